@@ -1,0 +1,9 @@
+//! Plain types and rules: no I/O, no terminal, no database.
+
+pub mod action;
+pub mod agenda;
+pub mod kpi;
+pub mod model;
+pub mod review;
+pub mod risk;
+pub mod text;

@@ -1,0 +1,161 @@
+//! What the cockpit shows beside the agenda: actions, KPIs, risks, decisions.
+
+use color_eyre::eyre::Result;
+use rusqlite::{Connection, Row};
+
+use crate::domain::action::ActionStatus;
+use crate::domain::kpi::{Direction, Target};
+use crate::domain::model::{ActionSummary, DecisionSummary, KpiSummary, RiskSummary};
+use crate::domain::risk::Rating;
+
+const ACTION_COLUMNS: &str =
+    "a.id, a.ref, a.title, p.name, a.due, a.status, r.ref, a.agenda_item_id
+     FROM action a
+     LEFT JOIN person p ON p.id = a.owner_id
+     LEFT JOIN review r ON r.id = a.review_id";
+
+fn action_from_row(row: &Row) -> rusqlite::Result<ActionSummary> {
+    let status: String = row.get(5)?;
+    Ok(ActionSummary {
+        id: row.get(0)?,
+        reference: row.get(1)?,
+        title: row.get(2)?,
+        owner: row.get(3)?,
+        due: row
+            .get::<_, Option<String>>(4)?
+            .and_then(|s| s.parse().ok()),
+        status: ActionStatus::parse(&status).unwrap_or(ActionStatus::Open),
+        review_ref: row.get(6)?,
+        agenda_item_id: row.get(7)?,
+    })
+}
+
+/// Item a): every action still open, and every action done but not yet
+/// checked for effectiveness, that was not raised in this review.
+pub fn carried_forward_actions(conn: &Connection, review_id: i64) -> Result<Vec<ActionSummary>> {
+    let mut stmt = conn.prepare(&format!(
+        "SELECT {ACTION_COLUMNS}
+         WHERE a.deleted_at IS NULL AND a.status IN ('open', 'in_progress', 'done')
+           AND (a.review_id IS NULL OR a.review_id != ?1)
+         ORDER BY a.status = 'done', a.due IS NULL, a.due, a.ref"
+    ))?;
+    let rows = stmt
+        .query_map([review_id], action_from_row)?
+        .collect::<rusqlite::Result<_>>()?;
+    Ok(rows)
+}
+
+/// Actions raised in this review, newest last.
+pub fn review_actions(conn: &Connection, review_id: i64) -> Result<Vec<ActionSummary>> {
+    let mut stmt = conn.prepare(&format!(
+        "SELECT {ACTION_COLUMNS} WHERE a.deleted_at IS NULL AND a.review_id = ?1 ORDER BY a.id"
+    ))?;
+    let rows = stmt
+        .query_map([review_id], action_from_row)?
+        .collect::<rusqlite::Result<_>>()?;
+    Ok(rows)
+}
+
+pub fn review_decisions(conn: &Connection, review_id: i64) -> Result<Vec<DecisionSummary>> {
+    let mut stmt = conn.prepare(
+        "SELECT id, ref, text, category, agenda_item_id FROM decision
+         WHERE deleted_at IS NULL AND review_id = ?1 ORDER BY id",
+    )?;
+    let rows = stmt
+        .query_map([review_id], |r| {
+            Ok(DecisionSummary {
+                id: r.get(0)?,
+                reference: r.get(1)?,
+                text: r.get(2)?,
+                category: r.get(3)?,
+                agenda_item_id: r.get(4)?,
+            })
+        })?
+        .collect::<rusqlite::Result<_>>()?;
+    Ok(rows)
+}
+
+/// Every KPI with its latest recorded value.
+pub fn kpis_with_latest(conn: &Connection) -> Result<Vec<KpiSummary>> {
+    let mut stmt = conn.prepare(
+        "SELECT k.id, k.key, k.name, k.unit, k.direction, k.target, k.target_high, k.warning, k.input_key,
+                v.period, v.value
+         FROM kpi k
+         LEFT JOIN kpi_value v ON v.id = (
+             SELECT id FROM kpi_value WHERE kpi_id = k.id ORDER BY period DESC LIMIT 1)
+         WHERE k.deleted_at IS NULL
+         ORDER BY k.input_key, k.name",
+    )?;
+    let rows = stmt
+        .query_map([], |r| {
+            let direction: String = r.get(4)?;
+            let latest = match (r.get::<_, Option<String>>(9)?, r.get::<_, Option<f64>>(10)?) {
+                (Some(p), Some(v)) => Some((p, v)),
+                _ => None,
+            };
+            Ok(KpiSummary {
+                id: r.get(0)?,
+                key: r.get(1)?,
+                name: r.get(2)?,
+                unit: r.get(3)?,
+                target: Target {
+                    direction: Direction::parse(&direction).unwrap_or(Direction::HigherIsBetter),
+                    target: r.get(5)?,
+                    target_high: r.get(6)?,
+                    warning: r.get(7)?,
+                },
+                input_key: r.get(8)?,
+                latest,
+            })
+        })?
+        .collect::<rusqlite::Result<_>>()?;
+    Ok(rows)
+}
+
+/// Open risks and opportunities, highest current score first.
+pub fn risks(conn: &Connection) -> Result<Vec<RiskSummary>> {
+    let mut stmt = conn.prepare(
+        "SELECT r.id, r.ref, r.kind, r.title, p.name, r.inherent_likelihood, r.inherent_impact,
+                r.residual_likelihood, r.residual_impact, r.status
+         FROM risk r LEFT JOIN person p ON p.id = r.owner_id
+         WHERE r.deleted_at IS NULL AND r.status != 'closed'
+         ORDER BY coalesce(r.residual_likelihood * r.residual_impact,
+                           r.inherent_likelihood * r.inherent_impact) DESC, r.ref",
+    )?;
+    let rows = stmt
+        .query_map([], |r| {
+            let residual = match (r.get::<_, Option<u8>>(7)?, r.get::<_, Option<u8>>(8)?) {
+                (Some(l), Some(i)) => Some(Rating {
+                    likelihood: l,
+                    impact: i,
+                }),
+                _ => None,
+            };
+            Ok(RiskSummary {
+                id: r.get(0)?,
+                reference: r.get(1)?,
+                kind: r.get(2)?,
+                title: r.get(3)?,
+                owner: r.get(4)?,
+                inherent: Rating {
+                    likelihood: r.get(5)?,
+                    impact: r.get(6)?,
+                },
+                residual,
+                status: r.get(9)?,
+            })
+        })?
+        .collect::<rusqlite::Result<_>>()?;
+    Ok(rows)
+}
+
+pub fn organisation_name(conn: &Connection) -> Result<Option<String>> {
+    use rusqlite::OptionalExtension;
+    Ok(conn
+        .query_row(
+            "SELECT name FROM organisation ORDER BY id LIMIT 1",
+            [],
+            |r| r.get(0),
+        )
+        .optional()?)
+}

@@ -1,0 +1,236 @@
+//! SQLite storage: opening and validating the file, migrations, write
+//! transactions, the change log and change detection for live panes.
+
+mod changelog;
+pub mod evidence;
+pub mod reviews;
+
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+use chrono::{DateTime, SecondsFormat, Utc};
+use color_eyre::eyre::{Result, WrapErr, eyre};
+use rusqlite::{Connection, ErrorCode, OpenFlags, Transaction, TransactionBehavior};
+use rusqlite_migration::{M, Migrations};
+
+pub use changelog::{Change, log_change};
+
+/// Written into the SQLite header so that steerco recognises its own files ("STCO").
+pub const APPLICATION_ID: i32 = 0x5354_434f;
+
+/// How long a write waits for another session's transaction before giving up.
+const BUSY_TIMEOUT: Duration = Duration::from_secs(5);
+
+const MIGRATIONS: &[M<'static>] = &[M::up(include_str!("migrations/001_initial.sql"))];
+
+/// The schema version this build writes.
+pub fn schema_version() -> i64 {
+    MIGRATIONS.len() as i64
+}
+
+/// A stale edit: someone else saved the record since it was read.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Conflict {
+    pub what: String,
+    /// The other person's saved value, so the user can see what changed.
+    pub theirs: String,
+    pub by: Option<String>,
+}
+
+impl std::fmt::Display for Conflict {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let by = self.by.as_deref().unwrap_or("another session");
+        write!(
+            f,
+            "{} was changed by {by} since you opened it; your text is kept, not saved",
+            self.what
+        )
+    }
+}
+
+impl std::error::Error for Conflict {}
+
+pub struct Store {
+    conn: Connection,
+    path: PathBuf,
+    actor: String,
+}
+
+impl Store {
+    /// Opens (creating on first use) a steerco database. A file that is not
+    /// steerco's, or is newer than this build, is refused and left untouched.
+    pub fn open(path: &Path) -> Result<Store> {
+        let exists_with_content = path.metadata().map(|m| m.len() > 0).unwrap_or(false);
+        if exists_with_content {
+            check_is_ours(path)?;
+        } else if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+            std::fs::create_dir_all(dir)
+                .wrap_err_with(|| format!("cannot create the folder {}", dir.display()))?;
+        }
+        let mut conn = Connection::open(path).map_err(|e| {
+            eyre!(
+                "cannot open {}: {}",
+                path.display(),
+                describe_sqlite_error(&e)
+            )
+        })?;
+        configure(&conn).map_err(|e| {
+            eyre!(
+                "cannot use {}: {}",
+                path.display(),
+                describe_sqlite_error(&e)
+            )
+        })?;
+        Migrations::from_slice(MIGRATIONS)
+            .to_latest(&mut conn)
+            .map_err(|e| eyre!("cannot prepare {}: {e}", path.display()))?;
+        conn.pragma_update(None, "application_id", APPLICATION_ID)
+            .map_err(|e| {
+                eyre!(
+                    "cannot prepare {}: {}",
+                    path.display(),
+                    describe_sqlite_error(&e)
+                )
+            })?;
+        Ok(Store {
+            conn,
+            path: path.to_path_buf(),
+            actor: os_user(),
+        })
+    }
+
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    /// The OS user recorded as the actor in the change log.
+    pub fn actor(&self) -> &str {
+        &self.actor
+    }
+
+    pub fn conn(&self) -> &Connection {
+        &self.conn
+    }
+
+    /// Runs `f` in one short IMMEDIATE transaction: the write lock is taken up
+    /// front so that a concurrent writer waits instead of failing mid-way.
+    pub fn write<T>(&mut self, f: impl FnOnce(&Transaction, &str) -> Result<T>) -> Result<T> {
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)
+            .map_err(|e| {
+                eyre!(
+                    "cannot write to {}: {}",
+                    self.path.display(),
+                    describe_sqlite_error(&e)
+                )
+            })?;
+        let out = f(&tx, &self.actor)?;
+        tx.commit().map_err(|e| {
+            eyre!(
+                "cannot save to {}: {}",
+                self.path.display(),
+                describe_sqlite_error(&e)
+            )
+        })?;
+        Ok(out)
+    }
+
+    /// Changes whenever another connection commits: cheap enough to poll.
+    pub fn data_version(&self) -> Result<i64> {
+        Ok(self
+            .conn
+            .query_row("PRAGMA data_version", [], |r| r.get(0))?)
+    }
+}
+
+fn configure(conn: &Connection) -> rusqlite::Result<()> {
+    conn.busy_timeout(BUSY_TIMEOUT)?;
+    conn.pragma_update(None, "foreign_keys", true)?;
+    let mode: String = conn.query_row("PRAGMA journal_mode = WAL", [], |r| r.get(0))?;
+    if !mode.eq_ignore_ascii_case("wal") {
+        return Err(rusqlite::Error::SqliteFailure(
+            rusqlite::ffi::Error::new(rusqlite::ffi::SQLITE_CANTOPEN),
+            Some(format!(
+                "the file cannot use write-ahead logging (journal mode {mode})"
+            )),
+        ));
+    }
+    conn.pragma_update(None, "synchronous", "NORMAL")?;
+    Ok(())
+}
+
+/// Looks at an existing file read-only before anything writes to it.
+fn check_is_ours(path: &Path) -> Result<()> {
+    let shown = path.display();
+    let conn = Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_ONLY)
+        .map_err(|e| eyre!("cannot open {shown}: {}", describe_sqlite_error(&e)))?;
+    let header = || -> rusqlite::Result<(i32, i64, i64)> {
+        let app: i32 = conn.query_row("PRAGMA application_id", [], |r| r.get(0))?;
+        let version: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0))?;
+        let tables: i64 = conn.query_row("SELECT count(*) FROM sqlite_master", [], |r| r.get(0))?;
+        Ok((app, version, tables))
+    };
+    let (app, version, tables) = header().map_err(|e| match e.sqlite_error_code() {
+        Some(ErrorCode::NotADatabase) => {
+            eyre!("{shown} is not a steerco database (it is not an SQLite file)")
+        }
+        _ => eyre!("cannot read {shown}: {}", describe_sqlite_error(&e)),
+    })?;
+    if app != APPLICATION_ID && tables > 0 {
+        return Err(eyre!(
+            "{shown} is an SQLite database but not a steerco one; choose another file"
+        ));
+    }
+    if version > schema_version() {
+        return Err(eyre!(
+            "{shown} was written by a newer steerco (schema {version}, this build knows {}); upgrade steerco to open it",
+            schema_version()
+        ));
+    }
+    Ok(())
+}
+
+/// SQLite's messages, said the way a user can act on them.
+pub fn describe_sqlite_error(e: &rusqlite::Error) -> String {
+    match e.sqlite_error_code() {
+        Some(ErrorCode::DatabaseBusy | ErrorCode::DatabaseLocked) => format!(
+            "the database is locked by another steerco session (waited {} s); try again",
+            BUSY_TIMEOUT.as_secs()
+        ),
+        Some(ErrorCode::ReadOnly) => {
+            "the file is read-only; steerco needs to write to it".to_string()
+        }
+        Some(ErrorCode::CannotOpen) => match e {
+            rusqlite::Error::SqliteFailure(_, Some(msg)) if msg.contains("journal mode") => {
+                msg.clone()
+            }
+            _ => {
+                "the file or its folder cannot be opened (check that it exists and its permissions)"
+                    .to_string()
+            }
+        },
+        Some(ErrorCode::NotADatabase) => "it is not an SQLite file".to_string(),
+        Some(ErrorCode::PermissionDenied) => "permission denied".to_string(),
+        Some(ErrorCode::DiskFull) => "the disk is full".to_string(),
+        _ => e.to_string(),
+    }
+}
+
+/// The OS user name: the actor in the change log and the key for "mine".
+pub fn os_user() -> String {
+    ["USER", "LOGNAME", "USERNAME"]
+        .iter()
+        .find_map(|k| std::env::var(k).ok().filter(|v| !v.is_empty()))
+        .unwrap_or_else(|| "unknown".to_string())
+}
+
+pub fn timestamp(t: DateTime<Utc>) -> String {
+    t.to_rfc3339_opts(SecondsFormat::Secs, true)
+}
+
+pub fn parse_timestamp(s: &str) -> Option<DateTime<Utc>> {
+    DateTime::parse_from_rfc3339(s)
+        .ok()
+        .map(|t| t.with_timezone(&Utc))
+}
