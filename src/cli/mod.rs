@@ -1,1 +1,119 @@
-//! CLI (being written).
+//! The command line: `steerco` opens the cockpit; subcommands work headless
+//! for scripts and SSH sessions.
+
+mod output;
+mod review;
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use chrono::{Local, NaiveDate};
+use clap::{Parser, Subcommand};
+use color_eyre::eyre::{Result, eyre};
+
+use crate::store::{Store, reviews};
+
+pub use output::one_line_error;
+
+#[derive(Debug, Parser)]
+#[command(name = "steerco", version, about = "A terminal cockpit for ISO 9001:2015 management reviews")]
+pub struct Cli {
+    /// The database file [default: $STEERCO_DB, else steerco.sqlite in your data directory]
+    #[arg(long, global = true, value_name = "PATH")]
+    db: Option<PathBuf>,
+
+    #[command(subcommand)]
+    command: Option<Command>,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// Build a demo organisation and open the cockpit on it
+    Demo {
+        /// Only write the demo database, do not open the cockpit
+        #[arg(long)]
+        no_tui: bool,
+        /// Build the demo as if today were this date (for reproducible screens)
+        #[arg(long, value_name = "DATE", value_parser = parse_date, hide = true)]
+        as_of: Option<NaiveDate>,
+    },
+    /// Plan and list management reviews
+    Review {
+        #[command(subcommand)]
+        command: review::ReviewCommand,
+    },
+}
+
+/// A date as users type it: `2027-03-12`.
+pub fn parse_date(s: &str) -> std::result::Result<NaiveDate, String> {
+    NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d")
+        .map_err(|_| format!("'{s}' is not a date; write it as YYYY-MM-DD, e.g. 2027-03-12"))
+}
+
+pub fn run() -> Result<ExitCode> {
+    let cli = Cli::parse();
+    match cli.command {
+        None => open_cockpit(&database_path(cli.db)?),
+        Some(Command::Demo { no_tui, as_of }) => demo(cli.db, no_tui, as_of),
+        Some(Command::Review { command }) => {
+            let mut store = Store::open(&database_path(cli.db)?)?;
+            review::run(&mut store, command)
+        }
+    }
+}
+
+/// `--db`, else `$STEERCO_DB`, else the platform data directory.
+fn database_path(flag: Option<PathBuf>) -> Result<PathBuf> {
+    if let Some(p) = flag {
+        return Ok(p);
+    }
+    if let Some(p) = std::env::var_os("STEERCO_DB").filter(|p| !p.is_empty()) {
+        return Ok(PathBuf::from(p));
+    }
+    let dirs = directories::ProjectDirs::from("", "", "steerco")
+        .ok_or_else(|| eyre!("cannot find a data directory for this user; pass --db PATH"))?;
+    Ok(dirs.data_dir().join("steerco.sqlite"))
+}
+
+fn open_cockpit(path: &std::path::Path) -> Result<ExitCode> {
+    let store = Store::open(path)?;
+    let Some(review) = reviews::cockpit_review(store.conn())? else {
+        println!("There is no review to open in {}.", path.display());
+        println!("Plan one:       steerco review new \"Q1 2027 Management Review\" --date 2027-03-12");
+        println!("Or try the demo: steerco demo");
+        return Ok(ExitCode::SUCCESS);
+    };
+    crate::tui::run(store, review.id, None)?;
+    Ok(ExitCode::SUCCESS)
+}
+
+fn demo(db: Option<PathBuf>, no_tui: bool, as_of: Option<NaiveDate>) -> Result<ExitCode> {
+    let throwaway = db.is_none();
+    let path = match db {
+        Some(p) => p,
+        None => std::env::temp_dir().join(format!("steerco-demo-{}.sqlite", std::process::id())),
+    };
+    if path.metadata().is_ok_and(|m| m.len() > 0) {
+        return Err(eyre!(
+            "{} already exists; the demo writes only to a new file (remove it or choose another --db)",
+            path.display()
+        ));
+    }
+    let mut store = Store::open(&path)?;
+    let today = as_of.unwrap_or_else(|| Local::now().date_naive());
+    let summary = crate::demo::seed(&mut store, today)?;
+    let kind = if throwaway { "a throwaway demo database" } else { "the demo database" };
+    println!(
+        "Wrote {kind} for {}: {} KPIs, {} risks and opportunities, {} actions, {} reviews.",
+        summary.organisation, summary.kpis, summary.risks, summary.actions, summary.reviews
+    );
+    println!("Database: {}", path.display());
+    if no_tui {
+        return Ok(ExitCode::SUCCESS);
+    }
+    let review = reviews::cockpit_review(store.conn())?.ok_or_else(|| eyre!("the demo has no review to open"))?;
+    let hint = format!("Demo database: {} (use --db with it from another shell)", path.display());
+    crate::tui::run(store, review.id, Some(hint))?;
+    println!("The demo database is still at {}", path.display());
+    Ok(ExitCode::SUCCESS)
+}

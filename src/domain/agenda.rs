@@ -9,6 +9,8 @@ pub struct TemplateItem {
     pub key: String,
     pub clause: String,
     pub title: String,
+    /// At most 15 characters, for the agenda column at 80×24.
+    pub short: String,
     pub guidance: String,
     pub minutes: u32,
 }
@@ -108,7 +110,7 @@ mod tests {
         }
         assert_eq!(keys.first().map(String::as_str), Some("opening"));
         assert_eq!(keys.last().map(String::as_str), Some("close"));
-        assert!(iso_9001_template().iter().all(|i| i.minutes > 0));
+        assert!(iso_9001_template().iter().all(|i| i.minutes > 0 && i.short.chars().count() <= 15));
     }
 
     #[test]

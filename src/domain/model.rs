@@ -41,6 +41,7 @@ pub struct AgendaItem {
     pub input_key: String,
     pub clause: String,
     pub title: String,
+    pub short_title: String,
     pub guidance: String,
     pub timebox_secs: i64,
     /// Banked seconds; the running clock segment is added by the caller.

@@ -55,9 +55,9 @@ pub fn create_review(
     )?;
     let review_id = tx.last_insert_rowid();
     let mut insert = tx.prepare(
-        "INSERT INTO agenda_item (review_id, position, input_key, clause, title, guidance,
-                                  timebox_secs, updated_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+        "INSERT INTO agenda_item (review_id, position, input_key, clause, title, short_title,
+                                  guidance, timebox_secs, updated_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
     )?;
     for (i, item) in template.iter().enumerate() {
         insert.execute(params![
@@ -66,6 +66,7 @@ pub fn create_review(
             item.key,
             item.clause,
             item.title,
+            item.short,
             item.guidance,
             i64::from(item.minutes) * 60,
             ts
@@ -207,26 +208,27 @@ pub fn attendees(conn: &Connection, review_id: i64) -> Result<Vec<Attendee>> {
 
 pub fn agenda(conn: &Connection, review_id: i64) -> Result<Vec<AgendaItem>> {
     let mut stmt = conn.prepare(
-        "SELECT id, position, input_key, clause, title, guidance, timebox_secs, spent_secs, state,
-                na_reason, notes, version
+        "SELECT id, position, input_key, clause, title, short_title, guidance, timebox_secs,
+                spent_secs, state, na_reason, notes, version
          FROM agenda_item WHERE review_id = ?1 ORDER BY position",
     )?;
     let rows = stmt
         .query_map([review_id], |r| {
-            let state: String = r.get(8)?;
+            let state: String = r.get(9)?;
             Ok(AgendaItem {
                 id: r.get(0)?,
                 position: r.get(1)?,
                 input_key: r.get(2)?,
                 clause: r.get(3)?,
                 title: r.get(4)?,
-                guidance: r.get(5)?,
-                timebox_secs: r.get(6)?,
-                spent_secs: r.get(7)?,
+                short_title: r.get(5)?,
+                guidance: r.get(6)?,
+                timebox_secs: r.get(7)?,
+                spent_secs: r.get(8)?,
                 state: ItemState::parse(&state).unwrap_or(ItemState::Pending),
-                na_reason: r.get(9)?,
-                notes: r.get(10)?,
-                version: r.get(11)?,
+                na_reason: r.get(10)?,
+                notes: r.get(11)?,
+                version: r.get(12)?,
             })
         })?
         .collect::<rusqlite::Result<_>>()?;

@@ -1,1 +1,60 @@
-//! TUI (being written).
+//! The cockpit: terminal event → key map → message → update (writes through
+//! the store) → draw from state. Idle, it sleeps in `poll` and wakes twice a
+//! second to look for other sessions' commits.
+
+pub mod app;
+pub mod keymap;
+pub mod state;
+mod terminal;
+pub mod ui;
+
+use std::time::Duration;
+
+use chrono::{Local, Utc};
+use color_eyre::eyre::Result;
+use crossterm::event;
+
+use crate::store::Store;
+use app::{App, LIVE_POLL};
+use terminal::TerminalGuard;
+
+/// Opens the cockpit on a review; `hint` is shown in the status line at start.
+pub fn run(store: Store, review_id: i64, hint: Option<String>) -> Result<()> {
+    let mut app = App::new(store, review_id, Utc::now(), Local::now().date_naive())?;
+    if let Some(hint) = hint {
+        app.state.info(hint);
+    }
+    let mut guard = TerminalGuard::new()?;
+    let mut redraw = true;
+    loop {
+        if redraw {
+            guard.draw(|frame| ui::draw(frame, &app.state))?;
+            redraw = false;
+        }
+        if event::poll(wait_time(&app))? {
+            // take everything already queued (a paste, held keys) before drawing again
+            loop {
+                app.handle_event(event::read()?, Utc::now());
+                if app.quit || !event::poll(Duration::ZERO)? {
+                    break;
+                }
+            }
+            redraw = true;
+        }
+        if app.quit {
+            return Ok(());
+        }
+        redraw |= app.tick(Utc::now());
+    }
+}
+
+/// Sleep until the next thing that can change the screen: the clock's next
+/// second while it runs, otherwise the next look for others' changes.
+fn wait_time(app: &App) -> Duration {
+    if app.state.data.review.clock.is_running() {
+        let into_second = Utc::now().timestamp_subsec_millis() as u64;
+        Duration::from_millis(1000 - into_second.min(999)).min(LIVE_POLL)
+    } else {
+        LIVE_POLL
+    }
+}

@@ -54,6 +54,8 @@ CREATE TABLE agenda_item (
     input_key   TEXT NOT NULL,
     clause      TEXT NOT NULL,
     title       TEXT NOT NULL,
+    -- for narrow agenda columns
+    short_title TEXT NOT NULL DEFAULT '',
     guidance    TEXT NOT NULL DEFAULT '',
     timebox_secs INTEGER NOT NULL DEFAULT 0,
     spent_secs  INTEGER NOT NULL DEFAULT 0,

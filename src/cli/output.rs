@@ -1,0 +1,69 @@
+//! Plain-text output helpers: every stored string goes through `visible_line`
+//! so control characters never reach the terminal raw.
+
+use std::fmt::Write;
+
+use unicode_width::UnicodeWidthStr;
+
+use crate::domain::text::visible_line;
+
+/// An error as one line: the message and its causes, joined.
+pub fn one_line_error(report: &color_eyre::Report) -> String {
+    let mut line = String::new();
+    for (i, cause) in report.chain().enumerate() {
+        let text = cause.to_string();
+        if i > 0 {
+            if line.contains(&text) {
+                continue;
+            }
+            line.push_str(": ");
+        }
+        line.push_str(&text);
+    }
+    visible_line(&line).into_owned()
+}
+
+/// Left-aligned columns sized to their widest cell; the last column is not padded.
+pub fn table(headers: &[&str], rows: &[Vec<String>]) -> String {
+    let cells: Vec<Vec<String>> = rows
+        .iter()
+        .map(|r| r.iter().map(|c| visible_line(c).into_owned()).collect())
+        .collect();
+    let mut widths: Vec<usize> = headers.iter().map(|h| h.width()).collect();
+    for row in &cells {
+        for (w, c) in widths.iter_mut().zip(row) {
+            *w = (*w).max(c.width());
+        }
+    }
+    let mut out = String::new();
+    let header_row: Vec<String> = headers.iter().map(|h| h.to_string()).collect();
+    for row in std::iter::once(&header_row).chain(cells.iter()) {
+        let last = row.len().saturating_sub(1);
+        for (i, (c, w)) in row.iter().zip(&widths).enumerate() {
+            if i == last {
+                out.push_str(c);
+            } else {
+                let _ = write!(out, "{c}{}  ", " ".repeat(w - c.width()));
+            }
+        }
+        out.push('\n');
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn table_aligns_and_neutralises_control_characters() {
+        let out = table(&["REF", "TITLE"], &[vec!["MR-1".into(), "x\u{1b}[31m".into()]]);
+        assert_eq!(out, "REF   TITLE\nMR-1  x^[[31m\n");
+    }
+
+    #[test]
+    fn errors_read_as_one_line() {
+        let report = color_eyre::eyre::eyre!("inner").wrap_err("outer");
+        assert_eq!(one_line_error(&report), "outer: inner");
+    }
+}

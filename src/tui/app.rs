@@ -1,0 +1,363 @@
+//! The cockpit's update step: a key or a tick comes in, the state changes and
+//! writes go through the store. Drawing happens elsewhere, from `State` only.
+
+use std::time::Duration;
+
+use chrono::{DateTime, NaiveDate, Utc};
+use color_eyre::eyre::Result;
+use crossterm::event::{Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
+use ratatui::style::{Modifier, Style};
+use ratatui_textarea::{TextArea, WrapMode};
+
+use super::keymap::{Msg, cockpit_msg};
+use super::state::{CockpitData, NotesEditor, Overlay, State};
+use crate::domain::agenda::ItemState;
+use crate::store::{Store, reviews};
+
+/// Notes are saved once typing pauses this long.
+const AUTOSAVE_AFTER: chrono::Duration = chrono::Duration::milliseconds(1500);
+/// How often another session's commits are looked for.
+pub const LIVE_POLL: Duration = Duration::from_millis(500);
+
+pub struct App {
+    store: Store,
+    pub state: State,
+    review_id: i64,
+    data_version: i64,
+    pub quit: bool,
+}
+
+impl App {
+    pub fn new(store: Store, review_id: i64, now: DateTime<Utc>, today: NaiveDate) -> Result<Self> {
+        let data = CockpitData::load(store.conn(), review_id)?;
+        let data_version = store.data_version()?;
+        let mut app = App { store, state: State::new(data, now, today), review_id, data_version, quit: false };
+        if app.state.data.review.current_item_id.is_none()
+            && let Some(first) = app.state.data.items.first().map(|i| i.id)
+        {
+            app.write(|tx, _| reviews::set_current_item(tx, now, review_id, first));
+        }
+        Ok(app)
+    }
+
+    pub fn store(&self) -> &Store {
+        &self.store
+    }
+
+    /// Runs a write; on failure the message goes to the status line and the state stays as it was.
+    fn write<T>(
+        &mut self,
+        f: impl FnOnce(&rusqlite::Transaction, &str) -> Result<T>,
+    ) -> Option<T> {
+        match self.store.write(f) {
+            Ok(v) => {
+                self.reload();
+                Some(v)
+            }
+            Err(e) => {
+                self.state.error(crate::cli::one_line_error(&e));
+                None
+            }
+        }
+    }
+
+    /// Reads the review again; the notes being written are kept as they are.
+    pub fn reload(&mut self) {
+        match CockpitData::load(self.store.conn(), self.review_id) {
+            Ok(data) => {
+                self.state.data = data;
+                self.state.live = true;
+                self.follow_current_item();
+                self.refresh_idle_editor();
+            }
+            Err(e) => {
+                self.state.live = false;
+                self.state.error(format!("cannot refresh: {}", crate::cli::one_line_error(&e)));
+            }
+        }
+        if let Ok(v) = self.store.data_version() {
+            self.data_version = v;
+        }
+    }
+
+    /// Another screen may have moved the meeting on: follow it.
+    fn follow_current_item(&mut self) {
+        let items = &self.state.data.items;
+        if let Some(pos) = self.state.data.review.current_item_id.and_then(|id| items.iter().position(|i| i.id == id))
+            && pos != self.state.selected
+            && self.state.editor.is_none()
+        {
+            self.state.selected = pos;
+            self.state.evidence_offset = 0;
+        }
+        self.state.selected = self.state.selected.min(items.len().saturating_sub(1));
+    }
+
+    /// An editor with nothing typed takes on notes someone else saved meanwhile.
+    fn refresh_idle_editor(&mut self) {
+        let Some(editor) = self.state.editor.as_mut() else { return };
+        if editor.dirty {
+            return;
+        }
+        if let Some(item) = self.state.data.items.iter().find(|i| i.id == editor.item_id)
+            && item.version != editor.base_version
+        {
+            *editor = new_editor(item.id, item.version, &item.notes, self.state.now);
+        }
+    }
+
+    pub fn handle_event(&mut self, event: Event, now: DateTime<Utc>) {
+        self.state.now = now;
+        match event {
+            Event::Key(key) if key.kind != KeyEventKind::Release => self.handle_key(key),
+            Event::Paste(text) => self.paste(&text),
+            _ => {}
+        }
+    }
+
+    fn paste(&mut self, text: &str) {
+        let now = self.state.now;
+        match (&mut self.state.overlay, self.state.editor.as_mut()) {
+            (Overlay::NotApplicableReason(area), _) => {
+                area.insert_str(text.replace(['\r', '\n'], " "));
+            }
+            (Overlay::None, Some(editor)) => {
+                // terminals send pasted line breaks as \r
+                let modified = editor.textarea.insert_str(text.replace("\r\n", "\n").replace('\r', "\n"));
+                editor.dirty |= modified;
+                if modified {
+                    editor.edited_at = now;
+                }
+            }
+            _ => {}
+        }
+    }
+
+    pub fn handle_key(&mut self, key: KeyEvent) {
+        let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
+        match &mut self.state.overlay {
+            Overlay::Help => {
+                if matches!(key.code, KeyCode::Esc | KeyCode::Char('?') | KeyCode::Char('q') | KeyCode::Enter) {
+                    self.state.overlay = Overlay::None;
+                } else if ctrl && key.code == KeyCode::Char('c') {
+                    self.request_quit();
+                }
+                return;
+            }
+            Overlay::ConfirmQuit => {
+                match key.code {
+                    KeyCode::Char('s') => {
+                        if self.save_notes() {
+                            self.quit = true;
+                        } else {
+                            self.state.overlay = Overlay::None;
+                        }
+                    }
+                    KeyCode::Char('d') => self.quit = true,
+                    KeyCode::Esc | KeyCode::Char('n') => self.state.overlay = Overlay::None,
+                    _ => {}
+                }
+                return;
+            }
+            Overlay::NotApplicableReason(area) => {
+                match key.code {
+                    KeyCode::Esc => self.state.overlay = Overlay::None,
+                    KeyCode::Enter => {
+                        let reason = area.lines().join(" ").trim().to_string();
+                        if reason.is_empty() {
+                            self.state.error("say why the item does not apply, or Esc to cancel");
+                        } else {
+                            self.state.overlay = Overlay::None;
+                            self.set_item_state(ItemState::NotApplicable, &reason);
+                        }
+                    }
+                    _ if ctrl && key.code == KeyCode::Char('c') => self.state.overlay = Overlay::None,
+                    _ => {
+                        area.input(key);
+                    }
+                }
+                return;
+            }
+            Overlay::None => {}
+        }
+        if self.state.editor.is_some() {
+            self.editor_key(key);
+        } else if let Some(msg) = cockpit_msg(&key) {
+            self.update(msg);
+        }
+    }
+
+    fn editor_key(&mut self, key: KeyEvent) {
+        let now = self.state.now;
+        let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
+        match key.code {
+            KeyCode::Esc => {
+                if self.save_notes() {
+                    self.state.editor = None;
+                }
+            }
+            KeyCode::Char('s') if ctrl => {
+                if self.save_notes() {
+                    self.state.info("notes saved");
+                }
+            }
+            KeyCode::Char('c') if ctrl => self.request_quit(),
+            _ => {
+                let Some(editor) = self.state.editor.as_mut() else { return };
+                let modified = match key.code {
+                    KeyCode::Char('z') if ctrl => editor.textarea.undo(),
+                    KeyCode::Char('y') if ctrl => editor.textarea.redo(),
+                    _ => editor.textarea.input(key),
+                };
+                if modified {
+                    editor.dirty = true;
+                    editor.edited_at = now;
+                }
+            }
+        }
+    }
+
+    pub fn update(&mut self, msg: Msg) {
+        self.state.status = None;
+        let last = self.state.data.items.len().saturating_sub(1);
+        match msg {
+            Msg::NextItem => self.go_to((self.state.selected + 1).min(last)),
+            Msg::PrevItem => self.go_to(self.state.selected.saturating_sub(1)),
+            Msg::FirstItem => self.go_to(0),
+            Msg::LastItem => self.go_to(last),
+            Msg::ToggleCovered => {
+                if let Some(item) = self.state.current_item() {
+                    let next = item.state.toggled_covered();
+                    self.set_item_state(next, "");
+                }
+            }
+            Msg::NotApplicable => {
+                let mut area = TextArea::default();
+                area.set_placeholder_text("why this input does not apply to this review");
+                self.state.overlay = Overlay::NotApplicableReason(Box::new(area));
+            }
+            Msg::ToggleClock => {
+                let (id, now) = (self.review_id, self.state.now);
+                if let Some(running) = self.write(|tx, actor| reviews::toggle_clock(tx, actor, now, id)) {
+                    self.state.info(if running { "clock running" } else { "clock paused" });
+                }
+            }
+            Msg::EditNotes => {
+                if let Some(item) = self.state.current_item() {
+                    self.state.editor = Some(new_editor(item.id, item.version, &item.notes, self.state.now));
+                }
+            }
+            Msg::ScrollDown => self.state.evidence_offset += 5,
+            Msg::ScrollUp => self.state.evidence_offset = self.state.evidence_offset.saturating_sub(5),
+            Msg::Help => self.state.overlay = Overlay::Help,
+            Msg::Quit => self.request_quit(),
+        }
+    }
+
+    fn go_to(&mut self, index: usize) {
+        let Some(item_id) = self.state.data.items.get(index).map(|i| i.id) else { return };
+        if index == self.state.selected {
+            return;
+        }
+        let (review_id, now) = (self.review_id, self.state.now);
+        if self.write(|tx, _| reviews::set_current_item(tx, now, review_id, item_id)).is_some() {
+            self.state.selected = index;
+            self.state.evidence_offset = 0;
+        }
+    }
+
+    fn set_item_state(&mut self, state: ItemState, reason: &str) {
+        let Some(item_id) = self.state.current_item().map(|i| i.id) else { return };
+        let now = self.state.now;
+        if self.write(|tx, actor| reviews::set_item_state(tx, actor, now, item_id, state, reason)).is_some() {
+            let word = match state {
+                ItemState::Covered => "covered",
+                ItemState::NotApplicable => "not applicable",
+                ItemState::Pending => "back to pending",
+            };
+            self.state.info(format!("item marked {word}"));
+        }
+    }
+
+    fn request_quit(&mut self) {
+        if self.state.has_unsaved_notes() {
+            self.state.overlay = Overlay::ConfirmQuit;
+        } else {
+            self.quit = true;
+        }
+    }
+
+    /// Saves the notes being written; true when they are safely stored.
+    fn save_notes(&mut self) -> bool {
+        let Some(editor) = self.state.editor.as_ref() else { return true };
+        if !editor.dirty {
+            return true;
+        }
+        let (item_id, base, text, now) = (editor.item_id, editor.base_version, editor.text(), self.state.now);
+        match self.store.write(|tx, actor| reviews::save_notes(tx, actor, now, item_id, base, &text)) {
+            Ok(Ok(version)) => {
+                if let Some(editor) = self.state.editor.as_mut() {
+                    editor.base_version = version;
+                    editor.dirty = false;
+                    editor.conflict = None;
+                }
+                self.reload();
+                true
+            }
+            Ok(Err(conflict)) => {
+                self.state.error(format!("{conflict}. Ctrl-S again saves yours over theirs"));
+                self.reload();
+                if let Some(editor) = self.state.editor.as_mut() {
+                    // the next save is a deliberate overwrite of what is now stored
+                    if let Some(item) = self.state.data.items.iter().find(|i| i.id == editor.item_id) {
+                        editor.base_version = item.version;
+                    }
+                    editor.conflict = Some(conflict);
+                }
+                false
+            }
+            Err(e) => {
+                self.state.error(format!("notes not saved: {}", crate::cli::one_line_error(&e)));
+                false
+            }
+        }
+    }
+
+    /// Periodic work: autosave, another session's changes, the clock. True when the screen must be redrawn.
+    pub fn tick(&mut self, now: DateTime<Utc>) -> bool {
+        let second_changed = now.timestamp() != self.state.now.timestamp();
+        self.state.now = now;
+        let mut redraw = second_changed && self.state.data.review.clock.is_running();
+        if let Some(editor) = &self.state.editor
+            && editor.dirty
+            && editor.conflict.is_none()
+            && now - editor.edited_at >= AUTOSAVE_AFTER
+        {
+            self.save_notes();
+            redraw = true;
+        }
+        match self.store.data_version() {
+            Ok(v) if v != self.data_version => {
+                self.reload();
+                redraw = true;
+            }
+            Ok(_) => {}
+            Err(_) => {
+                redraw |= self.state.live;
+                self.state.live = false;
+            }
+        }
+        redraw
+    }
+}
+
+fn new_editor(item_id: i64, version: i64, notes: &str, now: DateTime<Utc>) -> NotesEditor {
+    let lines: Vec<String> = notes.split('\n').map(str::to_string).collect();
+    let mut textarea = TextArea::new(lines);
+    textarea.set_wrap_mode(WrapMode::WordOrGlyph);
+    textarea.set_cursor_line_style(Style::default());
+    textarea.set_cursor_style(Style::default().add_modifier(Modifier::REVERSED));
+    textarea.move_cursor(ratatui_textarea::CursorMove::Bottom);
+    textarea.move_cursor(ratatui_textarea::CursorMove::End);
+    NotesEditor { item_id, base_version: version, textarea, dirty: false, edited_at: now, conflict: None }
+}

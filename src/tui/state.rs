@@ -1,0 +1,153 @@
+//! Everything the screens draw from. Loaded from the store by the app;
+//! drawing reads it and never touches the database.
+
+use chrono::{DateTime, NaiveDate, Utc};
+use color_eyre::eyre::Result;
+use ratatui_textarea::TextArea;
+use rusqlite::Connection;
+
+use crate::domain::model::{
+    ActionSummary, AgendaItem, Attendee, DecisionSummary, KpiSummary, Review, RiskSummary,
+};
+use crate::store::{Conflict, evidence, reviews};
+
+/// One consistent read of the review and its evidence.
+#[derive(Debug, Clone)]
+pub struct CockpitData {
+    pub organisation: String,
+    pub review: Review,
+    pub attendees: Vec<Attendee>,
+    pub items: Vec<AgendaItem>,
+    /// Item a): actions from earlier reviews still open or awaiting an effectiveness check.
+    pub carried: Vec<ActionSummary>,
+    pub kpis: Vec<KpiSummary>,
+    pub risks: Vec<RiskSummary>,
+    /// Actions and decisions raised in this review.
+    pub actions: Vec<ActionSummary>,
+    pub decisions: Vec<DecisionSummary>,
+}
+
+impl CockpitData {
+    pub fn load(conn: &Connection, review_id: i64) -> Result<Self> {
+        // one read transaction, so the panes agree with each other
+        conn.execute_batch("BEGIN DEFERRED")?;
+        let loaded = Self::load_inner(conn, review_id);
+        conn.execute_batch("COMMIT")?;
+        loaded
+    }
+
+    fn load_inner(conn: &Connection, review_id: i64) -> Result<Self> {
+        Ok(CockpitData {
+            organisation: evidence::organisation_name(conn)?.unwrap_or_default(),
+            review: reviews::review_by_id(conn, review_id)?,
+            attendees: reviews::attendees(conn, review_id)?,
+            items: reviews::agenda(conn, review_id)?,
+            carried: evidence::carried_forward_actions(conn, review_id)?,
+            kpis: evidence::kpis_with_latest(conn)?,
+            risks: evidence::risks(conn)?,
+            actions: evidence::review_actions(conn, review_id)?,
+            decisions: evidence::review_decisions(conn, review_id)?,
+        })
+    }
+
+    /// Seconds spent on an item, including the clock segment running now.
+    pub fn spent_secs(&self, item: &AgendaItem, now: DateTime<Utc>) -> i64 {
+        let running = if self.review.current_item_id == Some(item.id) {
+            self.review.clock.running_secs(now)
+        } else {
+            0
+        };
+        item.spent_secs + running
+    }
+
+    pub fn total_timebox_secs(&self) -> i64 {
+        self.items.iter().map(|i| i.timebox_secs).sum()
+    }
+}
+
+/// The notes being written on one item.
+pub struct NotesEditor {
+    pub item_id: i64,
+    /// The version the text was based on; a save against another version is a conflict.
+    pub base_version: i64,
+    pub textarea: TextArea<'static>,
+    pub dirty: bool,
+    pub edited_at: DateTime<Utc>,
+    pub conflict: Option<Conflict>,
+}
+
+impl NotesEditor {
+    pub fn text(&self) -> String {
+        self.textarea.lines().join("\n")
+    }
+}
+
+pub enum Overlay {
+    None,
+    Help,
+    ConfirmQuit,
+    /// Asking why the current item is not applicable.
+    NotApplicableReason(Box<TextArea<'static>>),
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum StatusKind {
+    Info,
+    Error,
+}
+
+pub struct StatusLine {
+    pub text: String,
+    pub kind: StatusKind,
+}
+
+pub struct State {
+    pub data: CockpitData,
+    /// Index of the current item in `data.items`.
+    pub selected: usize,
+    pub editor: Option<NotesEditor>,
+    pub overlay: Overlay,
+    pub status: Option<StatusLine>,
+    pub evidence_offset: usize,
+    pub now: DateTime<Utc>,
+    pub today: NaiveDate,
+    /// False once a refresh from the database failed: the view may be stale.
+    pub live: bool,
+}
+
+impl State {
+    pub fn new(data: CockpitData, now: DateTime<Utc>, today: NaiveDate) -> Self {
+        let selected = data
+            .review
+            .current_item_id
+            .and_then(|id| data.items.iter().position(|i| i.id == id))
+            .unwrap_or(0);
+        State {
+            data,
+            selected,
+            editor: None,
+            overlay: Overlay::None,
+            status: None,
+            evidence_offset: 0,
+            now,
+            today,
+            live: true,
+        }
+    }
+
+    pub fn current_item(&self) -> Option<&AgendaItem> {
+        self.data.items.get(self.selected)
+    }
+
+    pub fn has_unsaved_notes(&self) -> bool {
+        self.editor.as_ref().is_some_and(|e| e.dirty)
+    }
+
+    pub fn info(&mut self, text: impl Into<String>) {
+        self.status = Some(StatusLine { text: text.into(), kind: StatusKind::Info });
+    }
+
+    pub fn error(&mut self, text: impl Into<String>) {
+        self.status = Some(StatusLine { text: text.into(), kind: StatusKind::Error });
+    }
+}

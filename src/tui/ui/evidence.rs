@@ -1,0 +1,234 @@
+//! The evidence each agenda item brings on screen: carried-forward actions
+//! for a), KPIs for the c) inputs, risks for e), attendance for the opening,
+//! outputs for 9.3.3 and a tally for the close.
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Rect};
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Cell, Paragraph, Row, Table};
+
+use super::{safe, theme};
+use crate::domain::action::{ActionStatus, is_overdue};
+use crate::domain::agenda::ItemState;
+use crate::domain::kpi::fmt_num;
+use crate::domain::model::{ActionSummary, AgendaItem};
+use crate::domain::risk::{BandLimits, Rating};
+use crate::tui::state::State;
+
+pub fn has_evidence(item: &AgendaItem, state: &State) -> bool {
+    match item.input_key.as_str() {
+        "opening" | "a" | "e" | "outputs" | "close" => true,
+        key => state.data.kpis.iter().any(|k| k.input_key == key),
+    }
+}
+
+pub fn category_label(category: &str) -> &'static str {
+    match category {
+        "improvement" => "a improvement",
+        "qms_change" => "b change to the QMS",
+        "resources" => "c resource need",
+        _ => "uncategorised",
+    }
+}
+
+pub fn draw(frame: &mut Frame, area: Rect, item: &AgendaItem, state: &State) {
+    let (title, header, widths, rows) = match item.input_key.as_str() {
+        "opening" => attendance(state),
+        "a" => actions_table("Carried forward", &state.data.carried, state),
+        "e" => risks_table(state),
+        "outputs" => outputs_table(state),
+        "close" => return draw_close_tally(frame, area, state),
+        key => kpis_table(key, state),
+    };
+    let visible = area.height.saturating_sub(2) as usize;
+    let offset = state.evidence_offset.min(rows.len().saturating_sub(visible));
+    let more = rows.len().saturating_sub(offset + visible);
+    let caption = if more > 0 {
+        format!("{title} ({}; {more} more below, PgDn)", rows.len())
+    } else {
+        format!("{title} ({})", rows.len())
+    };
+    let mut lines = vec![Line::from(Span::styled(caption, theme::title()))];
+    if rows.is_empty() {
+        lines.push(Line::from(Span::styled("None.", theme::dim())));
+        frame.render_widget(Paragraph::new(lines), area);
+        return;
+    }
+    let [caption_area, table_area] =
+        ratatui::layout::Layout::vertical([Constraint::Length(1), Constraint::Fill(1)]).areas(area);
+    frame.render_widget(Paragraph::new(lines), caption_area);
+    let table = Table::new(rows.into_iter().skip(offset), widths)
+        .header(Row::new(header).style(theme::dim()))
+        .column_spacing(1);
+    frame.render_widget(table, table_area);
+}
+
+type TableParts = (&'static str, Vec<&'static str>, Vec<Constraint>, Vec<Row<'static>>);
+
+fn attendance(state: &State) -> TableParts {
+    let rows = state
+        .data
+        .attendees
+        .iter()
+        .map(|a| {
+            let style = match a.presence.as_str() {
+                "present" => theme::good(),
+                "apologies" | "absent" => theme::warn(),
+                _ => Style::default(),
+            };
+            Row::new(vec![
+                Cell::from(safe(&a.name)),
+                Cell::from(safe(&a.role)),
+                Cell::from(Span::styled(a.presence.clone(), style)),
+            ])
+        })
+        .collect();
+    ("Attendees", vec!["NAME", "ROLE", "PRESENCE"], vec![Constraint::Fill(2), Constraint::Fill(1), Constraint::Length(9)], rows)
+}
+
+fn action_status_cell(action: &ActionSummary, state: &State) -> Cell<'static> {
+    if is_overdue(action.status, action.due, state.today) {
+        Cell::from(Span::styled("OVERDUE", theme::bad()))
+    } else if action.status == ActionStatus::Done {
+        Cell::from(Span::styled("done: check", theme::warn()))
+    } else {
+        Cell::from(action.status.label())
+    }
+}
+
+fn action_row(action: &ActionSummary, state: &State) -> Row<'static> {
+    let owner = match &action.owner {
+        Some(o) => Cell::from(safe(o)),
+        None => Cell::from(Span::styled("no owner", theme::warn())),
+    };
+    let due = match action.due {
+        Some(d) => Cell::from(d.format("%Y-%m-%d").to_string()),
+        None => Cell::from(Span::styled("no date", theme::warn())),
+    };
+    Row::new(vec![
+        Cell::from(action.reference.clone()),
+        Cell::from(safe(&action.title)),
+        owner,
+        due,
+        action_status_cell(action, state),
+    ])
+}
+
+fn action_widths() -> Vec<Constraint> {
+    vec![Constraint::Length(10), Constraint::Fill(3), Constraint::Fill(1), Constraint::Length(10), Constraint::Length(11)]
+}
+
+fn actions_table(title: &'static str, actions: &[ActionSummary], state: &State) -> TableParts {
+    let rows = actions.iter().map(|a| action_row(a, state)).collect();
+    (title, vec!["REF", "TITLE", "OWNER", "DUE", "STATUS"], action_widths(), rows)
+}
+
+fn kpis_table(key: &str, state: &State) -> TableParts {
+    let rows = state
+        .data
+        .kpis
+        .iter()
+        .filter(|k| k.input_key == key)
+        .map(|k| {
+            let status = k.target.status(k.latest.as_ref().map(|(_, v)| *v));
+            let (latest, period) = match &k.latest {
+                Some((p, v)) => (format!("{} {}", fmt_num(*v), safe(&k.unit)), p.clone()),
+                None => ("—".to_string(), String::new()),
+            };
+            Row::new(vec![
+                Cell::from(safe(&k.name)),
+                Cell::from(latest),
+                Cell::from(period),
+                Cell::from(k.target.describe(&safe(&k.unit))),
+                Cell::from(Span::styled(format!("{} {}", status.symbol(), status.word()), theme::kpi_status(status))),
+            ])
+        })
+        .collect();
+    (
+        "Objectives and KPIs",
+        vec!["KPI", "LATEST", "PERIOD", "TARGET", "STATUS"],
+        vec![Constraint::Fill(2), Constraint::Length(10), Constraint::Length(7), Constraint::Length(10), Constraint::Length(12)],
+        rows,
+    )
+}
+
+fn rating_cell(rating: Option<Rating>) -> Cell<'static> {
+    match rating {
+        Some(r) => {
+            let band = BandLimits::default().band(r.score());
+            Cell::from(Span::styled(format!("{:>2} {}", r.score(), band.word()), theme::band(band)))
+        }
+        None => Cell::from(Span::styled("not rated", theme::dim())),
+    }
+}
+
+fn risks_table(state: &State) -> TableParts {
+    let rows = state
+        .data
+        .risks
+        .iter()
+        .map(|r| {
+            Row::new(vec![
+                Cell::from(r.reference.clone()),
+                Cell::from(safe(&r.title)),
+                rating_cell(Some(r.inherent)),
+                rating_cell(r.residual),
+                Cell::from(r.status.clone()),
+            ])
+        })
+        .collect();
+    (
+        "Risks and opportunities",
+        vec!["REF", "TITLE", "INHERENT", "RESIDUAL", "STATUS"],
+        vec![Constraint::Length(5), Constraint::Fill(1), Constraint::Length(11), Constraint::Length(11), Constraint::Length(8)],
+        rows,
+    )
+}
+
+fn outputs_table(state: &State) -> TableParts {
+    let mut rows: Vec<Row> = state
+        .data
+        .decisions
+        .iter()
+        .map(|d| {
+            Row::new(vec![
+                Cell::from(d.reference.clone()),
+                Cell::from(safe(&d.text)),
+                Cell::from(category_label(&d.category)),
+                Cell::from(""),
+                Cell::from("decision"),
+            ])
+        })
+        .collect();
+    rows.extend(state.data.actions.iter().map(|a| action_row(a, state)));
+    ("Decisions and actions of this review", vec!["REF", "TEXT", "OWNER / 9.3.3", "DUE", "STATUS"], action_widths(), rows)
+}
+
+fn draw_close_tally(frame: &mut Frame, area: Rect, state: &State) {
+    let items = &state.data.items;
+    let count = |s: ItemState| items.iter().filter(|i| i.state == s).count();
+    let pending: Vec<String> = items
+        .iter()
+        .filter(|i| i.state == ItemState::Pending && i.input_key != "close")
+        .map(|i| format!("{} {}", i.position, safe(&i.title)))
+        .collect();
+    let mut lines = vec![
+        Line::from(Span::styled("Where the review stands", theme::title())),
+        Line::from(format!(
+            "{} covered · {} not applicable · {} pending",
+            count(ItemState::Covered),
+            count(ItemState::NotApplicable),
+            count(ItemState::Pending)
+        )),
+        Line::from(format!(
+            "{} decisions and {} actions recorded in this review",
+            state.data.decisions.len(),
+            state.data.actions.len()
+        )),
+    ];
+    if !pending.is_empty() {
+        lines.push(Line::from(Span::styled(format!("Not yet covered: {}", pending.join(", ")), theme::warn())));
+    }
+    frame.render_widget(Paragraph::new(lines).wrap(ratatui::widgets::Wrap { trim: true }), area);
+}

@@ -1,0 +1,79 @@
+//! Boxes drawn over the cockpit: help, the quit question, a reason prompt.
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Flex, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Clear, Paragraph, Wrap};
+
+use super::{safe, theme};
+use crate::tui::keymap::{COCKPIT, NOTES};
+use crate::tui::state::{Overlay, State};
+
+fn centered(area: Rect, width: u16, height: u16) -> Rect {
+    let [v] = Layout::vertical([Constraint::Length(height.min(area.height))]).flex(Flex::Center).areas(area);
+    let [h] = Layout::horizontal([Constraint::Length(width.min(area.width))]).flex(Flex::Center).areas(v);
+    h
+}
+
+pub fn draw(frame: &mut Frame, area: Rect, state: &State) {
+    match &state.overlay {
+        Overlay::None => {}
+        Overlay::Help => draw_help(frame, area),
+        Overlay::ConfirmQuit => {
+            let item = state.current_item().map(|i| format!("item {}", i.position)).unwrap_or_default();
+            let text = vec![
+                Line::from(format!("The notes on {item} are not saved yet.")),
+                Line::from(""),
+                Line::from(vec![
+                    Span::styled("s", theme::key()),
+                    Span::raw(" save and quit   "),
+                    Span::styled("d", theme::key()),
+                    Span::raw(" discard and quit   "),
+                    Span::styled("Esc", theme::key()),
+                    Span::raw(" keep writing"),
+                ]),
+            ];
+            let rect = centered(area, 62, 5);
+            frame.render_widget(Clear, rect);
+            frame.render_widget(
+                Paragraph::new(text).wrap(Wrap { trim: true }).block(Block::bordered().title(" Quit? ").border_style(theme::warn())),
+                rect,
+            );
+        }
+        Overlay::NotApplicableReason(area_widget) => {
+            let title = state.current_item().map(|i| safe(&i.title)).unwrap_or_default();
+            let rect = centered(area, 70, 3);
+            frame.render_widget(Clear, rect);
+            let block = Block::bordered()
+                .title(format!(" Why does \"{title}\" not apply? "))
+                .title_bottom(Line::from(" Enter save · Esc cancel ").right_aligned())
+                .border_style(theme::focus_border());
+            let inner = block.inner(rect);
+            frame.render_widget(block, rect);
+            frame.render_widget(area_widget.as_ref(), inner);
+        }
+    }
+}
+
+fn draw_help(frame: &mut Frame, area: Rect) {
+    let mut lines = vec![Line::from(Span::styled("In the cockpit", theme::title()))];
+    for b in COCKPIT {
+        lines.push(Line::from(vec![Span::styled(format!("  {:<8}", b.label), theme::key()), Span::raw(b.help)]));
+    }
+    lines.push(Line::from(""));
+    lines.push(Line::from(Span::styled("While writing notes", theme::title())));
+    for (key, what) in NOTES {
+        lines.push(Line::from(vec![Span::styled(format!("  {key:<8}"), theme::key()), Span::raw(*what)]));
+    }
+    lines.push(Line::from(""));
+    lines.push(Line::from(Span::styled(
+        "Notes save themselves as you pause; other sessions' changes show within a second.",
+        theme::dim(),
+    )));
+    let rect = centered(area, 78, lines.len() as u16 + 2);
+    frame.render_widget(Clear, rect);
+    frame.render_widget(
+        Paragraph::new(lines).wrap(Wrap { trim: false }).block(Block::bordered().title(" Keys (Esc closes) ").border_style(theme::focus_border())),
+        rect,
+    );
+}
