@@ -10,7 +10,7 @@ use ratatui::style::{Modifier, Style};
 use ratatui_textarea::{TextArea, WrapMode};
 
 use super::keymap::{Msg, cockpit_msg};
-use super::state::{CockpitData, NotesEditor, Overlay, State};
+use super::state::{CockpitData, NotesEditor, Overlay, Screen, State};
 use crate::domain::agenda::ItemState;
 use crate::store::{Store, reviews};
 
@@ -31,7 +31,13 @@ impl App {
     pub fn new(store: Store, review_id: i64, now: DateTime<Utc>, today: NaiveDate) -> Result<Self> {
         let data = CockpitData::load(store.conn(), review_id)?;
         let data_version = store.data_version()?;
-        let mut app = App { store, state: State::new(data, now, today), review_id, data_version, quit: false };
+        let mut app = App {
+            store,
+            state: State::new(data, now, today),
+            review_id,
+            data_version,
+            quit: false,
+        };
         if app.state.data.review.current_item_id.is_none()
             && let Some(first) = app.state.data.items.first().map(|i| i.id)
         {
@@ -45,10 +51,7 @@ impl App {
     }
 
     /// Runs a write; on failure the message goes to the status line and the state stays as it was.
-    fn write<T>(
-        &mut self,
-        f: impl FnOnce(&rusqlite::Transaction, &str) -> Result<T>,
-    ) -> Option<T> {
+    fn write<T>(&mut self, f: impl FnOnce(&rusqlite::Transaction, &str) -> Result<T>) -> Option<T> {
         match self.store.write(f) {
             Ok(v) => {
                 self.reload();
@@ -72,7 +75,10 @@ impl App {
             }
             Err(e) => {
                 self.state.live = false;
-                self.state.error(format!("cannot refresh: {}", crate::cli::one_line_error(&e)));
+                self.state.error(format!(
+                    "cannot refresh: {}",
+                    crate::cli::one_line_error(&e)
+                ));
             }
         }
         if let Ok(v) = self.store.data_version() {
@@ -83,7 +89,12 @@ impl App {
     /// Another screen may have moved the meeting on: follow it.
     fn follow_current_item(&mut self) {
         let items = &self.state.data.items;
-        if let Some(pos) = self.state.data.review.current_item_id.and_then(|id| items.iter().position(|i| i.id == id))
+        if let Some(pos) = self
+            .state
+            .data
+            .review
+            .current_item_id
+            .and_then(|id| items.iter().position(|i| i.id == id))
             && pos != self.state.selected
             && self.state.editor.is_none()
         {
@@ -95,11 +106,18 @@ impl App {
 
     /// An editor with nothing typed takes on notes someone else saved meanwhile.
     fn refresh_idle_editor(&mut self) {
-        let Some(editor) = self.state.editor.as_mut() else { return };
+        let Some(editor) = self.state.editor.as_mut() else {
+            return;
+        };
         if editor.dirty {
             return;
         }
-        if let Some(item) = self.state.data.items.iter().find(|i| i.id == editor.item_id)
+        if let Some(item) = self
+            .state
+            .data
+            .items
+            .iter()
+            .find(|i| i.id == editor.item_id)
             && item.version != editor.base_version
         {
             *editor = new_editor(item.id, item.version, &item.notes, self.state.now);
@@ -123,7 +141,9 @@ impl App {
             }
             (Overlay::None, Some(editor)) => {
                 // terminals send pasted line breaks as \r
-                let modified = editor.textarea.insert_str(text.replace("\r\n", "\n").replace('\r', "\n"));
+                let modified = editor
+                    .textarea
+                    .insert_str(text.replace("\r\n", "\n").replace('\r', "\n"));
                 editor.dirty |= modified;
                 if modified {
                     editor.edited_at = now;
@@ -137,7 +157,10 @@ impl App {
         let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
         match &mut self.state.overlay {
             Overlay::Help => {
-                if matches!(key.code, KeyCode::Esc | KeyCode::Char('?') | KeyCode::Char('q') | KeyCode::Enter) {
+                if matches!(
+                    key.code,
+                    KeyCode::Esc | KeyCode::Char('?') | KeyCode::Char('q') | KeyCode::Enter
+                ) {
                     self.state.overlay = Overlay::None;
                 } else if ctrl && key.code == KeyCode::Char('c') {
                     self.request_quit();
@@ -165,13 +188,16 @@ impl App {
                     KeyCode::Enter => {
                         let reason = area.lines().join(" ").trim().to_string();
                         if reason.is_empty() {
-                            self.state.error("say why the item does not apply, or Esc to cancel");
+                            self.state
+                                .error("say why the item does not apply, or Esc to cancel");
                         } else {
                             self.state.overlay = Overlay::None;
                             self.set_item_state(ItemState::NotApplicable, &reason);
                         }
                     }
-                    _ if ctrl && key.code == KeyCode::Char('c') => self.state.overlay = Overlay::None,
+                    _ if ctrl && key.code == KeyCode::Char('c') => {
+                        self.state.overlay = Overlay::None
+                    }
                     _ => {
                         area.input(key);
                     }
@@ -182,8 +208,14 @@ impl App {
         }
         if self.state.editor.is_some() {
             self.editor_key(key);
-        } else if let Some(msg) = cockpit_msg(&key) {
-            self.update(msg);
+            return;
+        }
+        match self.state.screen {
+            Screen::Cockpit => {
+                if let Some(msg) = cockpit_msg(&key) {
+                    self.update(msg);
+                }
+            }
         }
     }
 
@@ -203,7 +235,9 @@ impl App {
             }
             KeyCode::Char('c') if ctrl => self.request_quit(),
             _ => {
-                let Some(editor) = self.state.editor.as_mut() else { return };
+                let Some(editor) = self.state.editor.as_mut() else {
+                    return;
+                };
                 let modified = match key.code {
                     KeyCode::Char('z') if ctrl => editor.textarea.undo(),
                     KeyCode::Char('y') if ctrl => editor.textarea.redo(),
@@ -238,38 +272,61 @@ impl App {
             }
             Msg::ToggleClock => {
                 let (id, now) = (self.review_id, self.state.now);
-                if let Some(running) = self.write(|tx, actor| reviews::toggle_clock(tx, actor, now, id)) {
-                    self.state.info(if running { "clock running" } else { "clock paused" });
+                if let Some(running) =
+                    self.write(|tx, actor| reviews::toggle_clock(tx, actor, now, id))
+                {
+                    self.state.info(if running {
+                        "clock running"
+                    } else {
+                        "clock paused"
+                    });
                 }
             }
             Msg::EditNotes => {
                 if let Some(item) = self.state.current_item() {
-                    self.state.editor = Some(new_editor(item.id, item.version, &item.notes, self.state.now));
+                    self.state.editor = Some(new_editor(
+                        item.id,
+                        item.version,
+                        &item.notes,
+                        self.state.now,
+                    ));
                 }
             }
             Msg::ScrollDown => self.state.evidence_offset += 5,
-            Msg::ScrollUp => self.state.evidence_offset = self.state.evidence_offset.saturating_sub(5),
+            Msg::ScrollUp => {
+                self.state.evidence_offset = self.state.evidence_offset.saturating_sub(5)
+            }
             Msg::Help => self.state.overlay = Overlay::Help,
             Msg::Quit => self.request_quit(),
         }
     }
 
     fn go_to(&mut self, index: usize) {
-        let Some(item_id) = self.state.data.items.get(index).map(|i| i.id) else { return };
+        let Some(item_id) = self.state.data.items.get(index).map(|i| i.id) else {
+            return;
+        };
         if index == self.state.selected {
             return;
         }
         let (review_id, now) = (self.review_id, self.state.now);
-        if self.write(|tx, _| reviews::set_current_item(tx, now, review_id, item_id)).is_some() {
+        if self
+            .write(|tx, _| reviews::set_current_item(tx, now, review_id, item_id))
+            .is_some()
+        {
             self.state.selected = index;
             self.state.evidence_offset = 0;
         }
     }
 
     fn set_item_state(&mut self, state: ItemState, reason: &str) {
-        let Some(item_id) = self.state.current_item().map(|i| i.id) else { return };
+        let Some(item_id) = self.state.current_item().map(|i| i.id) else {
+            return;
+        };
         let now = self.state.now;
-        if self.write(|tx, actor| reviews::set_item_state(tx, actor, now, item_id, state, reason)).is_some() {
+        if self
+            .write(|tx, actor| reviews::set_item_state(tx, actor, now, item_id, state, reason))
+            .is_some()
+        {
             let word = match state {
                 ItemState::Covered => "covered",
                 ItemState::NotApplicable => "not applicable",
@@ -289,12 +346,22 @@ impl App {
 
     /// Saves the notes being written; true when they are safely stored.
     fn save_notes(&mut self) -> bool {
-        let Some(editor) = self.state.editor.as_ref() else { return true };
+        let Some(editor) = self.state.editor.as_ref() else {
+            return true;
+        };
         if !editor.dirty {
             return true;
         }
-        let (item_id, base, text, now) = (editor.item_id, editor.base_version, editor.text(), self.state.now);
-        match self.store.write(|tx, actor| reviews::save_notes(tx, actor, now, item_id, base, &text)) {
+        let (item_id, base, text, now) = (
+            editor.item_id,
+            editor.base_version,
+            editor.text(),
+            self.state.now,
+        );
+        match self
+            .store
+            .write(|tx, actor| reviews::save_notes(tx, actor, now, item_id, base, &text))
+        {
             Ok(Ok(version)) => {
                 if let Some(editor) = self.state.editor.as_mut() {
                     editor.base_version = version;
@@ -305,11 +372,18 @@ impl App {
                 true
             }
             Ok(Err(conflict)) => {
-                self.state.error(format!("{conflict}. Ctrl-S again saves yours over theirs"));
+                self.state
+                    .error(format!("{conflict}. Ctrl-S again saves yours over theirs"));
                 self.reload();
                 if let Some(editor) = self.state.editor.as_mut() {
                     // the next save is a deliberate overwrite of what is now stored
-                    if let Some(item) = self.state.data.items.iter().find(|i| i.id == editor.item_id) {
+                    if let Some(item) = self
+                        .state
+                        .data
+                        .items
+                        .iter()
+                        .find(|i| i.id == editor.item_id)
+                    {
                         editor.base_version = item.version;
                     }
                     editor.conflict = Some(conflict);
@@ -317,7 +391,10 @@ impl App {
                 false
             }
             Err(e) => {
-                self.state.error(format!("notes not saved: {}", crate::cli::one_line_error(&e)));
+                self.state.error(format!(
+                    "notes not saved: {}",
+                    crate::cli::one_line_error(&e)
+                ));
                 false
             }
         }
@@ -359,5 +436,12 @@ fn new_editor(item_id: i64, version: i64, notes: &str, now: DateTime<Utc>) -> No
     textarea.set_cursor_style(Style::default().add_modifier(Modifier::REVERSED));
     textarea.move_cursor(ratatui_textarea::CursorMove::Bottom);
     textarea.move_cursor(ratatui_textarea::CursorMove::End);
-    NotesEditor { item_id, base_version: version, textarea, dirty: false, edited_at: now, conflict: None }
+    NotesEditor {
+        item_id,
+        base_version: version,
+        textarea,
+        dirty: false,
+        edited_at: now,
+        conflict: None,
+    }
 }

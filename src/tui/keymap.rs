@@ -31,21 +31,43 @@ pub struct Binding {
 
 pub const COCKPIT: &[Binding] = &[
     Binding {
-        keys: &[KeyCode::Right, KeyCode::Down, KeyCode::Char('l'), KeyCode::Char('j')],
+        keys: &[
+            KeyCode::Right,
+            KeyCode::Down,
+            KeyCode::Char('l'),
+            KeyCode::Char('j'),
+        ],
         label: "→/↓",
         help: "next agenda item (the clock follows the item)",
         footer: Some("item"),
         msg: Msg::NextItem,
     },
     Binding {
-        keys: &[KeyCode::Left, KeyCode::Up, KeyCode::Char('h'), KeyCode::Char('k')],
+        keys: &[
+            KeyCode::Left,
+            KeyCode::Up,
+            KeyCode::Char('h'),
+            KeyCode::Char('k'),
+        ],
         label: "←/↑",
         help: "previous agenda item",
         footer: None,
         msg: Msg::PrevItem,
     },
-    Binding { keys: &[KeyCode::Home, KeyCode::Char('g')], label: "Home", help: "first item", footer: None, msg: Msg::FirstItem },
-    Binding { keys: &[KeyCode::End, KeyCode::Char('G')], label: "End", help: "last item", footer: None, msg: Msg::LastItem },
+    Binding {
+        keys: &[KeyCode::Home, KeyCode::Char('g')],
+        label: "Home",
+        help: "first item",
+        footer: None,
+        msg: Msg::FirstItem,
+    },
+    Binding {
+        keys: &[KeyCode::End, KeyCode::Char('G')],
+        label: "End",
+        help: "last item",
+        footer: None,
+        msg: Msg::LastItem,
+    },
     Binding {
         keys: &[KeyCode::Char(' ')],
         label: "space",
@@ -81,9 +103,27 @@ pub const COCKPIT: &[Binding] = &[
         footer: None,
         msg: Msg::ScrollDown,
     },
-    Binding { keys: &[KeyCode::PageUp, KeyCode::Char('[')], label: "PgUp", help: "scroll the evidence up", footer: None, msg: Msg::ScrollUp },
-    Binding { keys: &[KeyCode::Char('?')], label: "?", help: "show every key", footer: Some("help"), msg: Msg::Help },
-    Binding { keys: &[KeyCode::Char('q')], label: "q", help: "quit (asks first if notes are unsaved)", footer: Some("quit"), msg: Msg::Quit },
+    Binding {
+        keys: &[KeyCode::PageUp, KeyCode::Char('[')],
+        label: "PgUp",
+        help: "scroll the evidence up",
+        footer: None,
+        msg: Msg::ScrollUp,
+    },
+    Binding {
+        keys: &[KeyCode::Char('?')],
+        label: "?",
+        help: "show every key",
+        footer: Some("help"),
+        msg: Msg::Help,
+    },
+    Binding {
+        keys: &[KeyCode::Char('q')],
+        label: "q",
+        help: "quit (asks first if notes are unsaved)",
+        footer: Some("quit"),
+        msg: Msg::Quit,
+    },
 ];
 
 /// Keys while writing notes; the text editor handles every other key.
@@ -100,7 +140,10 @@ pub fn cockpit_msg(key: &KeyEvent) -> Option<Msg> {
     if key.modifiers.contains(KeyModifiers::CONTROL) {
         return (key.code == KeyCode::Char('c')).then_some(Msg::Quit);
     }
-    COCKPIT.iter().find(|b| b.keys.contains(&key.code)).map(|b| b.msg)
+    COCKPIT
+        .iter()
+        .find(|b| b.keys.contains(&key.code))
+        .map(|b| b.msg)
 }
 
 #[cfg(test)]
@@ -123,6 +166,9 @@ mod tests {
         let ctrl = |c| KeyEvent::new(KeyCode::Char(c), KeyModifiers::CONTROL);
         assert_eq!(cockpit_msg(&ctrl('c')), Some(Msg::Quit));
         assert_eq!(cockpit_msg(&ctrl('n')), None);
-        assert_eq!(cockpit_msg(&KeyEvent::new(KeyCode::Char('n'), KeyModifiers::NONE)), Some(Msg::EditNotes));
+        assert_eq!(
+            cockpit_msg(&KeyEvent::new(KeyCode::Char('n'), KeyModifiers::NONE)),
+            Some(Msg::EditNotes)
+        );
     }
 }

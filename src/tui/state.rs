@@ -82,6 +82,13 @@ impl NotesEditor {
     }
 }
 
+/// Which full screen is showing under the header and above the footer.
+/// Screens for KPIs, risks and actions join this list as they are built.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Screen {
+    Cockpit,
+}
+
 pub enum Overlay {
     None,
     Help,
@@ -102,6 +109,7 @@ pub struct StatusLine {
 }
 
 pub struct State {
+    pub screen: Screen,
     pub data: CockpitData,
     /// Index of the current item in `data.items`.
     pub selected: usize,
@@ -123,6 +131,7 @@ impl State {
             .and_then(|id| data.items.iter().position(|i| i.id == id))
             .unwrap_or(0);
         State {
+            screen: Screen::Cockpit,
             data,
             selected,
             editor: None,
@@ -144,10 +153,16 @@ impl State {
     }
 
     pub fn info(&mut self, text: impl Into<String>) {
-        self.status = Some(StatusLine { text: text.into(), kind: StatusKind::Info });
+        self.status = Some(StatusLine {
+            text: text.into(),
+            kind: StatusKind::Info,
+        });
     }
 
     pub fn error(&mut self, text: impl Into<String>) {
-        self.status = Some(StatusLine { text: text.into(), kind: StatusKind::Error });
+        self.status = Some(StatusLine {
+            text: text.into(),
+            kind: StatusKind::Error,
+        });
     }
 }

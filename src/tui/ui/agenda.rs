@@ -37,7 +37,10 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &State) {
         };
         let spent = data.spent_secs(item, state.now);
         let time = if spent == 0 {
-            Cell::from(Span::styled(format!("{:>5}", format!("{}m", item.timebox_secs / 60)), theme::dim()))
+            Cell::from(Span::styled(
+                format!("{:>5}", format!("{}m", item.timebox_secs / 60)),
+                theme::dim(),
+            ))
         } else {
             Cell::from(Span::styled(
                 format!("{:>5}", format_duration(spent)),
@@ -54,14 +57,22 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &State) {
     });
     let table = Table::new(
         rows,
-        [Constraint::Length(1), Constraint::Length(2), Constraint::Length(3), Constraint::Fill(1), Constraint::Length(5)],
+        [
+            Constraint::Length(1),
+            Constraint::Length(2),
+            Constraint::Length(3),
+            Constraint::Fill(1),
+            Constraint::Length(5),
+        ],
     )
     .column_spacing(1)
     .row_highlight_style(theme::selected())
     .block(
         Block::bordered()
             .title(Line::from(Span::styled(" Agenda ", theme::title())))
-            .title_bottom(Line::from(format!(" {done}/{} done ", data.items.len())).right_aligned()),
+            .title_bottom(
+                Line::from(format!(" {done}/{} done ", data.items.len())).right_aligned(),
+            ),
     );
     let mut table_state = TableState::default().with_selected(Some(state.selected));
     frame.render_stateful_widget(table, area, &mut table_state);

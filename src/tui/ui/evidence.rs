@@ -42,7 +42,9 @@ pub fn draw(frame: &mut Frame, area: Rect, item: &AgendaItem, state: &State) {
         key => kpis_table(key, state),
     };
     let visible = area.height.saturating_sub(2) as usize;
-    let offset = state.evidence_offset.min(rows.len().saturating_sub(visible));
+    let offset = state
+        .evidence_offset
+        .min(rows.len().saturating_sub(visible));
     let more = rows.len().saturating_sub(offset + visible);
     let caption = if more > 0 {
         format!("{title} ({}; {more} more below, PgDn)", rows.len())
@@ -64,7 +66,12 @@ pub fn draw(frame: &mut Frame, area: Rect, item: &AgendaItem, state: &State) {
     frame.render_widget(table, table_area);
 }
 
-type TableParts = (&'static str, Vec<&'static str>, Vec<Constraint>, Vec<Row<'static>>);
+type TableParts = (
+    &'static str,
+    Vec<&'static str>,
+    Vec<Constraint>,
+    Vec<Row<'static>>,
+);
 
 fn attendance(state: &State) -> TableParts {
     let rows = state
@@ -84,7 +91,16 @@ fn attendance(state: &State) -> TableParts {
             ])
         })
         .collect();
-    ("Attendees", vec!["NAME", "ROLE", "PRESENCE"], vec![Constraint::Fill(2), Constraint::Fill(1), Constraint::Length(9)], rows)
+    (
+        "Attendees",
+        vec!["NAME", "ROLE", "PRESENCE"],
+        vec![
+            Constraint::Fill(2),
+            Constraint::Fill(1),
+            Constraint::Length(9),
+        ],
+        rows,
+    )
 }
 
 fn action_status_cell(action: &ActionSummary, state: &State) -> Cell<'static> {
@@ -116,12 +132,23 @@ fn action_row(action: &ActionSummary, state: &State) -> Row<'static> {
 }
 
 fn action_widths() -> Vec<Constraint> {
-    vec![Constraint::Length(10), Constraint::Fill(3), Constraint::Fill(1), Constraint::Length(10), Constraint::Length(11)]
+    vec![
+        Constraint::Length(10),
+        Constraint::Fill(3),
+        Constraint::Fill(1),
+        Constraint::Length(10),
+        Constraint::Length(11),
+    ]
 }
 
 fn actions_table(title: &'static str, actions: &[ActionSummary], state: &State) -> TableParts {
     let rows = actions.iter().map(|a| action_row(a, state)).collect();
-    (title, vec!["REF", "TITLE", "OWNER", "DUE", "STATUS"], action_widths(), rows)
+    (
+        title,
+        vec!["REF", "TITLE", "OWNER", "DUE", "STATUS"],
+        action_widths(),
+        rows,
+    )
 }
 
 fn kpis_table(key: &str, state: &State) -> TableParts {
@@ -141,14 +168,23 @@ fn kpis_table(key: &str, state: &State) -> TableParts {
                 Cell::from(latest),
                 Cell::from(period),
                 Cell::from(k.target.describe(&safe(&k.unit))),
-                Cell::from(Span::styled(format!("{} {}", status.symbol(), status.word()), theme::kpi_status(status))),
+                Cell::from(Span::styled(
+                    format!("{} {}", status.symbol(), status.word()),
+                    theme::kpi_status(status),
+                )),
             ])
         })
         .collect();
     (
         "Objectives and KPIs",
         vec!["KPI", "LATEST", "PERIOD", "TARGET", "STATUS"],
-        vec![Constraint::Fill(2), Constraint::Length(10), Constraint::Length(7), Constraint::Length(10), Constraint::Length(12)],
+        vec![
+            Constraint::Fill(2),
+            Constraint::Length(10),
+            Constraint::Length(7),
+            Constraint::Length(10),
+            Constraint::Length(12),
+        ],
         rows,
     )
 }
@@ -157,7 +193,10 @@ fn rating_cell(rating: Option<Rating>) -> Cell<'static> {
     match rating {
         Some(r) => {
             let band = BandLimits::default().band(r.score());
-            Cell::from(Span::styled(format!("{:>2} {}", r.score(), band.word()), theme::band(band)))
+            Cell::from(Span::styled(
+                format!("{:>2} {}", r.score(), band.word()),
+                theme::band(band),
+            ))
         }
         None => Cell::from(Span::styled("not rated", theme::dim())),
     }
@@ -181,7 +220,13 @@ fn risks_table(state: &State) -> TableParts {
     (
         "Risks and opportunities",
         vec!["REF", "TITLE", "INHERENT", "RESIDUAL", "STATUS"],
-        vec![Constraint::Length(5), Constraint::Fill(1), Constraint::Length(11), Constraint::Length(11), Constraint::Length(8)],
+        vec![
+            Constraint::Length(5),
+            Constraint::Fill(1),
+            Constraint::Length(11),
+            Constraint::Length(11),
+            Constraint::Length(8),
+        ],
         rows,
     )
 }
@@ -202,7 +247,12 @@ fn outputs_table(state: &State) -> TableParts {
         })
         .collect();
     rows.extend(state.data.actions.iter().map(|a| action_row(a, state)));
-    ("Decisions and actions of this review", vec!["REF", "TEXT", "OWNER / 9.3.3", "DUE", "STATUS"], action_widths(), rows)
+    (
+        "Decisions and actions of this review",
+        vec!["REF", "TEXT", "OWNER / 9.3.3", "DUE", "STATUS"],
+        action_widths(),
+        rows,
+    )
 }
 
 fn draw_close_tally(frame: &mut Frame, area: Rect, state: &State) {
@@ -228,7 +278,13 @@ fn draw_close_tally(frame: &mut Frame, area: Rect, state: &State) {
         )),
     ];
     if !pending.is_empty() {
-        lines.push(Line::from(Span::styled(format!("Not yet covered: {}", pending.join(", ")), theme::warn())));
+        lines.push(Line::from(Span::styled(
+            format!("Not yet covered: {}", pending.join(", ")),
+            theme::warn(),
+        )));
     }
-    frame.render_widget(Paragraph::new(lines).wrap(ratatui::widgets::Wrap { trim: true }), area);
+    frame.render_widget(
+        Paragraph::new(lines).wrap(ratatui::widgets::Wrap { trim: true }),
+        area,
+    );
 }

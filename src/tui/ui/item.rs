@@ -19,7 +19,11 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &State) {
     };
     let spent = state.data.spent_secs(item, state.now);
     let clause = super::agenda::input_label(&item.input_key);
-    let heading = if clause.is_empty() { safe(&item.title) } else { format!("{clause} {}", safe(&item.title)) };
+    let heading = if clause.is_empty() {
+        safe(&item.title)
+    } else {
+        format!("{clause} {}", safe(&item.title))
+    };
     let block = Block::bordered()
         .border_style(theme::focus_border())
         .title(Line::from(vec![
@@ -28,7 +32,11 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &State) {
         ]))
         .title(
             Line::from(Span::styled(
-                format!(" {} / {} ", format_duration(spent), format_duration(item.timebox_secs)),
+                format!(
+                    " {} / {} ",
+                    format_duration(spent),
+                    format_duration(item.timebox_secs)
+                ),
                 theme::timebox(timebox_use(spent, item.timebox_secs)),
             ))
             .right_aligned(),
@@ -36,10 +44,16 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &State) {
     let inner = block.inner(area);
     frame.render_widget(block, area);
 
-    let guidance = Paragraph::new(safe(&item.guidance)).style(theme::guidance()).wrap(Wrap { trim: true });
+    let guidance = Paragraph::new(safe(&item.guidance))
+        .style(theme::guidance())
+        .wrap(Wrap { trim: true });
     let guidance_lines = (guidance.line_count(inner.width) as u16).clamp(1, 4);
     let has_evidence = evidence::has_evidence(item, state);
-    let notes_height = if has_evidence { (inner.height / 3).max(6) } else { inner.height };
+    let notes_height = if has_evidence {
+        (inner.height / 3).max(6)
+    } else {
+        inner.height
+    };
     let [guidance_area, state_area, evidence_area, notes_area] = Layout::vertical([
         Constraint::Length(guidance_lines),
         Constraint::Length(1),
@@ -62,23 +76,32 @@ fn state_line(item: &AgendaItem) -> Line<'static> {
             Span::styled("– not applicable: ", theme::dim()),
             Span::raw(safe(&item.na_reason)),
         ]),
-        ItemState::Pending => Line::from(Span::styled("○ not yet covered  (c marks it covered)", theme::dim())),
+        ItemState::Pending => Line::from(Span::styled(
+            "○ not yet covered  (c marks it covered)",
+            theme::dim(),
+        )),
     }
 }
 
 fn draw_notes(frame: &mut Frame, area: Rect, item: &AgendaItem, state: &State) {
     if let Some(editor) = state.editor.as_ref().filter(|e| e.item_id == item.id) {
         let title = if editor.conflict.is_some() {
-            Span::styled(" Notes: someone else saved different notes (shown below) ", theme::bad())
+            Span::styled(
+                " Notes: someone else saved different notes (shown below) ",
+                theme::bad(),
+            )
         } else {
             Span::styled(" Notes (writing; Esc when done) ", theme::key())
         };
-        let block = Block::bordered().border_style(theme::focus_border()).title(title);
+        let block = Block::bordered()
+            .border_style(theme::focus_border())
+            .title(title);
         let inner = block.inner(area);
         frame.render_widget(block, area);
         let (editor_area, theirs_area) = match &editor.conflict {
             Some(_) => {
-                let [a, b] = Layout::vertical([Constraint::Fill(1), Constraint::Fill(1)]).areas(inner);
+                let [a, b] =
+                    Layout::vertical([Constraint::Fill(1), Constraint::Fill(1)]).areas(inner);
                 (a, Some(b))
             }
             None => (inner, None),
@@ -86,19 +109,40 @@ fn draw_notes(frame: &mut Frame, area: Rect, item: &AgendaItem, state: &State) {
         frame.render_widget(&editor.textarea, editor_area);
         if let (Some(conflict), Some(theirs_area)) = (&editor.conflict, theirs_area) {
             let by = conflict.by.as_deref().unwrap_or("another session");
-            let mut lines = vec![Line::from(Span::styled(format!("─ saved by {} ─", safe(by)), theme::warn()))];
-            lines.extend(visible_lines(&conflict.theirs).into_iter().map(|l| Line::from(l.into_owned())));
-            frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), theirs_area);
+            let mut lines = vec![Line::from(Span::styled(
+                format!("─ saved by {} ─", safe(by)),
+                theme::warn(),
+            ))];
+            lines.extend(
+                visible_lines(&conflict.theirs)
+                    .into_iter()
+                    .map(|l| Line::from(l.into_owned())),
+            );
+            frame.render_widget(
+                Paragraph::new(lines).wrap(Wrap { trim: false }),
+                theirs_area,
+            );
         }
         return;
     }
     let block = Block::bordered().title(Span::styled(" Notes ", theme::title()));
     let text = if item.notes.trim().is_empty() {
-        Text::from(Span::styled("No notes yet. n writes notes on this item.", theme::dim()))
+        Text::from(Span::styled(
+            "No notes yet. n writes notes on this item.",
+            theme::dim(),
+        ))
     } else {
-        Text::from(visible_lines(&item.notes).into_iter().map(|l| Line::from(l.into_owned())).collect::<Vec<_>>())
+        Text::from(
+            visible_lines(&item.notes)
+                .into_iter()
+                .map(|l| Line::from(l.into_owned()))
+                .collect::<Vec<_>>(),
+        )
     };
-    frame.render_widget(Paragraph::new(text).wrap(Wrap { trim: false }).block(block), area);
+    frame.render_widget(
+        Paragraph::new(text).wrap(Wrap { trim: false }).block(block),
+        area,
+    );
 }
 
 /// Actions and decisions raised while this item was discussed.
@@ -109,25 +153,60 @@ pub fn draw_captured(frame: &mut Frame, area: Rect, state: &State) {
         return;
     };
     let mut lines: Vec<Line> = Vec::new();
-    for action in state.data.actions.iter().filter(|a| a.agenda_item_id == Some(item.id)) {
+    for action in state
+        .data
+        .actions
+        .iter()
+        .filter(|a| a.agenda_item_id == Some(item.id))
+    {
         lines.push(Line::from(vec![
             Span::styled(action.reference.clone(), theme::key()),
             Span::raw(format!(" {}", safe(&action.title))),
         ]));
-        let owner = action.owner.as_deref().map(safe).unwrap_or_else(|| "no owner".into());
-        let due = action.due.map(|d| format!("due {}", d.format("%-d %b %Y"))).unwrap_or_else(|| "no due date".into());
-        let style = if action.owner.is_none() || action.due.is_none() { theme::warn() } else { theme::dim() };
-        lines.push(Line::from(Span::styled(format!("  {owner} · {due}"), style)));
+        let owner = action
+            .owner
+            .as_deref()
+            .map(safe)
+            .unwrap_or_else(|| "no owner".into());
+        let due = action
+            .due
+            .map(|d| format!("due {}", d.format("%-d %b %Y")))
+            .unwrap_or_else(|| "no due date".into());
+        let style = if action.owner.is_none() || action.due.is_none() {
+            theme::warn()
+        } else {
+            theme::dim()
+        };
+        lines.push(Line::from(Span::styled(
+            format!("  {owner} · {due}"),
+            style,
+        )));
     }
-    for decision in state.data.decisions.iter().filter(|d| d.agenda_item_id == Some(item.id)) {
+    for decision in state
+        .data
+        .decisions
+        .iter()
+        .filter(|d| d.agenda_item_id == Some(item.id))
+    {
         lines.push(Line::from(vec![
             Span::styled(decision.reference.clone(), theme::key()),
             Span::raw(format!(" {}", safe(&decision.text))),
         ]));
-        lines.push(Line::from(Span::styled(format!("  (9.3.3 {})", evidence::category_label(&decision.category)), theme::dim())));
+        lines.push(Line::from(Span::styled(
+            format!("  (9.3.3 {})", evidence::category_label(&decision.category)),
+            theme::dim(),
+        )));
     }
     if lines.is_empty() {
-        lines.push(Line::from(Span::styled("Nothing captured on this item yet.", theme::dim())));
+        lines.push(Line::from(Span::styled(
+            "Nothing captured on this item yet.",
+            theme::dim(),
+        )));
     }
-    frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }).block(block), area);
+    frame.render_widget(
+        Paragraph::new(lines)
+            .wrap(Wrap { trim: false })
+            .block(block),
+        area,
+    );
 }

@@ -12,7 +12,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Wrap};
 
 use super::keymap::{COCKPIT, NOTES};
-use super::state::{Overlay, State, StatusKind};
+use super::state::{Overlay, Screen, State, StatusKind};
 use crate::domain::agenda::format_duration;
 use crate::domain::text::visible_line;
 
@@ -33,12 +33,33 @@ pub fn draw(frame: &mut Frame, state: &State) {
         draw_too_small(frame, area);
         return;
     }
-    let [header, body, footer] =
-        Layout::vertical([Constraint::Length(1), Constraint::Fill(1), Constraint::Length(1)]).areas(area);
+    let [header, body, footer] = Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Fill(1),
+        Constraint::Length(1),
+    ])
+    .areas(area);
     draw_header(frame, header, state);
+    match state.screen {
+        Screen::Cockpit => draw_cockpit(frame, body, state),
+    }
+    draw_footer(frame, footer, state);
+    overlay::draw(frame, area, state);
+}
 
-    let agenda_width = if area.width >= CAPTURED_PANE_FROM { 36 } else { 30 };
-    let captured_width = if area.width >= CAPTURED_PANE_FROM { (area.width / 5).clamp(28, 44) } else { 0 };
+/// Agenda, current item and what was captured on it, side by side.
+fn draw_cockpit(frame: &mut Frame, body: Rect, state: &State) {
+    let area = body;
+    let agenda_width = if area.width >= CAPTURED_PANE_FROM {
+        36
+    } else {
+        30
+    };
+    let captured_width = if area.width >= CAPTURED_PANE_FROM {
+        (area.width / 5).clamp(28, 44)
+    } else {
+        0
+    };
     let [agenda_area, item_area, captured_area] = Layout::horizontal([
         Constraint::Length(agenda_width),
         Constraint::Fill(1),
@@ -50,14 +71,18 @@ pub fn draw(frame: &mut Frame, state: &State) {
     if captured_width > 0 {
         item::draw_captured(frame, captured_area, state);
     }
-    draw_footer(frame, footer, state);
-    overlay::draw(frame, area, state);
 }
 
 fn draw_too_small(frame: &mut Frame, area: Rect) {
     let text = vec![
-        Line::from(Span::styled("steerco: the terminal is too small", theme::title())),
-        Line::from(format!("It is {}×{}; the cockpit needs at least {MIN_WIDTH}×{MIN_HEIGHT}.", area.width, area.height)),
+        Line::from(Span::styled(
+            "steerco: the terminal is too small",
+            theme::title(),
+        )),
+        Line::from(format!(
+            "It is {}×{}; the cockpit needs at least {MIN_WIDTH}×{MIN_HEIGHT}.",
+            area.width, area.height
+        )),
         Line::from("Enlarge the window or reduce the font size. q quits."),
     ];
     frame.render_widget(Paragraph::new(text).wrap(Wrap { trim: true }), area);
@@ -84,7 +109,8 @@ fn draw_header(frame: &mut Frame, area: Rect, state: &State) {
         left.push_str(" · CLOSED");
     }
     let right_width = right.chars().count() as u16;
-    let [l, r] = Layout::horizontal([Constraint::Fill(1), Constraint::Length(right_width)]).areas(area);
+    let [l, r] =
+        Layout::horizontal([Constraint::Fill(1), Constraint::Length(right_width)]).areas(area);
     frame.render_widget(Paragraph::new(left).style(theme::header()), l);
     frame.render_widget(Paragraph::new(right).style(theme::header()), r);
 }
@@ -95,7 +121,10 @@ fn draw_footer(frame: &mut Frame, area: Rect, state: &State) {
             StatusKind::Info => theme::key(),
             StatusKind::Error => theme::error(),
         };
-        frame.render_widget(Paragraph::new(format!(" {}", safe(&status.text))).style(style), area);
+        frame.render_widget(
+            Paragraph::new(format!(" {}", safe(&status.text))).style(style),
+            area,
+        );
         return;
     }
     let mut spans = Vec::new();
@@ -118,8 +147,19 @@ fn draw_footer(frame: &mut Frame, area: Rect, state: &State) {
             for (key, what) in NOTES.iter().take(4) {
                 push(key, what.split(':').next().unwrap_or(what));
             }
-            let saved = if editor.dirty { "● unsaved" } else { "✓ saved" };
-            spans.push(Span::styled(format!("  {saved}"), if editor.dirty { theme::warn() } else { theme::good() }));
+            let saved = if editor.dirty {
+                "● unsaved"
+            } else {
+                "✓ saved"
+            };
+            spans.push(Span::styled(
+                format!("  {saved}"),
+                if editor.dirty {
+                    theme::warn()
+                } else {
+                    theme::good()
+                },
+            ));
         }
         (Overlay::None, None) => {
             for b in COCKPIT.iter().filter(|b| b.footer.is_some()) {

@@ -10,8 +10,12 @@ use crate::tui::keymap::{COCKPIT, NOTES};
 use crate::tui::state::{Overlay, State};
 
 fn centered(area: Rect, width: u16, height: u16) -> Rect {
-    let [v] = Layout::vertical([Constraint::Length(height.min(area.height))]).flex(Flex::Center).areas(area);
-    let [h] = Layout::horizontal([Constraint::Length(width.min(area.width))]).flex(Flex::Center).areas(v);
+    let [v] = Layout::vertical([Constraint::Length(height.min(area.height))])
+        .flex(Flex::Center)
+        .areas(area);
+    let [h] = Layout::horizontal([Constraint::Length(width.min(area.width))])
+        .flex(Flex::Center)
+        .areas(v);
     h
 }
 
@@ -20,7 +24,10 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &State) {
         Overlay::None => {}
         Overlay::Help => draw_help(frame, area),
         Overlay::ConfirmQuit => {
-            let item = state.current_item().map(|i| format!("item {}", i.position)).unwrap_or_default();
+            let item = state
+                .current_item()
+                .map(|i| format!("item {}", i.position))
+                .unwrap_or_default();
             let text = vec![
                 Line::from(format!("The notes on {item} are not saved yet.")),
                 Line::from(""),
@@ -36,12 +43,19 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &State) {
             let rect = centered(area, 62, 5);
             frame.render_widget(Clear, rect);
             frame.render_widget(
-                Paragraph::new(text).wrap(Wrap { trim: true }).block(Block::bordered().title(" Quit? ").border_style(theme::warn())),
+                Paragraph::new(text).wrap(Wrap { trim: true }).block(
+                    Block::bordered()
+                        .title(" Quit? ")
+                        .border_style(theme::warn()),
+                ),
                 rect,
             );
         }
         Overlay::NotApplicableReason(area_widget) => {
-            let title = state.current_item().map(|i| safe(&i.title)).unwrap_or_default();
+            let title = state
+                .current_item()
+                .map(|i| safe(&i.title))
+                .unwrap_or_default();
             let rect = centered(area, 70, 3);
             frame.render_widget(Clear, rect);
             let block = Block::bordered()
@@ -58,12 +72,21 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &State) {
 fn draw_help(frame: &mut Frame, area: Rect) {
     let mut lines = vec![Line::from(Span::styled("In the cockpit", theme::title()))];
     for b in COCKPIT {
-        lines.push(Line::from(vec![Span::styled(format!("  {:<8}", b.label), theme::key()), Span::raw(b.help)]));
+        lines.push(Line::from(vec![
+            Span::styled(format!("  {:<8}", b.label), theme::key()),
+            Span::raw(b.help),
+        ]));
     }
     lines.push(Line::from(""));
-    lines.push(Line::from(Span::styled("While writing notes", theme::title())));
+    lines.push(Line::from(Span::styled(
+        "While writing notes",
+        theme::title(),
+    )));
     for (key, what) in NOTES {
-        lines.push(Line::from(vec![Span::styled(format!("  {key:<8}"), theme::key()), Span::raw(*what)]));
+        lines.push(Line::from(vec![
+            Span::styled(format!("  {key:<8}"), theme::key()),
+            Span::raw(*what),
+        ]));
     }
     lines.push(Line::from(""));
     lines.push(Line::from(Span::styled(
@@ -73,7 +96,11 @@ fn draw_help(frame: &mut Frame, area: Rect) {
     let rect = centered(area, 78, lines.len() as u16 + 2);
     frame.render_widget(Clear, rect);
     frame.render_widget(
-        Paragraph::new(lines).wrap(Wrap { trim: false }).block(Block::bordered().title(" Keys (Esc closes) ").border_style(theme::focus_border())),
+        Paragraph::new(lines).wrap(Wrap { trim: false }).block(
+            Block::bordered()
+                .title(" Keys (Esc closes) ")
+                .border_style(theme::focus_border()),
+        ),
         rect,
     );
 }

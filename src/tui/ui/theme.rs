@@ -9,7 +9,10 @@ use crate::domain::kpi::KpiStatus;
 use crate::domain::risk::Band;
 
 pub fn header() -> Style {
-    Style::default().fg(Color::White).bg(Color::Blue).add_modifier(Modifier::BOLD)
+    Style::default()
+        .fg(Color::White)
+        .bg(Color::Blue)
+        .add_modifier(Modifier::BOLD)
 }
 
 pub fn title() -> Style {
@@ -21,11 +24,15 @@ pub fn dim() -> Style {
 }
 
 pub fn guidance() -> Style {
-    Style::default().fg(Color::Gray).add_modifier(Modifier::ITALIC)
+    Style::default()
+        .fg(Color::Gray)
+        .add_modifier(Modifier::ITALIC)
 }
 
 pub fn key() -> Style {
-    Style::default().fg(Color::Cyan).add_modifier(Modifier::BOLD)
+    Style::default()
+        .fg(Color::Cyan)
+        .add_modifier(Modifier::BOLD)
 }
 
 pub fn selected() -> Style {
@@ -45,7 +52,10 @@ pub fn bad() -> Style {
 }
 
 pub fn error() -> Style {
-    Style::default().fg(Color::White).bg(Color::Red).add_modifier(Modifier::BOLD)
+    Style::default()
+        .fg(Color::White)
+        .bg(Color::Red)
+        .add_modifier(Modifier::BOLD)
 }
 
 pub fn focus_border() -> Style {
