@@ -16,7 +16,11 @@ use crate::store::{Store, reviews};
 pub use output::one_line_error;
 
 #[derive(Debug, Parser)]
-#[command(name = "steerco", version, about = "A terminal cockpit for ISO 9001:2015 management reviews")]
+#[command(
+    name = "steerco",
+    version,
+    about = "A terminal cockpit for ISO 9001:2015 management reviews"
+)]
 pub struct Cli {
     /// The database file [default: $STEERCO_DB, else steerco.sqlite in your data directory]
     #[arg(long, global = true, value_name = "PATH")]
@@ -79,7 +83,9 @@ fn open_cockpit(path: &std::path::Path) -> Result<ExitCode> {
     let store = Store::open(path)?;
     let Some(review) = reviews::cockpit_review(store.conn())? else {
         println!("There is no review to open in {}.", path.display());
-        println!("Plan one:       steerco review new \"Q1 2027 Management Review\" --date 2027-03-12");
+        println!(
+            "Plan one:       steerco review new \"Q1 2027 Management Review\" --date 2027-03-12"
+        );
         println!("Or try the demo: steerco demo");
         return Ok(ExitCode::SUCCESS);
     };
@@ -102,7 +108,11 @@ fn demo(db: Option<PathBuf>, no_tui: bool, as_of: Option<NaiveDate>) -> Result<E
     let mut store = Store::open(&path)?;
     let today = as_of.unwrap_or_else(|| Local::now().date_naive());
     let summary = crate::demo::seed(&mut store, today)?;
-    let kind = if throwaway { "a throwaway demo database" } else { "the demo database" };
+    let kind = if throwaway {
+        "a throwaway demo database"
+    } else {
+        "the demo database"
+    };
     println!(
         "Wrote {kind} for {}: {} KPIs, {} risks and opportunities, {} actions, {} reviews.",
         summary.organisation, summary.kpis, summary.risks, summary.actions, summary.reviews
@@ -111,8 +121,12 @@ fn demo(db: Option<PathBuf>, no_tui: bool, as_of: Option<NaiveDate>) -> Result<E
     if no_tui {
         return Ok(ExitCode::SUCCESS);
     }
-    let review = reviews::cockpit_review(store.conn())?.ok_or_else(|| eyre!("the demo has no review to open"))?;
-    let hint = format!("Demo database: {} (use --db with it from another shell)", path.display());
+    let review = reviews::cockpit_review(store.conn())?
+        .ok_or_else(|| eyre!("the demo has no review to open"))?;
+    let hint = format!(
+        "Demo database: {} (use --db with it from another shell)",
+        path.display()
+    );
     crate::tui::run(store, review.id, Some(hint))?;
     println!("The demo database is still at {}", path.display());
     Ok(ExitCode::SUCCESS)

@@ -57,7 +57,10 @@ mod tests {
 
     #[test]
     fn table_aligns_and_neutralises_control_characters() {
-        let out = table(&["REF", "TITLE"], &[vec!["MR-1".into(), "x\u{1b}[31m".into()]]);
+        let out = table(
+            &["REF", "TITLE"],
+            &[vec!["MR-1".into(), "x\u{1b}[31m".into()]],
+        );
         assert_eq!(out, "REF   TITLE\nMR-1  x^[[31m\n");
     }
 

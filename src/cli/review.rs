@@ -61,7 +61,14 @@ struct ReviewJson {
 
 pub fn run(store: &mut Store, command: ReviewCommand) -> Result<ExitCode> {
     match command {
-        ReviewCommand::New { title, date, period_start, period_end, chair, facilitator } => {
+        ReviewCommand::New {
+            title,
+            date,
+            period_start,
+            period_end,
+            chair,
+            facilitator,
+        } => {
             if let (Some(s), Some(e)) = (period_start, period_end)
                 && s > e
             {
@@ -69,10 +76,18 @@ pub fn run(store: &mut Store, command: ReviewCommand) -> Result<ExitCode> {
             }
             let chair_id = chair.map(|c| find_person(store, &c)).transpose()?;
             let facilitator_id = facilitator.map(|f| find_person(store, &f)).transpose()?;
-            let new = NewReview { title: &title, planned_date: date, period_start, period_end, chair_id, facilitator_id };
+            let new = NewReview {
+                title: &title,
+                planned_date: date,
+                period_start,
+                period_end,
+                chair_id,
+                facilitator_id,
+            };
             let template = iso_9001_template();
-            let (_, reference) =
-                store.write(|tx, actor| reviews::create_review(tx, actor, Utc::now(), &new, &template))?;
+            let (_, reference) = store.write(|tx, actor| {
+                reviews::create_review(tx, actor, Utc::now(), &new, &template)
+            })?;
             println!(
                 "Planned {reference} \"{}\" on {date} with {} agenda items.",
                 visible_line(title.trim()),
@@ -97,12 +112,19 @@ pub fn run(store: &mut Store, command: ReviewCommand) -> Result<ExitCode> {
                     .collect();
                 println!("{}", serde_json::to_string_pretty(&out)?);
             } else if list.is_empty() {
-                println!("No reviews yet. Plan one with: steerco review new \"Q1 2027 Management Review\" --date 2027-03-12");
+                println!(
+                    "No reviews yet. Plan one with: steerco review new \"Q1 2027 Management Review\" --date 2027-03-12"
+                );
             } else {
                 let rows: Vec<Vec<String>> = list
                     .into_iter()
                     .map(|r| {
-                        vec![r.reference, r.planned_date.to_string(), r.status.label().to_string(), r.title]
+                        vec![
+                            r.reference,
+                            r.planned_date.to_string(),
+                            r.status.label().to_string(),
+                            r.title,
+                        ]
                     })
                     .collect();
                 print!("{}", table(&["REF", "DATE", "STATUS", "TITLE"], &rows));

@@ -8,6 +8,8 @@
 //! "my actions" shows something. Everything recorded under that person follows.
 
 mod data;
+#[cfg(test)]
+mod tests;
 
 use std::collections::HashMap;
 
@@ -42,12 +44,23 @@ pub fn seed(store: &mut Store, today: NaiveDate) -> Result<DemoSummary> {
 fn seed_as(store: &mut Store, today: NaiveDate, me: &str) -> Result<DemoSummary> {
     // Keeps the date arithmetic below far from chrono's limits.
     if !(1900..=9000).contains(&today.year()) {
-        return Err(eyre!("the demo needs a date between 1900 and 9000, not {today}"));
+        return Err(eyre!(
+            "the demo needs a date between 1900 and 9000, not {today}"
+        ));
     }
     store.write(|tx, actor| {
         refuse_if_not_empty(tx)?;
-        let mut seeder = Seeder { tx, today, people: HashMap::new(), kpis: HashMap::new(), risks: HashMap::new() };
-        tx.execute("INSERT INTO organisation (name) VALUES (?1)", [data::ORGANISATION])?;
+        let mut seeder = Seeder {
+            tx,
+            today,
+            people: HashMap::new(),
+            kpis: HashMap::new(),
+            risks: HashMap::new(),
+        };
+        tx.execute(
+            "INSERT INTO organisation (name) VALUES (?1)",
+            [data::ORGANISATION],
+        )?;
         seeder.people(me)?;
         let kpi_values = seeder.kpis()?;
         seeder.risks()?;
@@ -147,7 +160,19 @@ fn periods(today: NaiveDate, quarterly: bool, count: u32) -> Vec<NaiveDate> {
     } else {
         (last_month, 1)
     };
-    (0..count).rev().map(|i| last - Months::new(i * step)).collect()
+    (0..count)
+        .rev()
+        .map(|i| last - Months::new(i * step))
+        .collect()
+}
+
+/// "Q3 2026 Management Review": reviews are held once a quarter.
+fn review_title(date: NaiveDate) -> String {
+    format!(
+        "Q{} {} Management Review",
+        date.month0() / 3 + 1,
+        date.year()
+    )
 }
 
 fn round_to(v: f64, decimals: i32) -> f64 {
@@ -164,12 +189,19 @@ fn series(kpi: &KpiSeed, index: usize, count: usize) -> Vec<(f64, &'static str)>
         .map(|i| {
             let trend = kpi.first + (kpi.last - kpi.first) * i as f64 / span;
             let noise = rng.signed_unit() * kpi.noise;
-            let v = if i + 1 == count { kpi.last } else { trend + noise };
+            let v = if i + 1 == count {
+                kpi.last
+            } else {
+                trend + noise
+            };
             (round_to(v.clamp(0.0, kpi.max), kpi.decimals), "")
         })
         .collect();
     for note in data::KPI_NOTES.iter().filter(|n| n.kpi == kpi.key) {
-        if let Some(slot) = count.checked_sub(note.periods_ago + 1).and_then(|i| values.get_mut(i)) {
+        if let Some(slot) = count
+            .checked_sub(note.periods_ago + 1)
+            .and_then(|i| values.get_mut(i))
+        {
             *slot = (note.value.unwrap_or(slot.0), note.note);
         }
     }
@@ -191,6 +223,14 @@ impl Previous {
             .copied()
             .ok_or_else(|| eyre!("the agenda has no item {key}"))
     }
+}
+
+/// One status change of an action.
+struct Event {
+    at: DateTime<Utc>,
+    to: &'static str,
+    actor: String,
+    note: &'static str,
 }
 
 struct Seeder<'a> {
@@ -234,13 +274,23 @@ impl Seeder<'_> {
     fn people(&mut self, me: &str) -> Result<()> {
         let taken = data::PEOPLE.iter().any(|p| p.user == me);
         for p in data::PEOPLE {
-            let user = if p.user == data::STAND_IN && !taken { me } else { p.user };
+            let user = if p.user == data::STAND_IN && !taken {
+                me
+            } else {
+                p.user
+            };
             let local = p.name.to_lowercase().replace(' ', ".");
             self.tx.execute(
                 "INSERT INTO person (name, os_user, title, email) VALUES (?1, ?2, ?3, ?4)",
-                params![p.name, user, p.title, format!("{local}@{}", data::EMAIL_DOMAIN)],
+                params![
+                    p.name,
+                    user,
+                    p.title,
+                    format!("{local}@{}", data::EMAIL_DOMAIN)
+                ],
             )?;
-            self.people.insert(p.user, (self.tx.last_insert_rowid(), user.to_string()));
+            self.people
+                .insert(p.user, (self.tx.last_insert_rowid(), user.to_string()));
         }
         Ok(())
     }
@@ -249,12 +299,18 @@ impl Seeder<'_> {
     fn kpis(&mut self) -> Result<usize> {
         let mut recorded = 0;
         for (index, k) in data::KPIS.iter().enumerate() {
-            let count = if k.quarterly { data::MONTHS_OF_HISTORY / 3 } else { data::MONTHS_OF_HISTORY };
+            let count = if k.quarterly {
+                data::MONTHS_OF_HISTORY / 3
+            } else {
+                data::MONTHS_OF_HISTORY
+            };
             let mut periods = periods(self.today, k.quarterly, count);
             if k.late {
                 periods.pop();
             }
-            let created = periods.first().map_or(self.today, |p| *p - TimeDelta::days(10));
+            let created = periods
+                .first()
+                .map_or(self.today, |p| *p - TimeDelta::days(10));
             let owner = self.user(k.owner)?;
             self.tx.execute(
                 "INSERT INTO kpi (key, name, unit, direction, target, target_high, warning, owner_id,
@@ -301,7 +357,11 @@ impl Seeder<'_> {
     fn risks(&mut self) -> Result<()> {
         let created = at(day(self.today, -420), 14, 0);
         for r in data::RISKS {
-            let kind = if r.reference.starts_with('O') { "opportunity" } else { "risk" };
+            let kind = if r.reference.starts_with('O') {
+                "opportunity"
+            } else {
+                "risk"
+            };
             let owner = self.user(r.owner)?;
             let (inherent_l, inherent_i) = r.inherent;
             let rated_at = |days| at(day(self.today, days), 11, 30);
@@ -332,7 +392,13 @@ impl Seeder<'_> {
             )?;
             let risk_id = self.tx.last_insert_rowid();
             self.risks.insert(r.reference, risk_id);
-            let mut ratings = vec![("inherent", inherent_l, inherent_i, "Initial assessment", created)];
+            let mut ratings = vec![(
+                "inherent",
+                inherent_l,
+                inherent_i,
+                "Initial assessment",
+                created,
+            )];
             if let Some((l, i, why)) = r.earlier {
                 ratings.push(("residual", l, i, why, rated_at(-250)));
             }
@@ -362,7 +428,7 @@ impl Seeder<'_> {
         let created = at(date - TimeDelta::days(21), 9, 0);
         let started = at(date, 9, 0);
         let facilitator = self.user(data::FACILITATOR)?;
-        let title = format!("Q{} {} Management Review", date.month0() / 3 + 1, date.year());
+        let title = review_title(date);
         let (id, reference) = create_review(
             self.tx,
             &facilitator,
@@ -391,7 +457,8 @@ impl Seeder<'_> {
         let mut items = HashMap::new();
         let mut spent_on = Vec::new();
         for (item_id, key, timebox) in &agenda {
-            let spent = (*timebox as f64 * (1.0 + rng.signed_unit() / 4.0) / 5.0).round() as i64 * 5;
+            let spent =
+                (*timebox as f64 * (1.0 + rng.signed_unit() / 4.0) / 5.0).round() as i64 * 5;
             items.insert(key.clone(), (*item_id, started + TimeDelta::seconds(clock)));
             clock += spent;
             spent_on.push((*item_id, key, spent));
@@ -413,7 +480,12 @@ impl Seeder<'_> {
                     version = version + 2, updated_at = ?2 WHERE id = ?4",
             params![timestamp(started), timestamp(closed), clock, id],
         )?;
-        Ok(Previous { id, reference, date, items })
+        Ok(Previous {
+            id,
+            reference,
+            date,
+            items,
+        })
     }
 
     /// Inserts the actions with their status history; returns title → id.
@@ -426,9 +498,19 @@ impl Seeder<'_> {
                 Raised::PreviousReview(key) => {
                     let (item, discussed) = previous.item(key)?;
                     let created = discussed + TimeDelta::minutes(3);
-                    (Some(previous.id), Some(item), created, format!("Raised in {}", previous.reference))
+                    (
+                        Some(previous.id),
+                        Some(item),
+                        created,
+                        format!("Raised in {}", previous.reference),
+                    )
                 }
-                Raised::Outside(days) => (None, None, at(day(self.today, days), 11, 0), "Raised".to_string()),
+                Raised::Outside(days) => (
+                    None,
+                    None,
+                    at(day(self.today, days), 11, 0),
+                    "Raised between reviews".to_string(),
+                ),
             };
             let created_by = match (&a.raised, a.owner) {
                 (Raised::Outside(_), Some(owner)) => self.user(owner)?,
@@ -443,8 +525,8 @@ impl Seeder<'_> {
                 events
                     .iter()
                     .rev()
-                    .find(|e| statuses.contains(&e.1))
-                    .map(|e| timestamp(e.0))
+                    .find(|e| statuses.contains(&e.to))
+                    .map(|e| timestamp(e.at))
             };
             self.tx.execute(
                 "INSERT INTO action (ref, title, detail, owner_id, due, status, priority, review_id,
@@ -457,7 +539,7 @@ impl Seeder<'_> {
                     a.detail,
                     a.owner.map(|o| self.person_id(o)).transpose()?,
                     day(self.today, a.due).to_string(),
-                    last.map_or("open", |e| e.1),
+                    last.map_or("open", |e| e.to),
                     a.priority,
                     review_id,
                     item_id,
@@ -465,12 +547,10 @@ impl Seeder<'_> {
                     a.risk.map(|r| self.risk_id(r)).transpose()?,
                     created_by,
                     timestamp(created),
-                    stamp_of(&["done", "effective", "not_effective"]).filter(|_| {
-                        last.is_some_and(|e| e.1 != "cancelled")
-                    }),
+                    stamp_of(&["done"]),
                     stamp_of(&["effective", "not_effective"]),
                     events.len() as i64 + 1,
-                    timestamp(last.map_or(created, |e| e.0)),
+                    timestamp(last.map_or(created, |e| e.at)),
                 ],
             )?;
             let action_id = self.tx.last_insert_rowid();
@@ -488,36 +568,55 @@ impl Seeder<'_> {
                 origin
             ])?;
             let mut from = "open";
-            for (when, to, actor, note) in &events {
-                event.execute(params![action_id, timestamp(*when), actor, from, to, note])?;
-                from = to;
+            for e in &events {
+                event.execute(params![
+                    action_id,
+                    timestamp(e.at),
+                    e.actor,
+                    from,
+                    e.to,
+                    e.note
+                ])?;
+                from = e.to;
             }
         }
         Ok(ids)
     }
 
-    /// An action's status changes as (when, new status, who, note). The owner
-    /// moves their own work; the Quality Manager checks effectiveness.
-    fn history(
-        &self,
-        a: &ActionSeed,
-        n: usize,
-        facilitator: &str,
-    ) -> Result<Vec<(DateTime<Utc>, &'static str, String, &'static str)>> {
+    /// An action's status changes. The owner moves their own work; the
+    /// Quality Manager checks effectiveness.
+    fn history(&self, a: &ActionSeed, n: usize, facilitator: &str) -> Result<Vec<Event>> {
         let owner = a.owner.map(|o| self.user(o)).transpose()?;
         let doer = owner.unwrap_or_else(|| facilitator.to_string());
         Ok(a.history
             .iter()
             .map(|&(days, to, note)| {
                 // Spread over the working day so the trail does not look machine-made.
-                let when = at(day(self.today, days), 9 + (n % 8) as u32, (n * 7 % 60) as u32);
-                let actor = if matches!(to, "effective" | "not_effective") { facilitator.to_string() } else { doer.clone() };
-                (when, to, actor, note)
+                let when = at(
+                    day(self.today, days),
+                    9 + (n % 8) as u32,
+                    (n * 7 % 60) as u32,
+                );
+                let actor = if matches!(to, "effective" | "not_effective") {
+                    facilitator.to_string()
+                } else {
+                    doer.clone()
+                };
+                Event {
+                    at: when,
+                    to,
+                    actor,
+                    note,
+                }
             })
             .collect())
     }
 
-    fn decisions(&mut self, previous: &Previous, actions: &HashMap<&'static str, i64>) -> Result<()> {
+    fn decisions(
+        &mut self,
+        previous: &Previous,
+        actions: &HashMap<&'static str, i64>,
+    ) -> Result<()> {
         let facilitator = self.user(data::FACILITATOR)?;
         for (n, d) in data::DECISIONS.iter().enumerate() {
             let (item_id, discussed) = previous.item(d.item)?;
@@ -554,7 +653,7 @@ impl Seeder<'_> {
     /// This quarter's review, planned for today and ready to start.
     fn current_review(&mut self, previous: &Previous) -> Result<()> {
         let today = self.today;
-        let title = format!("Q{} {} Management Review", today.month0() / 3 + 1, today.year());
+        let title = review_title(today);
         let (id, _) = create_review(
             self.tx,
             &self.user(data::FACILITATOR)?,

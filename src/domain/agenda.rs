@@ -110,7 +110,11 @@ mod tests {
         }
         assert_eq!(keys.first().map(String::as_str), Some("opening"));
         assert_eq!(keys.last().map(String::as_str), Some("close"));
-        assert!(iso_9001_template().iter().all(|i| i.minutes > 0 && i.short.chars().count() <= 15));
+        assert!(
+            iso_9001_template()
+                .iter()
+                .all(|i| i.minutes > 0 && i.short.chars().count() <= 15)
+        );
     }
 
     #[test]

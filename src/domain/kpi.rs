@@ -126,6 +126,103 @@ impl Target {
     }
 }
 
+/// Which way a KPI has been moving over its recent periods, judged against
+/// its direction: a falling complaint count is an improvement.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Trend {
+    Improving,
+    Steady,
+    Worsening,
+    /// Fewer than two values.
+    Unknown,
+}
+
+impl Trend {
+    pub fn word(self) -> &'static str {
+        match self {
+            Trend::Improving => "improving",
+            Trend::Steady => "steady",
+            Trend::Worsening => "worsening",
+            Trend::Unknown => "no trend",
+        }
+    }
+
+    pub fn arrow(self) -> &'static str {
+        match self {
+            Trend::Improving => "▲",
+            Trend::Steady => "─",
+            Trend::Worsening => "▼",
+            Trend::Unknown => " ",
+        }
+    }
+}
+
+/// How many of the recent periods a trend looks at.
+pub const TREND_WINDOW: usize = 6;
+
+impl Target {
+    /// The trend over the last `TREND_WINDOW` values (oldest first): the slope of a
+    /// least-squares line, called steady when it moves less than 1 % of the
+    /// target's size per period.
+    pub fn trend(&self, values: &[f64]) -> Trend {
+        let recent = &values[values.len().saturating_sub(TREND_WINDOW)..];
+        if recent.len() < 2 {
+            return Trend::Unknown;
+        }
+        let n = recent.len() as f64;
+        let mean_x = (n - 1.0) / 2.0;
+        let mean_y = recent.iter().sum::<f64>() / n;
+        let (mut num, mut den) = (0.0, 0.0);
+        for (i, y) in recent.iter().enumerate() {
+            let dx = i as f64 - mean_x;
+            num += dx * (y - mean_y);
+            den += dx * dx;
+        }
+        let slope = num / den;
+        let scale = self.target.abs().max(1.0);
+        if slope.abs() < scale * 0.01 {
+            return Trend::Steady;
+        }
+        let rising = slope > 0.0;
+        match self.direction {
+            Direction::HigherIsBetter => {
+                if rising {
+                    Trend::Improving
+                } else {
+                    Trend::Worsening
+                }
+            }
+            Direction::LowerIsBetter => {
+                if rising {
+                    Trend::Worsening
+                } else {
+                    Trend::Improving
+                }
+            }
+            Direction::WithinBand => {
+                // moving towards the middle of the band is an improvement
+                let middle = (self.target + self.target_high.unwrap_or(self.target)) / 2.0;
+                let last = recent[recent.len() - 1];
+                if (last < middle) == rising {
+                    Trend::Improving
+                } else {
+                    Trend::Worsening
+                }
+            }
+        }
+    }
+
+    /// "Target met in N of the last `window` periods": (met, periods with a value).
+    pub fn met_in_last(&self, values: &[f64], window: usize) -> (usize, usize) {
+        let recent = &values[values.len().saturating_sub(window)..];
+        let met = recent
+            .iter()
+            .filter(|v| self.status(Some(**v)) == KpiStatus::OnTarget)
+            .count();
+        (met, recent.len())
+    }
+}
+
 /// Numbers as a person writes them: no trailing `.0`, at most two decimals.
 pub fn fmt_num(v: f64) -> String {
     let s = format!("{v:.2}");
@@ -182,6 +279,45 @@ mod tests {
         assert_eq!(stock.status(Some(30.0)), KpiStatus::OnTarget);
         assert_eq!(stock.status(Some(35.0)), KpiStatus::AtRisk);
         assert_eq!(stock.status(Some(14.9)), KpiStatus::OffTarget);
+    }
+
+    #[test]
+    fn trend_is_judged_by_direction() {
+        let otd = t(Direction::HigherIsBetter, 95.0, Some(90.0));
+        assert_eq!(otd.trend(&[90.0, 91.0, 92.0, 93.0]), Trend::Improving);
+        assert_eq!(otd.trend(&[93.0, 92.0, 91.0, 90.0]), Trend::Worsening);
+        assert_eq!(otd.trend(&[93.0, 93.2, 92.9, 93.1]), Trend::Steady);
+        assert_eq!(otd.trend(&[93.0]), Trend::Unknown);
+        let complaints = t(Direction::LowerIsBetter, 5.0, Some(8.0));
+        assert_eq!(complaints.trend(&[9.0, 8.0, 7.0, 6.0]), Trend::Improving);
+        assert_eq!(complaints.trend(&[3.0, 5.0, 7.0, 9.0]), Trend::Worsening);
+    }
+
+    #[test]
+    fn trend_looks_only_at_recent_periods() {
+        let otd = t(Direction::HigherIsBetter, 95.0, None);
+        // an old fall does not hide a recent rise
+        let values = [99.0, 80.0, 90.0, 91.0, 92.0, 93.0, 94.0, 95.0];
+        assert_eq!(otd.trend(&values), Trend::Improving);
+    }
+
+    #[test]
+    fn band_trend_improves_towards_the_middle() {
+        let stock = Target {
+            direction: Direction::WithinBand,
+            target: 20.0,
+            target_high: Some(30.0),
+            warning: None,
+        };
+        assert_eq!(stock.trend(&[40.0, 38.0, 36.0]), Trend::Improving);
+        assert_eq!(stock.trend(&[10.0, 8.0, 6.0]), Trend::Worsening);
+    }
+
+    #[test]
+    fn met_in_last_counts_on_target_periods() {
+        let otd = t(Direction::HigherIsBetter, 95.0, Some(90.0));
+        assert_eq!(otd.met_in_last(&[96.0, 94.0, 95.0, 97.0], 3), (2, 3));
+        assert_eq!(otd.met_in_last(&[], 12), (0, 0));
     }
 
     #[test]

@@ -73,6 +73,32 @@ impl Rating {
     }
 }
 
+/// Counts of ratings in each cell of the 5×5 map: `cells[likelihood-1][impact-1]`.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct HeatMap {
+    pub cells: [[u32; 5]; 5],
+}
+
+impl HeatMap {
+    pub fn from_ratings(ratings: impl IntoIterator<Item = Rating>) -> Self {
+        let mut map = HeatMap::default();
+        for r in ratings {
+            if (1..=5).contains(&r.likelihood) && (1..=5).contains(&r.impact) {
+                map.cells[usize::from(r.likelihood - 1)][usize::from(r.impact - 1)] += 1;
+            }
+        }
+        map
+    }
+
+    pub fn count(&self, likelihood: u8, impact: u8) -> u32 {
+        self.cells
+            .get(usize::from(likelihood.wrapping_sub(1)))
+            .and_then(|row| row.get(usize::from(impact.wrapping_sub(1))))
+            .copied()
+            .unwrap_or(0)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -87,6 +113,16 @@ mod tests {
     fn ratings_outside_one_to_five_are_refused() {
         assert!(Rating::new(0, 3).is_err());
         assert!(Rating::new(3, 6).is_err());
+    }
+
+    #[test]
+    fn heat_map_counts_each_cell() {
+        let r = |l, i| Rating::new(l, i).unwrap();
+        let map = HeatMap::from_ratings([r(4, 5), r(4, 5), r(1, 1)]);
+        assert_eq!(map.count(4, 5), 2);
+        assert_eq!(map.count(1, 1), 1);
+        assert_eq!(map.count(5, 5), 0);
+        assert_eq!(map.count(0, 9), 0);
     }
 
     #[test]
