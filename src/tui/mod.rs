@@ -3,9 +3,13 @@
 //! second to look for other sessions' commits.
 
 pub mod app;
+#[cfg(test)]
+mod app_tests;
 pub mod keymap;
 pub mod state;
 mod terminal;
+#[cfg(test)]
+pub mod testkit;
 pub mod ui;
 
 use std::time::Duration;

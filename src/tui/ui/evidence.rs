@@ -47,7 +47,7 @@ pub fn draw(frame: &mut Frame, area: Rect, item: &AgendaItem, state: &State) {
         .min(rows.len().saturating_sub(visible));
     let more = rows.len().saturating_sub(offset + visible);
     let caption = if more > 0 {
-        format!("{title} ({}; {more} more below, PgDn)", rows.len())
+        format!("{title} ({}) · PgDn: {more} more", rows.len())
     } else {
         format!("{title} ({})", rows.len())
     };

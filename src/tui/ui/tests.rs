@@ -1,1 +1,131 @@
+//! Every cockpit screen rendered at 80×24 and 200×60 and compared with its snapshot.
 
+use crossterm::event::KeyCode;
+use insta::assert_snapshot;
+
+use crate::tui::testkit::{demo_app, key, render, type_text};
+
+#[test]
+fn opening_item_at_80x24() {
+    let (_dir, app) = demo_app();
+    assert_snapshot!(render(&app, 80, 24));
+}
+
+#[test]
+fn opening_item_at_200x60() {
+    let (_dir, app) = demo_app();
+    assert_snapshot!(render(&app, 200, 60));
+}
+
+#[test]
+fn carried_forward_actions_at_80x24_and_200x60() {
+    let (_dir, mut app) = demo_app();
+    app.handle_key(key(KeyCode::Right));
+    assert_snapshot!("actions_80x24", render(&app, 80, 24));
+    assert_snapshot!("actions_200x60", render(&app, 200, 60));
+}
+
+#[test]
+fn objectives_item_shows_kpis_with_status_words() {
+    let (_dir, mut app) = demo_app();
+    for _ in 0..4 {
+        app.handle_key(key(KeyCode::Right));
+    }
+    let screen = render(&app, 200, 60);
+    assert!(screen.contains("Quality objectives"), "{screen}");
+    assert_snapshot!("objectives_80x24", render(&app, 80, 24));
+    assert_snapshot!("objectives_200x60", screen);
+}
+
+#[test]
+fn risks_item_at_80x24_and_200x60() {
+    let (_dir, mut app) = demo_app();
+    for _ in 0..11 {
+        app.handle_key(key(KeyCode::Right));
+    }
+    assert_snapshot!("risks_80x24", render(&app, 80, 24));
+    assert_snapshot!("risks_200x60", render(&app, 200, 60));
+}
+
+#[test]
+fn close_item_tallies_the_review() {
+    let (_dir, mut app) = demo_app();
+    app.handle_key(key(KeyCode::Char('c')));
+    app.handle_key(key(KeyCode::End));
+    let screen = render(&app, 80, 24);
+    assert!(screen.contains("1 covered"), "{screen}");
+    assert_snapshot!("close_80x24", screen);
+    assert_snapshot!("close_200x60", render(&app, 200, 60));
+}
+
+#[test]
+fn writing_notes_with_running_clock() {
+    let (_dir, mut app) = demo_app();
+    app.handle_key(key(KeyCode::Char(' ')));
+    app.tick(app.state.now + chrono::Duration::seconds(250));
+    app.handle_key(key(KeyCode::Char('n')));
+    type_text(
+        &mut app,
+        "Attendance confirmed.\nPeriod: last review to today.",
+    );
+    assert_snapshot!("notes_editing_80x24", render(&app, 80, 24));
+    assert_snapshot!("notes_editing_200x60", render(&app, 200, 60));
+}
+
+#[test]
+fn help_lists_every_key() {
+    let (_dir, mut app) = demo_app();
+    app.handle_key(key(KeyCode::Char('?')));
+    let screen = render(&app, 80, 24);
+    for b in crate::tui::keymap::COCKPIT {
+        assert!(screen.contains(b.help), "help misses {:?}", b.help);
+    }
+    assert_snapshot!("help_80x24", screen);
+    assert_snapshot!("help_200x60", render(&app, 200, 60));
+}
+
+#[test]
+fn not_applicable_reason_prompt() {
+    let (_dir, mut app) = demo_app();
+    app.handle_key(key(KeyCode::Char('x')));
+    type_text(&mut app, "No audits in this period");
+    assert_snapshot!("not_applicable_80x24", render(&app, 80, 24));
+    app.handle_key(key(KeyCode::Enter));
+    let screen = render(&app, 80, 24);
+    assert!(
+        screen.contains("not applicable: No audits in this period"),
+        "{screen}"
+    );
+}
+
+#[test]
+fn quit_with_unsaved_notes_asks_first() {
+    let (_dir, mut app) = demo_app();
+    app.handle_key(key(KeyCode::Char('n')));
+    type_text(&mut app, "half a thought");
+    app.handle_key(crate::tui::testkit::ctrl('c'));
+    assert!(!app.quit);
+    assert_snapshot!("confirm_quit_80x24", render(&app, 80, 24));
+}
+
+#[test]
+fn too_small_terminal_says_so() {
+    let (_dir, app) = demo_app();
+    let screen = render(&app, 50, 12);
+    assert!(screen.contains("too small"), "{screen}");
+    assert_snapshot!("too_small", screen);
+}
+
+#[test]
+fn control_characters_in_notes_are_shown_not_sent() {
+    let (_dir, mut app) = demo_app();
+    app.handle_key(key(KeyCode::Char('n')));
+    app.handle_event(
+        crossterm::event::Event::Paste("red \u{1b}[31malert\u{202e}".to_string()),
+        app.state.now,
+    );
+    app.handle_key(key(KeyCode::Esc));
+    let screen = render(&app, 80, 24);
+    assert!(screen.contains("red ^[[31malert<U+202E>"), "{screen}");
+    assert!(!screen.contains('\u{1b}'));
+}

@@ -1,0 +1,209 @@
+//! The cockpit's behaviour: what keys and ticks do to the state and the database.
+
+use chrono::Duration;
+use crossterm::event::KeyCode;
+use rusqlite::params;
+
+use super::app::App;
+use super::testkit::{ctrl, demo_app, key, type_text};
+use crate::domain::agenda::ItemState;
+use crate::store::{Store, reviews};
+
+fn reopen(app: &App) -> Store {
+    Store::open(app.store().path()).expect("second connection")
+}
+
+#[test]
+fn moving_items_makes_them_current_in_the_database() {
+    let (_dir, mut app) = demo_app();
+    app.handle_key(key(KeyCode::Right));
+    app.handle_key(key(KeyCode::Right));
+    assert_eq!(app.state.selected, 2);
+    let other = reopen(&app);
+    let review = reviews::review_by_id(other.conn(), app.state.data.review.id).unwrap();
+    assert_eq!(review.current_item_id, Some(app.state.data.items[2].id));
+    app.handle_key(key(KeyCode::Left));
+    app.handle_key(key(KeyCode::Home));
+    assert_eq!(app.state.selected, 0);
+    app.handle_key(key(KeyCode::Left));
+    assert_eq!(app.state.selected, 0, "no wrap before the first item");
+    app.handle_key(key(KeyCode::End));
+    assert_eq!(app.state.selected, app.state.data.items.len() - 1);
+}
+
+#[test]
+fn clock_time_goes_to_the_item_being_discussed() {
+    let (_dir, mut app) = demo_app();
+    let t0 = app.state.now;
+    app.handle_key(key(KeyCode::Char(' ')));
+    assert_eq!(
+        app.state.data.review.status,
+        crate::domain::review::ReviewStatus::InProgress
+    );
+    app.state.now = t0 + Duration::seconds(90);
+    app.handle_key(key(KeyCode::Right));
+    app.state.now = t0 + Duration::seconds(150);
+    app.handle_key(key(KeyCode::Char(' ')));
+    let items = &app.state.data.items;
+    assert_eq!(items[0].spent_secs, 90);
+    assert_eq!(items[1].spent_secs, 60);
+    assert_eq!(app.state.data.review.clock.banked_secs, 150);
+    assert!(!app.state.data.review.clock.is_running());
+}
+
+#[test]
+fn notes_are_saved_after_a_pause_and_survive_reopening() {
+    let (_dir, mut app) = demo_app();
+    app.handle_key(key(KeyCode::Char('n')));
+    type_text(&mut app, "Quorum present.\nChair opened at 09:02.");
+    assert!(app.state.has_unsaved_notes());
+    app.tick(app.state.now + Duration::milliseconds(500));
+    assert!(
+        app.state.has_unsaved_notes(),
+        "not saved while still typing"
+    );
+    app.tick(app.state.now + Duration::seconds(2));
+    assert!(!app.state.has_unsaved_notes());
+    let other = reopen(&app);
+    let items = reviews::agenda(other.conn(), app.state.data.review.id).unwrap();
+    assert_eq!(items[0].notes, "Quorum present.\nChair opened at 09:02.");
+}
+
+#[test]
+fn leaving_the_notes_saves_them_and_undo_works() {
+    let (_dir, mut app) = demo_app();
+    app.handle_key(key(KeyCode::Char('n')));
+    type_text(&mut app, "abc");
+    app.handle_key(ctrl('z'));
+    app.handle_key(key(KeyCode::Esc));
+    assert!(app.state.editor.is_none());
+    assert_eq!(app.state.data.items[0].notes, "ab");
+}
+
+#[test]
+fn quitting_with_unsaved_notes_can_save_discard_or_go_back() {
+    let (_dir, mut app) = demo_app();
+    app.handle_key(key(KeyCode::Char('n')));
+    type_text(&mut app, "keep me");
+    app.handle_key(ctrl('c'));
+    app.handle_key(key(KeyCode::Esc));
+    assert!(
+        !app.quit && app.state.has_unsaved_notes(),
+        "Esc goes back to writing"
+    );
+    app.handle_key(ctrl('c'));
+    app.handle_key(key(KeyCode::Char('s')));
+    assert!(app.quit);
+    let other = reopen(&app);
+    assert_eq!(
+        reviews::agenda(other.conn(), app.state.data.review.id).unwrap()[0].notes,
+        "keep me"
+    );
+}
+
+#[test]
+fn q_quits_at_once_when_nothing_is_unsaved() {
+    let (_dir, mut app) = demo_app();
+    app.handle_key(key(KeyCode::Char('q')));
+    assert!(app.quit);
+}
+
+#[test]
+fn covered_and_not_applicable_are_stored_and_logged() {
+    let (_dir, mut app) = demo_app();
+    app.handle_key(key(KeyCode::Char('c')));
+    assert_eq!(app.state.data.items[0].state, ItemState::Covered);
+    app.handle_key(key(KeyCode::Right));
+    app.handle_key(key(KeyCode::Char('x')));
+    app.handle_key(key(KeyCode::Enter));
+    assert!(
+        matches!(
+            app.state.overlay,
+            super::state::Overlay::NotApplicableReason(_)
+        ),
+        "a reason is required"
+    );
+    type_text(&mut app, "covered under c4");
+    app.handle_key(key(KeyCode::Enter));
+    assert_eq!(app.state.data.items[1].state, ItemState::NotApplicable);
+    assert_eq!(app.state.data.items[1].na_reason, "covered under c4");
+    let logged: i64 = app
+        .store()
+        .conn()
+        .query_row(
+            "SELECT count(*) FROM change_log WHERE entity = 'agenda_item' AND field = 'state'",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert_eq!(logged, 2);
+}
+
+#[test]
+fn another_sessions_commit_shows_on_the_next_tick() {
+    let (_dir, mut app) = demo_app();
+    let item_id = app.state.data.items[0].id;
+    let other = reopen(&app);
+    other
+        .conn()
+        .execute(
+            "UPDATE agenda_item SET notes = 'typed over SSH', version = version + 1 WHERE id = ?1",
+            params![item_id],
+        )
+        .unwrap();
+    assert!(
+        app.tick(app.state.now),
+        "a change elsewhere asks for a redraw"
+    );
+    assert_eq!(app.state.data.items[0].notes, "typed over SSH");
+    assert!(!app.tick(app.state.now), "nothing new, nothing to redraw");
+}
+
+#[test]
+fn a_stale_notes_save_is_refused_and_the_text_kept() {
+    let (_dir, mut app) = demo_app();
+    app.handle_key(key(KeyCode::Char('n')));
+    type_text(&mut app, "mine");
+    let mut other = reopen(&app);
+    let item = app.state.data.items[0].clone();
+    other
+        .write(|tx, actor| {
+            reviews::save_notes(
+                tx,
+                actor,
+                chrono::Utc::now(),
+                item.id,
+                item.version,
+                "theirs",
+            )
+        })
+        .unwrap()
+        .expect("first save wins");
+    app.handle_key(crate::tui::testkit::ctrl('s'));
+    let editor = app.state.editor.as_ref().expect("still writing");
+    assert_eq!(editor.text(), "mine", "nothing typed is lost");
+    assert_eq!(
+        editor.conflict.as_ref().map(|c| c.theirs.as_str()),
+        Some("theirs")
+    );
+    assert!(editor.dirty);
+    // a second, deliberate save overwrites
+    app.handle_key(crate::tui::testkit::ctrl('s'));
+    assert!(!app.state.has_unsaved_notes());
+    assert_eq!(app.state.data.items[0].notes, "mine");
+}
+
+#[test]
+fn a_closed_review_refuses_edits_with_a_message() {
+    let (_dir, mut app) = demo_app();
+    let id = app.state.data.review.id;
+    app.store()
+        .conn()
+        .execute("UPDATE review SET status = 'closed' WHERE id = ?1", [id])
+        .unwrap();
+    app.tick(app.state.now);
+    app.handle_key(key(KeyCode::Char('c')));
+    assert_eq!(app.state.data.items[0].state, ItemState::Pending);
+    let status = app.state.status.as_ref().expect("a message");
+    assert!(status.text.contains("closed"), "{}", status.text);
+}

@@ -1,0 +1,69 @@
+//! Helpers for tests of the cockpit: a demo database in a temp dir, a fixed
+//! clock, and rendering into ratatui's TestBackend.
+
+use chrono::{DateTime, NaiveDate, TimeZone, Utc};
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use tempfile::TempDir;
+
+use super::app::App;
+use super::ui;
+use crate::store::{Store, reviews};
+
+pub fn today() -> NaiveDate {
+    NaiveDate::from_ymd_opt(2026, 11, 21).expect("valid date")
+}
+
+/// 09:00 on the demo's review day.
+pub fn nine_am() -> DateTime<Utc> {
+    Utc.with_ymd_and_hms(2026, 11, 21, 9, 0, 0)
+        .single()
+        .expect("valid time")
+}
+
+/// A demo database file in its own temp dir (kept alive by the returned dir).
+pub fn demo_db() -> (TempDir, std::path::PathBuf) {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("steerco.sqlite");
+    let mut store = Store::open(&path).expect("open");
+    crate::demo::seed_as(&mut store, today(), "qm").expect("seed");
+    (dir, path)
+}
+
+/// The cockpit on the demo's planned review at 09:00.
+pub fn demo_app() -> (TempDir, App) {
+    let (dir, path) = demo_db();
+    let store = Store::open(&path).expect("reopen");
+    let review = reviews::cockpit_review(store.conn())
+        .expect("query")
+        .expect("a planned review");
+    let app = App::new(store, review.id, nine_am(), today()).expect("app");
+    (dir, app)
+}
+
+pub fn key(code: KeyCode) -> KeyEvent {
+    KeyEvent::new(code, KeyModifiers::NONE)
+}
+
+pub fn ctrl(c: char) -> KeyEvent {
+    KeyEvent::new(KeyCode::Char(c), KeyModifiers::CONTROL)
+}
+
+pub fn type_text(app: &mut App, text: &str) {
+    for c in text.chars() {
+        let code = if c == '\n' {
+            KeyCode::Enter
+        } else {
+            KeyCode::Char(c)
+        };
+        app.handle_key(key(code));
+    }
+}
+
+/// The screen as text, as a person would read it.
+pub fn render(app: &App, width: u16, height: u16) -> String {
+    let mut terminal = Terminal::new(TestBackend::new(width, height)).expect("test terminal");
+    terminal.draw(|f| ui::draw(f, &app.state)).expect("draw");
+    terminal.backend().to_string()
+}
