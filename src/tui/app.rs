@@ -16,6 +16,8 @@ use crate::store::{Store, reviews};
 
 /// Notes are saved once typing pauses this long.
 const AUTOSAVE_AFTER: chrono::Duration = chrono::Duration::milliseconds(1500);
+/// Alt keys the notes editor uses (word moves, deletes, paragraph jumps).
+const EDITOR_ALT_KEYS: &str = "bfdhnp<>[]";
 /// How often another session's commits are looked for.
 pub const LIVE_POLL: Duration = Duration::from_millis(500);
 
@@ -234,6 +236,16 @@ impl App {
                 }
             }
             KeyCode::Char('c') if ctrl => self.request_quit(),
+            // Esc and the next key can arrive together (fast typing, SSH) and then read
+            // as Alt+key; an Alt key the editor has no use for is taken as Esc, then the key.
+            KeyCode::Char(c)
+                if key.modifiers == KeyModifiers::ALT && !EDITOR_ALT_KEYS.contains(c) =>
+            {
+                if self.save_notes() {
+                    self.state.editor = None;
+                    self.handle_key(KeyEvent::new(key.code, KeyModifiers::NONE));
+                }
+            }
             _ => {
                 let Some(editor) = self.state.editor.as_mut() else {
                     return;

@@ -207,3 +207,18 @@ fn a_closed_review_refuses_edits_with_a_message() {
     let status = app.state.status.as_ref().expect("a message");
     assert!(status.text.contains("closed"), "{}", status.text);
 }
+
+#[test]
+fn esc_run_together_with_the_next_key_still_leaves_the_notes() {
+    let (_dir, mut app) = demo_app();
+    app.handle_key(key(KeyCode::Char('n')));
+    type_text(&mut app, "done");
+    // what a terminal reports for Esc followed at once by `c`
+    app.handle_key(crossterm::event::KeyEvent::new(
+        KeyCode::Char('c'),
+        crossterm::event::KeyModifiers::ALT,
+    ));
+    assert!(app.state.editor.is_none());
+    assert_eq!(app.state.data.items[0].notes, "done");
+    assert_eq!(app.state.data.items[0].state, ItemState::Covered);
+}
