@@ -356,6 +356,12 @@ impl App {
         }
     }
 
+    /// The session is ending without a person to ask: keep whatever can be kept.
+    pub fn save_before_exit(&mut self) {
+        self.state.now = Utc::now();
+        self.save_notes();
+    }
+
     /// Saves the notes being written; true when they are safely stored.
     fn save_notes(&mut self) -> bool {
         let Some(editor) = self.state.editor.as_ref() else {

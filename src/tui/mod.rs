@@ -12,6 +12,8 @@ mod terminal;
 pub mod testkit;
 pub mod ui;
 
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::Duration;
 
 use chrono::{Local, Utc};
@@ -28,9 +30,18 @@ pub fn run(store: Store, review_id: i64, hint: Option<String>) -> Result<()> {
     if let Some(hint) = hint {
         app.state.info(hint);
     }
+    // A closed SSH session (HUP) or a polite kill (TERM) saves the notes being typed.
+    let hang_up = Arc::new(AtomicBool::new(false));
+    for signal in [signal_hook::consts::SIGHUP, signal_hook::consts::SIGTERM] {
+        signal_hook::flag::register(signal, Arc::clone(&hang_up))?;
+    }
     let mut guard = TerminalGuard::new()?;
     let mut redraw = true;
     loop {
+        if hang_up.load(Ordering::Relaxed) {
+            app.save_before_exit();
+            return Ok(());
+        }
         if redraw {
             guard.draw(|frame| ui::draw(frame, &app.state))?;
             redraw = false;
