@@ -82,7 +82,10 @@ fn bad_input_gets_one_line_and_a_non_zero_exit() {
         ],
     );
     assert_eq!(out.status.code(), Some(1));
-    assert_eq!(stderr(&out).trim(), "steerco: no person called 'Nobody'");
+    assert_eq!(
+        stderr(&out).trim(),
+        "steerco: no person called 'Nobody' (see: steerco person list)"
+    );
 
     let out = steerco(&db, &["review", "new", "  ", "--date", "2027-03-12"]);
     assert_eq!(out.status.code(), Some(1));
@@ -201,4 +204,117 @@ fn steerco_db_variable_chooses_the_file() {
         .unwrap();
     assert!(out.status.success(), "{}", stderr(&out));
     assert!(db.exists());
+}
+
+#[test]
+fn people_and_attendance() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("s.sqlite");
+    let out = steerco(
+        &db,
+        &[
+            "person",
+            "add",
+            "Rachel Ng",
+            "--user",
+            "rng",
+            "--title",
+            "Quality Manager",
+        ],
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(
+        steerco(
+            &db,
+            &[
+                "person",
+                "add",
+                "David Okafor",
+                "--title",
+                "Managing Director"
+            ]
+        )
+        .status
+        .success()
+    );
+    let dup = steerco(&db, &["person", "add", "Someone", "--user", "rng"]);
+    assert_eq!(dup.status.code(), Some(1));
+    assert!(
+        stderr(&dup).contains("already belongs to Rachel Ng"),
+        "{}",
+        stderr(&dup)
+    );
+
+    let out = steerco(
+        &db,
+        &[
+            "review",
+            "new",
+            "Q1",
+            "--date",
+            "2027-03-12",
+            "--chair",
+            "david okafor",
+        ],
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    let out = steerco(
+        &db,
+        &[
+            "review",
+            "attend",
+            "MR-2027-01",
+            "rng",
+            "--role",
+            "facilitator",
+            "--presence",
+            "present",
+        ],
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert_eq!(
+        stdout(&out).trim(),
+        "Rachel Ng attends MR-2027-01 as facilitator, present."
+    );
+
+    let json: serde_json::Value =
+        serde_json::from_slice(&steerco(&db, &["review", "list", "--json"]).stdout).unwrap();
+    assert_eq!(json[0]["chair"], "David Okafor");
+    assert_eq!(json[0]["facilitator"], "Rachel Ng");
+
+    let bad = steerco(
+        &db,
+        &[
+            "review",
+            "attend",
+            "MR-2027-01",
+            "rng",
+            "--presence",
+            "asleep",
+        ],
+    );
+    assert_eq!(bad.status.code(), Some(1));
+    assert!(
+        stderr(&bad).contains("presence must be one of"),
+        "{}",
+        stderr(&bad)
+    );
+    let bad = steerco(&db, &["review", "attend", "MR-2099-01", "rng"]);
+    assert!(
+        stderr(&bad).contains("no review MR-2099-01"),
+        "{}",
+        stderr(&bad)
+    );
+    let bad = steerco(&db, &["review", "attend", "MR-2027-01", "nobody"]);
+    assert!(
+        stderr(&bad).contains("no person called 'nobody'"),
+        "{}",
+        stderr(&bad)
+    );
+
+    let people = stdout(&steerco(&db, &["person", "list"]));
+    assert!(
+        people.contains("Rachel Ng     rng   Quality Manager"),
+        "{people}"
+    );
 }

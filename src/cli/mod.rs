@@ -2,6 +2,7 @@
 //! for scripts and SSH sessions.
 
 mod output;
+mod person;
 mod review;
 
 use std::path::PathBuf;
@@ -41,10 +42,15 @@ enum Command {
         #[arg(long, value_name = "DATE", value_parser = parse_date, hide = true)]
         as_of: Option<NaiveDate>,
     },
-    /// Plan and list management reviews
+    /// Plan and list management reviews, and record who attends
     Review {
         #[command(subcommand)]
         command: review::ReviewCommand,
+    },
+    /// The people who own actions and attend reviews
+    Person {
+        #[command(subcommand)]
+        command: person::PersonCommand,
     },
 }
 
@@ -62,6 +68,10 @@ pub fn run() -> Result<ExitCode> {
         Some(Command::Review { command }) => {
             let mut store = Store::open(&database_path(cli.db)?)?;
             review::run(&mut store, command)
+        }
+        Some(Command::Person { command }) => {
+            let mut store = Store::open(&database_path(cli.db)?)?;
+            person::run(&mut store, command)
         }
     }
 }

@@ -5,15 +5,14 @@ use std::process::ExitCode;
 use chrono::{NaiveDate, Utc};
 use clap::Subcommand;
 use color_eyre::eyre::{Result, eyre};
-use rusqlite::OptionalExtension;
 use serde::Serialize;
 
 use super::output::table;
 use super::parse_date;
 use crate::domain::agenda::iso_9001_template;
 use crate::domain::text::visible_line;
-use crate::store::Store;
 use crate::store::reviews::{self, NewReview};
+use crate::store::{Store, people};
 
 #[derive(Debug, Subcommand)]
 pub enum ReviewCommand {
@@ -36,6 +35,20 @@ pub enum ReviewCommand {
         /// Who facilitates the review (a person's name or OS user name)
         #[arg(long, value_name = "PERSON")]
         facilitator: Option<String>,
+    },
+    /// Add someone to a review, or change their role or presence
+    Attend {
+        /// The review, e.g. MR-2027-01
+        #[arg(value_name = "REF")]
+        reference: String,
+        /// A person's name or OS user name
+        person: String,
+        /// chair, facilitator, member or guest
+        #[arg(long)]
+        role: Option<String>,
+        /// expected, present, apologies or absent
+        #[arg(long)]
+        presence: Option<String>,
     },
     /// List reviews, newest first
     List {
@@ -74,8 +87,10 @@ pub fn run(store: &mut Store, command: ReviewCommand) -> Result<ExitCode> {
             {
                 return Err(eyre!("the period starts ({s}) after it ends ({e})"));
             }
-            let chair_id = chair.map(|c| find_person(store, &c)).transpose()?;
-            let facilitator_id = facilitator.map(|f| find_person(store, &f)).transpose()?;
+            let chair_id = chair.map(|c| people::find(store.conn(), &c)).transpose()?;
+            let facilitator_id = facilitator
+                .map(|f| people::find(store.conn(), &f))
+                .transpose()?;
             let new = NewReview {
                 title: &title,
                 planned_date: date,
@@ -93,6 +108,44 @@ pub fn run(store: &mut Store, command: ReviewCommand) -> Result<ExitCode> {
                 visible_line(title.trim()),
                 template.len()
             );
+        }
+        ReviewCommand::Attend {
+            reference,
+            person,
+            role,
+            presence,
+        } => {
+            let review =
+                reviews::review_by_ref(store.conn(), reference.trim())?.ok_or_else(|| {
+                    eyre!(
+                        "no review {} (see: steerco review list)",
+                        visible_line(&reference)
+                    )
+                })?;
+            let person_id = people::find(store.conn(), &person)?;
+            store.write(|tx, actor| {
+                reviews::set_attendance(
+                    tx,
+                    actor,
+                    Utc::now(),
+                    review.id,
+                    person_id,
+                    role.as_deref(),
+                    presence.as_deref(),
+                )
+            })?;
+            let attendee = reviews::attendees(store.conn(), review.id)?
+                .into_iter()
+                .find(|a| a.person_id == person_id);
+            if let Some(a) = attendee {
+                println!(
+                    "{} attends {} as {}, {}.",
+                    visible_line(&a.name),
+                    review.reference,
+                    a.role,
+                    a.presence
+                );
+            }
         }
         ReviewCommand::List { json } => {
             let list = reviews::list_reviews(store.conn())?;
@@ -132,16 +185,4 @@ pub fn run(store: &mut Store, command: ReviewCommand) -> Result<ExitCode> {
         }
     }
     Ok(ExitCode::SUCCESS)
-}
-
-fn find_person(store: &Store, who: &str) -> Result<i64> {
-    store
-        .conn()
-        .query_row(
-            "SELECT id FROM person WHERE name = ?1 COLLATE NOCASE OR os_user = ?1 ORDER BY id LIMIT 1",
-            [who.trim()],
-            |r| r.get(0),
-        )
-        .optional()?
-        .ok_or_else(|| eyre!("no person called '{}'", visible_line(who)))
 }

@@ -102,6 +102,94 @@ pub fn add_attendee(
     Ok(())
 }
 
+pub const PRESENCES: [&str; 4] = ["expected", "present", "apologies", "absent"];
+pub const ROLES: [&str; 4] = ["chair", "facilitator", "member", "guest"];
+
+/// Adds a person to a review or changes their role or presence; logged.
+pub fn set_attendance(
+    tx: &Transaction,
+    actor: &str,
+    now: DateTime<Utc>,
+    review_id: i64,
+    person_id: i64,
+    role: Option<&str>,
+    presence: Option<&str>,
+) -> Result<()> {
+    let review = review_by_id(tx, review_id)?;
+    refuse_if_closed(review.status)?;
+    if let Some(p) = presence.filter(|p| !PRESENCES.contains(p)) {
+        return Err(eyre!(
+            "presence must be one of {}, not '{p}'",
+            PRESENCES.join(", ")
+        ));
+    }
+    if let Some(r) = role.filter(|r| !ROLES.contains(r)) {
+        return Err(eyre!("role must be one of {}, not '{r}'", ROLES.join(", ")));
+    }
+    let name: String = tx.query_row("SELECT name FROM person WHERE id = ?1", [person_id], |r| {
+        r.get(0)
+    })?;
+    let old: Option<(String, String)> = tx
+        .query_row(
+            "SELECT role, presence FROM attendee WHERE review_id = ?1 AND person_id = ?2",
+            params![review_id, person_id],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
+        .optional()?;
+    let entity_ref = format!("{}/{name}", review.reference);
+    let (old_role, old_presence) = match &old {
+        Some((r, p)) => (Some(r.as_str()), Some(p.as_str())),
+        None => (None, None),
+    };
+    let new_role = role.or(old_role).unwrap_or("member");
+    let new_presence = presence.or(old_presence).unwrap_or("expected");
+    tx.execute(
+        "INSERT INTO attendee (review_id, person_id, role, presence) VALUES (?1, ?2, ?3, ?4)
+         ON CONFLICT (review_id, person_id) DO UPDATE SET role = excluded.role, presence = excluded.presence",
+        params![review_id, person_id, new_role, new_presence],
+    )?;
+    if new_role == "chair" {
+        tx.execute(
+            "UPDATE review SET chair_id = ?1 WHERE id = ?2",
+            params![person_id, review_id],
+        )?;
+    } else if new_role == "facilitator" {
+        tx.execute(
+            "UPDATE review SET facilitator_id = ?1 WHERE id = ?2",
+            params![person_id, review_id],
+        )?;
+    }
+    if old.is_none() {
+        let what = format!("{new_role}, {new_presence}");
+        let change = Change {
+            entity: "attendee",
+            entity_ref: &entity_ref,
+            op: "create",
+            field: "",
+            old: None,
+            new: Some(&what),
+        };
+        log_change(tx, actor, now, change)?;
+    }
+    for (field, before, after) in [
+        ("role", old_role, new_role),
+        ("presence", old_presence, new_presence),
+    ] {
+        if before.is_some_and(|b| b != after) {
+            let change = Change {
+                entity: "attendee",
+                entity_ref: &entity_ref,
+                op: "update",
+                field,
+                old: before,
+                new: Some(after),
+            };
+            log_change(tx, actor, now, change)?;
+        }
+    }
+    Ok(())
+}
+
 const REVIEW_COLUMNS: &str =
     "r.id, r.ref, r.title, r.status, r.planned_date, r.period_start, r.period_end,
      chair.name, fac.name, r.started_at, r.closed_at, r.clock_secs, r.clock_running_since,

@@ -184,6 +184,24 @@ impl App {
                 }
                 return;
             }
+            Overlay::Attendance(selected) => {
+                let last = self.state.data.attendees.len().saturating_sub(1);
+                match key.code {
+                    KeyCode::Up | KeyCode::Char('k') => *selected = selected.saturating_sub(1),
+                    KeyCode::Down | KeyCode::Char('j') => *selected = (*selected + 1).min(last),
+                    KeyCode::Char(' ') | KeyCode::Char('p') | KeyCode::Enter => {
+                        let index = *selected;
+                        self.cycle_presence(index);
+                    }
+                    KeyCode::Char('a') => self.all_expected_present(),
+                    KeyCode::Esc | KeyCode::Char('q') => self.state.overlay = Overlay::None,
+                    _ if ctrl && key.code == KeyCode::Char('c') => {
+                        self.state.overlay = Overlay::None
+                    }
+                    _ => {}
+                }
+                return;
+            }
             Overlay::NotApplicableReason(area) => {
                 match key.code {
                     KeyCode::Esc => self.state.overlay = Overlay::None,
@@ -304,6 +322,14 @@ impl App {
                     ));
                 }
             }
+            Msg::Attendance => {
+                if self.state.data.attendees.is_empty() {
+                    self.state
+                        .error("no attendees yet: add them with steerco review attend REF PERSON");
+                } else {
+                    self.state.overlay = Overlay::Attendance(0);
+                }
+            }
             Msg::ScrollDown => self.state.evidence_offset += 5,
             Msg::ScrollUp => {
                 self.state.evidence_offset = self.state.evidence_offset.saturating_sub(5)
@@ -346,6 +372,48 @@ impl App {
             };
             self.state.info(format!("item marked {word}"));
         }
+    }
+
+    fn cycle_presence(&mut self, index: usize) {
+        let Some(attendee) = self.state.data.attendees.get(index) else {
+            return;
+        };
+        let next = match attendee.presence.as_str() {
+            "expected" => "present",
+            "present" => "apologies",
+            "apologies" => "absent",
+            _ => "expected",
+        };
+        let (review_id, person_id, now) = (self.review_id, attendee.person_id, self.state.now);
+        self.write(|tx, actor| {
+            reviews::set_attendance(tx, actor, now, review_id, person_id, None, Some(next))
+        });
+    }
+
+    fn all_expected_present(&mut self) {
+        let expected: Vec<i64> = self
+            .state
+            .data
+            .attendees
+            .iter()
+            .filter(|a| a.presence == "expected")
+            .map(|a| a.person_id)
+            .collect();
+        let (review_id, now) = (self.review_id, self.state.now);
+        self.write(|tx, actor| {
+            for person_id in &expected {
+                reviews::set_attendance(
+                    tx,
+                    actor,
+                    now,
+                    review_id,
+                    *person_id,
+                    None,
+                    Some("present"),
+                )?;
+            }
+            Ok(())
+        });
     }
 
     fn request_quit(&mut self) {

@@ -12,6 +12,7 @@ pub enum Msg {
     ToggleCovered,
     NotApplicable,
     ToggleClock,
+    Attendance,
     EditNotes,
     ScrollDown,
     ScrollUp,
@@ -97,6 +98,13 @@ pub const COCKPIT: &[Binding] = &[
         msg: Msg::NotApplicable,
     },
     Binding {
+        keys: &[KeyCode::Char('p')],
+        label: "p",
+        help: "take attendance: who is present, who sent apologies",
+        footer: None,
+        msg: Msg::Attendance,
+    },
+    Binding {
         keys: &[KeyCode::PageDown, KeyCode::Char(']')],
         label: "PgDn",
         help: "scroll the evidence down",
@@ -124,6 +132,14 @@ pub const COCKPIT: &[Binding] = &[
         footer: Some("quit"),
         msg: Msg::Quit,
     },
+];
+
+/// Keys while taking attendance (shown in the footer).
+pub const ATTENDANCE: &[(&str, &str)] = &[
+    ("↑/↓", "person"),
+    ("space", "present → apologies → absent"),
+    ("a", "all present"),
+    ("Esc", "done"),
 ];
 
 /// Keys while writing notes; the text editor handles every other key.

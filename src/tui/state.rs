@@ -93,6 +93,8 @@ pub enum Overlay {
     None,
     Help,
     ConfirmQuit,
+    /// Taking attendance: the selected attendee's index.
+    Attendance(usize),
     /// Asking why the current item is not applicable.
     NotApplicableReason(Box<TextArea<'static>>),
 }

@@ -11,7 +11,7 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Wrap};
 
-use super::keymap::{COCKPIT, NOTES};
+use super::keymap::{ATTENDANCE, COCKPIT, NOTES};
 use super::state::{Overlay, Screen, State, StatusKind};
 use crate::domain::agenda::format_duration;
 use crate::domain::text::visible_line;
@@ -138,6 +138,11 @@ fn draw_footer(frame: &mut Frame, area: Rect, state: &State) {
             push("s", "save and quit");
             push("d", "discard and quit");
             push("Esc", "keep writing");
+        }
+        (Overlay::Attendance(_), _) => {
+            for (key, what) in ATTENDANCE {
+                push(key, what);
+            }
         }
         (Overlay::NotApplicableReason(_), _) => {
             push("Enter", "save reason");

@@ -51,6 +51,7 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &State) {
                 rect,
             );
         }
+        Overlay::Attendance(selected) => draw_attendance(frame, area, state, *selected),
         Overlay::NotApplicableReason(area_widget) => {
             let title = state
                 .current_item()
@@ -67,6 +68,48 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &State) {
             frame.render_widget(area_widget.as_ref(), inner);
         }
     }
+}
+
+fn draw_attendance(frame: &mut Frame, area: Rect, state: &State, selected: usize) {
+    let attendees = &state.data.attendees;
+    let mut lines: Vec<Line> = attendees
+        .iter()
+        .enumerate()
+        .map(|(i, a)| {
+            let presence_style = match a.presence.as_str() {
+                "present" => theme::good(),
+                "apologies" | "absent" => theme::warn(),
+                _ => theme::dim(),
+            };
+            let line = Line::from(vec![
+                Span::raw(if i == selected { "▶ " } else { "  " }),
+                Span::raw(format!("{:<26}", safe(&a.name))),
+                Span::styled(format!("{:<12}", a.role), theme::dim()),
+                Span::styled(a.presence.clone(), presence_style),
+            ]);
+            if i == selected {
+                line.style(theme::selected())
+            } else {
+                line
+            }
+        })
+        .collect();
+    let present = attendees.iter().filter(|a| a.presence == "present").count();
+    lines.push(Line::from(""));
+    lines.push(Line::from(Span::styled(
+        format!("{present} of {} present", attendees.len()),
+        theme::title(),
+    )));
+    let rect = centered(area, 64, lines.len() as u16 + 2);
+    frame.render_widget(Clear, rect);
+    frame.render_widget(
+        Paragraph::new(lines).wrap(Wrap { trim: false }).block(
+            Block::bordered()
+                .title(" Attendance ")
+                .border_style(theme::focus_border()),
+        ),
+        rect,
+    );
 }
 
 fn draw_help(frame: &mut Frame, area: Rect) {
@@ -93,6 +136,11 @@ fn draw_help(frame: &mut Frame, area: Rect) {
         "Notes save themselves as you pause; other sessions' changes show within a second.",
         theme::dim(),
     )));
+    if lines.len() + 2 > usize::from(area.height) {
+        // a small terminal gets the keys without the spacing and the tip
+        lines.retain(|l| !l.spans.is_empty());
+        lines.pop();
+    }
     let rect = centered(area, 78, lines.len() as u16 + 2);
     frame.render_widget(Clear, rect);
     frame.render_widget(

@@ -129,3 +129,26 @@ fn control_characters_in_notes_are_shown_not_sent() {
     assert!(screen.contains("red ^[[31malert<U+202E>"), "{screen}");
     assert!(!screen.contains('\u{1b}'));
 }
+
+#[test]
+fn attendance_is_taken_in_an_overlay() {
+    let (_dir, mut app) = demo_app();
+    app.handle_key(key(KeyCode::Char('p')));
+    app.handle_key(key(KeyCode::Char(' ')));
+    app.handle_key(key(KeyCode::Down));
+    app.handle_key(key(KeyCode::Char(' ')));
+    app.handle_key(key(KeyCode::Char(' ')));
+    let screen = render(&app, 80, 24);
+    assert!(screen.contains("1 of 8 present"), "{screen}");
+    assert_snapshot!("attendance_80x24", screen);
+    app.handle_key(key(KeyCode::Char('a')));
+    app.handle_key(key(KeyCode::Esc));
+    let present = app
+        .state
+        .data
+        .attendees
+        .iter()
+        .filter(|a| a.presence == "present")
+        .count();
+    assert_eq!(present, 7, "all but the one who sent apologies");
+}

@@ -1,0 +1,95 @@
+//! People: who can own actions, attend reviews and chair them.
+
+use chrono::{DateTime, Utc};
+use color_eyre::eyre::{Result, eyre};
+use rusqlite::{Connection, OptionalExtension, Transaction, params};
+
+use super::{Change, log_change};
+use crate::domain::text::visible_line;
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Person {
+    pub id: i64,
+    pub name: String,
+    pub os_user: Option<String>,
+    pub title: String,
+}
+
+pub fn list(conn: &Connection) -> Result<Vec<Person>> {
+    let mut stmt = conn.prepare("SELECT id, name, os_user, title FROM person ORDER BY name")?;
+    let rows = stmt
+        .query_map([], |r| {
+            Ok(Person {
+                id: r.get(0)?,
+                name: r.get(1)?,
+                os_user: r.get(2)?,
+                title: r.get(3)?,
+            })
+        })?
+        .collect::<rusqlite::Result<_>>()?;
+    Ok(rows)
+}
+
+/// A person by name or OS user name, case-insensitive.
+pub fn find(conn: &Connection, who: &str) -> Result<i64> {
+    conn.query_row(
+        "SELECT id FROM person WHERE name = ?1 COLLATE NOCASE OR os_user = ?1 ORDER BY id LIMIT 1",
+        [who.trim()],
+        |r| r.get(0),
+    )
+    .optional()?
+    .ok_or_else(|| {
+        eyre!(
+            "no person called '{}' (see: steerco person list)",
+            visible_line(who)
+        )
+    })
+}
+
+pub fn add(
+    tx: &Transaction,
+    actor: &str,
+    now: DateTime<Utc>,
+    name: &str,
+    os_user: Option<&str>,
+    title: &str,
+) -> Result<i64> {
+    let name = name.trim();
+    if name.is_empty() {
+        return Err(eyre!("a person needs a name"));
+    }
+    let os_user = os_user.map(str::trim).filter(|u| !u.is_empty());
+    if let Some(user) = os_user {
+        let taken: Option<String> = tx
+            .query_row("SELECT name FROM person WHERE os_user = ?1", [user], |r| {
+                r.get(0)
+            })
+            .optional()?;
+        if let Some(other) = taken {
+            return Err(eyre!(
+                "the user name '{}' already belongs to {}",
+                visible_line(user),
+                visible_line(&other)
+            ));
+        }
+    }
+    tx.execute(
+        "INSERT INTO person (name, os_user, title) VALUES (?1, ?2, ?3)",
+        params![name, os_user, title.trim()],
+    )?;
+    let id = tx.last_insert_rowid();
+    log_change(
+        tx,
+        actor,
+        now,
+        Change {
+            entity: "person",
+            entity_ref: name,
+            op: "create",
+            field: "",
+            old: None,
+            new: os_user,
+        },
+    )?;
+    Ok(id)
+}
