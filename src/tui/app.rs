@@ -114,12 +114,7 @@ impl App {
         if editor.dirty {
             return;
         }
-        if let Some(item) = self
-            .state
-            .data
-            .items
-            .iter()
-            .find(|i| i.id == editor.item_id)
+        if let Some(item) = self.state.data.item(editor.item_id)
             && item.version != editor.base_version
         {
             *editor = new_editor(item.id, item.version, &item.notes, self.state.now);
@@ -463,13 +458,7 @@ impl App {
                 self.reload();
                 if let Some(editor) = self.state.editor.as_mut() {
                     // the next save is a deliberate overwrite of what is now stored
-                    if let Some(item) = self
-                        .state
-                        .data
-                        .items
-                        .iter()
-                        .find(|i| i.id == editor.item_id)
-                    {
+                    if let Some(item) = self.state.data.item(editor.item_id) {
                         editor.base_version = item.version;
                     }
                     editor.conflict = Some(conflict);

@@ -50,6 +50,10 @@ impl CockpitData {
         })
     }
 
+    pub fn item(&self, id: i64) -> Option<&AgendaItem> {
+        self.items.iter().find(|i| i.id == id)
+    }
+
     /// Seconds spent on an item, including the clock segment running now.
     pub fn spent_secs(&self, item: &AgendaItem, now: DateTime<Utc>) -> i64 {
         let running = if self.review.current_item_id == Some(item.id) {
