@@ -68,31 +68,23 @@ impl Store {
             std::fs::create_dir_all(dir)
                 .wrap_err_with(|| format!("cannot create the folder {}", dir.display()))?;
         }
-        let mut conn = Connection::open(path).map_err(|e| {
-            eyre!(
-                "cannot open {}: {}",
-                path.display(),
-                describe_sqlite_error(&e)
-            )
-        })?;
-        configure(&conn).map_err(|e| {
-            eyre!(
-                "cannot use {}: {}",
-                path.display(),
-                describe_sqlite_error(&e)
-            )
-        })?;
+        let shown = path.display();
+        let fail = |e: &rusqlite::Error| eyre!("cannot open {shown}: {}", describe_sqlite_error(e));
+        let mut conn = Connection::open(path).map_err(|e| fail(&e))?;
+        configure(&conn).map_err(|e| fail(&e))?;
         Migrations::from_slice(MIGRATIONS)
             .to_latest(&mut conn)
-            .map_err(|e| eyre!("cannot prepare {}: {e}", path.display()))?;
-        conn.pragma_update(None, "application_id", APPLICATION_ID)
-            .map_err(|e| {
-                eyre!(
-                    "cannot prepare {}: {}",
-                    path.display(),
-                    describe_sqlite_error(&e)
-                )
+            .map_err(|e| match e {
+                rusqlite_migration::Error::RusqliteError { err, .. } => fail(&err),
+                other => eyre!("cannot prepare {shown}: {other}"),
             })?;
+        let app_id: i32 = conn
+            .query_row("PRAGMA application_id", [], |r| r.get(0))
+            .map_err(|e| fail(&e))?;
+        if app_id != APPLICATION_ID {
+            conn.pragma_update(None, "application_id", APPLICATION_ID)
+                .map_err(|e| fail(&e))?;
+        }
         Ok(Store {
             conn,
             path: path.to_path_buf(),
