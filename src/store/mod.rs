@@ -118,7 +118,17 @@ impl Store {
                     describe_sqlite_error(&e)
                 )
             })?;
-        let out = f(&tx, &self.actor)?;
+        // SQLite's own failures (read-only file, disk full, locked) said plainly
+        let out = f(&tx, &self.actor).map_err(|e| match e.downcast_ref::<rusqlite::Error>() {
+            Some(sqlite) if sqlite.sqlite_error_code().is_some() => {
+                eyre!(
+                    "cannot save to {}: {}",
+                    self.path.display(),
+                    describe_sqlite_error(sqlite)
+                )
+            }
+            _ => e,
+        })?;
         tx.commit().map_err(|e| {
             eyre!(
                 "cannot save to {}: {}",
