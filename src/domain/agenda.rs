@@ -9,7 +9,7 @@ pub struct TemplateItem {
     pub key: String,
     pub clause: String,
     pub title: String,
-    /// At most 15 characters, for the agenda column at 80×24.
+    /// At most 13 characters, for the agenda column at 80×24.
     pub short: String,
     pub guidance: String,
     pub minutes: u32,
@@ -113,7 +113,7 @@ mod tests {
         assert!(
             iso_9001_template()
                 .iter()
-                .all(|i| i.minutes > 0 && i.short.chars().count() <= 15)
+                .all(|i| i.minutes > 0 && i.short.chars().count() <= 13)
         );
     }
 
