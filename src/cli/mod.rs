@@ -1,6 +1,7 @@
 //! The command line: `steerco` opens the cockpit; subcommands work headless
 //! for scripts and SSH sessions.
 
+mod kpi;
 mod output;
 mod review;
 
@@ -46,6 +47,11 @@ enum Command {
         #[command(subcommand)]
         command: review::ReviewCommand,
     },
+    /// Define KPIs and record or import their values
+    Kpi {
+        #[command(subcommand)]
+        command: kpi::KpiCommand,
+    },
 }
 
 /// A date as users type it: `2027-03-12`.
@@ -62,6 +68,10 @@ pub fn run() -> Result<ExitCode> {
         Some(Command::Review { command }) => {
             let mut store = Store::open(&database_path(cli.db)?)?;
             review::run(&mut store, command)
+        }
+        Some(Command::Kpi { command }) => {
+            let mut store = Store::open(&database_path(cli.db)?)?;
+            kpi::run(&mut store, command)
         }
     }
 }

@@ -134,7 +134,7 @@ pub fn run(store: &mut Store, command: ReviewCommand) -> Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
-fn find_person(store: &Store, who: &str) -> Result<i64> {
+pub(super) fn find_person(store: &Store, who: &str) -> Result<i64> {
     store
         .conn()
         .query_row(

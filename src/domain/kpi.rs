@@ -332,7 +332,9 @@ impl Frequency {
     pub fn period_hint(self) -> &'static str {
         match self {
             Frequency::Monthly => "a month, e.g. 2026-10",
-            Frequency::Quarterly => "a quarter's last month or the quarter, e.g. 2026-09 or 2026-Q3",
+            Frequency::Quarterly => {
+                "a quarter's last month or the quarter, e.g. 2026-09 or 2026-Q3"
+            }
             Frequency::Yearly => "December of the year, e.g. 2026-12",
         }
     }
@@ -364,6 +366,47 @@ impl Frequency {
             p = p.plus_months(self.months());
         }
         out
+    }
+}
+
+/// "Target met in N of the last 12 periods".
+pub const MET_WINDOW: usize = 12;
+
+/// Everything the room reads off one KPI, judged from its history.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Assessment {
+    pub latest: Option<(Period, f64)>,
+    pub status: KpiStatus,
+    pub trend: Trend,
+    /// (periods on target, periods with a value) in the last `MET_WINDOW`.
+    pub met: (usize, usize),
+    /// Gaps in the history and reports not yet in, oldest first.
+    pub missing: Vec<Period>,
+}
+
+impl Assessment {
+    /// `periods` and `values` run in step, oldest first.
+    pub fn of(
+        target: &Target,
+        frequency: Frequency,
+        periods: &[Period],
+        values: &[f64],
+        today: chrono::NaiveDate,
+    ) -> Assessment {
+        let latest = periods.last().copied().zip(values.last().copied());
+        Assessment {
+            latest,
+            status: target.status(latest.map(|(_, v)| v)),
+            trend: target.trend(values),
+            met: target.met_in_last(values, MET_WINDOW),
+            missing: frequency.missing(periods, today),
+        }
+    }
+
+    /// The latest report is overdue: the expected period has no value yet.
+    pub fn is_late(&self, frequency: Frequency, today: chrono::NaiveDate) -> bool {
+        let expected = frequency.expected_latest(today);
+        self.latest.is_some_and(|(p, _)| p < expected)
     }
 }
 
@@ -477,16 +520,49 @@ mod tests {
 
     #[test]
     fn periods_parse_months_and_quarters() {
-        assert_eq!(Period::parse("2026-10"), Some(Period { year: 2026, month: 10 }));
-        assert_eq!(Period::parse(" 2026-Q3 "), Some(Period { year: 2026, month: 9 }));
-        assert_eq!(Period::parse("2026-q1").map(|p| p.to_string()), Some("2026-03".into()));
-        for bad in ["2026-13", "2026-00", "2026-1", "26-10", "2026/10", "2026-Q5", "", "2026-10-01"] {
+        assert_eq!(
+            Period::parse("2026-10"),
+            Some(Period {
+                year: 2026,
+                month: 10
+            })
+        );
+        assert_eq!(
+            Period::parse(" 2026-Q3 "),
+            Some(Period {
+                year: 2026,
+                month: 9
+            })
+        );
+        assert_eq!(
+            Period::parse("2026-q1").map(|p| p.to_string()),
+            Some("2026-03".into())
+        );
+        for bad in [
+            "2026-13",
+            "2026-00",
+            "2026-1",
+            "26-10",
+            "2026/10",
+            "2026-Q5",
+            "",
+            "2026-10-01",
+        ] {
             assert_eq!(Period::parse(bad), None, "{bad}");
         }
-        let dec = Period { year: 2025, month: 12 };
+        let dec = Period {
+            year: 2025,
+            month: 12,
+        };
         assert_eq!(dec.plus_months(1).to_string(), "2026-01");
         assert_eq!(dec.plus_months(-12).to_string(), "2024-12");
-        assert_eq!(dec.months_until(Period { year: 2026, month: 3 }), 3);
+        assert_eq!(
+            dec.months_until(Period {
+                year: 2026,
+                month: 3
+            }),
+            3
+        );
     }
 
     #[test]
@@ -502,11 +578,23 @@ mod tests {
     #[test]
     fn expected_latest_is_the_last_complete_period() {
         let today = chrono::NaiveDate::from_ymd_opt(2026, 11, 21).unwrap();
-        assert_eq!(Frequency::Monthly.expected_latest(today).to_string(), "2026-10");
-        assert_eq!(Frequency::Quarterly.expected_latest(today).to_string(), "2026-09");
-        assert_eq!(Frequency::Yearly.expected_latest(today).to_string(), "2025-12");
+        assert_eq!(
+            Frequency::Monthly.expected_latest(today).to_string(),
+            "2026-10"
+        );
+        assert_eq!(
+            Frequency::Quarterly.expected_latest(today).to_string(),
+            "2026-09"
+        );
+        assert_eq!(
+            Frequency::Yearly.expected_latest(today).to_string(),
+            "2025-12"
+        );
         let jan = chrono::NaiveDate::from_ymd_opt(2027, 1, 3).unwrap();
-        assert_eq!(Frequency::Quarterly.expected_latest(jan).to_string(), "2026-12");
+        assert_eq!(
+            Frequency::Quarterly.expected_latest(jan).to_string(),
+            "2026-12"
+        );
     }
 
     #[test]
@@ -548,5 +636,34 @@ mod tests {
         let defects = t(Direction::LowerIsBetter, 0.0, None);
         assert_eq!(defects.trend(&[0.0, 0.001, 0.0, 0.002]), Trend::Steady);
         assert_eq!(defects.trend(&[0.0, 1.0, 2.0, 3.0]), Trend::Worsening);
+    }
+
+    #[test]
+    fn an_assessment_reads_latest_status_trend_and_gaps() {
+        let today = chrono::NaiveDate::from_ymd_opt(2026, 11, 21).unwrap();
+        let otd = t(Direction::HigherIsBetter, 95.0, Some(90.0));
+        let periods: Vec<Period> = ["2026-06", "2026-07", "2026-08", "2026-09"]
+            .iter()
+            .map(|s| Period::parse(s).unwrap())
+            .collect();
+        let a = Assessment::of(
+            &otd,
+            Frequency::Monthly,
+            &periods,
+            &[97.0, 96.0, 94.0, 92.0],
+            today,
+        );
+        assert_eq!(a.latest, Some((periods[3], 92.0)));
+        assert_eq!(a.status, KpiStatus::AtRisk);
+        assert_eq!(a.trend, Trend::Worsening);
+        assert_eq!(a.met, (2, 4));
+        assert_eq!(a.missing, [Period::parse("2026-10").unwrap()]);
+        assert!(a.is_late(Frequency::Monthly, today));
+        let empty = Assessment::of(&otd, Frequency::Monthly, &[], &[], today);
+        assert_eq!(
+            (empty.status, empty.trend, empty.met),
+            (KpiStatus::NoData, Trend::Unknown, (0, 0))
+        );
+        assert!(!empty.is_late(Frequency::Monthly, today));
     }
 }

@@ -173,9 +173,7 @@ pub fn add_kpi(tx: &Transaction, actor: &str, now: DateTime<Utc>, new: &NewKpi) 
         Direction::WithinBand => match t.target_high {
             Some(high) if high >= t.target => {}
             _ => {
-                return Err(eyre!(
-                    "a band KPI needs --target-high at or above --target"
-                ));
+                return Err(eyre!("a band KPI needs --target-high at or above --target"));
             }
         },
         Direction::HigherIsBetter if t.warning.is_some_and(|w| w > t.target) => {
@@ -191,7 +189,9 @@ pub fn add_kpi(tx: &Transaction, actor: &str, now: DateTime<Utc>, new: &NewKpi) 
         _ => {}
     }
     let exists: Option<i64> = tx
-        .query_row("SELECT id FROM kpi WHERE key = ?1", [&new.key], |r| r.get(0))
+        .query_row("SELECT id FROM kpi WHERE key = ?1", [&new.key], |r| {
+            r.get(0)
+        })
         .optional()?;
     if exists.is_some() {
         return Err(eyre!("a KPI with the key '{}' already exists", new.key));
@@ -290,8 +290,8 @@ pub fn record_value(
     note: &str,
     replace: bool,
 ) -> Result<Recorded> {
-    let def = kpi_by_key(tx, key)?
-        .ok_or_else(|| eyre!("no KPI with the key '{}'", visible_line(key)))?;
+    let def =
+        kpi_by_key(tx, key)?.ok_or_else(|| eyre!("no KPI with the key '{}'", visible_line(key)))?;
     if !value.is_finite() {
         return Err(eyre!("the value must be a number"));
     }
@@ -319,7 +319,14 @@ pub fn record_value(
             tx.execute(
                 "UPDATE kpi_value SET value = ?3, note = ?4, recorded_by = ?5, recorded_at = ?6
                  WHERE kpi_id = ?1 AND period = ?2",
-                params![def.id, period_text, value, note.trim(), actor, timestamp(now)],
+                params![
+                    def.id,
+                    period_text,
+                    value,
+                    note.trim(),
+                    actor,
+                    timestamp(now)
+                ],
             )?;
             let old_text = fmt_num(old);
             log_change(
@@ -340,7 +347,14 @@ pub fn record_value(
             tx.execute(
                 "INSERT INTO kpi_value (kpi_id, period, value, note, recorded_by, recorded_at)
                  VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-                params![def.id, period_text, value, note.trim(), actor, timestamp(now)],
+                params![
+                    def.id,
+                    period_text,
+                    value,
+                    note.trim(),
+                    actor,
+                    timestamp(now)
+                ],
             )?;
             log_change(
                 tx,
@@ -411,9 +425,8 @@ pub fn import_values(
         "INSERT INTO kpi_value (kpi_id, period, value, note, recorded_by, recorded_at)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6) ON CONFLICT (kpi_id, period) DO NOTHING",
     )?;
-    let mut existing = tx.prepare(
-        "SELECT value FROM kpi_value WHERE kpi_id = ?1 AND period = ?2",
-    )?;
+    let mut existing =
+        tx.prepare("SELECT value FROM kpi_value WHERE kpi_id = ?1 AND period = ?2")?;
     let mut update = tx.prepare(
         "UPDATE kpi_value SET value = ?3, note = ?4, recorded_by = ?5, recorded_at = ?6
          WHERE kpi_id = ?1 AND period = ?2",
@@ -511,7 +524,11 @@ pub fn import_values(
     }
     if done.added > 0 {
         // one entry for the new values: each row also names who recorded it and when
-        let summary = format!("{} values imported from {}", done.added, visible_line(label));
+        let summary = format!(
+            "{} values imported from {}",
+            done.added,
+            visible_line(label)
+        );
         log_change(
             tx,
             actor,

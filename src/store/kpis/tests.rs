@@ -93,7 +93,10 @@ fn recording_checks_key_period_and_value() {
     };
     assert_eq!(rec("nope", "2026-10", 1.0), "no KPI with the key 'nope'");
     assert!(rec("csat", "2026-10", 4.0).starts_with("csat is reported quarterly"));
-    assert_eq!(rec("otd", "2026-10", f64::NAN), "the value must be a number");
+    assert_eq!(
+        rec("otd", "2026-10", f64::NAN),
+        "the value must be a number"
+    );
     assert_eq!(count(&store, "SELECT count(*) FROM kpi_value"), 0);
 }
 
@@ -120,7 +123,13 @@ fn import_adds_values_with_or_without_header_and_notes() {
         false,
     )
     .unwrap();
-    assert_eq!(done, Imported { added: 3, replaced: 0 });
+    assert_eq!(
+        done,
+        Imported {
+            added: 3,
+            replaced: 0
+        }
+    );
     let note: String = store
         .conn()
         .query_row(
@@ -131,11 +140,17 @@ fn import_adds_values_with_or_without_header_and_notes() {
         .unwrap();
     assert_eq!(note, "late lots");
     assert_eq!(
-        count(&store, "SELECT count(*) FROM kpi_value WHERE period = '2026-09'"),
+        count(
+            &store,
+            "SELECT count(*) FROM kpi_value WHERE period = '2026-09'"
+        ),
         2
     );
     assert_eq!(
-        count(&store, "SELECT count(*) FROM change_log WHERE entity_ref = 'import'"),
+        count(
+            &store,
+            "SELECT count(*) FROM change_log WHERE entity_ref = 'import'"
+        ),
         1
     );
 }
@@ -152,7 +167,13 @@ fn import_replaces_only_when_asked_and_logs_old_values() {
     // nothing of the failed file was kept, not even its good first line
     assert_eq!(count(&store, "SELECT count(*) FROM kpi_value"), 1);
     let done = import(&mut store, "otd,2026-10,90\notd,2026-09,97\n", true).unwrap();
-    assert_eq!(done, Imported { added: 1, replaced: 1 });
+    assert_eq!(
+        done,
+        Imported {
+            added: 1,
+            replaced: 1
+        }
+    );
     assert_eq!(
         count(
             &store,
@@ -166,7 +187,10 @@ fn import_replaces_only_when_asked_and_logs_old_values() {
 fn each_kind_of_bad_line_is_named_and_nothing_is_written() {
     let (_dir, mut store) = store();
     let cases = [
-        ("otd,2026-09,93\nxyz,2026-09,1\n", "v.csv line 2: unknown KPI 'xyz'"),
+        (
+            "otd,2026-09,93\nxyz,2026-09,1\n",
+            "v.csv line 2: unknown KPI 'xyz'",
+        ),
         ("otd,2026-09,abc\n", "v.csv line 1: 'abc' is not a number"),
         ("otd,2026-09,inf\n", "v.csv line 1: 'inf' is not a number"),
         (
@@ -189,9 +213,16 @@ fn each_kind_of_bad_line_is_named_and_nothing_is_written() {
     for (csv, want) in cases {
         let err = import(&mut store, csv, true).unwrap_err().to_string();
         assert!(err.starts_with(want), "{csv:?}: got {err:?}");
-        assert_eq!(count(&store, "SELECT count(*) FROM kpi_value"), 0, "{csv:?}");
         assert_eq!(
-            count(&store, "SELECT count(*) FROM change_log WHERE entity = 'kpi_value'"),
+            count(&store, "SELECT count(*) FROM kpi_value"),
+            0,
+            "{csv:?}"
+        );
+        assert_eq!(
+            count(
+                &store,
+                "SELECT count(*) FROM change_log WHERE entity = 'kpi_value'"
+            ),
             0
         );
     }
@@ -206,7 +237,10 @@ fn add_kpi_refuses_bad_definitions() {
             .unwrap_err()
             .to_string()
     };
-    assert_eq!(add(kpi("otd", Frequency::Monthly)), "a KPI with the key 'otd' already exists");
+    assert_eq!(
+        add(kpi("otd", Frequency::Monthly)),
+        "a KPI with the key 'otd' already exists"
+    );
     assert!(add(kpi("On Time", Frequency::Monthly)).contains("is not a KPI key"));
     let mut band = kpi("stock", Frequency::Monthly);
     band.target.direction = Direction::WithinBand;
@@ -225,6 +259,9 @@ fn a_file_that_is_not_text_is_refused_with_its_line() {
     let err = import_bytes(&mut store, b"otd,2026-09,1\notd,2026-10,\xff\n", false)
         .unwrap_err()
         .to_string();
-    assert!(err.starts_with("v.csv line 2: cannot read it as CSV"), "{err}");
+    assert!(
+        err.starts_with("v.csv line 2: cannot read it as CSV"),
+        "{err}"
+    );
     assert_eq!(count(&store, "SELECT count(*) FROM kpi_value"), 0);
 }
