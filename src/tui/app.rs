@@ -10,9 +10,12 @@ use ratatui::style::{Modifier, Style};
 use ratatui_textarea::{TextArea, WrapMode};
 
 use super::keymap::{Msg, cockpit_msg};
+use super::kpis::{KpiBoard, KpiView};
 use super::state::{CockpitData, NotesEditor, Overlay, Screen, State};
 use crate::domain::agenda::ItemState;
 use crate::store::{Store, reviews};
+
+mod kpi_update;
 
 /// Notes are saved once typing pauses this long.
 const AUTOSAVE_AFTER: chrono::Duration = chrono::Duration::milliseconds(1500);
@@ -30,6 +33,7 @@ pub struct App {
 impl App {
     pub fn new(store: Store, review_id: i64, now: DateTime<Utc>, today: NaiveDate) -> Result<Self> {
         let data = CockpitData::load(store.conn(), review_id)?;
+        let tiles = KpiBoard::load(store.conn(), today)?;
         let data_version = store.data_version()?;
         let mut app = App {
             store,
@@ -38,6 +42,7 @@ impl App {
             data_version,
             quit: false,
         };
+        app.state.kpis.replace_tiles(tiles);
         if app.state.data.review.current_item_id.is_none()
             && let Some(first) = app.state.data.items.first().map(|i| i.id)
         {
@@ -66,9 +71,12 @@ impl App {
 
     /// Reads the review again; the notes being written are kept as they are.
     pub fn reload(&mut self) {
-        match CockpitData::load(self.store.conn(), self.review_id) {
-            Ok(data) => {
+        let loaded = CockpitData::load(self.store.conn(), self.review_id)
+            .and_then(|data| Ok((data, KpiBoard::load(self.store.conn(), self.state.today)?)));
+        match loaded {
+            Ok((data, tiles)) => {
                 self.state.data = data;
+                self.state.kpis.replace_tiles(tiles);
                 self.state.live = true;
                 self.follow_current_item();
                 self.refresh_idle_editor();
@@ -129,11 +137,17 @@ impl App {
         match event {
             Event::Key(key) if key.kind != KeyEventKind::Release => self.handle_key(key),
             Event::Paste(text) => self.paste(&text),
+            Event::Resize(width, _) => self.state.width = width,
             _ => {}
         }
     }
 
     fn paste(&mut self, text: &str) {
+        if let Some(form) = self.state.kpis.form.as_mut() {
+            let focus = form.focus;
+            form.fields[focus].insert_str(text.replace(['\r', '\n'], " "));
+            return;
+        }
         let now = self.state.now;
         match (&mut self.state.overlay, self.state.editor.as_mut()) {
             (Overlay::NotApplicableReason(area), _) => {
@@ -216,6 +230,7 @@ impl App {
                     self.update(msg);
                 }
             }
+            Screen::Kpis => self.kpi_key(key),
         }
     }
 
@@ -296,6 +311,7 @@ impl App {
             Msg::ScrollUp => {
                 self.state.evidence_offset = self.state.evidence_offset.saturating_sub(5)
             }
+            Msg::OpenKpis => self.open_kpis(),
             Msg::Help => self.state.overlay = Overlay::Help,
             Msg::Quit => self.request_quit(),
         }
@@ -425,6 +441,21 @@ impl App {
             }
         }
         redraw
+    }
+}
+
+impl App {
+    /// Opens the KPI grid on the first KPI of the item being discussed.
+    fn open_kpis(&mut self) {
+        let input = self.state.current_item().map(|i| i.input_key.clone());
+        let board = &mut self.state.kpis;
+        if let Some(pos) =
+            input.and_then(|key| board.tiles.iter().position(|t| t.def.input_key == key))
+        {
+            board.selected = pos;
+        }
+        board.view = KpiView::Grid;
+        self.state.screen = Screen::Kpis;
     }
 }
 

@@ -4,6 +4,7 @@
 
 pub mod app;
 pub mod keymap;
+pub mod kpis;
 pub mod state;
 mod terminal;
 pub mod ui;
@@ -25,6 +26,9 @@ pub fn run(store: Store, review_id: i64, hint: Option<String>) -> Result<()> {
         app.state.info(hint);
     }
     let mut guard = TerminalGuard::new()?;
+    if let Ok((width, _)) = crossterm::terminal::size() {
+        app.state.width = width;
+    }
     let mut redraw = true;
     loop {
         if redraw {
