@@ -35,8 +35,6 @@ pub struct KpiPoint {
     pub period: Period,
     pub value: f64,
     pub note: String,
-    pub recorded_by: String,
-    pub recorded_at: String,
 }
 
 /// A KPI with its most recent values, oldest first.
@@ -97,7 +95,7 @@ pub fn kpi_by_key(conn: &Connection, key: &str) -> Result<Option<KpiDef>> {
 pub fn kpis_with_history(conn: &Connection, limit: usize) -> Result<Vec<KpiHistory>> {
     let defs = kpi_defs(conn)?;
     let mut stmt = conn.prepare_cached(
-        "SELECT period, value, note, recorded_by, recorded_at FROM kpi_value
+        "SELECT period, value, note FROM kpi_value
          WHERE kpi_id = ?1 ORDER BY period DESC LIMIT ?2",
     )?;
     let mut out = Vec::with_capacity(defs.len());
@@ -114,8 +112,6 @@ pub fn kpis_with_history(conn: &Connection, limit: usize) -> Result<Vec<KpiHisto
                 period,
                 value: r.get(1)?,
                 note: r.get(2)?,
-                recorded_by: r.get(3)?,
-                recorded_at: r.get(4)?,
             });
         }
         values.reverse();
@@ -264,7 +260,20 @@ impl std::fmt::Display for AlreadyRecorded {
 
 impl std::error::Error for AlreadyRecorded {}
 
-fn check_period(def: &KpiDef, period: Period) -> Result<()> {
+/// Values are measured, not planned: a period after the current month is refused.
+fn check_not_future(period: Period, now: DateTime<Utc>) -> std::result::Result<(), String> {
+    let current = Period::of(now.date_naive());
+    if period > current {
+        Err(format!(
+            "{period} has not happened yet; record values for {current} or earlier"
+        ))
+    } else {
+        Ok(())
+    }
+}
+
+fn check_period(def: &KpiDef, period: Period, now: DateTime<Utc>) -> Result<()> {
+    check_not_future(period, now).map_err(|e| eyre!(e))?;
     if def.frequency.accepts(period) {
         Ok(())
     } else {
@@ -295,7 +304,7 @@ pub fn record_value(
     if !value.is_finite() {
         return Err(eyre!("the value must be a number"));
     }
-    check_period(&def, period)?;
+    check_period(&def, period, now)?;
     let period_text = period.to_string();
     let old: Option<f64> = tx
         .query_row(
@@ -480,6 +489,7 @@ pub fn import_values(
                 kpi.frequency.period_hint()
             )));
         }
+        check_not_future(period, now).map_err(at_line)?;
         let value_text = &record[2];
         let value: f64 = value_text
             .parse()

@@ -125,10 +125,14 @@ impl KpiTile {
         }
     }
 
-    /// The period a new value most likely belongs to: the one after the latest.
+    /// The period a new value most likely belongs to: the one after the
+    /// latest, unless that is still to come (then the latest, to correct it).
     pub fn next_period(&self, today: NaiveDate) -> Period {
         match self.assessment.latest {
-            Some((p, _)) => p.plus_months(self.def.frequency.months()),
+            Some((p, _)) => {
+                let next = p.plus_months(self.def.frequency.months());
+                if next > Period::of(today) { p } else { next }
+            }
             None => self.def.frequency.expected_latest(today),
         }
     }
@@ -310,8 +314,6 @@ mod tests {
                     period: Period::parse(p).unwrap(),
                     value: *v,
                     note: n.to_string(),
-                    recorded_by: "t".into(),
-                    recorded_at: String::new(),
                 })
                 .collect(),
         }
@@ -338,6 +340,8 @@ mod tests {
         assert_eq!(tile.x_labels, ["2026-06", "2026-07", "2026-09"]);
         assert_eq!(tile.notes.len(), 1);
         assert_eq!(tile.next_period(today).to_string(), "2026-10");
+        let current = KpiTile::prepare(history(&[("2026-11", 95.0, "")]), today);
+        assert_eq!(current.next_period(today).to_string(), "2026-11");
     }
 
     #[test]

@@ -103,14 +103,14 @@ fn recording_checks_key_period_and_value() {
 #[test]
 fn history_is_oldest_first_and_limited() {
     let (_dir, mut store) = store();
-    let csv: String = (1..=12).map(|m| format!("otd,2026-{m:02},{m}\n")).collect();
+    let csv: String = (1..=12).map(|m| format!("otd,2025-{m:02},{m}\n")).collect();
     import(&mut store, &csv, false).unwrap();
     let history = kpis_with_history(store.conn(), 5).unwrap();
     let otd = history.iter().find(|h| h.def.key == "otd").unwrap();
     let periods: Vec<String> = otd.values.iter().map(|v| v.period.to_string()).collect();
     assert_eq!(
         periods,
-        ["2026-08", "2026-09", "2026-10", "2026-11", "2026-12"]
+        ["2025-08", "2025-09", "2025-10", "2025-11", "2025-12"]
     );
 }
 
@@ -192,6 +192,10 @@ fn each_kind_of_bad_line_is_named_and_nothing_is_written() {
             "v.csv line 2: unknown KPI 'xyz'",
         ),
         ("otd,2026-09,abc\n", "v.csv line 1: 'abc' is not a number"),
+        (
+            "otd,2026-09,1\notd,2027-01,1\n",
+            "v.csv line 2: 2027-01 has not happened yet; record values for 2026-11 or earlier",
+        ),
         ("otd,2026-09,inf\n", "v.csv line 1: 'inf' is not a number"),
         (
             "kpi,period,value\notd,2026-13,1\n",
