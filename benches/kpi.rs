@@ -25,14 +25,14 @@ fn new_kpi(i: usize) -> NewKpi {
         name: format!("Measure number {i}"),
         unit: "%".into(),
         target: Target {
-            direction: if i % 2 == 0 {
+            direction: if i.is_multiple_of(2) {
                 Direction::HigherIsBetter
             } else {
                 Direction::LowerIsBetter
             },
             target: 50.0,
             target_high: None,
-            warning: Some(if i % 2 == 0 { 40.0 } else { 60.0 }),
+            warning: Some(if i.is_multiple_of(2) { 40.0 } else { 60.0 }),
         },
         frequency: Frequency::Monthly,
         owner_id: None,

@@ -48,20 +48,25 @@ const DEF_COLUMNS: &str = "k.id, k.key, k.name, k.unit, k.direction, k.target, k
      k.warning, k.frequency, p.name, k.input_key, k.objective
      FROM kpi k LEFT JOIN person p ON p.id = k.owner_id";
 
+/// A target from four columns starting at `first`: direction, target, target_high, warning.
+pub(crate) fn target_from_row(r: &rusqlite::Row, first: usize) -> rusqlite::Result<Target> {
+    let direction: String = r.get(first)?;
+    Ok(Target {
+        direction: Direction::parse(&direction).unwrap_or(Direction::HigherIsBetter),
+        target: r.get(first + 1)?,
+        target_high: r.get(first + 2)?,
+        warning: r.get(first + 3)?,
+    })
+}
+
 fn def_from_row(r: &rusqlite::Row) -> rusqlite::Result<KpiDef> {
-    let direction: String = r.get(4)?;
     let frequency: String = r.get(8)?;
     Ok(KpiDef {
         id: r.get(0)?,
         key: r.get(1)?,
         name: r.get(2)?,
         unit: r.get(3)?,
-        target: Target {
-            direction: Direction::parse(&direction).unwrap_or(Direction::HigherIsBetter),
-            target: r.get(5)?,
-            target_high: r.get(6)?,
-            warning: r.get(7)?,
-        },
+        target: target_from_row(r, 4)?,
         frequency: Frequency::parse(&frequency).unwrap_or(Frequency::Monthly),
         owner: r.get(9)?,
         input_key: r.get(10)?,
@@ -315,7 +320,7 @@ pub fn record_value(
         .optional()?;
     let entity_ref = format!("{key} {period_text}");
     let new_text = fmt_num(value);
-    match old {
+    let op = match old {
         Some(old) if !replace => {
             return Err(AlreadyRecorded {
                 key: def.key.clone(),
@@ -324,7 +329,7 @@ pub fn record_value(
             }
             .into());
         }
-        Some(old) => {
+        Some(_) => {
             tx.execute(
                 "UPDATE kpi_value SET value = ?3, note = ?4, recorded_by = ?5, recorded_at = ?6
                  WHERE kpi_id = ?1 AND period = ?2",
@@ -337,20 +342,7 @@ pub fn record_value(
                     timestamp(now)
                 ],
             )?;
-            let old_text = fmt_num(old);
-            log_change(
-                tx,
-                actor,
-                now,
-                Change {
-                    entity: "kpi_value",
-                    entity_ref: &entity_ref,
-                    op: "update",
-                    field: "value",
-                    old: Some(&old_text),
-                    new: Some(&new_text),
-                },
-            )?;
+            "update"
         }
         None => {
             tx.execute(
@@ -365,21 +357,23 @@ pub fn record_value(
                     timestamp(now)
                 ],
             )?;
-            log_change(
-                tx,
-                actor,
-                now,
-                Change {
-                    entity: "kpi_value",
-                    entity_ref: &entity_ref,
-                    op: "create",
-                    field: "value",
-                    old: None,
-                    new: Some(&new_text),
-                },
-            )?;
+            "create"
         }
-    }
+    };
+    let old_text = old.map(fmt_num);
+    log_change(
+        tx,
+        actor,
+        now,
+        Change {
+            entity: "kpi_value",
+            entity_ref: &entity_ref,
+            op,
+            field: "value",
+            old: old_text.as_deref(),
+            new: Some(&new_text),
+        },
+    )?;
     Ok(Recorded {
         kpi: def,
         period,

@@ -212,7 +212,7 @@ pub const KPIS: &[Binding<KpiMsg>] = &[
     Binding {
         keys: &[KeyCode::Esc, KeyCode::Char('K')],
         label: "Esc",
-        help: "back: from detail or focus to the grid, from the grid to the agenda",
+        help: "back: from detail or focus to the grid, then to the agenda",
         footer: Some("back"),
         msg: KpiMsg::Back,
     },

@@ -31,17 +31,29 @@ pub fn draw(frame: &mut Frame, area: Rect, tile: &KpiTile) {
     } else {
         (PixelSize::Quadrant, 4)
     };
-    let [top, big, unit, status, facts, spark, _] = Layout::vertical([
+    // on a big screen the status word is big too, for the back of the room
+    let word = tile.assessment.status.word();
+    let big_word = inner.height >= 30 && word.len() as u16 * 8 <= inner.width;
+    let [_, big, unit, big_status, status, facts, spark, _] = Layout::vertical([
         Constraint::Fill(1),
         Constraint::Length(height),
         Constraint::Length(2),
+        Constraint::Length(if big_word { 5 } else { 0 }),
         Constraint::Length(2),
         Constraint::Length(2),
         Constraint::Length(1),
         Constraint::Fill(1),
     ])
     .areas(inner);
-    let _ = top;
+    if big_word {
+        let status_text = BigText::builder()
+            .pixel_size(PixelSize::HalfHeight)
+            .style(theme::kpi_status(tile.assessment.status))
+            .alignment(Alignment::Center)
+            .lines(vec![Line::from(word)])
+            .build();
+        frame.render_widget(status_text, big_status);
+    }
     let big_text = BigText::builder()
         .pixel_size(size)
         .style(theme::kpi_status(tile.assessment.status))

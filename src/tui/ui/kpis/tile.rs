@@ -173,7 +173,7 @@ fn draw_two_lines(frame: &mut Frame, area: Rect, tile: &KpiTile) {
         ])),
         l1,
     );
-    let spark_width = (area.width / 3).clamp(6, 24);
+    let spark_width = (area.width / 3).clamp(6, crate::tui::kpis::SPARK_LEN as u16);
     let [spark, words] =
         Layout::horizontal([Constraint::Length(spark_width), Constraint::Fill(1)]).areas(l2);
     draw_spark(frame, spark, tile);
