@@ -451,7 +451,12 @@ pub fn import_values(
         let line = record.position().map_or(0, |p| p.line());
         if first {
             first = false;
-            if record.get(0).is_some_and(|h| h.eq_ignore_ascii_case("kpi")) {
+            let is = |i: usize, name: &str| {
+                record
+                    .get(i)
+                    .is_some_and(|h| h.trim_start_matches('\u{feff}').eq_ignore_ascii_case(name))
+            };
+            if is(0, "kpi") && is(1, "period") {
                 continue;
             }
         }

@@ -18,6 +18,7 @@ pub const SPARK_LEN: usize = 36;
 #[derive(Debug, Clone)]
 pub struct KpiTile {
     pub def: KpiDef,
+    pub key: String,
     pub name: String,
     pub unit: String,
     pub objective: String,
@@ -33,6 +34,8 @@ pub struct KpiTile {
     pub spark: Vec<Option<u64>>,
     /// (months since the first value, value) for the chart.
     pub points: Vec<(f64, f64)>,
+    /// The latest point alone, marked on the chart (a lone value draws no line).
+    pub latest_point: Vec<(f64, f64)>,
     /// The target as lines across the chart: one, or two for a band.
     pub target_lines: Vec<[(f64, f64); 2]>,
     pub warning_line: Option<[(f64, f64); 2]>,
@@ -103,7 +106,9 @@ impl KpiTile {
             .filter(|v| !v.note.trim().is_empty())
             .map(|v| (v.period, safe(v.note.trim())))
             .collect();
+        let latest_point = points.last().copied().into_iter().collect();
         KpiTile {
+            key: safe(&def.key),
             name: safe(&def.name),
             objective: safe(&def.objective),
             owner: def.owner.as_deref().map(safe).unwrap_or_default(),
@@ -115,6 +120,7 @@ impl KpiTile {
             target_text,
             spark,
             points,
+            latest_point,
             target_lines,
             warning_line,
             x_bounds: [0.0, x_max],
@@ -185,6 +191,7 @@ pub enum KpiView {
 /// Recording a value for one KPI from the screen.
 pub struct RecordForm {
     pub kpi_id: i64,
+    /// As stored, to find the KPI; shown through `visible_line`.
     pub key: String,
     pub name: String,
     /// Period, value, note.

@@ -269,3 +269,21 @@ fn a_file_that_is_not_text_is_refused_with_its_line() {
     );
     assert_eq!(count(&store, "SELECT count(*) FROM kpi_value"), 0);
 }
+
+#[test]
+fn a_header_is_recognised_by_its_names_even_after_a_byte_order_mark() {
+    let (_dir, mut store) = store();
+    let done = import(
+        &mut store,
+        "\u{feff}KPI,Period,Value\r\notd,2026-09,93\r\n",
+        false,
+    )
+    .unwrap();
+    assert_eq!(done.added, 1);
+    // a KPI keyed "kpi" is data, not a header
+    store
+        .write(|tx, actor| add_kpi(tx, actor, now(), &kpi("kpi", Frequency::Monthly)))
+        .unwrap();
+    let done = import(&mut store, "kpi,2026-09,91\n", false).unwrap();
+    assert_eq!(done.added, 1);
+}

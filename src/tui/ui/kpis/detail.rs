@@ -54,6 +54,11 @@ fn draw_chart(frame: &mut Frame, area: Rect, tile: &KpiTile) {
             .graph_type(GraphType::Line)
             .style(status_style)
             .data(&tile.points),
+        Dataset::default()
+            .marker(Marker::Dot)
+            .graph_type(GraphType::Scatter)
+            .style(status_style)
+            .data(&tile.latest_point),
     ];
     for line in &tile.target_lines {
         datasets.push(
@@ -201,7 +206,7 @@ fn draw_facts(frame: &mut Frame, area: Rect, tile: &KpiTile, state: &State) {
     frame.render_widget(
         Paragraph::new(lines).wrap(Wrap { trim: false }).block(
             Block::bordered()
-                .title(Span::styled(format!(" {} ", d.key), theme::title()))
+                .title(Span::styled(format!(" {} ", tile.key), theme::title()))
                 .title_bottom(Line::from(Span::styled(hint, theme::dim())).right_aligned()),
         ),
         area,

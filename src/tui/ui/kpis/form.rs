@@ -6,6 +6,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Paragraph, Wrap};
 
 use super::super::theme;
+use crate::domain::text::visible_line;
 use crate::tui::kpis::RecordForm;
 
 pub fn draw(frame: &mut Frame, area: Rect, form: &RecordForm) {
@@ -19,7 +20,11 @@ pub fn draw(frame: &mut Frame, area: Rect, form: &RecordForm) {
     let block = Block::bordered()
         .border_style(theme::focus_border())
         .title(Span::styled(
-            format!(" Record a value · {} ({}) ", form.name, form.key),
+            format!(
+                " Record a value · {} ({}) ",
+                form.name,
+                visible_line(&form.key)
+            ),
             theme::title(),
         ))
         .title_bottom(Line::from(" Enter save · Tab next field · Esc cancel ").right_aligned());

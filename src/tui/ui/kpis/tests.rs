@@ -214,3 +214,14 @@ fn a_value_committed_elsewhere_shows_on_the_next_tick() {
     // and with nothing new, a tick neither reloads nor asks for a redraw
     assert!(!app.tick(now()));
 }
+
+#[test]
+fn the_grid_scrolls_to_keep_the_selected_kpi_on_screen() {
+    let (_dir, mut app) = demo_app();
+    open(&mut app, "supplier-otd", KpiView::Grid, 80);
+    assert_eq!(app.state.kpis.selected, app.state.kpis.tiles.len() - 1);
+    let drawn = screen(&app, 80, 24);
+    assert!(drawn.contains("┏ c)7 Supplier on-time deliv"), "{drawn}");
+    assert!(drawn.contains("rows 3–6 of 6"), "{drawn}");
+    assert!(!drawn.contains("Customer complaints"), "{drawn}");
+}
