@@ -106,6 +106,18 @@ fn render(c: &mut Criterion) {
     c.bench_function("kpi_board_load_300x120", |b| {
         b.iter(|| KpiBoard::load(black_box(app.store().conn()), today()).unwrap())
     });
+    // what every other write (a notes save, moving the agenda on) costs the KPI screens
+    let mut board = KpiBoard::new(Vec::new());
+    board.refresh(app.store().conn(), today()).unwrap();
+    c.bench_function("kpi_board_refresh_unchanged_300x120", |b| {
+        b.iter(|| {
+            assert!(
+                !board
+                    .refresh(black_box(app.store().conn()), today())
+                    .unwrap()
+            )
+        })
+    });
 }
 
 fn import(c: &mut Criterion) {

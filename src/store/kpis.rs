@@ -125,6 +125,18 @@ pub fn kpis_with_history(conn: &Connection, limit: usize) -> Result<Vec<KpiHisto
     Ok(out)
 }
 
+/// Changes whenever steerco adds, changes or removes a KPI or a value (every
+/// such write is in the change log), so screens reload KPIs only when needed.
+pub fn kpi_fingerprint(conn: &Connection) -> Result<[i64; 3]> {
+    Ok(conn.query_row(
+        "SELECT (SELECT coalesce(max(id), 0) FROM kpi),
+                (SELECT coalesce(max(id), 0) FROM kpi_value),
+                (SELECT coalesce(max(id), 0) FROM change_log WHERE entity IN ('kpi', 'kpi_value'))",
+        [],
+        |r| Ok([r.get(0)?, r.get(1)?, r.get(2)?]),
+    )?)
+}
+
 /// A KPI to define.
 #[derive(Debug, Clone)]
 pub struct NewKpi {

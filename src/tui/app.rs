@@ -10,7 +10,7 @@ use ratatui::style::{Modifier, Style};
 use ratatui_textarea::{TextArea, WrapMode};
 
 use super::keymap::{Msg, cockpit_msg};
-use super::kpis::{KpiBoard, KpiView};
+use super::kpis::KpiView;
 use super::state::{CockpitData, NotesEditor, Overlay, Screen, State};
 use crate::domain::agenda::ItemState;
 use crate::store::{Store, reviews};
@@ -33,7 +33,6 @@ pub struct App {
 impl App {
     pub fn new(store: Store, review_id: i64, now: DateTime<Utc>, today: NaiveDate) -> Result<Self> {
         let data = CockpitData::load(store.conn(), review_id)?;
-        let tiles = KpiBoard::load(store.conn(), today)?;
         let data_version = store.data_version()?;
         let mut app = App {
             store,
@@ -42,7 +41,7 @@ impl App {
             data_version,
             quit: false,
         };
-        app.state.kpis.replace_tiles(tiles);
+        app.state.kpis.refresh(app.store.conn(), today)?;
         if app.state.data.review.current_item_id.is_none()
             && let Some(first) = app.state.data.items.first().map(|i| i.id)
         {
@@ -71,12 +70,11 @@ impl App {
 
     /// Reads the review again; the notes being written are kept as they are.
     pub fn reload(&mut self) {
-        let loaded = CockpitData::load(self.store.conn(), self.review_id)
-            .and_then(|data| Ok((data, KpiBoard::load(self.store.conn(), self.state.today)?)));
-        match loaded {
-            Ok((data, tiles)) => {
+        let loaded = CockpitData::load(self.store.conn(), self.review_id);
+        let kpis = self.state.kpis.refresh(self.store.conn(), self.state.today);
+        match kpis.and(loaded) {
+            Ok(data) => {
                 self.state.data = data;
-                self.state.kpis.replace_tiles(tiles);
                 self.state.live = true;
                 self.follow_current_item();
                 self.refresh_idle_editor();

@@ -9,7 +9,7 @@ use rusqlite::Connection;
 
 use crate::domain::kpi::{Assessment, Direction, Frequency, Period, fmt_num};
 use crate::domain::text::visible_line;
-use crate::store::kpis::{HISTORY_LIMIT, KpiDef, KpiHistory, kpis_with_history};
+use crate::store::kpis::{HISTORY_LIMIT, KpiDef, KpiHistory, kpi_fingerprint, kpis_with_history};
 
 /// Periods a sparkline can show; a tile shows as many as fit.
 pub const SPARK_LEN: usize = 36;
@@ -250,6 +250,8 @@ pub struct KpiBoard {
     /// Index into `tiles`.
     pub selected: usize,
     pub form: Option<RecordForm>,
+    /// What the tiles were prepared from; other writes leave them as they are.
+    loaded_from: Option<([i64; 3], NaiveDate)>,
 }
 
 impl KpiBoard {
@@ -266,7 +268,20 @@ impl KpiBoard {
             view: KpiView::Grid,
             selected: 0,
             form: None,
+            loaded_from: None,
         }
+    }
+
+    /// Prepares the tiles again if KPIs or values changed since they were
+    /// loaded (or the day turned); true when they were reloaded.
+    pub fn refresh(&mut self, conn: &Connection, today: NaiveDate) -> Result<bool> {
+        let key = (kpi_fingerprint(conn)?, today);
+        if self.loaded_from == Some(key) {
+            return Ok(false);
+        }
+        self.replace_tiles(Self::load(conn, today)?);
+        self.loaded_from = Some(key);
+        Ok(true)
     }
 
     /// Takes freshly loaded tiles, keeping the same KPI selected.

@@ -225,3 +225,36 @@ fn the_grid_scrolls_to_keep_the_selected_kpi_on_screen() {
     assert!(drawn.contains("rows 3–6 of 6"), "{drawn}");
     assert!(!drawn.contains("Customer complaints"), "{drawn}");
 }
+
+#[test]
+fn kpi_tiles_are_prepared_again_only_when_kpi_data_changed() {
+    let (_dir, mut app) = demo_app();
+    let before = kpis::kpi_fingerprint(app.store().conn()).unwrap();
+    // moving the meeting on writes, but not to KPIs
+    app.update(Msg::NextItem);
+    let conn_fp = |app: &App| kpis::kpi_fingerprint(app.store().conn()).unwrap();
+    assert_eq!(conn_fp(&app), before);
+    let path = app.store().path().to_path_buf();
+    assert!(
+        !app.state
+            .kpis
+            .refresh(Store::open(&path).unwrap().conn(), today())
+            .unwrap()
+    );
+    let mut other = Store::open(&path).unwrap();
+    let p = Period::parse("2026-10").unwrap();
+    other
+        .write(|tx, actor| kpis::record_value(tx, actor, now(), "otd", p, 95.0, "", true))
+        .unwrap();
+    // a replaced value keeps its row id; the change log still moves the fingerprint
+    assert_ne!(conn_fp(&app), before);
+    assert!(app.tick(now()));
+    let otd = app
+        .state
+        .kpis
+        .tiles
+        .iter()
+        .find(|t| t.def.key == "otd")
+        .unwrap();
+    assert_eq!(otd.latest_text, "95 %");
+}
