@@ -151,7 +151,7 @@ pub struct NewKpi {
 }
 
 /// The 9.3.2 inputs a KPI can evidence.
-pub const KPI_INPUTS: &[&str] = &["c1", "c2", "c3", "c4", "c5", "c6", "c7", "e"];
+pub const KPI_INPUTS: &[&str] = &["c1", "c2", "c3", "c4", "c5", "c6", "c7"];
 
 fn valid_key(key: &str) -> bool {
     !key.is_empty()
@@ -323,74 +323,91 @@ pub fn record_value(
     }
     check_period(&def, period, now)?;
     let period_text = period.to_string();
-    let old: Option<f64> = tx
+    let old: Option<(f64, String)> = tx
         .query_row(
-            "SELECT value FROM kpi_value WHERE kpi_id = ?1 AND period = ?2",
+            "SELECT value, note FROM kpi_value WHERE kpi_id = ?1 AND period = ?2",
             params![def.id, period_text],
-            |r| r.get(0),
+            |r| Ok((r.get(0)?, r.get(1)?)),
         )
         .optional()?;
     let entity_ref = format!("{key} {period_text}");
-    let new_text = fmt_num(value);
-    let op = match old {
-        Some(old) if !replace => {
+    let note = note.trim();
+    match &old {
+        Some((old_value, _)) if !replace => {
             return Err(AlreadyRecorded {
                 key: def.key.clone(),
                 period,
-                value: old,
+                value: *old_value,
             }
             .into());
         }
-        Some(_) => {
+        Some((old_value, old_note)) => {
             tx.execute(
                 "UPDATE kpi_value SET value = ?3, note = ?4, recorded_by = ?5, recorded_at = ?6
                  WHERE kpi_id = ?1 AND period = ?2",
-                params![
-                    def.id,
-                    period_text,
-                    value,
-                    note.trim(),
-                    actor,
-                    timestamp(now)
-                ],
+                params![def.id, period_text, value, note, actor, timestamp(now)],
             )?;
-            "update"
+            log_replaced(
+                tx,
+                actor,
+                now,
+                &entity_ref,
+                (*old_value, old_note),
+                (value, note),
+            )?;
         }
         None => {
             tx.execute(
                 "INSERT INTO kpi_value (kpi_id, period, value, note, recorded_by, recorded_at)
                  VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-                params![
-                    def.id,
-                    period_text,
-                    value,
-                    note.trim(),
-                    actor,
-                    timestamp(now)
-                ],
+                params![def.id, period_text, value, note, actor, timestamp(now)],
             )?;
-            "create"
+            log_change(
+                tx,
+                actor,
+                now,
+                Change {
+                    entity: "kpi_value",
+                    entity_ref: &entity_ref,
+                    op: "create",
+                    field: "value",
+                    old: None,
+                    new: Some(&fmt_num(value)),
+                },
+            )?;
         }
-    };
-    let old_text = old.map(fmt_num);
-    log_change(
-        tx,
-        actor,
-        now,
-        Change {
-            entity: "kpi_value",
-            entity_ref: &entity_ref,
-            op,
-            field: "value",
-            old: old_text.as_deref(),
-            new: Some(&new_text),
-        },
-    )?;
+    }
     Ok(Recorded {
         kpi: def,
         period,
-        replaced: old,
+        replaced: old.map(|(v, _)| v),
     })
+}
+
+/// A value recorded again: the change log keeps the old value, and the old
+/// note when the note changed too.
+fn log_replaced(
+    tx: &Transaction,
+    actor: &str,
+    now: DateTime<Utc>,
+    entity_ref: &str,
+    (old_value, old_note): (f64, &str),
+    (new_value, new_note): (f64, &str),
+) -> Result<()> {
+    let (old_text, new_text) = (fmt_num(old_value), fmt_num(new_value));
+    let change = |field, old, new| Change {
+        entity: "kpi_value",
+        entity_ref,
+        op: "update",
+        field,
+        old: Some(old),
+        new: Some(new),
+    };
+    log_change(tx, actor, now, change("value", &old_text, &new_text))?;
+    if old_note != new_note {
+        log_change(tx, actor, now, change("note", old_note, new_note))?;
+    }
+    Ok(())
 }
 
 /// What an import did.
@@ -441,7 +458,7 @@ pub fn import_values(
          VALUES (?1, ?2, ?3, ?4, ?5, ?6) ON CONFLICT (kpi_id, period) DO NOTHING",
     )?;
     let mut existing =
-        tx.prepare("SELECT value FROM kpi_value WHERE kpi_id = ?1 AND period = ?2")?;
+        tx.prepare("SELECT value, note FROM kpi_value WHERE kpi_id = ?1 AND period = ?2")?;
     let mut update = tx.prepare(
         "UPDATE kpi_value SET value = ?3, note = ?4, recorded_by = ?5, recorded_at = ?6
          WHERE kpi_id = ?1 AND period = ?2",
@@ -519,7 +536,8 @@ pub fn import_values(
             done.added += 1;
             continue;
         }
-        let old: f64 = existing.query_row(params![kpi.id, period_text], |r| r.get(0))?;
+        let (old, old_note): (f64, String) =
+            existing.query_row(params![kpi.id, period_text], |r| Ok((r.get(0)?, r.get(1)?)))?;
         if !replace {
             return Err(at_line(format!(
                 "{key} {period} is already recorded ({}); add --replace to change it",
@@ -527,20 +545,8 @@ pub fn import_values(
             )));
         }
         update.execute(params![kpi.id, period_text, value, note, actor, at])?;
-        let (old_text, new_text) = (fmt_num(old), fmt_num(value));
-        log_change(
-            tx,
-            actor,
-            now,
-            Change {
-                entity: "kpi_value",
-                entity_ref: &format!("{key} {period_text}"),
-                op: "update",
-                field: "value",
-                old: Some(&old_text),
-                new: Some(&new_text),
-            },
-        )?;
+        let entity_ref = format!("{key} {period_text}");
+        log_replaced(tx, actor, now, &entity_ref, (old, &old_note), (value, note))?;
         done.replaced += 1;
     }
     if done.added > 0 {

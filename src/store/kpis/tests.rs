@@ -158,7 +158,7 @@ fn import_adds_values_with_or_without_header_and_notes() {
 #[test]
 fn import_replaces_only_when_asked_and_logs_old_values() {
     let (_dir, mut store) = store();
-    import(&mut store, "otd,2026-09,93.5\n", false).unwrap();
+    import(&mut store, "otd,2026-09,93.5,first count\n", false).unwrap();
     let err = import(&mut store, "otd,2026-10,90\notd,2026-09,97\n", false).unwrap_err();
     assert_eq!(
         err.to_string(),
