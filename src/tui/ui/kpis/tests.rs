@@ -258,3 +258,38 @@ fn kpi_tiles_are_prepared_again_only_when_kpi_data_changed() {
         .unwrap();
     assert_eq!(otd.latest_text, "95 %");
 }
+
+#[test]
+fn every_view_draws_at_odd_sizes() {
+    let (_dir, mut app) = demo_app();
+    open(&mut app, "csat", KpiView::Grid, 60);
+    for (width, height) in [
+        (60, 16),
+        (61, 17),
+        (79, 23),
+        (100, 30),
+        (133, 41),
+        (250, 70),
+    ] {
+        app.state.width = width;
+        for view in [KpiView::Grid, KpiView::Detail, KpiView::Focus] {
+            app.state.kpis.view = view;
+            let drawn = screen(&app, width, height);
+            assert!(
+                drawn.contains("Customer satisfaction"),
+                "{view:?} {width}x{height}"
+            );
+        }
+        app.kpi_update(KpiMsg::Record);
+        assert!(screen(&app, width, height).contains("Record a value"));
+        key(&mut app, KeyCode::Esc);
+    }
+    go_to_item(&mut app, "c1");
+    app.state.screen = Screen::Cockpit;
+    for (width, height) in [(60, 16), (80, 24), (100, 30), (200, 60)] {
+        assert!(
+            screen(&app, width, height).contains("Customer satisfaction"),
+            "{width}x{height}"
+        );
+    }
+}
