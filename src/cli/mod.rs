@@ -1,6 +1,7 @@
 //! The command line: `steerco` opens the cockpit; subcommands work headless
 //! for scripts and SSH sessions.
 
+mod kpi;
 mod output;
 mod person;
 mod review;
@@ -52,6 +53,11 @@ enum Command {
         #[command(subcommand)]
         command: person::PersonCommand,
     },
+    /// Define KPIs and record or import their values
+    Kpi {
+        #[command(subcommand)]
+        command: kpi::KpiCommand,
+    },
 }
 
 /// A date as users type it: `2027-03-12`.
@@ -72,6 +78,10 @@ pub fn run() -> Result<ExitCode> {
         Some(Command::Person { command }) => {
             let mut store = Store::open(&database_path(cli.db)?)?;
             person::run(&mut store, command)
+        }
+        Some(Command::Kpi { command }) => {
+            let mut store = Store::open(&database_path(cli.db)?)?;
+            kpi::run(&mut store, command)
         }
     }
 }

@@ -4,7 +4,6 @@ use color_eyre::eyre::Result;
 use rusqlite::{Connection, Row};
 
 use crate::domain::action::ActionStatus;
-use crate::domain::kpi::{Direction, Target};
 use crate::domain::model::{ActionSummary, DecisionSummary, KpiSummary, RiskSummary};
 use crate::domain::risk::Rating;
 
@@ -88,7 +87,6 @@ pub fn kpis_with_latest(conn: &Connection) -> Result<Vec<KpiSummary>> {
     )?;
     let rows = stmt
         .query_map([], |r| {
-            let direction: String = r.get(4)?;
             let latest = match (r.get::<_, Option<String>>(9)?, r.get::<_, Option<f64>>(10)?) {
                 (Some(p), Some(v)) => Some((p, v)),
                 _ => None,
@@ -98,12 +96,7 @@ pub fn kpis_with_latest(conn: &Connection) -> Result<Vec<KpiSummary>> {
                 key: r.get(1)?,
                 name: r.get(2)?,
                 unit: r.get(3)?,
-                target: Target {
-                    direction: Direction::parse(&direction).unwrap_or(Direction::HigherIsBetter),
-                    target: r.get(5)?,
-                    target_high: r.get(6)?,
-                    warning: r.get(7)?,
-                },
+                target: super::kpis::target_from_row(r, 4)?,
                 input_key: r.get(8)?,
                 latest,
             })

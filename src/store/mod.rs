@@ -3,6 +3,7 @@
 
 mod changelog;
 pub mod evidence;
+pub mod kpis;
 pub mod people;
 pub mod reviews;
 

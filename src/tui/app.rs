@@ -10,9 +10,12 @@ use ratatui::style::{Modifier, Style};
 use ratatui_textarea::{TextArea, WrapMode};
 
 use super::keymap::{Msg, cockpit_msg};
+use super::kpis::KpiView;
 use super::state::{CockpitData, NotesEditor, Overlay, Screen, State};
 use crate::domain::agenda::ItemState;
 use crate::store::{Store, reviews};
+
+mod kpi_update;
 
 /// Notes are saved once typing pauses this long.
 const AUTOSAVE_AFTER: chrono::Duration = chrono::Duration::milliseconds(1500);
@@ -40,6 +43,7 @@ impl App {
             data_version,
             quit: false,
         };
+        app.state.kpis.refresh(app.store.conn(), today)?;
         if app.state.data.review.current_item_id.is_none()
             && let Some(first) = app.state.data.items.first().map(|i| i.id)
         {
@@ -68,7 +72,9 @@ impl App {
 
     /// Reads the review again; the notes being written are kept as they are.
     pub fn reload(&mut self) {
-        match CockpitData::load(self.store.conn(), self.review_id) {
+        let loaded = CockpitData::load(self.store.conn(), self.review_id);
+        let kpis = self.state.kpis.refresh(self.store.conn(), self.state.today);
+        match kpis.and(loaded) {
             Ok(data) => {
                 self.state.data = data;
                 self.state.live = true;
@@ -126,11 +132,17 @@ impl App {
         match event {
             Event::Key(key) if key.kind != KeyEventKind::Release => self.handle_key(key),
             Event::Paste(text) => self.paste(&text),
+            Event::Resize(width, _) => self.state.width = width,
             _ => {}
         }
     }
 
     fn paste(&mut self, text: &str) {
+        if let Some(form) = self.state.kpis.form.as_mut() {
+            let focus = form.focus;
+            form.fields[focus].insert_str(text.replace(['\r', '\n'], " "));
+            return;
+        }
         let now = self.state.now;
         match (&mut self.state.overlay, self.state.editor.as_mut()) {
             (Overlay::NotApplicableReason(area), _) => {
@@ -231,6 +243,7 @@ impl App {
                     self.update(msg);
                 }
             }
+            Screen::Kpis => self.kpi_key(key),
         }
     }
 
@@ -329,6 +342,7 @@ impl App {
             Msg::ScrollUp => {
                 self.state.evidence_offset = self.state.evidence_offset.saturating_sub(5)
             }
+            Msg::OpenKpis => self.open_kpis(),
             Msg::Help => self.state.overlay = Overlay::Help,
             Msg::Quit => self.request_quit(),
         }
@@ -500,6 +514,21 @@ impl App {
             }
         }
         redraw
+    }
+}
+
+impl App {
+    /// Opens the KPI grid on the first KPI of the item being discussed.
+    fn open_kpis(&mut self) {
+        let input = self.state.current_item().map(|i| i.input_key.clone());
+        let board = &mut self.state.kpis;
+        if let Some(pos) =
+            input.and_then(|key| board.tiles.iter().position(|t| t.def.input_key == key))
+        {
+            board.selected = pos;
+        }
+        board.view = KpiView::Grid;
+        self.state.screen = Screen::Kpis;
     }
 }
 

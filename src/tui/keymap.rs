@@ -16,18 +16,37 @@ pub enum Msg {
     EditNotes,
     ScrollDown,
     ScrollUp,
+    OpenKpis,
     Help,
     Quit,
 }
 
-pub struct Binding {
+/// What a key asks the KPI screens to do.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum KpiMsg {
+    Left,
+    Right,
+    Up,
+    Down,
+    /// The grid opens the selected KPI's detail.
+    Open,
+    Focus,
+    Back,
+    Record,
+    /// Reserved for the action form: capture an action about the selected KPI.
+    CaptureAction,
+    Help,
+    Quit,
+}
+
+pub struct Binding<M = Msg> {
     pub keys: &'static [KeyCode],
     /// How the keys are written in the footer and help.
     pub label: &'static str,
     pub help: &'static str,
     /// Short word for the footer; `None` keeps the binding to the help screen.
     pub footer: Option<&'static str>,
-    pub msg: Msg,
+    pub msg: M,
 }
 
 pub const COCKPIT: &[Binding] = &[
@@ -119,6 +138,13 @@ pub const COCKPIT: &[Binding] = &[
         msg: Msg::ScrollUp,
     },
     Binding {
+        keys: &[KeyCode::Char('K')],
+        label: "K",
+        help: "KPIs: every quality objective with its target, status and trend",
+        footer: Some("KPIs"),
+        msg: Msg::OpenKpis,
+    },
+    Binding {
         keys: &[KeyCode::Char('?')],
         label: "?",
         help: "show every key",
@@ -142,6 +168,93 @@ pub const ATTENDANCE: &[(&str, &str)] = &[
     ("Esc", "done"),
 ];
 
+pub const KPIS: &[Binding<KpiMsg>] = &[
+    Binding {
+        keys: &[KeyCode::Left, KeyCode::Char('h')],
+        label: "←",
+        help: "previous KPI",
+        footer: None,
+        msg: KpiMsg::Left,
+    },
+    Binding {
+        keys: &[KeyCode::Right, KeyCode::Char('l')],
+        label: "→",
+        help: "next KPI",
+        footer: None,
+        msg: KpiMsg::Right,
+    },
+    Binding {
+        keys: &[KeyCode::Up, KeyCode::Char('k')],
+        label: "↑",
+        help: "the KPI above in the grid",
+        footer: None,
+        msg: KpiMsg::Up,
+    },
+    Binding {
+        keys: &[KeyCode::Down, KeyCode::Char('j')],
+        label: "↓",
+        help: "the KPI below in the grid",
+        footer: None,
+        msg: KpiMsg::Down,
+    },
+    Binding {
+        keys: &[KeyCode::Enter],
+        label: "Enter",
+        help: "detail: the history against the target, and the notes",
+        footer: Some("detail"),
+        msg: KpiMsg::Open,
+    },
+    Binding {
+        keys: &[KeyCode::Char('f')],
+        label: "f",
+        help: "focus: the value in big digits for the shared screen",
+        footer: Some("focus"),
+        msg: KpiMsg::Focus,
+    },
+    Binding {
+        keys: &[KeyCode::Char('r')],
+        label: "r",
+        help: "record a value for the selected KPI",
+        footer: Some("record"),
+        msg: KpiMsg::Record,
+    },
+    Binding {
+        keys: &[KeyCode::Char('a')],
+        label: "a",
+        help: "capture an action about the selected KPI",
+        footer: None,
+        msg: KpiMsg::CaptureAction,
+    },
+    Binding {
+        keys: &[KeyCode::Esc, KeyCode::Char('K')],
+        label: "Esc",
+        help: "back: from detail or focus to the grid, then to the agenda",
+        footer: Some("back"),
+        msg: KpiMsg::Back,
+    },
+    Binding {
+        keys: &[KeyCode::Char('?')],
+        label: "?",
+        help: "show every key",
+        footer: Some("help"),
+        msg: KpiMsg::Help,
+    },
+    Binding {
+        keys: &[KeyCode::Char('q')],
+        label: "q",
+        help: "quit",
+        footer: Some("quit"),
+        msg: KpiMsg::Quit,
+    },
+];
+
+/// Keys in the record-a-value form; the fields take every other key.
+pub const KPI_FORM: &[(&str, &str)] = &[
+    ("Enter", "save the value"),
+    ("Tab", "next field (Shift-Tab back)"),
+    ("Esc", "cancel"),
+];
+
 /// Keys while writing notes; the text editor handles every other key.
 pub const NOTES: &[(&str, &str)] = &[
     ("Esc", "done: save and leave the notes"),
@@ -162,19 +275,33 @@ pub fn cockpit_msg(key: &KeyEvent) -> Option<Msg> {
         .map(|b| b.msg)
 }
 
+pub fn kpi_msg(key: &KeyEvent) -> Option<KpiMsg> {
+    if key.modifiers.contains(KeyModifiers::CONTROL) {
+        return (key.code == KeyCode::Char('c')).then_some(KpiMsg::Quit);
+    }
+    KPIS.iter()
+        .find(|b| b.keys.contains(&key.code))
+        .map(|b| b.msg)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    #[test]
-    fn no_key_is_bound_twice() {
+    fn assert_unique<M>(table: &[Binding<M>]) {
         let mut seen = Vec::new();
-        for b in COCKPIT {
+        for b in table {
             for k in b.keys {
                 assert!(!seen.contains(k), "{k:?} bound twice");
                 seen.push(*k);
             }
         }
+    }
+
+    #[test]
+    fn no_key_is_bound_twice() {
+        assert_unique(COCKPIT);
+        assert_unique(KPIS);
     }
 
     #[test]

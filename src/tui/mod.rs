@@ -6,6 +6,7 @@ pub mod app;
 #[cfg(test)]
 mod app_tests;
 pub mod keymap;
+pub mod kpis;
 pub mod state;
 mod terminal;
 #[cfg(test)]
@@ -36,6 +37,9 @@ pub fn run(store: Store, review_id: i64, hint: Option<String>) -> Result<()> {
         signal_hook::flag::register(signal, Arc::clone(&hang_up))?;
     }
     let mut guard = TerminalGuard::new()?;
+    if let Ok((width, _)) = crossterm::terminal::size() {
+        app.state.width = width;
+    }
     let mut redraw = true;
     loop {
         if hang_up.load(Ordering::Relaxed) {

@@ -6,6 +6,7 @@ use color_eyre::eyre::Result;
 use ratatui_textarea::TextArea;
 use rusqlite::Connection;
 
+use super::kpis::KpiBoard;
 use crate::domain::model::{
     ActionSummary, AgendaItem, Attendee, DecisionSummary, KpiSummary, Review, RiskSummary,
 };
@@ -87,10 +88,12 @@ impl NotesEditor {
 }
 
 /// Which full screen is showing under the header and above the footer.
-/// Screens for KPIs, risks and actions join this list as they are built.
+/// Screens for risks and actions join this list as they are built.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Screen {
     Cockpit,
+    /// The KPI grid, one KPI's detail or its focus view (see `KpiBoard::view`).
+    Kpis,
 }
 
 pub enum Overlay {
@@ -127,6 +130,9 @@ pub struct State {
     pub today: NaiveDate,
     /// False once a refresh from the database failed: the view may be stale.
     pub live: bool,
+    pub kpis: KpiBoard,
+    /// The terminal's width, for moving up and down a grid that reflows.
+    pub width: u16,
 }
 
 impl State {
@@ -147,6 +153,8 @@ impl State {
             now,
             today,
             live: true,
+            kpis: KpiBoard::new(Vec::new()),
+            width: 80,
         }
     }
 

@@ -11,7 +11,6 @@ use ratatui::widgets::{Cell, Paragraph, Row, Table};
 use super::{safe, theme};
 use crate::domain::action::{ActionStatus, is_overdue};
 use crate::domain::agenda::ItemState;
-use crate::domain::kpi::fmt_num;
 use crate::domain::model::{ActionSummary, AgendaItem};
 use crate::domain::risk::{BandLimits, Rating};
 use crate::tui::state::State;
@@ -39,7 +38,7 @@ pub fn draw(frame: &mut Frame, area: Rect, item: &AgendaItem, state: &State) {
         "e" => risks_table(state),
         "outputs" => outputs_table(state),
         "close" => return draw_close_tally(frame, area, state),
-        key => kpis_table(key, state),
+        key => return super::kpis::draw_compact(frame, area, key, state),
     };
     let visible = area.height.saturating_sub(2) as usize;
     let offset = state
@@ -147,44 +146,6 @@ fn actions_table(title: &'static str, actions: &[ActionSummary], state: &State) 
         title,
         vec!["REF", "TITLE", "OWNER", "DUE", "STATUS"],
         action_widths(),
-        rows,
-    )
-}
-
-fn kpis_table(key: &str, state: &State) -> TableParts {
-    let rows = state
-        .data
-        .kpis
-        .iter()
-        .filter(|k| k.input_key == key)
-        .map(|k| {
-            let status = k.target.status(k.latest.as_ref().map(|(_, v)| *v));
-            let (latest, period) = match &k.latest {
-                Some((p, v)) => (format!("{} {}", fmt_num(*v), safe(&k.unit)), p.clone()),
-                None => ("—".to_string(), String::new()),
-            };
-            Row::new(vec![
-                Cell::from(safe(&k.name)),
-                Cell::from(latest),
-                Cell::from(period),
-                Cell::from(k.target.describe(&safe(&k.unit))),
-                Cell::from(Span::styled(
-                    format!("{} {}", status.symbol(), status.word()),
-                    theme::kpi_status(status),
-                )),
-            ])
-        })
-        .collect();
-    (
-        "Objectives and KPIs",
-        vec!["KPI", "LATEST", "PERIOD", "TARGET", "STATUS"],
-        vec![
-            Constraint::Fill(2),
-            Constraint::Length(10),
-            Constraint::Length(7),
-            Constraint::Length(10),
-            Constraint::Length(12),
-        ],
         rows,
     )
 }

@@ -3,6 +3,7 @@
 mod agenda;
 mod evidence;
 mod item;
+pub mod kpis;
 mod overlay;
 mod theme;
 
@@ -11,7 +12,7 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Wrap};
 
-use super::keymap::{ATTENDANCE, COCKPIT, NOTES};
+use super::keymap::{ATTENDANCE, COCKPIT, KPI_FORM, KPIS, NOTES};
 use super::state::{Overlay, Screen, State, StatusKind};
 use crate::domain::agenda::format_duration;
 use crate::domain::text::visible_line;
@@ -42,6 +43,7 @@ pub fn draw(frame: &mut Frame, state: &State) {
     draw_header(frame, header, state);
     match state.screen {
         Screen::Cockpit => draw_cockpit(frame, body, state),
+        Screen::Kpis => kpis::draw(frame, body, state),
     }
     draw_footer(frame, footer, state);
     overlay::draw(frame, area, state);
@@ -166,11 +168,23 @@ fn draw_footer(frame: &mut Frame, area: Rect, state: &State) {
                 },
             ));
         }
-        (Overlay::None, None) => {
-            for b in COCKPIT.iter().filter(|b| b.footer.is_some()) {
-                push(b.label, b.footer.unwrap_or_default());
+        (Overlay::None, None) => match state.screen {
+            Screen::Kpis if state.kpis.form.is_some() => {
+                for (key, what) in KPI_FORM {
+                    push(key, what);
+                }
             }
-        }
+            Screen::Kpis => {
+                for b in KPIS.iter().filter(|b| b.footer.is_some()) {
+                    push(b.label, b.footer.unwrap_or_default());
+                }
+            }
+            Screen::Cockpit => {
+                for b in COCKPIT.iter().filter(|b| b.footer.is_some()) {
+                    push(b.label, b.footer.unwrap_or_default());
+                }
+            }
+        },
     }
     frame.render_widget(Paragraph::new(Line::from(spans)), area);
 }

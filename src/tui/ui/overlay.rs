@@ -6,8 +6,8 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Paragraph, Wrap};
 
 use super::{safe, theme};
-use crate::tui::keymap::{COCKPIT, NOTES};
-use crate::tui::state::{Overlay, State};
+use crate::tui::keymap::{Binding, COCKPIT, KPI_FORM, KPIS, NOTES};
+use crate::tui::state::{Overlay, Screen, State};
 
 fn centered(area: Rect, width: u16, height: u16) -> Rect {
     let [v] = Layout::vertical([Constraint::Length(height.min(area.height))])
@@ -22,7 +22,7 @@ fn centered(area: Rect, width: u16, height: u16) -> Rect {
 pub fn draw(frame: &mut Frame, area: Rect, state: &State) {
     match &state.overlay {
         Overlay::None => {}
-        Overlay::Help => draw_help(frame, area),
+        Overlay::Help => draw_help(frame, area, state),
         Overlay::ConfirmQuit => {
             let item = state
                 .current_item()
@@ -112,20 +112,29 @@ fn draw_attendance(frame: &mut Frame, area: Rect, state: &State, selected: usize
     );
 }
 
-fn draw_help(frame: &mut Frame, area: Rect) {
-    let mut lines = vec![Line::from(Span::styled("In the cockpit", theme::title()))];
-    for b in COCKPIT {
+fn binding_lines<M>(title: &'static str, table: &[Binding<M>]) -> Vec<Line<'static>> {
+    let mut lines = vec![Line::from(Span::styled(title, theme::title()))];
+    for b in table {
         lines.push(Line::from(vec![
             Span::styled(format!("  {:<8}", b.label), theme::key()),
             Span::raw(b.help),
         ]));
     }
+    lines
+}
+
+fn draw_help(frame: &mut Frame, area: Rect, state: &State) {
+    let mut lines = match state.screen {
+        Screen::Cockpit => binding_lines("In the cockpit", COCKPIT),
+        Screen::Kpis => binding_lines("On the KPI screens", KPIS),
+    };
+    let (title, keys) = match state.screen {
+        Screen::Cockpit => ("While writing notes", NOTES),
+        Screen::Kpis => ("In the record-a-value form", KPI_FORM),
+    };
     lines.push(Line::from(""));
-    lines.push(Line::from(Span::styled(
-        "While writing notes",
-        theme::title(),
-    )));
-    for (key, what) in NOTES {
+    lines.push(Line::from(Span::styled(title, theme::title())));
+    for (key, what) in keys {
         lines.push(Line::from(vec![
             Span::styled(format!("  {key:<8}"), theme::key()),
             Span::raw(*what),
@@ -133,7 +142,7 @@ fn draw_help(frame: &mut Frame, area: Rect) {
     }
     lines.push(Line::from(""));
     lines.push(Line::from(Span::styled(
-        "Notes save themselves as you pause; other sessions' changes show within a second.",
+        "Notes save themselves as you pause; other sessions' changes, KPI values too, show within a second.",
         theme::dim(),
     )));
     if lines.len() + 2 > usize::from(area.height) {

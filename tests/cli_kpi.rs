@@ -1,0 +1,248 @@
+//! `steerco kpi …` driven as a process, against a demo database.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+struct Db {
+    _dir: tempfile::TempDir,
+    path: PathBuf,
+}
+
+fn demo_db() -> Db {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("k.sqlite");
+    let out = steerco(&path, &["demo", "--no-tui", "--as-of", "2026-11-21"]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    Db { _dir: dir, path }
+}
+
+fn steerco(db: &Path, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_steerco"))
+        .arg("--db")
+        .arg(db)
+        .args(args)
+        .env("USER", "tester")
+        .output()
+        .unwrap()
+}
+
+fn ok(db: &Path, args: &[&str]) -> String {
+    let out = steerco(db, args);
+    assert!(
+        out.status.success(),
+        "{args:?}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout).unwrap()
+}
+
+fn fails(db: &Path, args: &[&str]) -> String {
+    let out = steerco(db, args);
+    assert_eq!(out.status.code(), Some(1), "{args:?} should fail");
+    String::from_utf8(out.stderr).unwrap()
+}
+
+fn count(db: &Path, sql: &str) -> i64 {
+    let conn = rusqlite::Connection::open(db).unwrap();
+    conn.query_row(sql, [], |r| r.get(0)).unwrap()
+}
+
+#[test]
+fn list_shows_status_trend_and_target_met() {
+    let db = demo_db();
+    let out = ok(&db.path, &["kpi", "list"]);
+    let otd = out.lines().find(|l| l.starts_with("otd ")).unwrap();
+    assert!(otd.contains("94.2 %"), "{otd}");
+    assert!(otd.contains("≥ 95 %"), "{otd}");
+    assert!(otd.contains("AT RISK"), "{otd}");
+    let calibration = out.lines().find(|l| l.starts_with("calibration")).unwrap();
+    assert!(calibration.contains("(late)"), "{calibration}");
+
+    let json: serde_json::Value =
+        serde_json::from_str(&ok(&db.path, &["kpi", "list", "--json"])).unwrap();
+    let list = json.as_array().unwrap();
+    assert_eq!(list.len(), 11);
+    let complaints = list.iter().find(|k| k["key"] == "complaints").unwrap();
+    assert_eq!(complaints["status"], "off_target");
+    assert_eq!(complaints["trend"], "worsening");
+    assert_eq!(complaints["latest_period"], "2026-10");
+    assert_eq!(complaints["periods_last_12"], 12);
+}
+
+#[test]
+fn add_then_record_then_replace() {
+    let db = demo_db();
+    let out = ok(
+        &db.path,
+        &[
+            "kpi",
+            "add",
+            "audits",
+            "Audits on plan",
+            "--unit",
+            "%",
+            "--target",
+            "90",
+            "--warning",
+            "80",
+            "--input",
+            "c6",
+            "--owner",
+            "Aisha Khan",
+        ],
+    );
+    assert_eq!(
+        out,
+        "Added KPI audits \"Audits on plan\": target ≥ 90 %, reported monthly.\n"
+    );
+    let out = ok(
+        &db.path,
+        &[
+            "kpi",
+            "record",
+            "audits",
+            "85",
+            "--period",
+            "2026-10",
+            "--note",
+            "two audits slipped",
+        ],
+    );
+    assert_eq!(out, "Recorded audits 2026-10: 85 % (▲ AT RISK).\n");
+    let err = fails(
+        &db.path,
+        &["kpi", "record", "audits", "92", "--period", "2026-10"],
+    );
+    assert_eq!(
+        err,
+        "steerco: audits already has 85 for 2026-10; add --replace to change it\n"
+    );
+    let out = ok(
+        &db.path,
+        &[
+            "kpi",
+            "record",
+            "audits",
+            "92",
+            "--period",
+            "2026-10",
+            "--replace",
+        ],
+    );
+    assert_eq!(out, "Replaced audits 2026-10: 85 → 92 % (● ON TARGET).\n");
+    assert_eq!(
+        count(
+            &db.path,
+            "SELECT count(*) FROM change_log WHERE entity_ref = 'audits 2026-10'
+             AND op = 'update' AND old_value = '85' AND new_value = '92' AND actor = 'tester'"
+        ),
+        1
+    );
+}
+
+#[test]
+fn bad_input_gets_one_clear_line() {
+    let db = demo_db();
+    let err = fails(
+        &db.path,
+        &["kpi", "record", "nope", "1", "--period", "2026-10"],
+    );
+    assert_eq!(err, "steerco: no KPI with the key 'nope'\n");
+    let err = fails(
+        &db.path,
+        &["kpi", "record", "csat", "4", "--period", "2026-10"],
+    );
+    assert!(
+        err.starts_with("steerco: csat is reported quarterly"),
+        "{err}"
+    );
+    let out = steerco(
+        &db.path,
+        &["kpi", "record", "otd", "1", "--period", "2026-13"],
+    );
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("'2026-13' is not a period"));
+    let err = fails(
+        &db.path,
+        &[
+            "kpi",
+            "add",
+            "stock",
+            "Stock",
+            "--direction",
+            "band",
+            "--target",
+            "20",
+        ],
+    );
+    assert_eq!(
+        err,
+        "steerco: a band KPI needs --target-high at or above --target\n"
+    );
+}
+
+#[test]
+fn import_is_all_or_nothing_and_names_the_bad_line() {
+    let db = demo_db();
+    let before = count(&db.path, "SELECT count(*) FROM kpi_value");
+    let dir = tempfile::tempdir().unwrap();
+    let cases = [
+        (
+            "otd,2026-11,95\nnope,2026-11,1\n",
+            "line 2: unknown KPI 'nope'",
+        ),
+        ("otd,2026-11,ninety\n", "line 1: 'ninety' is not a number"),
+        (
+            "kpi,period,value\notd,Nov 2026,95\n",
+            "line 2: 'Nov 2026' is not a period",
+        ),
+        (
+            "otd,2026-11,95\nfpy,2026-11,98\notd,2026-11,96\n",
+            "line 3: otd 2026-11 appears twice in the file (first on line 1)",
+        ),
+        (
+            "otd,2026-11,95\notd,2026-10,96\n",
+            "line 2: otd 2026-10 is already recorded (94.2); add --replace to change it",
+        ),
+    ];
+    for (i, (csv, want)) in cases.iter().enumerate() {
+        let file = dir.path().join(format!("bad{i}.csv"));
+        std::fs::write(&file, csv).unwrap();
+        let err = fails(&db.path, &["kpi", "import", file.to_str().unwrap()]);
+        assert!(err.contains(want), "{csv:?}: {err}");
+        assert_eq!(err.lines().count(), 1, "{err}");
+        assert_eq!(count(&db.path, "SELECT count(*) FROM kpi_value"), before);
+    }
+    let err = fails(&db.path, &["kpi", "import", "/nonexistent/values.csv"]);
+    assert!(
+        err.starts_with("steerco: cannot read /nonexistent/values.csv"),
+        "{err}"
+    );
+
+    let good = dir.path().join("good.csv");
+    std::fs::write(
+        &good,
+        "kpi,period,value,note\notd,2026-11,95.5,recovered\nfpy,2026-11,98\notd,2026-10,94.4\n",
+    )
+    .unwrap();
+    let out = steerco(&db.path, &["kpi", "import", good.to_str().unwrap()]);
+    assert_eq!(
+        out.status.code(),
+        Some(1),
+        "the stored 2026-10 needs --replace"
+    );
+    let out = ok(
+        &db.path,
+        &["kpi", "import", good.to_str().unwrap(), "--replace"],
+    );
+    assert!(out.starts_with("Imported 3 values from"), "{out}");
+    assert!(out.contains("(2 new, 1 replaced)"), "{out}");
+    assert_eq!(
+        count(&db.path, "SELECT count(*) FROM kpi_value"),
+        before + 2
+    );
+}
