@@ -95,6 +95,13 @@ pub fn add_attendee(
     role: &str,
     presence: &str,
 ) -> Result<()> {
+    // a closed review's attendance is locked (updates and deletes by a trigger)
+    let status: String = tx.query_row(
+        "SELECT status FROM review WHERE id = ?1",
+        [review_id],
+        |r| r.get(0),
+    )?;
+    refuse_if_closed(ReviewStatus::parse(&status).unwrap_or(ReviewStatus::Planned))?;
     tx.execute(
         "INSERT INTO attendee (review_id, person_id, role, presence) VALUES (?1, ?2, ?3, ?4)",
         params![review_id, person_id, role, presence],
