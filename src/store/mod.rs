@@ -15,7 +15,9 @@ use color_eyre::eyre::{Result, WrapErr, eyre};
 use rusqlite::{Connection, ErrorCode, OpenFlags, Transaction, TransactionBehavior};
 use rusqlite_migration::{M, Migrations};
 
-pub use changelog::{Change, GENESIS, Verdict, log_change, verify as verify_log};
+pub use changelog::{
+    Change, GENESIS, Verdict, hex as hex_digest, log_change, verify as verify_log,
+};
 
 /// Written into the SQLite header so that steerco recognises its own files ("STCO").
 pub const APPLICATION_ID: i32 = 0x5354_434f;

@@ -15,6 +15,7 @@ pub enum Msg {
     EditNotes,
     ScrollDown,
     ScrollUp,
+    SignOff,
     Help,
     Quit,
 }
@@ -109,6 +110,13 @@ pub const COCKPIT: &[Binding] = &[
         help: "scroll the evidence up",
         footer: None,
         msg: Msg::ScrollUp,
+    },
+    Binding {
+        keys: &[KeyCode::Char('S')],
+        label: "S",
+        help: "sign off: the close-out check, then close and lock the review",
+        footer: Some("sign off"),
+        msg: Msg::SignOff,
     },
     Binding {
         keys: &[KeyCode::Char('?')],

@@ -95,6 +95,16 @@ pub enum Overlay {
     ConfirmQuit,
     /// Asking why the current item is not applicable.
     NotApplicableReason(Box<TextArea<'static>>),
+    /// The close-out check, and the chair's sign-off.
+    SignOff(Box<SignOffForm>),
+}
+
+/// What the sign-off overlay shows: the check as it stood when opened, who
+/// signs, and the reason for closing despite gaps.
+pub struct SignOffForm {
+    pub check: crate::domain::closeout::CloseCheck,
+    pub signer: String,
+    pub reason: TextArea<'static>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

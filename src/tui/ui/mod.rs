@@ -4,6 +4,7 @@ mod agenda;
 mod evidence;
 mod item;
 mod overlay;
+mod signoff;
 mod theme;
 
 use ratatui::Frame;
@@ -100,13 +101,16 @@ fn draw_header(frame: &mut Frame, area: Rect, state: &State) {
         data.items.len(),
         if state.live { "● live" } else { "○ stale" },
     );
-    let mut left = format!(" steerco · {}", safe(&data.review.title));
+    // CLOSED comes first so that a narrow terminal cannot cut it off
+    let closed = data.review.status == crate::domain::review::ReviewStatus::Closed;
+    let mut left = format!(
+        " steerco · {}{}",
+        if closed { "CLOSED · " } else { "" },
+        safe(&data.review.title)
+    );
     if !data.organisation.is_empty() {
         left.push_str(" · ");
         left.push_str(&safe(&data.organisation));
-    }
-    if data.review.status == crate::domain::review::ReviewStatus::Closed {
-        left.push_str(" · CLOSED");
     }
     let right_width = right.chars().count() as u16;
     let [l, r] =
@@ -141,6 +145,13 @@ fn draw_footer(frame: &mut Frame, area: Rect, state: &State) {
         }
         (Overlay::NotApplicableReason(_), _) => {
             push("Enter", "save reason");
+            push("Esc", "cancel");
+        }
+        (Overlay::SignOff(form), _) => {
+            push("Enter", "sign off and lock");
+            if !form.check.is_complete() {
+                push("type", "the reason");
+            }
             push("Esc", "cancel");
         }
         (Overlay::None, Some(editor)) => {

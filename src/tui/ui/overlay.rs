@@ -9,7 +9,7 @@ use super::{safe, theme};
 use crate::tui::keymap::{COCKPIT, NOTES};
 use crate::tui::state::{Overlay, State};
 
-fn centered(area: Rect, width: u16, height: u16) -> Rect {
+pub(super) fn centered(area: Rect, width: u16, height: u16) -> Rect {
     let [v] = Layout::vertical([Constraint::Length(height.min(area.height))])
         .flex(Flex::Center)
         .areas(area);
@@ -51,6 +51,7 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &State) {
                 rect,
             );
         }
+        Overlay::SignOff(form) => super::signoff::draw(frame, area, state, form),
         Overlay::NotApplicableReason(area_widget) => {
             let title = state
                 .current_item()
