@@ -184,9 +184,8 @@ pub fn export(store: &Store, _format: DumpFormat, out: Option<PathBuf>) -> Resul
 }
 
 pub fn import(store: &mut Store, file: PathBuf) -> Result<ExitCode> {
-    let text = std::fs::read_to_string(&file)
-        .wrap_err_with(|| format!("cannot read {}", file.display()))?;
-    let data: dump::Dump = serde_json::from_str(&text).map_err(|e| {
+    let bytes = std::fs::read(&file).wrap_err_with(|| format!("cannot read {}", file.display()))?;
+    let data: dump::Dump = serde_json::from_slice(&bytes).map_err(|e| {
         eyre!(
             "{} is not a steerco dump (steerco export --format json makes one): {e}",
             file.display()

@@ -11,6 +11,12 @@ use super::{safe, theme};
 use crate::tui::state::{SignOffForm, State};
 
 pub fn draw(frame: &mut Frame, area: Rect, state: &State, form: &SignOffForm) {
+    // the header and the footer (with the keys) stay visible
+    let area = Rect {
+        y: area.y + 1,
+        height: area.height.saturating_sub(2),
+        ..area
+    };
     let check = &form.check;
     let gaps: Vec<_> = check.gaps().collect();
     let total = check.lines.len();
