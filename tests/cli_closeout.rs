@@ -169,6 +169,7 @@ fn exported_minutes_carry_a_digest_that_catches_edits() {
         file.to_str().unwrap(),
     ]);
     assert!(out.contains("Wrote the minutes of MR-2026-01"));
+    assert!(read(&file).contains("Signed off by <strong>David Okafor</strong>"));
     let verified = db.ok(&["audit", "verify", file.to_str().unwrap()]);
     assert!(verified.contains(": intact (SHA-256 "), "{verified}");
     let text = read(&file).replacen("Rachel Ng", "Rachel Ngg", 1);

@@ -109,7 +109,10 @@ pub fn close_review(
         )?;
     }
     let result = close_check(tx, review_id)?;
-    let reason = reason.map(str::trim).filter(|r| !r.is_empty());
+    // a reason is kept only where it explains gaps; a complete review needs none
+    let reason = reason
+        .map(str::trim)
+        .filter(|r| !r.is_empty() && !result.is_complete());
     if !result.is_complete() && reason.is_none() {
         return Err(eyre!(
             "{} cannot be closed: the close-out check found {} gap(s); fix them or give a reason for closing anyway",

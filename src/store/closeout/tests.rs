@@ -136,7 +136,7 @@ fn a_complete_review_closes_without_a_reason_and_names_the_chair_given() {
     let (_dir, mut store, id) = planned();
     complete(&mut store, id);
     let check = store
-        .write(|tx, actor| close_review(tx, actor, now(), id, Some("rng"), None))
+        .write(|tx, actor| close_review(tx, actor, now(), id, Some("rng"), Some("not needed")))
         .unwrap();
     assert!(check.is_complete(), "{check:?}");
     let signed = sign_off(store.conn(), id).unwrap().unwrap();
