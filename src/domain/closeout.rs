@@ -144,8 +144,10 @@ pub fn check(input: &CheckInput) -> CloseCheck {
     lines.push(line(
         "Actions have an owner and a due date",
         incomplete.is_empty(),
-        if incomplete.is_empty() {
-            format!("all {actions} action(s) complete")
+        if actions == 0 {
+            "no actions raised in this review".to_string()
+        } else if incomplete.is_empty() {
+            format!("all {actions} action(s) have both")
         } else {
             incomplete.join(", ")
         },

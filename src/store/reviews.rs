@@ -328,10 +328,10 @@ pub fn set_item_state(
 ) -> Result<()> {
     let (label, status) = item_label(tx, item_id)?;
     refuse_if_closed(status)?;
-    let old: String = tx.query_row(
-        "SELECT state FROM agenda_item WHERE id = ?1",
+    let (old, old_reason): (String, String) = tx.query_row(
+        "SELECT state, na_reason FROM agenda_item WHERE id = ?1",
         [item_id],
-        |r| r.get(0),
+        |r| Ok((r.get(0)?, r.get(1)?)),
     )?;
     tx.execute(
         "UPDATE agenda_item SET state = ?1, na_reason = ?2, version = version + 1, updated_at = ?3 WHERE id = ?4",
@@ -350,6 +350,22 @@ pub fn set_item_state(
             new: Some(state.as_str()),
         },
     )?;
+    if old_reason != na_reason {
+        // the reason is what an auditor reads for an input not applicable
+        log_change(
+            tx,
+            actor,
+            now,
+            Change {
+                entity: "agenda_item",
+                entity_ref: &label,
+                op: "update",
+                field: "na_reason",
+                old: Some(&old_reason),
+                new: Some(na_reason),
+            },
+        )?;
+    }
     Ok(())
 }
 
