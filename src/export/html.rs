@@ -114,17 +114,6 @@ fn header(out: &mut String, m: &Minutes) {
     if !m.is_locked() {
         out.push_str("<p class=\"draft\">DRAFT: this review is not signed off yet</p>\n");
     }
-    let period = match (&m.period_start, &m.period_end) {
-        (Some(s), Some(e)) => format!("{} to {}", esc_line(s), esc_line(e)),
-        _ => "not recorded".into(),
-    };
-    let mut time = format!("{} on the meeting clock", m.duration);
-    if let Some(s) = &m.started_at {
-        let _ = write!(time, "; started {}", readable_time(s));
-    }
-    if let Some(c) = &m.closed_at {
-        let _ = write!(time, ", closed {}", readable_time(c));
-    }
     let status = if m.is_locked() {
         "closed and signed off (locked)"
     } else {
@@ -133,10 +122,10 @@ fn header(out: &mut String, m: &Minutes) {
     out.push_str("<table class=\"facts\">\n");
     for (k, v) in [
         ("Date", esc_line(&m.date)),
-        ("Period under review", period),
+        ("Period under review", esc_line(&m.period())),
         ("Chair", opt(&m.chair)),
         ("Facilitator", opt(&m.facilitator)),
-        ("Meeting time", esc_line(&time)),
+        ("Meeting time", esc_line(&m.meeting_time())),
         ("Status", status.into()),
         (
             "Evidence as of",

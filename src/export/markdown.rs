@@ -51,30 +51,17 @@ fn header(out: &mut String, m: &Minutes) {
             text(&m.organisation)
         );
     }
-    let period = match (&m.period_start, &m.period_end) {
-        (Some(s), Some(e)) => format!("{s} to {e}"),
-        (Some(s), None) => format!("from {s}"),
-        (None, Some(e)) => format!("until {e}"),
-        (None, None) => "not recorded".to_string(),
-    };
     let status = if m.is_locked() {
         "closed and signed off (locked)"
     } else {
         "DRAFT: not signed off"
     };
-    let mut time = format!("{} on the meeting clock", m.duration);
-    if let Some(s) = &m.started_at {
-        let _ = write!(time, "; started {}", readable_time(s));
-    }
-    if let Some(c) = &m.closed_at {
-        let _ = write!(time, ", closed {}", readable_time(c));
-    }
     let rows = [
         ("Date", m.date.clone()),
-        ("Period under review", period),
+        ("Period under review", cell(&m.period())),
         ("Chair", opt(&m.chair)),
         ("Facilitator", opt(&m.facilitator)),
-        ("Meeting time", time),
+        ("Meeting time", m.meeting_time()),
         ("Status", status.to_string()),
         ("Evidence as of", readable_time(&m.evidence_as_of)),
     ];

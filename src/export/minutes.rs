@@ -176,6 +176,28 @@ impl Minutes {
         self.attendees.iter().filter(|a| a.presence == "present")
     }
 
+    /// `2026-08-22 to 2026-11-21`, as far as it is known.
+    pub fn period(&self) -> String {
+        match (&self.period_start, &self.period_end) {
+            (Some(s), Some(e)) => format!("{s} to {e}"),
+            (Some(s), None) => format!("from {s}"),
+            (None, Some(e)) => format!("until {e}"),
+            (None, None) => "not recorded".to_string(),
+        }
+    }
+
+    /// The meeting clock with the start and close times.
+    pub fn meeting_time(&self) -> String {
+        let mut time = format!("{} on the meeting clock", self.duration);
+        if let Some(s) = &self.started_at {
+            time.push_str(&format!("; started {}", readable_time(s)));
+        }
+        if let Some(c) = &self.closed_at {
+            time.push_str(&format!(", closed {}", readable_time(c)));
+        }
+        time
+    }
+
     pub fn with_presence<'a>(
         &'a self,
         presence: &'a str,

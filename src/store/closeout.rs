@@ -122,19 +122,7 @@ pub fn close_review(
     }
     let review = reviews::review_by_id(tx, review_id)?;
     // the meeting clock stops at sign-off; its running time is banked first
-    let running = review.clock.running_secs(now);
-    if running > 0 {
-        tx.execute(
-            "UPDATE review SET clock_secs = clock_secs + ?1 WHERE id = ?2",
-            params![running, review_id],
-        )?;
-        if let Some(item) = review.current_item_id {
-            tx.execute(
-                "UPDATE agenda_item SET spent_secs = spent_secs + ?1 WHERE id = ?2",
-                params![running, item],
-            )?;
-        }
-    }
+    reviews::bank_running_time(tx, &review, now)?;
     let signer = review.chair.clone().unwrap_or_else(|| actor.to_string());
     let ts = timestamp(now);
     tx.execute(

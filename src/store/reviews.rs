@@ -370,7 +370,11 @@ pub fn set_item_state(
 }
 
 /// Banks the running clock segment into the review and its current item.
-fn bank_running_time(tx: &Transaction, review: &Review, now: DateTime<Utc>) -> Result<()> {
+pub(crate) fn bank_running_time(
+    tx: &Transaction,
+    review: &Review,
+    now: DateTime<Utc>,
+) -> Result<()> {
     let secs = review.clock.running_secs(now);
     if secs > 0 {
         tx.execute(

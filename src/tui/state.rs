@@ -60,6 +60,17 @@ impl CockpitData {
         item.spent_secs + running
     }
 
+    /// The close-out check on what is loaded: no database needed.
+    pub fn close_check(&self) -> crate::domain::closeout::CloseCheck {
+        crate::domain::closeout::check(&crate::domain::closeout::CheckInput {
+            items: &self.items,
+            attendees: &self.attendees,
+            chair: self.review.chair.as_deref(),
+            decisions: self.decisions.len(),
+            actions: &self.actions,
+        })
+    }
+
     pub fn total_timebox_secs(&self) -> i64 {
         self.items.iter().map(|i| i.timebox_secs).sum()
     }

@@ -5,7 +5,6 @@ use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui_textarea::TextArea;
 
 use super::App;
-use crate::domain::closeout::{CheckInput, check};
 use crate::domain::review::ReviewStatus;
 use crate::store::closeout;
 use crate::tui::state::{Overlay, SignOffForm};
@@ -34,13 +33,7 @@ impl App {
         }
         self.state.editor = None;
         let data = &self.state.data;
-        let result = check(&CheckInput {
-            items: &data.items,
-            attendees: &data.attendees,
-            chair: data.review.chair.as_deref(),
-            decisions: data.decisions.len(),
-            actions: &data.actions,
-        });
+        let result = data.close_check();
         let signer = data
             .review
             .chair

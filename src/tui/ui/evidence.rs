@@ -278,13 +278,7 @@ fn draw_close_tally(frame: &mut Frame, area: Rect, state: &State) {
         )),
     ];
     let data = &state.data;
-    let check = crate::domain::closeout::check(&crate::domain::closeout::CheckInput {
-        items: &data.items,
-        attendees: &data.attendees,
-        chair: data.review.chair.as_deref(),
-        decisions: data.decisions.len(),
-        actions: &data.actions,
-    });
+    let check = data.close_check();
     if data.review.status == crate::domain::review::ReviewStatus::Closed {
         lines.push(Line::from(Span::styled(
             "CLOSED: signed off and locked. Corrections go in as addenda (steerco review addendum).",
