@@ -208,3 +208,35 @@ fn rows_logged_before_the_chain_are_sealed_once_on_upgrade() {
             .is_err()
     );
 }
+
+#[test]
+fn a_hash_removed_by_hand_is_named_and_work_goes_on() {
+    let (_dir, mut store) = store_with_entries(3);
+    drop_guards(&store);
+    store
+        .conn()
+        .execute("UPDATE change_log SET hash = NULL WHERE seq = 3", [])
+        .unwrap();
+    store
+        .write(|tx, actor| {
+            log_change(
+                tx,
+                actor,
+                Utc::now(),
+                Change {
+                    entity: "action",
+                    entity_ref: "A-2026-032",
+                    op: "create",
+                    field: "",
+                    old: None,
+                    new: None,
+                },
+            )
+        })
+        .expect("a later change is still saved");
+    assert!(
+        problem(&store).starts_with("entry #3 "),
+        "{}",
+        problem(&store)
+    );
+}

@@ -248,3 +248,19 @@ fn presence_is_checked_and_logged() {
         .unwrap();
     assert_eq!(logged, "MR-2026-01/Rachel Ng apologies");
 }
+
+#[test]
+fn closing_stops_the_clock_and_banks_its_time() {
+    let (_dir, mut store, id) = planned();
+    let start = now() - chrono::Duration::minutes(10);
+    store
+        .write(|tx, actor| crate::store::reviews::toggle_clock(tx, actor, start, id))
+        .unwrap();
+    store
+        .write(|tx, actor| close_review(tx, actor, now(), id, None, Some("clock test")))
+        .unwrap();
+    let review = crate::store::reviews::review_by_id(store.conn(), id).unwrap();
+    assert_eq!(review.clock.banked_secs, 600);
+    assert!(!review.clock.is_running());
+    assert_eq!(review.closed_at, Some(now()));
+}
