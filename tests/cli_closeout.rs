@@ -140,9 +140,11 @@ fn a_complete_review_closes_without_a_reason() {
     // the demo's agenda has no notes yet: mark every input directly in the file
     let conn = rusqlite::Connection::open(&db.path).unwrap();
     conn.execute_batch(
-        "UPDATE agenda_item SET state = 'covered', notes = 'Discussed.' WHERE review_id = 2;
+        "UPDATE agenda_item SET state = 'covered', notes = 'Discussed.'
+          WHERE review_id = (SELECT id FROM review WHERE ref = 'MR-2026-02');
          INSERT INTO decision (ref, review_id, text, category, created_by, created_at)
-         VALUES ('D-2026-101', 2, 'Fund a second PCB supplier', 'resources', 'sw', '2026-11-21T10:00:00Z');",
+         SELECT 'D-2026-101', id, 'Fund a second PCB supplier', 'resources', 'sw', '2026-11-21T10:00:00Z'
+           FROM review WHERE ref = 'MR-2026-02';",
     )
     .unwrap();
     drop(conn);
@@ -243,20 +245,25 @@ fn the_log_shows_changes_by_reference_and_date() {
 fn audit_verify_names_a_hand_edit() {
     let db = Db::demo();
     db.ok(&["review", "attend", "MR-2026-02", "Rachel Ng", "present"]);
+    let conn = rusqlite::Connection::open(&db.path).unwrap();
+    let n: i64 = conn
+        .query_row("SELECT count(*) FROM change_log", [], |r| r.get(0))
+        .unwrap();
     assert_eq!(
         db.ok(&["audit", "verify"]).trim(),
-        "The change log is intact (4 entries)."
+        format!("The change log is intact ({n} entries).")
     );
-    let conn = rusqlite::Connection::open(&db.path).unwrap();
-    conn.execute_batch(
+    conn.execute_batch(&format!(
         "DROP TRIGGER change_log_no_update;
-         UPDATE change_log SET actor = 'someone-else' WHERE seq = 4;",
-    )
+         UPDATE change_log SET actor = 'someone-else' WHERE seq = {n};"
+    ))
     .unwrap();
     drop(conn);
     let (_, err) = db.fails(&["audit", "verify"]);
     assert!(
-        err.starts_with("steerco: the change log is NOT intact (4 entries read): entry #4 "),
+        err.starts_with(&format!(
+            "steerco: the change log is NOT intact ({n} entries read): entry #{n} "
+        )),
         "{err}"
     );
     assert!(err.trim_end().ends_with("was altered"), "{err}");
