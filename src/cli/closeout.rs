@@ -1,10 +1,10 @@
-//! `steerco review close|check|export|addendum|attend`: closing a review and its minutes.
+//! `steerco review close|check|export|addendum`: closing a review and its minutes.
 
 use std::path::PathBuf;
 use std::process::ExitCode;
 
 use chrono::Utc;
-use clap::{Subcommand, ValueEnum};
+use clap::Subcommand;
 use color_eyre::eyre::{Result, eyre};
 
 use crate::domain::closeout::CloseCheck;
@@ -48,34 +48,6 @@ pub enum CloseCommand {
         reference: String,
         text: String,
     },
-    /// Record who attended: present, apologies, absent (or expected)
-    Attend {
-        #[arg(value_name = "REF")]
-        reference: String,
-        /// A person's name or OS user
-        person: String,
-        #[arg(value_enum)]
-        presence: Presence,
-    },
-}
-
-#[derive(Debug, Clone, Copy, ValueEnum)]
-pub enum Presence {
-    Present,
-    Apologies,
-    Absent,
-    Expected,
-}
-
-impl Presence {
-    fn as_str(self) -> &'static str {
-        match self {
-            Presence::Present => "present",
-            Presence::Apologies => "apologies",
-            Presence::Absent => "absent",
-            Presence::Expected => "expected",
-        }
-    }
 }
 
 pub fn find_review(store: &Store, reference: &str) -> Result<Review> {
@@ -145,30 +117,6 @@ pub fn run(store: &mut Store, command: CloseCommand) -> Result<ExitCode> {
             println!(
                 "Added a dated addendum to {}; steerco review export {} shows it in the minutes.",
                 review.reference, review.reference
-            );
-        }
-        CloseCommand::Attend {
-            reference,
-            person,
-            presence,
-        } => {
-            let review = find_review(store, &reference)?;
-            let person_id = closeout::person_id(store.conn(), &person)?;
-            store.write(|tx, actor| {
-                closeout::set_presence(
-                    tx,
-                    actor,
-                    Utc::now(),
-                    review.id,
-                    person_id,
-                    presence.as_str(),
-                )
-            })?;
-            println!(
-                "{}: {} recorded as {}.",
-                review.reference,
-                visible_line(person.trim()),
-                presence.as_str()
             );
         }
     }

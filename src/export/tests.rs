@@ -21,12 +21,18 @@ pub(crate) fn closed_demo() -> (tempfile::TempDir, Store, i64) {
     let id = review.id;
     store
         .write(|tx, actor| {
-            for who in ["David Okafor", "Sarah Whitfield", "Marcus Hale", "Rachel Ng", "Gareth Evans"] {
-                let person = closeout::person_id(tx, who)?;
-                closeout::set_presence(tx, actor, at(9, 0), id, person, "present")?;
-            }
-            let helen = closeout::person_id(tx, "Helen Carter")?;
-            closeout::set_presence(tx, actor, at(9, 0), id, helen, "apologies")?;
+            // presence as the cockpit or steerco review attend records it
+            tx.execute(
+                "UPDATE attendee SET presence = 'present' WHERE review_id = ?1 AND person_id IN
+                   (SELECT id FROM person WHERE name IN
+                     ('David Okafor', 'Sarah Whitfield', 'Marcus Hale', 'Rachel Ng', 'Gareth Evans'))",
+                [id],
+            )?;
+            tx.execute(
+                "UPDATE attendee SET presence = 'apologies' WHERE review_id = ?1 AND person_id =
+                   (SELECT id FROM person WHERE name = 'Helen Carter')",
+                [id],
+            )?;
             for item in reviews::agenda(tx, id)? {
                 if item.input_key == "c7" {
                     reviews::set_item_state(tx, actor, at(10, 30), item.id, ItemState::NotApplicable,

@@ -1,5 +1,5 @@
-//! Closing a review: the close-out check on stored data, sign-off, the lock,
-//! addenda, and attendance (which the lock covers).
+//! Closing a review: the close-out check on stored data, sign-off, the lock
+//! and addenda.
 
 use chrono::{DateTime, Utc};
 use color_eyre::eyre::{Result, eyre};
@@ -217,61 +217,6 @@ pub fn addenda(conn: &Connection, review_id: i64) -> Result<Vec<Addendum>> {
             text,
         })
         .collect())
-}
-
-pub const PRESENCES: [&str; 4] = ["expected", "present", "apologies", "absent"];
-
-/// Records whether an invited person came; adds them if they were not invited.
-pub fn set_presence(
-    tx: &Transaction,
-    actor: &str,
-    now: DateTime<Utc>,
-    review_id: i64,
-    person_id: i64,
-    presence: &str,
-) -> Result<()> {
-    if !PRESENCES.contains(&presence) {
-        return Err(eyre!(
-            "presence must be one of {}, not '{}'",
-            PRESENCES.join(", "),
-            visible_line(presence)
-        ));
-    }
-    let review = reviews::review_by_id(tx, review_id)?;
-    if review.status == ReviewStatus::Closed {
-        return Err(eyre!(
-            "{} is closed and signed off; its attendance can no longer be edited (add an addendum instead)",
-            review.reference
-        ));
-    }
-    let (name, old): (String, Option<String>) = tx.query_row(
-        "SELECT p.name, a.presence FROM person p
-         LEFT JOIN attendee a ON a.person_id = p.id AND a.review_id = ?1 WHERE p.id = ?2",
-        params![review_id, person_id],
-        |r| Ok((r.get(0)?, r.get(1)?)),
-    )?;
-    if old.is_some() {
-        tx.execute(
-            "UPDATE attendee SET presence = ?1 WHERE review_id = ?2 AND person_id = ?3",
-            params![presence, review_id, person_id],
-        )?;
-    } else {
-        reviews::add_attendee(tx, review_id, person_id, "member", presence)?;
-    }
-    log_change(
-        tx,
-        actor,
-        now,
-        Change {
-            entity: "attendee",
-            entity_ref: &format!("{}/{name}", review.reference),
-            op: if old.is_some() { "update" } else { "create" },
-            field: "presence",
-            old: old.as_deref(),
-            new: Some(presence),
-        },
-    )?;
-    Ok(())
 }
 
 #[cfg(test)]

@@ -50,7 +50,11 @@ fn complete(store: &mut Store, id: i64) {
                     .map_err(|c| eyre!("{c}"))?;
                 set_item_state(tx, actor, now(), item.id, ItemState::Covered, "")?;
             }
-            set_presence(tx, actor, now(), id, 1, "present")?;
+            // presence is taken in the cockpit or with steerco review attend
+            tx.execute(
+                "UPDATE attendee SET presence = 'present' WHERE review_id = ?1 AND person_id = 1",
+                [id],
+            )?;
             tx.execute(
                 "INSERT INTO decision (ref, review_id, text, category, created_by, created_at)
                  VALUES ('D-2026-010', ?1, 'Fund a second PCB supplier', 'resources', ?2, ?3)",
@@ -164,7 +168,6 @@ fn a_closed_review_is_locked_but_its_actions_live_on() {
     refused(
         store.write(|tx, actor| set_item_state(tx, actor, now(), item.id, ItemState::Pending, "")),
     );
-    refused(store.write(|tx, actor| set_presence(tx, actor, now(), id, 2, "present")));
     refused(store.write(|tx, _| add_attendee(tx, id, 2, "member", "present")));
     // whatever code path tries, the file itself refuses
     refused(store.write(|tx, _| {
@@ -226,27 +229,6 @@ fn addenda_are_for_closed_reviews_only() {
         .write(|tx, actor| add_addendum(tx, actor, now(), id, "note"))
         .unwrap_err();
     assert!(err.to_string().contains("not closed yet"), "{err}");
-}
-
-#[test]
-fn presence_is_checked_and_logged() {
-    let (_dir, mut store, id) = planned();
-    let err = store
-        .write(|tx, actor| set_presence(tx, actor, now(), id, 1, "asleep"))
-        .unwrap_err();
-    assert!(err.to_string().contains("presence must be"));
-    store
-        .write(|tx, actor| set_presence(tx, actor, now(), id, 2, "apologies"))
-        .unwrap();
-    let logged: String = store
-        .conn()
-        .query_row(
-            "SELECT entity_ref || ' ' || new_value FROM change_log WHERE entity = 'attendee'",
-            [],
-            |r| r.get(0),
-        )
-        .unwrap();
-    assert_eq!(logged, "MR-2026-01/Rachel Ng apologies");
 }
 
 #[test]
