@@ -54,7 +54,7 @@ pub fn minutes_dir(db_path: &Path) -> PathBuf {
 /// Writes a file whole or not at all: to a temporary name, then renamed.
 pub fn write_file(path: &Path, text: &str) -> Result<()> {
     let tmp = path.with_extension("partial");
-    std::fs::write(&tmp, text).wrap_err_with(|| format!("cannot write {}", tmp.display()))?;
+    std::fs::write(&tmp, text).wrap_err_with(|| format!("cannot write {}", path.display()))?;
     std::fs::rename(&tmp, path).wrap_err_with(|| format!("cannot write {}", path.display()))?;
     Ok(())
 }

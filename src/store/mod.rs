@@ -94,9 +94,18 @@ impl Store {
             .map_err(|e| eyre!("cannot prepare {}: {e}", path.display()))?;
         if !log_had_hashes {
             // entries written before the log was chained are sealed once, now
-            let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+            let fail = |e: rusqlite::Error| {
+                eyre!(
+                    "cannot prepare {}: {}",
+                    path.display(),
+                    describe_sqlite_error(&e)
+                )
+            };
+            let tx = conn
+                .transaction_with_behavior(TransactionBehavior::Immediate)
+                .map_err(fail)?;
             changelog::seal_unhashed(&tx)?;
-            tx.commit()?;
+            tx.commit().map_err(fail)?;
         }
         conn.pragma_update(None, "application_id", APPLICATION_ID)
             .map_err(|e| {
