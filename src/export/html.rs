@@ -196,20 +196,18 @@ fn agenda(out: &mut String, m: &Minutes) {
 fn evidence(out: &mut String, m: &Minutes, key: &str) {
     match key {
         "a" => {
-            let overdue = m.carried_actions.iter().filter(|a| a.overdue).count();
             let _ = writeln!(
                 out,
-                "<p>Evidence: {} action(s) from earlier reviews still open or awaiting an effectiveness check, {overdue} overdue; see <em>Actions carried forward</em>.</p>",
-                m.carried_actions.len()
+                "<p>Evidence: {}; see <em>Actions carried forward</em>.</p>",
+                m.carried_summary()
             );
         }
         "e" => risks(out, m),
         "outputs" => {
-            let decisions: usize = m.decisions.iter().map(|g| g.decisions.len()).sum();
             let _ = writeln!(
                 out,
-                "<p>Evidence: {decisions} decision(s) and {} new action(s); see <em>Outputs</em>.</p>",
-                m.new_actions.len()
+                "<p>Evidence: {}; see <em>Outputs</em>.</p>",
+                m.outputs_summary()
             );
         }
         _ => {

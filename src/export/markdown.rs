@@ -129,25 +129,18 @@ fn agenda(out: &mut String, m: &Minutes) {
 fn evidence(out: &mut String, m: &Minutes, key: &str) {
     match key {
         "a" => {
-            let overdue = m.carried_actions.iter().filter(|a| a.overdue).count();
-            let check = m
-                .carried_actions
-                .iter()
-                .filter(|a| a.status == "done")
-                .count();
             let _ = writeln!(
                 out,
-                "\nEvidence: {} action(s) from earlier reviews still open or awaiting an effectiveness check ({overdue} overdue, {check} done and awaiting the check); listed under \"Actions carried forward\".",
-                m.carried_actions.len()
+                "\nEvidence: {}; listed under \"Actions carried forward\".",
+                m.carried_summary()
             );
         }
         "e" => risks(out, m),
         "outputs" => {
-            let decisions: usize = m.decisions.iter().map(|g| g.decisions.len()).sum();
             let _ = writeln!(
                 out,
-                "\nEvidence: {decisions} decision(s) and {} new action(s), listed under \"Outputs\".",
-                m.new_actions.len()
+                "\nEvidence: {}, listed under \"Outputs\".",
+                m.outputs_summary()
             );
         }
         _ => {

@@ -176,6 +176,27 @@ impl Minutes {
         self.attendees.iter().filter(|a| a.presence == "present")
     }
 
+    /// What item a) shows, in one sentence.
+    pub fn carried_summary(&self) -> String {
+        let count =
+            |f: fn(&ActionLine) -> bool| self.carried_actions.iter().filter(|a| f(a)).count();
+        format!(
+            "{} action(s) from earlier reviews still open or awaiting an effectiveness check ({} overdue, {} done and awaiting the check)",
+            self.carried_actions.len(),
+            count(|a| a.overdue),
+            count(|a| a.status == "done")
+        )
+    }
+
+    /// What the outputs item shows, in one sentence.
+    pub fn outputs_summary(&self) -> String {
+        let decisions: usize = self.decisions.iter().map(|g| g.decisions.len()).sum();
+        format!(
+            "{decisions} decision(s) and {} new action(s)",
+            self.new_actions.len()
+        )
+    }
+
     /// `2026-08-22 to 2026-11-21`, as far as it is known.
     pub fn period(&self) -> String {
         match (&self.period_start, &self.period_end) {
