@@ -23,6 +23,7 @@ pub enum CloseCommand {
     },
     /// Sign the review off and lock it; the minutes are written beside the database
     Close {
+        /// The review, e.g. MR-2026-02
         #[arg(value_name = "REF")]
         reference: String,
         /// Why the review is closed despite gaps in the check (printed in the minutes)
@@ -34,6 +35,7 @@ pub enum CloseCommand {
     },
     /// Write the minutes of a review as Markdown, HTML or JSON
     Export {
+        /// The review, e.g. MR-2026-02
         #[arg(value_name = "REF")]
         reference: String,
         #[arg(long, value_enum, default_value = "md")]
@@ -44,8 +46,10 @@ pub enum CloseCommand {
     },
     /// Add a dated correction to a closed review
     Addendum {
+        /// The closed review, e.g. MR-2026-02
         #[arg(value_name = "REF")]
         reference: String,
+        /// The correction, dated and signed with your OS user
         text: String,
     },
 }

@@ -43,7 +43,7 @@ enum Command {
         #[arg(long, value_name = "DATE", value_parser = parse_date, hide = true)]
         as_of: Option<NaiveDate>,
     },
-    /// Plan and list management reviews
+    /// Plan, list, close and export management reviews
     Review {
         #[command(subcommand)]
         command: review::ReviewCommand,
