@@ -172,7 +172,14 @@ fn close(
         signed.at.format("%Y-%m-%d %H:%M UTC"),
         review.reference
     );
-    let written = export::write_minutes(store.conn(), review.id, store.path(), now)?;
+    let written = export::write_minutes(store.conn(), review.id, store.path(), now).map_err(|e| {
+        eyre!(
+            "{} is closed and signed off, but its minutes were not written ({}); steerco review export {} --format html --out FILE writes them",
+            review.reference,
+            crate::cli::one_line_error(&e),
+            review.reference
+        )
+    })?;
     for path in written {
         println!("Minutes written: {}", path.display());
     }
