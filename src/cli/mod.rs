@@ -1,10 +1,12 @@
 //! The command line: `steerco` opens the cockpit; subcommands work headless
 //! for scripts and SSH sessions.
 
+mod closeout;
 mod kpi;
 mod output;
 mod person;
 mod review;
+mod trail;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -43,7 +45,7 @@ enum Command {
         #[arg(long, value_name = "DATE", value_parser = parse_date, hide = true)]
         as_of: Option<NaiveDate>,
     },
-    /// Plan and list management reviews, and record who attends
+    /// Plan, list, close and export management reviews, and record who attends
     Review {
         #[command(subcommand)]
         command: review::ReviewCommand,
@@ -58,6 +60,33 @@ enum Command {
         #[command(subcommand)]
         command: kpi::KpiCommand,
     },
+    /// Show the change log: who changed what, when
+    Log {
+        /// Only changes to this review, action or other record (e.g. MR-2026-02)
+        #[arg(long = "ref", value_name = "REF")]
+        reference: Option<String>,
+        /// Only changes on or after this date, YYYY-MM-DD
+        #[arg(long, value_parser = parse_date, value_name = "DATE")]
+        since: Option<NaiveDate>,
+        /// Print JSON for scripts
+        #[arg(long)]
+        json: bool,
+    },
+    /// Check the audit trail
+    Audit {
+        #[command(subcommand)]
+        command: trail::AuditCommand,
+    },
+    /// Dump everything in the database
+    Export {
+        #[arg(long, value_enum)]
+        format: trail::DumpFormat,
+        /// Write to this file instead of standard output
+        #[arg(long, value_name = "FILE")]
+        out: Option<PathBuf>,
+    },
+    /// Load a dump made by steerco export into an empty database
+    Import { file: PathBuf },
 }
 
 /// A date as users type it: `2027-03-12`.
@@ -82,6 +111,25 @@ pub fn run() -> Result<ExitCode> {
         Some(Command::Kpi { command }) => {
             let mut store = Store::open(&database_path(cli.db)?)?;
             kpi::run(&mut store, command)
+        }
+        Some(Command::Log {
+            reference,
+            since,
+            json,
+        }) => trail::log(
+            &Store::open(&database_path(cli.db)?)?,
+            reference,
+            since,
+            json,
+        ),
+        Some(Command::Audit { command }) => {
+            trail::audit(&Store::open(&database_path(cli.db)?)?, command)
+        }
+        Some(Command::Export { format, out }) => {
+            trail::export(&Store::open(&database_path(cli.db)?)?, format, out)
+        }
+        Some(Command::Import { file }) => {
+            trail::import(&mut Store::open(&database_path(cli.db)?)?, file)
         }
     }
 }

@@ -56,6 +56,8 @@ pub enum ReviewCommand {
         #[arg(long)]
         json: bool,
     },
+    #[command(flatten)]
+    Close(super::closeout::CloseCommand),
 }
 
 /// A review as `review list --json` prints it; these keys are stable for scripts.
@@ -183,6 +185,7 @@ pub fn run(store: &mut Store, command: ReviewCommand) -> Result<ExitCode> {
                 print!("{}", table(&["REF", "DATE", "STATUS", "TITLE"], &rows));
             }
         }
+        ReviewCommand::Close(command) => return super::closeout::run(store, command),
     }
     Ok(ExitCode::SUCCESS)
 }

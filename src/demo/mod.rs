@@ -7,6 +7,7 @@
 //! user running the demo (unless a demo person already has that name), so that
 //! "my actions" shows something. Everything recorded under that person follows.
 
+mod closeout;
 mod data;
 #[cfg(test)]
 mod tests;
@@ -67,6 +68,7 @@ pub fn seed_as(store: &mut Store, today: NaiveDate, me: &str) -> Result<DemoSumm
         let previous = seeder.previous_review()?;
         let actions = seeder.actions(&previous)?;
         seeder.decisions(&previous, &actions)?;
+        closeout::sign_off_previous(tx, previous.id)?;
         seeder.current_review(&previous)?;
         log_change(
             tx,

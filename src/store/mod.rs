@@ -2,6 +2,8 @@
 //! transactions, the change log and change detection for live panes.
 
 mod changelog;
+pub mod closeout;
+pub mod dump;
 pub mod evidence;
 pub mod kpis;
 pub mod people;
@@ -15,7 +17,9 @@ use color_eyre::eyre::{Result, WrapErr, eyre};
 use rusqlite::{Connection, ErrorCode, OpenFlags, Transaction, TransactionBehavior};
 use rusqlite_migration::{M, Migrations};
 
-pub use changelog::{Change, log_change};
+pub use changelog::{
+    Change, GENESIS, Verdict, hex as hex_digest, log_change, verify as verify_log,
+};
 
 /// Written into the SQLite header so that steerco recognises its own files ("STCO").
 pub const APPLICATION_ID: i32 = 0x5354_434f;
@@ -23,7 +27,10 @@ pub const APPLICATION_ID: i32 = 0x5354_434f;
 /// How long a write waits for another session's transaction before giving up.
 const BUSY_TIMEOUT: Duration = Duration::from_secs(5);
 
-const MIGRATIONS: &[M<'static>] = &[M::up(include_str!("migrations/001_initial.sql"))];
+const MIGRATIONS: &[M<'static>] = &[
+    M::up(include_str!("migrations/001_initial.sql")),
+    M::up(include_str!("migrations/005_closeout.sql")),
+];
 
 /// The schema version this build writes.
 pub fn schema_version() -> i64 {
@@ -73,12 +80,21 @@ impl Store {
         let fail = |e: &rusqlite::Error| eyre!("cannot open {shown}: {}", describe_sqlite_error(e));
         let mut conn = Connection::open(path).map_err(|e| fail(&e))?;
         configure(&conn).map_err(|e| fail(&e))?;
+        let log_had_hashes = log_has_hashes(&conn).unwrap_or(false);
         Migrations::from_slice(MIGRATIONS)
             .to_latest(&mut conn)
             .map_err(|e| match e {
                 rusqlite_migration::Error::RusqliteError { err, .. } => fail(&err),
                 other => eyre!("cannot prepare {shown}: {other}"),
             })?;
+        if !log_had_hashes {
+            // entries written before the log was chained are sealed once, now
+            let tx = conn
+                .transaction_with_behavior(TransactionBehavior::Immediate)
+                .map_err(|e| fail(&e))?;
+            changelog::seal_unhashed(&tx)?;
+            tx.commit().map_err(|e| fail(&e))?;
+        }
         let app_id: i32 = conn
             .query_row("PRAGMA application_id", [], |r| r.get(0))
             .map_err(|e| fail(&e))?;
@@ -162,6 +178,15 @@ fn configure(conn: &Connection) -> rusqlite::Result<()> {
     }
     conn.pragma_update(None, "synchronous", "NORMAL")?;
     Ok(())
+}
+
+fn log_has_hashes(conn: &Connection) -> rusqlite::Result<bool> {
+    conn.query_row(
+        "SELECT count(*) FROM pragma_table_info('change_log') WHERE name = 'hash'",
+        [],
+        |r| r.get::<_, i64>(0),
+    )
+    .map(|n| n > 0)
 }
 
 /// Looks at an existing file read-only before anything writes to it.

@@ -95,6 +95,13 @@ pub fn add_attendee(
     role: &str,
     presence: &str,
 ) -> Result<()> {
+    // a closed review's attendance is locked (updates and deletes by a trigger)
+    let status: String = tx.query_row(
+        "SELECT status FROM review WHERE id = ?1",
+        [review_id],
+        |r| r.get(0),
+    )?;
+    refuse_if_closed(ReviewStatus::parse(&status).unwrap_or(ReviewStatus::Planned))?;
     tx.execute(
         "INSERT INTO attendee (review_id, person_id, role, presence) VALUES (?1, ?2, ?3, ?4)",
         params![review_id, person_id, role, presence],
@@ -409,10 +416,10 @@ pub fn set_item_state(
 ) -> Result<()> {
     let (label, status) = item_label(tx, item_id)?;
     refuse_if_closed(status)?;
-    let old: String = tx.query_row(
-        "SELECT state FROM agenda_item WHERE id = ?1",
+    let (old, old_reason): (String, String) = tx.query_row(
+        "SELECT state, na_reason FROM agenda_item WHERE id = ?1",
         [item_id],
-        |r| r.get(0),
+        |r| Ok((r.get(0)?, r.get(1)?)),
     )?;
     tx.execute(
         "UPDATE agenda_item SET state = ?1, na_reason = ?2, version = version + 1, updated_at = ?3 WHERE id = ?4",
@@ -431,11 +438,31 @@ pub fn set_item_state(
             new: Some(state.as_str()),
         },
     )?;
+    if old_reason != na_reason {
+        // the reason is what an auditor reads for an input not applicable
+        log_change(
+            tx,
+            actor,
+            now,
+            Change {
+                entity: "agenda_item",
+                entity_ref: &label,
+                op: "update",
+                field: "na_reason",
+                old: Some(&old_reason),
+                new: Some(na_reason),
+            },
+        )?;
+    }
     Ok(())
 }
 
 /// Banks the running clock segment into the review and its current item.
-fn bank_running_time(tx: &Transaction, review: &Review, now: DateTime<Utc>) -> Result<()> {
+pub(crate) fn bank_running_time(
+    tx: &Transaction,
+    review: &Review,
+    now: DateTime<Utc>,
+) -> Result<()> {
     let secs = review.clock.running_secs(now);
     if secs > 0 {
         tx.execute(

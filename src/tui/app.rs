@@ -231,6 +231,10 @@ impl App {
                 }
                 return;
             }
+            Overlay::SignOff(_) => {
+                self.sign_off_key(key);
+                return;
+            }
             Overlay::None => {}
         }
         if self.state.editor.is_some() {
@@ -292,6 +296,13 @@ impl App {
     pub fn update(&mut self, msg: Msg) {
         self.state.status = None;
         let last = self.state.data.items.len().saturating_sub(1);
+        let edits = matches!(
+            msg,
+            Msg::ToggleCovered | Msg::NotApplicable | Msg::ToggleClock | Msg::EditNotes
+        );
+        if edits && self.refuse_if_locked() {
+            return;
+        }
         match msg {
             Msg::NextItem => self.go_to((self.state.selected + 1).min(last)),
             Msg::PrevItem => self.go_to(self.state.selected.saturating_sub(1)),
@@ -343,6 +354,7 @@ impl App {
                 self.state.evidence_offset = self.state.evidence_offset.saturating_sub(5)
             }
             Msg::OpenKpis => self.open_kpis(),
+            Msg::SignOff => self.open_sign_off(),
             Msg::Help => self.state.overlay = Overlay::Help,
             Msg::Quit => self.request_quit(),
         }
@@ -353,6 +365,12 @@ impl App {
             return;
         };
         if index == self.state.selected {
+            return;
+        }
+        if self.state.data.review.status == crate::domain::review::ReviewStatus::Closed {
+            // a signed-off review can still be read item by item; nothing is written
+            self.state.selected = index;
+            self.state.evidence_offset = 0;
             return;
         }
         let (review_id, now) = (self.review_id, self.state.now);
@@ -531,6 +549,7 @@ impl App {
         self.state.screen = Screen::Kpis;
     }
 }
+mod signoff;
 
 fn new_editor(item_id: i64, version: i64, notes: &str, now: DateTime<Utc>) -> NotesEditor {
     let lines: Vec<String> = notes.split('\n').map(str::to_string).collect();

@@ -17,6 +17,7 @@ pub enum Msg {
     ScrollDown,
     ScrollUp,
     OpenKpis,
+    SignOff,
     Help,
     Quit,
 }
@@ -143,6 +144,13 @@ pub const COCKPIT: &[Binding] = &[
         help: "KPIs: every quality objective with its target, status and trend",
         footer: Some("KPIs"),
         msg: Msg::OpenKpis,
+    },
+    Binding {
+        keys: &[KeyCode::Char('S')],
+        label: "S",
+        help: "sign off: the close-out check, then close and lock the review",
+        footer: Some("sign off"),
+        msg: Msg::SignOff,
     },
     Binding {
         keys: &[KeyCode::Char('?')],

@@ -65,6 +65,17 @@ impl CockpitData {
         item.spent_secs + running
     }
 
+    /// The close-out check on what is loaded: no database needed.
+    pub fn close_check(&self) -> crate::domain::closeout::CloseCheck {
+        crate::domain::closeout::check(&crate::domain::closeout::CheckInput {
+            items: &self.items,
+            attendees: &self.attendees,
+            chair: self.review.chair.as_deref(),
+            decisions: self.decisions.len(),
+            actions: &self.actions,
+        })
+    }
+
     pub fn total_timebox_secs(&self) -> i64 {
         self.items.iter().map(|i| i.timebox_secs).sum()
     }
@@ -104,6 +115,16 @@ pub enum Overlay {
     Attendance(usize),
     /// Asking why the current item is not applicable.
     NotApplicableReason(Box<TextArea<'static>>),
+    /// The close-out check, and the chair's sign-off.
+    SignOff(Box<SignOffForm>),
+}
+
+/// What the sign-off overlay shows: the check as it stood when opened, who
+/// signs, and the reason for closing despite gaps.
+pub struct SignOffForm {
+    pub check: crate::domain::closeout::CloseCheck,
+    pub signer: String,
+    pub reason: TextArea<'static>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -238,6 +238,25 @@ fn draw_close_tally(frame: &mut Frame, area: Rect, state: &State) {
             state.data.actions.len()
         )),
     ];
+    let data = &state.data;
+    let check = data.close_check();
+    if data.review.status == crate::domain::review::ReviewStatus::Closed {
+        lines.push(Line::from(Span::styled(
+            "CLOSED: signed off and locked. Corrections go in as addenda (steerco review addendum).",
+            theme::good(),
+        )));
+    } else {
+        let style = if check.is_complete() {
+            theme::good()
+        } else {
+            theme::warn()
+        };
+        lines.push(Line::from(vec![
+            Span::styled(format!("Close-out check: {}. ", check.summary()), style),
+            Span::styled("S", theme::key()),
+            Span::raw(" shows it and signs the review off."),
+        ]));
+    }
     if !pending.is_empty() {
         lines.push(Line::from(Span::styled(
             format!("Not yet covered: {}", pending.join(", ")),

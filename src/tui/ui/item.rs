@@ -62,20 +62,25 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &State) {
     ])
     .areas(inner);
     frame.render_widget(guidance, guidance_area);
-    frame.render_widget(Paragraph::new(state_line(item)), state_area);
+    let locked = state.data.review.status == crate::domain::review::ReviewStatus::Closed;
+    frame.render_widget(Paragraph::new(state_line(item, locked)), state_area);
     if has_evidence {
         evidence::draw(frame, evidence_area, item, state);
     }
     draw_notes(frame, notes_area, item, state);
 }
 
-fn state_line(item: &AgendaItem) -> Line<'static> {
+fn state_line(item: &AgendaItem, locked: bool) -> Line<'static> {
     match item.state {
         ItemState::Covered => Line::from(Span::styled("✓ covered", theme::good())),
         ItemState::NotApplicable => Line::from(vec![
             Span::styled("– not applicable: ", theme::dim()),
             Span::raw(safe(&item.na_reason)),
         ]),
+        ItemState::Pending if locked => Line::from(Span::styled(
+            "○ not covered when the review was signed off",
+            theme::warn(),
+        )),
         ItemState::Pending => Line::from(Span::styled(
             "○ not yet covered  (c marks it covered)",
             theme::dim(),

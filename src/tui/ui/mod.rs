@@ -5,6 +5,7 @@ mod evidence;
 mod item;
 pub mod kpis;
 mod overlay;
+mod signoff;
 mod theme;
 
 use ratatui::Frame;
@@ -102,13 +103,16 @@ fn draw_header(frame: &mut Frame, area: Rect, state: &State) {
         data.items.len(),
         if state.live { "● live" } else { "○ stale" },
     );
-    let mut left = format!(" steerco · {}", safe(&data.review.title));
+    // CLOSED comes first so that a narrow terminal cannot cut it off
+    let closed = data.review.status == crate::domain::review::ReviewStatus::Closed;
+    let mut left = format!(
+        " steerco · {}{}",
+        if closed { "CLOSED · " } else { "" },
+        safe(&data.review.title)
+    );
     if !data.organisation.is_empty() {
         left.push_str(" · ");
         left.push_str(&safe(&data.organisation));
-    }
-    if data.review.status == crate::domain::review::ReviewStatus::Closed {
-        left.push_str(" · CLOSED");
     }
     let right_width = right.chars().count() as u16;
     let [l, r] =
@@ -150,6 +154,13 @@ fn draw_footer(frame: &mut Frame, area: Rect, state: &State) {
             push("Enter", "save reason");
             push("Esc", "cancel");
         }
+        (Overlay::SignOff(form), _) => {
+            push("Enter", "sign off and lock");
+            if !form.check.is_complete() {
+                push("type", "the reason");
+            }
+            push("Esc", "cancel");
+        }
         (Overlay::None, Some(editor)) => {
             for (key, what) in NOTES.iter().take(4) {
                 push(key, what.split(':').next().unwrap_or(what));
@@ -186,7 +197,19 @@ fn draw_footer(frame: &mut Frame, area: Rect, state: &State) {
             }
         },
     }
+    fit_footer(&mut spans, area.width);
     frame.render_widget(Paragraph::new(Line::from(spans)), area);
+}
+
+/// Drops key hints from the middle until the footer fits, so the first
+/// hints and the last two (usually help and quit) always show. The spans
+/// come in pairs: a key, then what it does.
+fn fit_footer(spans: &mut Vec<Span>, width: u16) {
+    let width_of = |spans: &[Span]| spans.iter().map(|s| s.width()).sum::<usize>();
+    while width_of(spans) > usize::from(width) && spans.len() >= 8 {
+        let drop_at = spans.len() - 6;
+        spans.drain(drop_at..drop_at + 2);
+    }
 }
 
 #[cfg(test)]

@@ -9,7 +9,7 @@ use super::{safe, theme};
 use crate::tui::keymap::{Binding, COCKPIT, KPI_FORM, KPIS, NOTES};
 use crate::tui::state::{Overlay, Screen, State};
 
-fn centered(area: Rect, width: u16, height: u16) -> Rect {
+pub(super) fn centered(area: Rect, width: u16, height: u16) -> Rect {
     let [v] = Layout::vertical([Constraint::Length(height.min(area.height))])
         .flex(Flex::Center)
         .areas(area);
@@ -52,6 +52,7 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &State) {
             );
         }
         Overlay::Attendance(selected) => draw_attendance(frame, area, state, *selected),
+        Overlay::SignOff(form) => super::signoff::draw(frame, area, state, form),
         Overlay::NotApplicableReason(area_widget) => {
             let title = state
                 .current_item()

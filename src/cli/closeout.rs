@@ -1,0 +1,187 @@
+//! `steerco review close|check|export|addendum`: closing a review and its minutes.
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use chrono::Utc;
+use clap::Subcommand;
+use color_eyre::eyre::{Result, eyre};
+
+use crate::domain::closeout::CloseCheck;
+use crate::domain::model::Review;
+use crate::domain::text::visible_line;
+use crate::export::{self, Format};
+use crate::store::{Store, closeout, reviews};
+
+#[derive(Debug, Subcommand)]
+pub enum CloseCommand {
+    /// Show the close-out check: what is missing before the review can be signed off
+    Check {
+        /// The review, e.g. MR-2026-02 (see steerco review list)
+        #[arg(value_name = "REF")]
+        reference: String,
+    },
+    /// Sign the review off and lock it; the minutes are written beside the database
+    Close {
+        /// The review, e.g. MR-2026-02
+        #[arg(value_name = "REF")]
+        reference: String,
+        /// Why the review is closed despite gaps in the check (printed in the minutes)
+        #[arg(long)]
+        reason: Option<String>,
+        /// Who chairs and signs off (a person's name or OS user); defaults to the recorded chair
+        #[arg(long, value_name = "NAME")]
+        chair: Option<String>,
+    },
+    /// Write the minutes of a review as Markdown, HTML or JSON
+    Export {
+        /// The review, e.g. MR-2026-02
+        #[arg(value_name = "REF")]
+        reference: String,
+        #[arg(long, value_enum, default_value = "md")]
+        format: Format,
+        /// Write to this file instead of standard output
+        #[arg(long, value_name = "FILE")]
+        out: Option<PathBuf>,
+    },
+    /// Add a dated correction to a closed review
+    Addendum {
+        /// The closed review, e.g. MR-2026-02
+        #[arg(value_name = "REF")]
+        reference: String,
+        /// The correction, dated and signed with your OS user
+        text: String,
+    },
+}
+
+pub fn find_review(store: &Store, reference: &str) -> Result<Review> {
+    reviews::review_by_ref(store.conn(), reference.trim())?.ok_or_else(|| {
+        eyre!(
+            "no review {}; steerco review list shows the references",
+            visible_line(reference.trim())
+        )
+    })
+}
+
+/// The check as lines a person reads in a terminal.
+pub fn print_check(review: &Review, check: &CloseCheck) {
+    println!(
+        "Close-out check for {} \"{}\": {}",
+        review.reference,
+        visible_line(&review.title),
+        check.summary()
+    );
+    for l in &check.lines {
+        let mark = if l.ok { "✓" } else { "✗ GAP" };
+        println!(
+            "  {mark} {}: {}",
+            visible_line(&l.what),
+            visible_line(&l.detail)
+        );
+    }
+}
+
+pub fn run(store: &mut Store, command: CloseCommand) -> Result<ExitCode> {
+    match command {
+        CloseCommand::Check { reference } => {
+            let review = find_review(store, &reference)?;
+            let check = closeout::close_check(store.conn(), review.id)?;
+            print_check(&review, &check);
+        }
+        CloseCommand::Close {
+            reference,
+            reason,
+            chair,
+        } => close(store, &reference, reason.as_deref(), chair.as_deref())?,
+        CloseCommand::Export {
+            reference,
+            format,
+            out,
+        } => {
+            let review = find_review(store, &reference)?;
+            let minutes = export::gather(store.conn(), review.id, Utc::now())?;
+            let text = export::render(&minutes, format)?;
+            match out {
+                Some(path) => {
+                    export::write_file(&path, &text)?;
+                    println!(
+                        "Wrote the minutes of {} to {}",
+                        review.reference,
+                        path.display()
+                    );
+                }
+                None => print!("{text}"),
+            }
+        }
+        CloseCommand::Addendum { reference, text } => {
+            let review = find_review(store, &reference)?;
+            store.write(|tx, actor| {
+                closeout::add_addendum(tx, actor, Utc::now(), review.id, &text)
+            })?;
+            println!(
+                "Added a dated addendum to {}; steerco review export {} shows it in the minutes.",
+                review.reference, review.reference
+            );
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn close(
+    store: &mut Store,
+    reference: &str,
+    reason: Option<&str>,
+    chair: Option<&str>,
+) -> Result<()> {
+    let review = find_review(store, reference)?;
+    if review.status == crate::domain::review::ReviewStatus::Closed {
+        return Err(eyre!(
+            "{} is already closed and signed off",
+            review.reference
+        ));
+    }
+    let now = Utc::now();
+    let has_reason = reason.is_some_and(|r| !r.trim().is_empty());
+    let result =
+        store.write(|tx, actor| closeout::close_review(tx, actor, now, review.id, chair, reason));
+    let check = match result {
+        Ok(check) => check,
+        Err(e) => {
+            // say what is missing before saying no
+            if !has_reason {
+                print_check(&review, &closeout::close_check(store.conn(), review.id)?);
+                return Err(eyre!(
+                    "{} was not closed: the close-out check has gaps; fix them, or close anyway with --reason \"why\"",
+                    review.reference
+                ));
+            }
+            return Err(e);
+        }
+    };
+    print_check(&review, &check);
+    let signed = closeout::sign_off(store.conn(), review.id)?.ok_or_else(|| {
+        eyre!(
+            "{} was closed but its sign-off cannot be read",
+            review.reference
+        )
+    })?;
+    println!(
+        "Closed and signed off {} by {} at {}. The review is locked; corrections go in with: steerco review addendum {} \"…\"",
+        review.reference,
+        visible_line(&signed.by),
+        signed.at.format("%Y-%m-%d %H:%M UTC"),
+        review.reference
+    );
+    let written = export::write_minutes(store.conn(), review.id, store.path(), now).map_err(|e| {
+        eyre!(
+            "{} is closed and signed off, but its minutes were not written ({}); steerco review export {} --format html --out FILE writes them",
+            review.reference,
+            crate::cli::one_line_error(&e),
+            review.reference
+        )
+    })?;
+    for path in written {
+        println!("Minutes written: {}", path.display());
+    }
+    Ok(())
+}

@@ -1,0 +1,201 @@
+//! `steerco log`, `steerco audit verify`, `steerco export`, `steerco import`:
+//! the audit trail and the user's data.
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use chrono::NaiveDate;
+use clap::{Subcommand, ValueEnum};
+use color_eyre::eyre::{Result, WrapErr, eyre};
+use serde::Serialize;
+
+use super::output::table;
+use crate::export::digest;
+use crate::store::{Store, Verdict, dump, verify_log};
+
+#[derive(Debug, Subcommand)]
+pub enum AuditCommand {
+    /// Check the change log's hash chain; with files, check the digests of exported minutes
+    Verify {
+        /// Minutes exported from a locked review (md, html or json)
+        files: Vec<PathBuf>,
+    },
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum DumpFormat {
+    Json,
+}
+
+#[derive(Serialize)]
+struct LogJson {
+    seq: Option<i64>,
+    at: String,
+    actor: String,
+    entity: String,
+    #[serde(rename = "ref")]
+    entity_ref: String,
+    op: String,
+    field: String,
+    old: Option<String>,
+    new: Option<String>,
+}
+
+/// A value as it fits in a table cell.
+fn short(v: &Option<String>) -> String {
+    match v {
+        None => "∅".to_string(),
+        Some(s) if s.chars().count() > 40 => format!("{}…", s.chars().take(39).collect::<String>()),
+        Some(s) => s.clone(),
+    }
+}
+
+pub fn log(
+    store: &Store,
+    reference: Option<String>,
+    since: Option<NaiveDate>,
+    json: bool,
+) -> Result<ExitCode> {
+    let reference = reference.map(|r| r.trim().to_string());
+    let mut stmt = store.conn().prepare(
+        "SELECT seq, at, actor, entity, entity_ref, op, field, old_value, new_value FROM change_log
+         WHERE (?1 IS NULL OR entity_ref = ?1 COLLATE NOCASE OR entity_ref LIKE ?1 || '#%' OR entity_ref LIKE ?1 || '/%')
+           AND (?2 IS NULL OR at >= ?2)
+         ORDER BY id",
+    )?;
+    let rows = stmt
+        .query_map(
+            rusqlite::params![reference, since.map(|d| d.to_string())],
+            |r| {
+                Ok(LogJson {
+                    seq: r.get(0)?,
+                    at: r.get(1)?,
+                    actor: r.get(2)?,
+                    entity: r.get(3)?,
+                    entity_ref: r.get(4)?,
+                    op: r.get(5)?,
+                    field: r.get(6)?,
+                    old: r.get(7)?,
+                    new: r.get(8)?,
+                })
+            },
+        )?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+    if json {
+        println!("{}", serde_json::to_string_pretty(&rows)?);
+        return Ok(ExitCode::SUCCESS);
+    }
+    if rows.is_empty() {
+        println!(
+            "No changes logged{}.",
+            if reference.is_some() || since.is_some() {
+                " that match"
+            } else {
+                ""
+            }
+        );
+        return Ok(ExitCode::SUCCESS);
+    }
+    let cells: Vec<Vec<String>> = rows
+        .into_iter()
+        .map(|r| {
+            let change = match r.op.as_str() {
+                "update" => format!("{}: {} → {}", r.field, short(&r.old), short(&r.new)),
+                _ => short(&r.new),
+            };
+            vec![
+                r.seq.map(|s| s.to_string()).unwrap_or_default(),
+                r.at,
+                r.actor,
+                format!("{} {}", r.op, r.entity),
+                r.entity_ref,
+                change,
+            ]
+        })
+        .collect();
+    print!(
+        "{}",
+        table(&["#", "AT", "ACTOR", "WHAT", "REF", "CHANGE"], &cells)
+    );
+    Ok(ExitCode::SUCCESS)
+}
+
+pub fn audit(store: &Store, command: AuditCommand) -> Result<ExitCode> {
+    let AuditCommand::Verify { files } = command;
+    if files.is_empty() {
+        return match verify_log(store.conn())? {
+            Verdict::Intact { entries } => {
+                println!("The change log is intact ({entries} entries).");
+                Ok(ExitCode::SUCCESS)
+            }
+            Verdict::Broken { problem, entries } => Err(eyre!(
+                "the change log is NOT intact ({entries} entries read): {problem}"
+            )),
+        };
+    }
+    let mut failed = Vec::new();
+    for path in &files {
+        let text = std::fs::read_to_string(path)
+            .wrap_err_with(|| format!("cannot read {}", path.display()))?;
+        match digest::check(&text) {
+            digest::Check::Matches(hex) => {
+                println!("{}: intact (SHA-256 {hex})", path.display())
+            }
+            digest::Check::Altered => {
+                println!("{}: ALTERED since it was exported", path.display());
+                failed.push(path.display().to_string());
+            }
+            digest::Check::NoDigest => {
+                println!(
+                    "{}: carries no digest (only minutes of a closed review do)",
+                    path.display()
+                );
+                failed.push(path.display().to_string());
+            }
+        }
+    }
+    if failed.is_empty() {
+        Ok(ExitCode::SUCCESS)
+    } else {
+        Err(eyre!(
+            "{} file(s) failed the check: {}",
+            failed.len(),
+            failed.join(", ")
+        ))
+    }
+}
+
+pub fn export(store: &Store, _format: DumpFormat, out: Option<PathBuf>) -> Result<ExitCode> {
+    let data = dump::dump(store.conn())?;
+    let text = serde_json::to_string_pretty(&data)? + "\n";
+    match out {
+        Some(path) => {
+            crate::export::write_file(&path, &text)?;
+            let rows: usize = data.tables.iter().map(|t| t.rows.len()).sum();
+            println!(
+                "Wrote {} tables, {rows} rows to {}",
+                data.tables.len(),
+                path.display()
+            );
+        }
+        None => print!("{text}"),
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+pub fn import(store: &mut Store, file: PathBuf) -> Result<ExitCode> {
+    let bytes = std::fs::read(&file).wrap_err_with(|| format!("cannot read {}", file.display()))?;
+    let data: dump::Dump = serde_json::from_slice(&bytes).map_err(|e| {
+        eyre!(
+            "{} is not a steerco dump (steerco export --format json makes one): {e}",
+            file.display()
+        )
+    })?;
+    let rows = store.write(|tx, _| dump::import(tx, &data))?;
+    println!(
+        "Imported {rows} rows from {} into {}.",
+        file.display(),
+        store.path().display()
+    );
+    Ok(ExitCode::SUCCESS)
+}

@@ -1,0 +1,25 @@
+//! Minutes as JSON for other tools; stable keys, and the digest for a locked review.
+
+use color_eyre::eyre::Result;
+use serde::Serialize;
+
+use super::digest;
+use super::minutes::Minutes;
+
+#[derive(Serialize)]
+struct Document<'a> {
+    format: &'static str,
+    minutes: &'a Minutes,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    digest: Option<String>,
+}
+
+pub fn render(m: &Minutes) -> Result<String> {
+    let doc = Document {
+        format: "steerco-minutes",
+        minutes: m,
+        digest: m.is_locked().then(digest::placeholder),
+    };
+    let text = serde_json::to_string_pretty(&doc)? + "\n";
+    Ok(digest::seal(&text))
+}

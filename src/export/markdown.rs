@@ -1,0 +1,346 @@
+//! Minutes as Markdown that reads well as plain text.
+
+use std::fmt::Write;
+
+use super::digest;
+use super::minutes::{ActionLine, KpiLine, Minutes, readable_time, state_label, status_label};
+use crate::domain::risk::BandLimits;
+use crate::domain::text::{visible_line, visible_multiline};
+
+/// Stored text in running Markdown: control characters made visible, and no
+/// `<` left to open an HTML tag in a renderer.
+fn text(s: &str) -> String {
+    visible_multiline(s).replace('<', "\\<")
+}
+
+/// Stored text in a table cell: one line, pipes escaped.
+fn cell(s: &str) -> String {
+    visible_line(s).replace('|', "\\|").replace('<', "\\<")
+}
+
+fn opt(s: &Option<String>) -> String {
+    s.as_deref().map(cell).unwrap_or_else(|| "—".to_string())
+}
+
+pub fn render(m: &Minutes) -> String {
+    let mut out = String::new();
+    header(&mut out, m);
+    attendance(&mut out, m);
+    agenda(&mut out, m);
+    outputs(&mut out, m);
+    check(&mut out, m);
+    sign_off(&mut out, m);
+    if m.is_locked() {
+        let _ = writeln!(
+            out,
+            "\n---\n\nDigest of these minutes: {}",
+            digest::placeholder()
+        );
+        digest::seal(&out)
+    } else {
+        out
+    }
+}
+
+fn header(out: &mut String, m: &Minutes) {
+    let _ = writeln!(out, "# Minutes: {} ({})\n", text(&m.title), m.reference);
+    if !m.organisation.is_empty() {
+        let _ = writeln!(
+            out,
+            "{}. Management review under ISO 9001:2015 clause 9.3.\n",
+            text(&m.organisation)
+        );
+    }
+    let status = if m.is_locked() {
+        "closed and signed off (locked)"
+    } else {
+        "DRAFT: not signed off"
+    };
+    let rows = [
+        ("Date", m.date.clone()),
+        ("Period under review", cell(&m.period())),
+        ("Chair", opt(&m.chair)),
+        ("Facilitator", opt(&m.facilitator)),
+        ("Meeting time", m.meeting_time()),
+        ("Status", status.to_string()),
+        ("Evidence as of", readable_time(&m.evidence_as_of)),
+    ];
+    out.push_str("| | |\n|---|---|\n");
+    for (k, v) in rows {
+        let _ = writeln!(out, "| {k} | {v} |");
+    }
+}
+
+fn attendance(out: &mut String, m: &Minutes) {
+    out.push_str("\n## Attendance\n\n");
+    let list = |presence: &str| {
+        m.with_presence(presence)
+            .map(|a| format!("{} ({})", text(&a.name), text(&a.role)))
+            .collect::<Vec<_>>()
+    };
+    for (presence, label) in [
+        ("present", "Present"),
+        ("apologies", "Apologies"),
+        ("absent", "Absent"),
+        ("expected", "Invited, attendance not recorded"),
+    ] {
+        let names = list(presence);
+        if !names.is_empty() || presence == "present" {
+            let names = if names.is_empty() {
+                "nobody recorded".to_string()
+            } else {
+                names.join(", ")
+            };
+            let _ = writeln!(out, "- {label}: {names}");
+        }
+    }
+}
+
+fn agenda(out: &mut String, m: &Minutes) {
+    out.push_str("\n## Agenda, notes and evidence\n");
+    for item in &m.items {
+        let _ = writeln!(
+            out,
+            "\n### {}. {} ({})\n",
+            item.position,
+            text(&item.title),
+            text(&item.clause)
+        );
+        let mut state = state_label(item.state).to_string();
+        if item.state == "not_applicable" {
+            let _ = write!(state, ": {}", text(&item.na_reason));
+        }
+        let _ = writeln!(
+            out,
+            "Status: {state}. Time: {} of {}.\n",
+            item.time_spent, item.timebox
+        );
+        if item.notes.trim().is_empty() {
+            out.push_str("No notes recorded.\n");
+        } else {
+            for line in text(item.notes.trim()).lines() {
+                let _ = writeln!(out, "> {line}");
+            }
+        }
+        evidence(out, m, &item.input_key);
+    }
+}
+
+fn evidence(out: &mut String, m: &Minutes, key: &str) {
+    match key {
+        "a" => {
+            let _ = writeln!(
+                out,
+                "\nEvidence: {}; listed under \"Actions carried forward\".",
+                m.carried_summary()
+            );
+        }
+        "e" => risks(out, m),
+        "outputs" => {
+            let _ = writeln!(
+                out,
+                "\nEvidence: {}, listed under \"Outputs\".",
+                m.outputs_summary()
+            );
+        }
+        _ => {
+            let kpis: Vec<&KpiLine> = m.kpis_for(key).collect();
+            if !kpis.is_empty() {
+                kpi_table(out, &kpis);
+            }
+        }
+    }
+}
+
+fn kpi_table(out: &mut String, kpis: &[&KpiLine]) {
+    out.push_str("\n| KPI | Latest | Period | Target | Status | Trend | Target met |\n");
+    out.push_str("|---|---|---|---|---|---|---|\n");
+    for k in kpis {
+        let latest = match &k.latest {
+            Some(v) if k.unit.is_empty() => cell(v),
+            Some(v) => format!("{} {}", cell(v), cell(&k.unit)),
+            None => "—".to_string(),
+        };
+        let _ = writeln!(
+            out,
+            "| {} | {latest} | {} | {} | {} | {} | {} of last {} |",
+            cell(&k.name),
+            opt(&k.period),
+            cell(&k.target),
+            k.status,
+            k.trend,
+            k.met,
+            k.of
+        );
+    }
+}
+
+fn risks(out: &mut String, m: &Minutes) {
+    if m.risks.is_empty() {
+        out.push_str("\nEvidence: no open risks or opportunities.\n");
+        return;
+    }
+    out.push_str("\n| Ref | Risk or opportunity | Owner | Inherent | Residual | Status |\n");
+    out.push_str("|---|---|---|---|---|---|\n");
+    for r in &m.risks {
+        let residual = match (r.residual, r.residual_band) {
+            (Some(s), Some(b)) => format!("{s} {b}"),
+            _ => "not rated".to_string(),
+        };
+        let _ = writeln!(
+            out,
+            "| {} | {} | {} | {} {} | {residual} | {} |",
+            r.reference,
+            cell(&r.title),
+            opt(&r.owner),
+            r.inherent,
+            r.inherent_band,
+            cell(&r.status)
+        );
+    }
+    out.push_str(
+        "\nHeat map of risks by current rating (residual where rated): count of risks, and the band of the cell (L low, M medium, H high, C critical).\n\n",
+    );
+    out.push_str("| Likelihood \\ Impact | 1 | 2 | 3 | 4 | 5 |\n|---|---|---|---|---|---|\n");
+    let bands = BandLimits::default();
+    for likelihood in (1..=5u8).rev() {
+        let _ = write!(out, "| {likelihood} |");
+        for impact in 1..=5u8 {
+            let n = m.heat_map[usize::from(likelihood - 1)][usize::from(impact - 1)];
+            let band = &bands.band(likelihood * impact).word()[..1];
+            let count = if n == 0 {
+                "·".to_string()
+            } else {
+                n.to_string()
+            };
+            let _ = write!(out, " {count} {band} |");
+        }
+        out.push('\n');
+    }
+}
+
+fn action_table(out: &mut String, actions: &[ActionLine], raised_in: bool) {
+    if raised_in {
+        out.push_str(
+            "| Ref | Action | Raised in | Owner | Due | Status |\n|---|---|---|---|---|---|\n",
+        );
+    } else {
+        out.push_str("| Ref | Action | Owner | Due | Status |\n|---|---|---|---|---|\n");
+    }
+    for a in actions {
+        let mut status = status_label(a.status).to_string();
+        if a.overdue {
+            status.push_str(", OVERDUE");
+        }
+        let owner = a
+            .owner
+            .as_deref()
+            .map(cell)
+            .unwrap_or_else(|| "NO OWNER".into());
+        let due = a
+            .due
+            .as_deref()
+            .map(cell)
+            .unwrap_or_else(|| "NO DUE DATE".into());
+        let raised = if raised_in {
+            format!(
+                " {} |",
+                a.raised_in
+                    .as_deref()
+                    .map(cell)
+                    .unwrap_or_else(|| "between reviews".into())
+            )
+        } else {
+            String::new()
+        };
+        let _ = writeln!(
+            out,
+            "| {} | {} |{raised} {owner} | {due} | {status} |",
+            a.reference,
+            cell(&a.title)
+        );
+    }
+}
+
+fn outputs(out: &mut String, m: &Minutes) {
+    out.push_str("\n## Outputs (9.3.3)\n\n### Decisions\n");
+    for group in &m.decisions {
+        let _ = writeln!(out, "\n#### {}\n", group.label);
+        if group.decisions.is_empty() {
+            out.push_str("None.\n");
+        }
+        for d in &group.decisions {
+            let on = d
+                .item
+                .as_deref()
+                .map(|i| format!(" (taken on {})", text(i)))
+                .unwrap_or_default();
+            let _ = writeln!(
+                out,
+                "- {}: {}{on}",
+                d.reference,
+                text(&visible_line(&d.text))
+            );
+        }
+    }
+    out.push_str("\n### New actions\n\n");
+    if m.new_actions.is_empty() {
+        out.push_str("None.\n");
+    } else {
+        action_table(out, &m.new_actions, false);
+    }
+    out.push_str("\n### Actions carried forward\n\n");
+    if m.carried_actions.is_empty() {
+        out.push_str("None.\n");
+    } else {
+        action_table(out, &m.carried_actions, true);
+    }
+}
+
+fn check(out: &mut String, m: &Minutes) {
+    let _ = writeln!(out, "\n## Close-out check: {}\n", m.check_summary);
+    for l in &m.check {
+        let mark = if l.ok { "[x]" } else { "[ ] GAP:" };
+        let _ = writeln!(
+            out,
+            "- {mark} {}: {}",
+            text(&l.what),
+            text(&visible_line(&l.detail))
+        );
+    }
+}
+
+fn sign_off(out: &mut String, m: &Minutes) {
+    out.push_str("\n## Sign-off\n\n");
+    match &m.sign_off {
+        Some(s) => {
+            let _ = writeln!(
+                out,
+                "Signed off by {} on {}.",
+                text(&s.by),
+                readable_time(&s.at)
+            );
+            if let Some(reason) = &s.reason {
+                let _ = writeln!(
+                    out,
+                    "\nClosed despite gaps in the close-out check, because: {}",
+                    text(&visible_line(reason))
+                );
+            }
+        }
+        None if m.is_locked() => out.push_str("Closed without a recorded sign-off.\n"),
+        None => out.push_str("Not signed off yet: these minutes are a draft.\n"),
+    }
+    if !m.addenda.is_empty() {
+        out.push_str("\n## Addenda (corrections after sign-off)\n\n");
+        for a in &m.addenda {
+            let _ = writeln!(
+                out,
+                "- {}, {}: {}",
+                readable_time(&a.at),
+                text(&a.by),
+                text(&visible_line(&a.text))
+            );
+        }
+    }
+}

@@ -1,0 +1,542 @@
+//! What the minutes say, gathered from the store in one read. The evidence is
+//! taken as it stood at sign-off (KPI values recorded by then, action status
+//! from their history), so minutes exported a year later say the same thing.
+
+use chrono::{DateTime, Utc};
+use color_eyre::eyre::Result;
+use rusqlite::{Connection, OptionalExtension};
+use serde::Serialize;
+
+use crate::domain::action::{ActionStatus, is_overdue};
+use crate::domain::agenda::format_duration;
+use crate::domain::closeout::CloseCheck;
+use crate::domain::kpi::{Direction, Target, fmt_num};
+use crate::domain::review::ReviewStatus;
+use crate::domain::risk::{BandLimits, HeatMap, Rating};
+use crate::store::{closeout, evidence, parse_timestamp, reviews, timestamp};
+
+/// How many recent periods the KPI table judges "target met" over, and draws.
+pub const HISTORY: usize = 12;
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Minutes {
+    pub organisation: String,
+    #[serde(rename = "ref")]
+    pub reference: String,
+    pub title: String,
+    pub status: &'static str,
+    pub date: String,
+    pub period_start: Option<String>,
+    pub period_end: Option<String>,
+    pub chair: Option<String>,
+    pub facilitator: Option<String>,
+    pub started_at: Option<String>,
+    pub closed_at: Option<String>,
+    /// Meeting time on the clock, `h:mm:ss`.
+    pub duration: String,
+    /// The moment the evidence is shown as of: sign-off, or the export for an open review.
+    pub evidence_as_of: String,
+    pub attendees: Vec<AttendeeLine>,
+    pub items: Vec<ItemLine>,
+    pub kpis: Vec<KpiLine>,
+    pub risks: Vec<RiskLine>,
+    /// Risks (not opportunities) by current rating: `heat_map[likelihood-1][impact-1]`.
+    pub heat_map: [[u32; 5]; 5],
+    pub decisions: Vec<DecisionGroup>,
+    pub new_actions: Vec<ActionLine>,
+    pub carried_actions: Vec<ActionLine>,
+    pub check: Vec<CheckLine>,
+    pub check_summary: String,
+    pub sign_off: Option<SignOffLine>,
+    pub addenda: Vec<AddendumLine>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct AttendeeLine {
+    pub name: String,
+    pub role: String,
+    pub presence: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct ItemLine {
+    pub position: i64,
+    pub input_key: String,
+    pub clause: String,
+    pub title: String,
+    pub state: &'static str,
+    pub na_reason: String,
+    pub notes: String,
+    pub time_spent: String,
+    pub timebox: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct KpiLine {
+    pub key: String,
+    pub name: String,
+    pub input_key: String,
+    pub unit: String,
+    pub target: String,
+    pub latest: Option<String>,
+    pub period: Option<String>,
+    pub status: &'static str,
+    pub trend: &'static str,
+    /// "Target met in `met` of the last `of` periods".
+    pub met: usize,
+    pub of: usize,
+    /// The last values, oldest first, for the trend chart.
+    pub history: Vec<f64>,
+    #[serde(skip)]
+    pub target_rule: Option<Target>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct RiskLine {
+    #[serde(rename = "ref")]
+    pub reference: String,
+    pub kind: String,
+    pub title: String,
+    pub owner: Option<String>,
+    pub inherent: u8,
+    pub inherent_band: &'static str,
+    pub residual: Option<u8>,
+    pub residual_band: Option<&'static str>,
+    pub status: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct DecisionGroup {
+    pub category: String,
+    pub label: &'static str,
+    pub decisions: Vec<DecisionLine>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct DecisionLine {
+    #[serde(rename = "ref")]
+    pub reference: String,
+    pub text: String,
+    /// The agenda item it was taken on, e.g. `9.3.2 c) 7`.
+    pub item: Option<String>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct ActionLine {
+    #[serde(rename = "ref")]
+    pub reference: String,
+    pub title: String,
+    pub owner: Option<String>,
+    pub due: Option<String>,
+    pub status: &'static str,
+    pub overdue: bool,
+    /// The review it was raised in.
+    pub raised_in: Option<String>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct CheckLine {
+    pub what: String,
+    pub ok: bool,
+    pub detail: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct SignOffLine {
+    pub by: String,
+    pub at: String,
+    /// Why the review was closed despite gaps in the check.
+    pub reason: Option<String>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct AddendumLine {
+    pub at: String,
+    pub by: String,
+    pub text: String,
+}
+
+/// ISO 9001 9.3.3 output categories, in the standard's order.
+pub const CATEGORIES: [(&str, &str); 3] = [
+    ("improvement", "9.3.3 a) Opportunities for improvement"),
+    ("qms_change", "9.3.3 b) Changes to the QMS"),
+    ("resources", "9.3.3 c) Resource needs"),
+];
+
+impl Minutes {
+    pub fn is_locked(&self) -> bool {
+        self.status == ReviewStatus::Closed.as_str()
+    }
+
+    pub fn kpis_for<'a>(&'a self, input_key: &'a str) -> impl Iterator<Item = &'a KpiLine> + 'a {
+        self.kpis.iter().filter(move |k| k.input_key == input_key)
+    }
+
+    pub fn present(&self) -> impl Iterator<Item = &AttendeeLine> {
+        self.attendees.iter().filter(|a| a.presence == "present")
+    }
+
+    /// What item a) shows, in one sentence.
+    pub fn carried_summary(&self) -> String {
+        let count =
+            |f: fn(&ActionLine) -> bool| self.carried_actions.iter().filter(|a| f(a)).count();
+        format!(
+            "{} action(s) from earlier reviews still open or awaiting an effectiveness check ({} overdue, {} done and awaiting the check)",
+            self.carried_actions.len(),
+            count(|a| a.overdue),
+            count(|a| a.status == "done")
+        )
+    }
+
+    /// What the outputs item shows, in one sentence.
+    pub fn outputs_summary(&self) -> String {
+        let decisions: usize = self.decisions.iter().map(|g| g.decisions.len()).sum();
+        format!(
+            "{decisions} decision(s) and {} new action(s)",
+            self.new_actions.len()
+        )
+    }
+
+    /// `2026-08-22 to 2026-11-21`, as far as it is known.
+    pub fn period(&self) -> String {
+        match (&self.period_start, &self.period_end) {
+            (Some(s), Some(e)) => format!("{s} to {e}"),
+            (Some(s), None) => format!("from {s}"),
+            (None, Some(e)) => format!("until {e}"),
+            (None, None) => "not recorded".to_string(),
+        }
+    }
+
+    /// The meeting clock with the start and close times.
+    pub fn meeting_time(&self) -> String {
+        let mut time = format!("{} on the meeting clock", self.duration);
+        if let Some(s) = &self.started_at {
+            time.push_str(&format!("; started {}", readable_time(s)));
+        }
+        if let Some(c) = &self.closed_at {
+            time.push_str(&format!(", closed {}", readable_time(c)));
+        }
+        time
+    }
+
+    pub fn with_presence<'a>(
+        &'a self,
+        presence: &'a str,
+    ) -> impl Iterator<Item = &'a AttendeeLine> + 'a {
+        self.attendees
+            .iter()
+            .filter(move |a| a.presence == presence)
+    }
+}
+
+/// Gathers the minutes of a review; `now` is the as-of time for a review not yet closed.
+pub fn gather(conn: &Connection, review_id: i64, now: DateTime<Utc>) -> Result<Minutes> {
+    conn.execute_batch("BEGIN DEFERRED")?;
+    let out = gather_inner(conn, review_id, now);
+    conn.execute_batch("COMMIT")?;
+    out
+}
+
+fn gather_inner(conn: &Connection, review_id: i64, now: DateTime<Utc>) -> Result<Minutes> {
+    let review = reviews::review_by_id(conn, review_id)?;
+    let as_of = review.closed_at.unwrap_or(now);
+    let as_of_ts = timestamp(as_of);
+    let today = as_of.date_naive();
+    let items = reviews::agenda(conn, review_id)?;
+    let check: CloseCheck = closeout::close_check(conn, review_id)?;
+    let sign_off = closeout::sign_off(conn, review_id)?;
+    let item_clause = |id: Option<i64>| {
+        id.and_then(|id| items.iter().find(|i| i.id == id))
+            .map(|i| i.clause.clone())
+    };
+
+    let decisions = evidence::review_decisions(conn, review_id)?;
+    let decisions = CATEGORIES
+        .iter()
+        .map(|(category, label)| DecisionGroup {
+            category: category.to_string(),
+            label,
+            decisions: decisions
+                .iter()
+                .filter(|d| d.category == *category)
+                .map(|d| DecisionLine {
+                    reference: d.reference.clone(),
+                    text: d.text.clone(),
+                    item: item_clause(d.agenda_item_id),
+                })
+                .collect(),
+        })
+        .collect();
+
+    let (new_actions, carried_actions) = actions_as_of(conn, review_id, &as_of_ts, today)?;
+    let (risks, heat_map) = risks_as_of(conn, &as_of_ts)?;
+
+    Ok(Minutes {
+        organisation: evidence::organisation_name(conn)?.unwrap_or_default(),
+        reference: review.reference.clone(),
+        title: review.title.clone(),
+        status: review.status.as_str(),
+        date: review.planned_date.to_string(),
+        period_start: review.period_start.map(|d| d.to_string()),
+        period_end: review.period_end.map(|d| d.to_string()),
+        chair: review.chair.clone(),
+        facilitator: review.facilitator.clone(),
+        started_at: review.started_at.map(timestamp),
+        closed_at: review.closed_at.map(timestamp),
+        duration: format_duration(review.clock.total_secs(as_of)),
+        evidence_as_of: as_of_ts.clone(),
+        attendees: reviews::attendees(conn, review_id)?
+            .into_iter()
+            .map(|a| AttendeeLine {
+                name: a.name,
+                role: a.role,
+                presence: a.presence,
+            })
+            .collect(),
+        items: items
+            .iter()
+            .map(|i| ItemLine {
+                position: i.position,
+                input_key: i.input_key.clone(),
+                clause: i.clause.clone(),
+                title: i.title.clone(),
+                state: i.state.as_str(),
+                na_reason: i.na_reason.clone(),
+                notes: i.notes.clone(),
+                time_spent: format_duration(i.spent_secs),
+                timebox: format_duration(i.timebox_secs),
+            })
+            .collect(),
+        kpis: kpis_as_of(conn, &as_of_ts)?,
+        risks,
+        heat_map: heat_map.cells,
+        decisions,
+        new_actions,
+        carried_actions,
+        check_summary: check.summary(),
+        check: check
+            .lines
+            .into_iter()
+            .map(|l| CheckLine {
+                what: l.what,
+                ok: l.ok,
+                detail: l.detail,
+            })
+            .collect(),
+        sign_off: sign_off.map(|s| SignOffLine {
+            by: s.by,
+            at: timestamp(s.at),
+            reason: s.reason,
+        }),
+        addenda: closeout::addenda(conn, review_id)?
+            .into_iter()
+            .map(|a| AddendumLine {
+                at: timestamp(a.at),
+                by: a.actor,
+                text: a.text,
+            })
+            .collect(),
+    })
+}
+
+fn kpis_as_of(conn: &Connection, as_of: &str) -> Result<Vec<KpiLine>> {
+    let mut stmt = conn.prepare(
+        "SELECT id, key, name, unit, direction, target, target_high, warning, input_key FROM kpi
+         WHERE (deleted_at IS NULL OR deleted_at > ?1) AND created_at <= ?1
+         ORDER BY input_key, name",
+    )?;
+    let kpis = stmt
+        .query_map([as_of], |r| {
+            let direction: String = r.get(4)?;
+            Ok((
+                r.get::<_, i64>(0)?,
+                r.get::<_, String>(1)?,
+                r.get::<_, String>(2)?,
+                r.get::<_, String>(3)?,
+                Target {
+                    direction: Direction::parse(&direction).unwrap_or(Direction::HigherIsBetter),
+                    target: r.get(5)?,
+                    target_high: r.get(6)?,
+                    warning: r.get(7)?,
+                },
+                r.get::<_, String>(8)?,
+            ))
+        })?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+    let mut values = conn.prepare(
+        "SELECT period, value FROM kpi_value WHERE kpi_id = ?1 AND recorded_at <= ?2 ORDER BY period",
+    )?;
+    let mut out = Vec::new();
+    for (id, key, name, unit, target, input_key) in kpis {
+        let series = values
+            .query_map(rusqlite::params![id, as_of], |r| {
+                Ok((r.get::<_, String>(0)?, r.get::<_, f64>(1)?))
+            })?
+            .collect::<rusqlite::Result<Vec<_>>>()?;
+        let numbers: Vec<f64> = series.iter().map(|(_, v)| *v).collect();
+        let latest = series.last();
+        let (met, of) = target.met_in_last(&numbers, HISTORY);
+        out.push(KpiLine {
+            key,
+            name,
+            input_key,
+            target: target.describe(&unit),
+            latest: latest.map(|(_, v)| fmt_num(*v)),
+            period: latest.map(|(p, _)| p.clone()),
+            status: target.status(latest.map(|(_, v)| *v)).word(),
+            trend: target.trend(&numbers).word(),
+            met,
+            of,
+            history: numbers[numbers.len().saturating_sub(HISTORY)..].to_vec(),
+            unit,
+            target_rule: Some(target),
+        });
+    }
+    Ok(out)
+}
+
+fn risks_as_of(conn: &Connection, as_of: &str) -> Result<(Vec<RiskLine>, HeatMap)> {
+    let mut stmt = conn.prepare(
+        "SELECT r.id, r.ref, r.kind, r.title, p.name, r.inherent_likelihood, r.inherent_impact,
+                r.residual_likelihood, r.residual_impact, r.status
+         FROM risk r LEFT JOIN person p ON p.id = r.owner_id
+         WHERE (r.deleted_at IS NULL OR r.deleted_at > ?1) AND r.created_at <= ?1 AND r.status != 'closed'
+         ORDER BY r.kind, r.ref",
+    )?;
+    let rows = stmt
+        .query_map([as_of], |r| {
+            let residual = match (r.get::<_, Option<u8>>(7)?, r.get::<_, Option<u8>>(8)?) {
+                (Some(l), Some(i)) => Some(Rating {
+                    likelihood: l,
+                    impact: i,
+                }),
+                _ => None,
+            };
+            Ok((
+                r.get::<_, i64>(0)?,
+                r.get::<_, String>(1)?,
+                r.get::<_, String>(2)?,
+                r.get::<_, String>(3)?,
+                r.get::<_, Option<String>>(4)?,
+                Rating {
+                    likelihood: r.get(5)?,
+                    impact: r.get(6)?,
+                },
+                residual,
+                r.get::<_, String>(9)?,
+            ))
+        })?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+    let mut rated = conn.prepare(
+        "SELECT likelihood, impact FROM risk_rating WHERE risk_id = ?1 AND basis = ?2 AND at <= ?3
+         ORDER BY at DESC, id DESC LIMIT 1",
+    )?;
+    let bands = BandLimits::default();
+    let mut lines = Vec::new();
+    let mut current = Vec::new();
+    for (id, reference, kind, title, owner, inherent, residual, status) in rows {
+        // the rating history says what the rating was at sign-off
+        let mut at = |basis: &str| -> Result<Option<Rating>> {
+            Ok(rated
+                .query_row(rusqlite::params![id, basis, as_of], |r| {
+                    Ok(Rating {
+                        likelihood: r.get(0)?,
+                        impact: r.get(1)?,
+                    })
+                })
+                .optional()?)
+        };
+        let inherent = at("inherent")?.unwrap_or(inherent);
+        let residual = at("residual")?.or(residual);
+        if kind == "risk" {
+            current.push(residual.unwrap_or(inherent));
+        }
+        lines.push(RiskLine {
+            reference,
+            kind,
+            title,
+            owner,
+            inherent: inherent.score(),
+            inherent_band: bands.band(inherent.score()).word(),
+            residual: residual.map(Rating::score),
+            residual_band: residual.map(|r| bands.band(r.score()).word()),
+            status,
+        });
+    }
+    Ok((lines, HeatMap::from_ratings(current)))
+}
+
+/// (raised in this review, carried forward from earlier ones) with their status at `as_of`.
+fn actions_as_of(
+    conn: &Connection,
+    review_id: i64,
+    as_of: &str,
+    today: chrono::NaiveDate,
+) -> Result<(Vec<ActionLine>, Vec<ActionLine>)> {
+    let mut stmt = conn.prepare(
+        "SELECT a.ref, a.title, p.name, a.due, a.status, r.ref, a.review_id,
+                (SELECT e.to_status FROM action_event e
+                  WHERE e.action_id = a.id AND e.at <= ?2 AND e.to_status IS NOT NULL
+                  ORDER BY e.at DESC, e.id DESC LIMIT 1)
+         FROM action a
+         LEFT JOIN person p ON p.id = a.owner_id
+         LEFT JOIN review r ON r.id = a.review_id
+         WHERE (a.deleted_at IS NULL OR a.deleted_at > ?2) AND a.created_at <= ?2
+         ORDER BY a.due IS NULL, a.due, a.ref",
+    )?;
+    let rows = stmt
+        .query_map(rusqlite::params![review_id, as_of], |r| {
+            let status: Option<String> = r.get(7)?;
+            let status = status.unwrap_or(r.get(4)?);
+            Ok((
+                r.get::<_, String>(0)?,
+                r.get::<_, String>(1)?,
+                r.get::<_, Option<String>>(2)?,
+                r.get::<_, Option<String>>(3)?,
+                ActionStatus::parse(&status).unwrap_or(ActionStatus::Open),
+                r.get::<_, Option<String>>(5)?,
+                r.get::<_, Option<i64>>(6)?,
+            ))
+        })?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+    let (mut new, mut carried) = (Vec::new(), Vec::new());
+    for (reference, title, owner, due, status, raised_in, raised_review) in rows {
+        let due_date = due.as_deref().and_then(|d| d.parse().ok());
+        let line = ActionLine {
+            reference,
+            title,
+            owner,
+            due,
+            status: status.as_str(),
+            overdue: is_overdue(status, due_date, today),
+            raised_in,
+        };
+        if raised_review == Some(review_id) {
+            new.push(line);
+        } else if status.is_open() || status == ActionStatus::Done {
+            carried.push(line);
+        }
+    }
+    new.sort_by(|a, b| a.reference.cmp(&b.reference));
+    Ok((new, carried))
+}
+
+/// A stored timestamp as people read it in minutes: `2026-11-21 11:30 UTC`.
+pub fn readable_time(ts: &str) -> String {
+    parse_timestamp(ts)
+        .map(|t| t.format("%Y-%m-%d %H:%M UTC").to_string())
+        .unwrap_or_else(|| ts.to_string())
+}
+
+/// An action status as a word in the minutes.
+pub fn status_label(status: &str) -> &'static str {
+    ActionStatus::parse(status).map_or("unknown", ActionStatus::label)
+}
+
+pub fn state_label(state: &str) -> &'static str {
+    match state {
+        "covered" => "covered",
+        "not_applicable" => "not applicable",
+        _ => "NOT COVERED",
+    }
+}

@@ -1,0 +1,223 @@
+//! Closing a review: the close-out check on stored data, sign-off, the lock
+//! and addenda.
+
+use chrono::{DateTime, Utc};
+use color_eyre::eyre::{Result, eyre};
+use rusqlite::{Connection, OptionalExtension, Transaction, params};
+
+use super::{Change, changelog, evidence, log_change, parse_timestamp, reviews, timestamp};
+use crate::domain::closeout::{CheckInput, CloseCheck, check};
+use crate::domain::review::ReviewStatus;
+use crate::domain::text::visible_line;
+
+/// Who signed a closed review off, when, and why despite gaps (if any).
+#[derive(Debug, Clone, PartialEq)]
+pub struct SignOff {
+    pub by: String,
+    pub at: DateTime<Utc>,
+    pub reason: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Addendum {
+    pub at: DateTime<Utc>,
+    pub actor: String,
+    pub text: String,
+}
+
+/// The close-out check of a review as stored now.
+pub fn close_check(conn: &Connection, review_id: i64) -> Result<CloseCheck> {
+    let review = reviews::review_by_id(conn, review_id)?;
+    let items = reviews::agenda(conn, review_id)?;
+    let attendees = reviews::attendees(conn, review_id)?;
+    let decisions = evidence::review_decisions(conn, review_id)?;
+    let actions = evidence::review_actions(conn, review_id)?;
+    Ok(check(&CheckInput {
+        items: &items,
+        attendees: &attendees,
+        chair: review.chair.as_deref(),
+        decisions: decisions.len(),
+        actions: &actions,
+    }))
+}
+
+pub fn sign_off(conn: &Connection, review_id: i64) -> Result<Option<SignOff>> {
+    let row: Option<(Option<String>, Option<String>, Option<String>)> = conn
+        .query_row(
+            "SELECT signed_off_by, signed_off_at, close_reason FROM review WHERE id = ?1",
+            [review_id],
+            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+        )
+        .optional()?;
+    Ok(match row {
+        Some((Some(by), Some(at), reason)) => parse_timestamp(&at).map(|at| SignOff {
+            by,
+            at,
+            reason: reason.filter(|r| !r.trim().is_empty()),
+        }),
+        _ => None,
+    })
+}
+
+/// Looks a person up by name or OS user.
+pub fn person_id(conn: &Connection, who: &str) -> Result<i64> {
+    conn.query_row(
+        "SELECT id FROM person WHERE name = ?1 COLLATE NOCASE OR os_user = ?1 ORDER BY id LIMIT 1",
+        [who.trim()],
+        |r| r.get(0),
+    )
+    .optional()?
+    .ok_or_else(|| eyre!("no person called '{}'", visible_line(who.trim())))
+}
+
+/// Signs the review off and locks it. With gaps in the close-out check a
+/// reason is required; it is kept and printed in the minutes. `chair`
+/// records (or replaces) the chair before the check.
+pub fn close_review(
+    tx: &Transaction,
+    actor: &str,
+    now: DateTime<Utc>,
+    review_id: i64,
+    chair: Option<&str>,
+    reason: Option<&str>,
+) -> Result<CloseCheck> {
+    let review = reviews::review_by_id(tx, review_id)?;
+    if review.status == ReviewStatus::Closed {
+        return Err(eyre!(
+            "{} is already closed and signed off",
+            review.reference
+        ));
+    }
+    if let Some(name) = chair.map(str::trim).filter(|c| !c.is_empty()) {
+        let id = person_id(tx, name)?;
+        tx.execute(
+            "UPDATE review SET chair_id = ?1 WHERE id = ?2",
+            params![id, review_id],
+        )?;
+        log_change(
+            tx,
+            actor,
+            now,
+            Change {
+                entity: "review",
+                entity_ref: &review.reference,
+                op: "update",
+                field: "chair",
+                old: review.chair.as_deref(),
+                new: Some(name),
+            },
+        )?;
+    }
+    let result = close_check(tx, review_id)?;
+    // a reason is kept only where it explains gaps; a complete review needs none
+    let reason = reason
+        .map(str::trim)
+        .filter(|r| !r.is_empty() && !result.is_complete());
+    if !result.is_complete() && reason.is_none() {
+        return Err(eyre!(
+            "{} cannot be closed: the close-out check found {} gap(s); fix them or give a reason for closing anyway",
+            review.reference,
+            result.gaps().count()
+        ));
+    }
+    let review = reviews::review_by_id(tx, review_id)?;
+    // the meeting clock stops at sign-off; its running time is banked first
+    reviews::bank_running_time(tx, &review, now)?;
+    let signer = review.chair.clone().unwrap_or_else(|| actor.to_string());
+    let ts = timestamp(now);
+    tx.execute(
+        "UPDATE review SET status = 'closed', closed_at = ?1, signed_off_by = ?2, signed_off_at = ?1,
+                close_reason = ?3, clock_running_since = NULL, version = version + 1, updated_at = ?1
+         WHERE id = ?4",
+        params![ts, signer, reason, review_id],
+    )?;
+    let changes = [
+        ("status", Some(review.status.as_str()), Some("closed")),
+        ("signed_off_by", None, Some(signer.as_str())),
+        ("close_reason", None, reason),
+    ];
+    for (field, old, new) in changes {
+        if new.is_none() {
+            continue;
+        }
+        log_change(
+            tx,
+            actor,
+            now,
+            Change {
+                entity: "review",
+                entity_ref: &review.reference,
+                op: "update",
+                field,
+                old,
+                new,
+            },
+        )?;
+    }
+    let (seq, hash) = changelog::head(tx)?;
+    tx.execute(
+        "UPDATE review SET log_seq = ?1, log_hash = ?2 WHERE id = ?3",
+        params![seq, hash, review_id],
+    )?;
+    Ok(result)
+}
+
+/// A dated correction to a closed review.
+pub fn add_addendum(
+    tx: &Transaction,
+    actor: &str,
+    now: DateTime<Utc>,
+    review_id: i64,
+    text: &str,
+) -> Result<()> {
+    let review = reviews::review_by_id(tx, review_id)?;
+    if review.status != ReviewStatus::Closed {
+        return Err(eyre!(
+            "{} is not closed yet; change its notes directly (addenda are for closed reviews)",
+            review.reference
+        ));
+    }
+    let text = text.trim();
+    if text.is_empty() {
+        return Err(eyre!("an addendum needs some text"));
+    }
+    tx.execute(
+        "INSERT INTO addendum (review_id, at, actor, text) VALUES (?1, ?2, ?3, ?4)",
+        params![review_id, timestamp(now), actor, text],
+    )?;
+    log_change(
+        tx,
+        actor,
+        now,
+        Change {
+            entity: "addendum",
+            entity_ref: &review.reference,
+            op: "create",
+            field: "",
+            old: None,
+            new: Some(text),
+        },
+    )?;
+    Ok(())
+}
+
+pub fn addenda(conn: &Connection, review_id: i64) -> Result<Vec<Addendum>> {
+    let mut stmt =
+        conn.prepare("SELECT at, actor, text FROM addendum WHERE review_id = ?1 ORDER BY at, id")?;
+    let rows = stmt
+        .query_map([review_id], |r| {
+            Ok((r.get::<_, String>(0)?, r.get(1)?, r.get(2)?))
+        })?
+        .collect::<rusqlite::Result<Vec<(String, String, String)>>>()?;
+    Ok(rows
+        .into_iter()
+        .map(|(at, actor, text)| Addendum {
+            at: parse_timestamp(&at).unwrap_or_default(),
+            actor,
+            text,
+        })
+        .collect())
+}
+
+#[cfg(test)]
+mod tests;

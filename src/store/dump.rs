@@ -1,0 +1,257 @@
+//! The user's data out and back in: every table of the schema (whatever
+//! migrations added it) as JSON, and an import of such a dump into an empty
+//! database, all or nothing.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use color_eyre::eyre::{Result, eyre};
+use rusqlite::types::Value;
+use rusqlite::{Connection, Transaction};
+use serde::{Deserialize, Serialize};
+use serde_json::{Map, Value as Json};
+
+use super::schema_version;
+
+/// Written into every dump so that an import knows what it reads.
+pub const FORMAT: &str = "steerco-dump";
+
+#[derive(Debug, Serialize, Deserialize, PartialEq)]
+pub struct Dump {
+    pub format: String,
+    pub schema_version: i64,
+    /// In an order that satisfies foreign keys: a table comes after those it references.
+    pub tables: Vec<TableDump>,
+}
+
+#[derive(Debug, Serialize, Deserialize, PartialEq)]
+pub struct TableDump {
+    pub name: String,
+    pub columns: Vec<String>,
+    pub rows: Vec<Vec<Json>>,
+}
+
+/// The schema's own tables, leaving SQLite's internals out.
+fn table_names(conn: &Connection) -> Result<Vec<String>> {
+    let mut stmt = conn.prepare(
+        "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name",
+    )?;
+    let names = stmt
+        .query_map([], |r| r.get(0))?
+        .collect::<rusqlite::Result<Vec<String>>>()?;
+    Ok(names)
+}
+
+/// Tables ordered so that each follows the tables it references. A cycle
+/// (none today) falls back to name order; foreign keys are checked at commit.
+fn dependency_order(conn: &Connection) -> Result<Vec<String>> {
+    let names = table_names(conn)?;
+    let mut refs: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
+    for name in &names {
+        let mut stmt = conn.prepare("SELECT \"table\" FROM pragma_foreign_key_list(?1)")?;
+        let targets = stmt
+            .query_map([name], |r| r.get::<_, String>(0))?
+            .collect::<rusqlite::Result<BTreeSet<_>>>()?;
+        let targets = targets
+            .into_iter()
+            .filter(|t| t != name && names.contains(t))
+            .collect();
+        refs.insert(name.clone(), targets);
+    }
+    let mut ordered: Vec<String> = Vec::new();
+    while ordered.len() < names.len() {
+        let ready = names
+            .iter()
+            .find(|n| !ordered.contains(n) && refs[*n].iter().all(|t| ordered.contains(t)));
+        match ready {
+            Some(n) => ordered.push(n.clone()),
+            None => {
+                let rest = names.iter().find(|n| !ordered.contains(n));
+                if let Some(n) = rest {
+                    ordered.push(n.clone());
+                }
+            }
+        }
+    }
+    Ok(ordered)
+}
+
+fn quoted(ident: &str) -> String {
+    format!("\"{}\"", ident.replace('"', "\"\""))
+}
+
+fn to_json(v: Value) -> Json {
+    match v {
+        Value::Null => Json::Null,
+        Value::Integer(i) => Json::from(i),
+        Value::Real(f) => Json::from(f),
+        Value::Text(s) => Json::String(s),
+        Value::Blob(b) => {
+            let mut m = Map::new();
+            m.insert("blob_hex".into(), Json::String(super::changelog::hex(&b)));
+            Json::Object(m)
+        }
+    }
+}
+
+fn from_json(v: &Json, table: &str, column: &str) -> Result<Value> {
+    let bad = || eyre!("the dump has a value for {table}.{column} that steerco cannot read");
+    Ok(match v {
+        Json::Null => Value::Null,
+        Json::Bool(b) => Value::Integer(i64::from(*b)),
+        Json::Number(n) => match n.as_i64() {
+            Some(i) => Value::Integer(i),
+            None => Value::Real(n.as_f64().ok_or_else(bad)?),
+        },
+        Json::String(s) => Value::Text(s.clone()),
+        Json::Object(m) => {
+            let hex = m.get("blob_hex").and_then(Json::as_str).ok_or_else(bad)?;
+            Value::Blob(unhex(hex).ok_or_else(bad)?)
+        }
+        Json::Array(_) => return Err(bad()),
+    })
+}
+
+fn unhex(s: &str) -> Option<Vec<u8>> {
+    if !s.len().is_multiple_of(2) {
+        return None;
+    }
+    (0..s.len())
+        .step_by(2)
+        .map(|i| s.get(i..i + 2).and_then(|b| u8::from_str_radix(b, 16).ok()))
+        .collect()
+}
+
+/// Everything in the database, in one consistent read.
+pub fn dump(conn: &Connection) -> Result<Dump> {
+    conn.execute_batch("BEGIN DEFERRED")?;
+    let out = dump_inner(conn);
+    conn.execute_batch("COMMIT")?;
+    out
+}
+
+fn dump_inner(conn: &Connection) -> Result<Dump> {
+    let mut tables = Vec::new();
+    for name in dependency_order(conn)? {
+        let mut stmt = conn.prepare(&format!("SELECT * FROM {} ORDER BY rowid", quoted(&name)))?;
+        let columns: Vec<String> = stmt.column_names().iter().map(|c| c.to_string()).collect();
+        let n = columns.len();
+        let rows = stmt
+            .query_map([], |r| {
+                (0..n)
+                    .map(|i| r.get::<_, Value>(i).map(to_json))
+                    .collect::<rusqlite::Result<Vec<_>>>()
+            })?
+            .collect::<rusqlite::Result<Vec<_>>>()?;
+        tables.push(TableDump {
+            name,
+            columns,
+            rows,
+        });
+    }
+    Ok(Dump {
+        format: FORMAT.to_string(),
+        schema_version: schema_version(),
+        tables,
+    })
+}
+
+/// Loads a dump into an empty database of the same schema version. Nothing
+/// is logged: the dump's own change log comes across as it was.
+pub fn import(tx: &Transaction, dump: &Dump) -> Result<usize> {
+    if dump.format != FORMAT {
+        return Err(eyre!(
+            "the file is not a steerco dump (made by steerco export --format json)"
+        ));
+    }
+    if dump.schema_version != schema_version() {
+        return Err(eyre!(
+            "the dump has schema version {} and this steerco writes {}; import it with the steerco that made it",
+            dump.schema_version,
+            schema_version()
+        ));
+    }
+    let names = table_names(tx)?;
+    let mut held = Vec::new();
+    for name in &names {
+        let n: i64 = tx.query_row(&format!("SELECT count(*) FROM {}", quoted(name)), [], |r| {
+            r.get(0)
+        })?;
+        if n > 0 {
+            held.push(format!("{name} ({n})"));
+        }
+    }
+    if !held.is_empty() {
+        return Err(eyre!(
+            "the database is not empty ({}); import only into a new database file",
+            held.join(", ")
+        ));
+    }
+    // references are checked once, at commit, so that rows load in any order
+    tx.execute_batch("PRAGMA defer_foreign_keys = ON")?;
+    let mut loaded = 0;
+    for table in &dump.tables {
+        if !names.contains(&table.name) {
+            return Err(eyre!(
+                "the dump has a table {} this database does not know",
+                table.name
+            ));
+        }
+        let cols: Vec<String> = table.columns.iter().map(|c| quoted(c)).collect();
+        let marks: Vec<String> = (1..=cols.len()).map(|i| format!("?{i}")).collect();
+        let mut insert = tx
+            .prepare(&format!(
+                "INSERT INTO {} ({}) VALUES ({})",
+                quoted(&table.name),
+                cols.join(", "),
+                marks.join(", ")
+            ))
+            .map_err(|e| {
+                eyre!(
+                    "cannot load table {}: {}",
+                    table.name,
+                    super::describe_sqlite_error(&e)
+                )
+            })?;
+        for row in &table.rows {
+            if row.len() != table.columns.len() {
+                return Err(eyre!(
+                    "a row of {} has {} values for {} columns",
+                    table.name,
+                    row.len(),
+                    cols.len()
+                ));
+            }
+            let values = row
+                .iter()
+                .zip(&table.columns)
+                .map(|(v, c)| from_json(v, &table.name, c))
+                .collect::<Result<Vec<_>>>()?;
+            insert
+                .execute(rusqlite::params_from_iter(values))
+                .map_err(|e| {
+                    eyre!(
+                        "cannot load a row of {}: {}",
+                        table.name,
+                        super::describe_sqlite_error(&e)
+                    )
+                })?;
+            loaded += 1;
+        }
+    }
+    let broken: Option<String> = {
+        let mut stmt = tx.prepare("PRAGMA foreign_key_check")?;
+        let mut rows = stmt.query([])?;
+        match rows.next()? {
+            Some(r) => Some(format!(
+                "{} refers to a missing {}",
+                r.get::<_, String>(0)?,
+                r.get::<_, String>(2)?
+            )),
+            None => None,
+        }
+    };
+    if let Some(b) = broken {
+        return Err(eyre!("the dump is inconsistent: {b}; nothing was imported"));
+    }
+    Ok(loaded)
+}

@@ -1,0 +1,357 @@
+//! Closing a review from the command line, its minutes, the audit trail and
+//! the full dump, driven as a user would drive the binary.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+struct Db {
+    dir: tempfile::TempDir,
+    path: PathBuf,
+}
+
+impl Db {
+    fn demo() -> Db {
+        let dir = tempfile::tempdir().expect("a temp dir");
+        let path = dir.path().join("steerco.sqlite");
+        let db = Db { dir, path };
+        db.ok(&["demo", "--no-tui", "--as-of", "2026-11-21"]);
+        db
+    }
+
+    fn empty(name: &str) -> Db {
+        let dir = tempfile::tempdir().expect("a temp dir");
+        let path = dir.path().join(name);
+        Db { dir, path }
+    }
+
+    fn run(&self, args: &[&str]) -> Output {
+        Command::new(env!("CARGO_BIN_EXE_steerco"))
+            .arg("--db")
+            .arg(&self.path)
+            .args(args)
+            .env("USER", "swhitfield")
+            .output()
+            .expect("steerco runs")
+    }
+
+    fn ok(&self, args: &[&str]) -> String {
+        let out = self.run(args);
+        assert!(
+            out.status.success(),
+            "steerco {args:?} failed: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        String::from_utf8(out.stdout).expect("utf-8 output")
+    }
+
+    fn fails(&self, args: &[&str]) -> (String, String) {
+        let out = self.run(args);
+        assert_eq!(out.status.code(), Some(1), "steerco {args:?} should fail");
+        (
+            String::from_utf8_lossy(&out.stdout).into_owned(),
+            String::from_utf8_lossy(&out.stderr).into_owned(),
+        )
+    }
+
+    /// Presence as the cockpit records it (this branch has no attendance command).
+    fn present(&self, name: &str) {
+        let conn = rusqlite::Connection::open(&self.path).unwrap();
+        conn.execute(
+            "UPDATE attendee SET presence = 'present'
+             WHERE review_id = (SELECT id FROM review WHERE ref = 'MR-2026-02')
+               AND person_id = (SELECT id FROM person WHERE name = ?1)",
+            [name],
+        )
+        .unwrap();
+    }
+
+    fn minutes_dir(&self) -> PathBuf {
+        self.dir.path().join("minutes")
+    }
+}
+
+fn read(path: &Path) -> String {
+    std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+}
+
+#[test]
+fn close_with_gaps_is_refused_until_a_reason_is_given() {
+    let db = Db::demo();
+    let (out, err) = db.fails(&["review", "close", "MR-2026-02"]);
+    assert!(out.contains("Close-out check for MR-2026-02"), "{out}");
+    assert!(
+        out.contains("✗ GAP 9.3.2 b) Changes in context: not covered yet"),
+        "{out}"
+    );
+    assert!(
+        out.contains("✗ GAP Attendance: nobody is recorded as present"),
+        "{out}"
+    );
+    assert!(
+        err.starts_with("steerco: MR-2026-02 was not closed"),
+        "{err}"
+    );
+    assert!(
+        db.ok(&["review", "list"])
+            .contains("MR-2026-02  2026-11-21  planned")
+    );
+    assert!(
+        !db.minutes_dir().exists(),
+        "nothing written on a refused close"
+    );
+
+    let out = db.ok(&[
+        "review",
+        "close",
+        "MR-2026-02",
+        "--reason",
+        "Board called away; the rest on 28 Nov",
+    ]);
+    assert!(
+        out.contains("Closed and signed off MR-2026-02 by David Okafor"),
+        "{out}"
+    );
+    let md = db.minutes_dir().join("MR-2026-02-minutes.md");
+    let html = db.minutes_dir().join("MR-2026-02-minutes.html");
+    assert!(
+        out.contains(&format!("Minutes written: {}", md.display())),
+        "{out}"
+    );
+    let text = read(&md);
+    assert!(text.contains(
+        "Closed despite gaps in the close-out check, because: Board called away; the rest on 28 Nov"
+    ));
+    assert!(read(&html).contains("Board called away"));
+
+    // the lock holds for any program writing to the file
+    let conn = rusqlite::Connection::open(&db.path).unwrap();
+    let err = conn
+        .execute("UPDATE attendee SET presence = 'absent'", [])
+        .unwrap_err();
+    assert!(err.to_string().contains("closed and signed off"), "{err}");
+    drop(conn);
+    let (_, err) = db.fails(&["review", "close", "MR-2026-02", "--reason", "again"]);
+    assert!(err.contains("already closed"), "{err}");
+
+    // corrections go in as addenda and show in the minutes
+    db.ok(&[
+        "review",
+        "addendum",
+        "MR-2026-02",
+        "Rachel Ng joined at 10:15.",
+    ]);
+    let md = db.ok(&["review", "export", "MR-2026-02", "--format", "md"]);
+    assert!(md.contains("## Addenda (corrections after sign-off)"));
+    assert!(md.contains("swhitfield: Rachel Ng joined at 10:15."));
+    assert!(
+        db.ok(&["audit", "verify"])
+            .starts_with("The change log is intact (")
+    );
+}
+
+#[test]
+fn a_complete_review_closes_without_a_reason() {
+    let db = Db::demo();
+    db.present("David Okafor");
+    // the demo's agenda has no notes yet: mark every input directly in the file
+    let conn = rusqlite::Connection::open(&db.path).unwrap();
+    conn.execute_batch(
+        "UPDATE agenda_item SET state = 'covered', notes = 'Discussed.'
+          WHERE review_id = (SELECT id FROM review WHERE ref = 'MR-2026-02');
+         INSERT INTO decision (ref, review_id, text, category, created_by, created_at)
+         SELECT 'D-2026-101', id, 'Fund a second PCB supplier', 'resources', 'sw', '2026-11-21T10:00:00Z'
+           FROM review WHERE ref = 'MR-2026-02';",
+    )
+    .unwrap();
+    drop(conn);
+    let check = db.ok(&["review", "check", "MR-2026-02"]);
+    assert!(check.contains(": complete"), "{check}");
+    let out = db.ok(&["review", "close", "MR-2026-02", "--chair", "Marcus Hale"]);
+    assert!(out.contains("by Marcus Hale"), "{out}");
+    let md = read(&db.minutes_dir().join("MR-2026-02-minutes.md"));
+    assert!(md.contains("## Close-out check: complete"));
+    assert!(!md.contains("Closed despite gaps"));
+}
+
+#[test]
+fn exported_minutes_carry_a_digest_that_catches_edits() {
+    let db = Db::demo();
+    let file = db.dir.path().join("q3.html");
+    let out = db.ok(&[
+        "review",
+        "export",
+        "MR-2026-01",
+        "--format",
+        "html",
+        "--out",
+        file.to_str().unwrap(),
+    ]);
+    assert!(out.contains("Wrote the minutes of MR-2026-01"));
+    assert!(read(&file).contains("Signed off by <strong>David Okafor</strong>"));
+    let verified = db.ok(&["audit", "verify", file.to_str().unwrap()]);
+    assert!(verified.contains(": intact (SHA-256 "), "{verified}");
+    let text = read(&file).replacen("Rachel Ng", "Rachel Ngg", 1);
+    std::fs::write(&file, text).unwrap();
+    let (out, err) = db.fails(&["audit", "verify", file.to_str().unwrap()]);
+    assert!(out.contains("ALTERED"), "{out}");
+    assert!(err.contains("1 file(s) failed"), "{err}");
+    // minutes of a review still open are a draft without a digest
+    let draft = db.ok(&["review", "export", "MR-2026-02", "--format", "json"]);
+    assert!(!draft.contains("\"digest\""));
+    assert!(draft.contains("\"status\": \"planned\""));
+}
+
+#[test]
+fn bad_input_is_a_one_line_error() {
+    let db = Db::demo();
+    let (_, err) = db.fails(&["review", "export", "MR-1999-09"]);
+    assert_eq!(
+        err.trim(),
+        "steerco: no review MR-1999-09; steerco review list shows the references"
+    );
+    let (_, err) = db.fails(&["review", "addendum", "MR-2026-02", "too early"]);
+    assert!(err.contains("not closed yet"), "{err}");
+    let (_, err) = db.fails(&[
+        "review",
+        "close",
+        "MR-2026-02",
+        "--reason",
+        "x",
+        "--chair",
+        "Ghost",
+    ]);
+    assert!(err.contains("no person called 'Ghost'"), "{err}");
+    assert!(
+        db.ok(&["review", "list"]).contains("planned"),
+        "nothing written"
+    );
+}
+
+#[test]
+fn the_log_shows_changes_by_reference_and_date() {
+    let db = Db::demo();
+    db.ok(&["review", "close", "MR-2026-02", "--reason", "log test"]);
+    let all = db.ok(&["log"]);
+    assert!(all.starts_with("#  AT"), "{all}");
+    assert!(
+        all.lines()
+            .any(|l| l.contains("create review") && l.contains("MR-2026-01")),
+        "{all}"
+    );
+    let mine = db.ok(&["log", "--ref", "MR-2026-02"]);
+    assert!(mine.contains("status: planned → closed"), "{mine}");
+    assert!(!mine.contains("MR-2026-01"), "{mine}");
+    let later = db.ok(&["log", "--since", "2026-11-20"]);
+    assert!(!later.contains("2026-07-31"), "{later}");
+    let json: serde_json::Value =
+        serde_json::from_str(&db.ok(&["log", "--json", "--ref", "MR-2026-02"])).unwrap();
+    assert!(json.as_array().is_some_and(|a| {
+        a.iter()
+            .any(|e| e["field"] == "close_reason" && e["new"] == "log test")
+    }));
+    // a bad date is refused by the argument parser (its usage-error exit code)
+    let out = db.run(&["log", "--since", "yesterday"]);
+    assert!(!out.status.success());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("is not a date"));
+}
+
+#[test]
+fn audit_verify_names_a_hand_edit() {
+    let db = Db::demo();
+    db.ok(&["review", "close", "MR-2026-02", "--reason", "audit test"]);
+    let conn = rusqlite::Connection::open(&db.path).unwrap();
+    let n: i64 = conn
+        .query_row("SELECT count(*) FROM change_log", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(
+        db.ok(&["audit", "verify"]).trim(),
+        format!("The change log is intact ({n} entries).")
+    );
+    conn.execute_batch(&format!(
+        "DROP TRIGGER change_log_no_update;
+         UPDATE change_log SET actor = 'someone-else' WHERE seq = {n};"
+    ))
+    .unwrap();
+    drop(conn);
+    let (_, err) = db.fails(&["audit", "verify"]);
+    assert!(
+        err.starts_with(&format!(
+            "steerco: the change log is NOT intact ({n} entries read): entry #{n} "
+        )),
+        "{err}"
+    );
+    assert!(err.trim_end().ends_with("was altered"), "{err}");
+}
+
+#[test]
+fn entries_cut_from_the_end_after_a_sign_off_are_noticed() {
+    let db = Db::demo();
+    db.ok(&["review", "close", "MR-2026-02", "--reason", "test"]);
+    let conn = rusqlite::Connection::open(&db.path).unwrap();
+    conn.execute_batch(
+        "DROP TRIGGER change_log_no_delete;
+         DELETE FROM change_log WHERE seq = (SELECT max(seq) FROM change_log);",
+    )
+    .unwrap();
+    drop(conn);
+    let (_, err) = db.fails(&["audit", "verify"]);
+    assert!(
+        err.contains("were removed: MR-2026-02 was signed off at entry #"),
+        "{err}"
+    );
+}
+
+#[test]
+fn a_json_dump_imports_into_an_empty_database_unchanged() {
+    let db = Db::demo();
+    db.present("Rachel Ng");
+    db.ok(&["review", "close", "MR-2026-02", "--reason", "round trip"]);
+    db.ok(&["review", "addendum", "MR-2026-02", "an addendum"]);
+    let dump = db.dir.path().join("dump.json");
+    let out = db.ok(&[
+        "export",
+        "--format",
+        "json",
+        "--out",
+        dump.to_str().unwrap(),
+    ]);
+    assert!(out.starts_with("Wrote "), "{out}");
+
+    let copy = Db::empty("copy.sqlite");
+    let out = copy.ok(&["import", dump.to_str().unwrap()]);
+    assert!(out.starts_with("Imported "), "{out}");
+    assert_eq!(copy.ok(&["export", "--format", "json"]), read(&dump));
+    // the copy is a working database: its trail is intact, its review still locked
+    assert!(
+        copy.ok(&["audit", "verify"])
+            .starts_with("The change log is intact")
+    );
+    let (_, err) = copy.fails(&["review", "close", "MR-2026-02", "--reason", "again"]);
+    assert!(err.contains("already closed"), "{err}");
+    let conn = rusqlite::Connection::open(&copy.path).unwrap();
+    assert!(
+        conn.execute("UPDATE attendee SET presence = 'absent'", [])
+            .is_err()
+    );
+    assert_eq!(
+        copy.ok(&["review", "export", "MR-2026-02", "--format", "md"]),
+        db.ok(&["review", "export", "MR-2026-02", "--format", "md"])
+    );
+
+    // only into an empty database, and all or nothing
+    let (_, err) = db.fails(&["import", dump.to_str().unwrap()]);
+    assert!(err.contains("the database is not empty"), "{err}");
+    let broken = db.dir.path().join("broken.json");
+    let text = read(&dump).replacen("\"review_id\"", "\"no_such_column\"", 1);
+    std::fs::write(&broken, text).unwrap();
+    let fresh = Db::empty("fresh.sqlite");
+    let (_, err) = fresh.fails(&["import", broken.to_str().unwrap()]);
+    assert!(err.contains("cannot load table"), "{err}");
+    assert_eq!(
+        fresh.ok(&["review", "list", "--json"]).trim(),
+        "[]",
+        "nothing imported"
+    );
+    let (_, err) = fresh.fails(&["import", db.path.to_str().unwrap()]);
+    assert!(err.contains("is not a steerco dump"), "{err}");
+}
