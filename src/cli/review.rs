@@ -5,7 +5,6 @@ use std::process::ExitCode;
 use chrono::{NaiveDate, Utc};
 use clap::Subcommand;
 use color_eyre::eyre::{Result, eyre};
-use rusqlite::OptionalExtension;
 use serde::Serialize;
 
 use super::output::table;
@@ -135,13 +134,5 @@ pub fn run(store: &mut Store, command: ReviewCommand) -> Result<ExitCode> {
 }
 
 fn find_person(store: &Store, who: &str) -> Result<i64> {
-    store
-        .conn()
-        .query_row(
-            "SELECT id FROM person WHERE name = ?1 COLLATE NOCASE OR os_user = ?1 ORDER BY id LIMIT 1",
-            [who.trim()],
-            |r| r.get(0),
-        )
-        .optional()?
-        .ok_or_else(|| eyre!("no person called '{}'", visible_line(who)))
+    crate::store::risks::find_person(store.conn(), who)
 }

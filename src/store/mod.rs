@@ -4,6 +4,7 @@
 mod changelog;
 pub mod evidence;
 pub mod reviews;
+pub mod risks;
 
 use std::path::{Path, PathBuf};
 use std::time::Duration;
@@ -21,7 +22,10 @@ pub const APPLICATION_ID: i32 = 0x5354_434f;
 /// How long a write waits for another session's transaction before giving up.
 const BUSY_TIMEOUT: Duration = Duration::from_secs(5);
 
-const MIGRATIONS: &[M<'static>] = &[M::up(include_str!("migrations/001_initial.sql"))];
+const MIGRATIONS: &[M<'static>] = &[
+    M::up(include_str!("migrations/001_initial.sql")),
+    M::up(include_str!("migrations/003_risks.sql")),
+];
 
 /// The schema version this build writes.
 pub fn schema_version() -> i64 {
