@@ -550,7 +550,6 @@ mod tests {
         assert_eq!(b.band(16), Band::Critical);
         assert_eq!(b.band(25), Band::Critical);
     }
-}
 
     fn date(d: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(2026, 11, d).unwrap()
@@ -808,3 +807,4 @@ mod tests {
         let (map, _) = heat_map(&list, &risks, Basis::Inherent, &limits, date(21));
         assert_eq!(map.count(3, 4), 0);
     }
+}
