@@ -3,6 +3,7 @@
 
 mod output;
 mod review;
+pub mod risk;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -46,6 +47,11 @@ enum Command {
         #[command(subcommand)]
         command: review::ReviewCommand,
     },
+    /// The risk and opportunity register: list, add, re-rate, show
+    Risk {
+        #[command(subcommand)]
+        command: risk::RiskCommand,
+    },
 }
 
 /// A date as users type it: `2027-03-12`.
@@ -62,6 +68,10 @@ pub fn run() -> Result<ExitCode> {
         Some(Command::Review { command }) => {
             let mut store = Store::open(&database_path(cli.db)?)?;
             review::run(&mut store, command)
+        }
+        Some(Command::Risk { command }) => {
+            let mut store = Store::open(&database_path(cli.db)?)?;
+            risk::run(&mut store, command)
         }
     }
 }

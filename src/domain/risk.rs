@@ -132,7 +132,6 @@ impl HeatMap {
     }
 }
 
-
 /// A risk threatens an objective; an opportunity could help one.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Kind {
@@ -253,9 +252,9 @@ pub fn rating_rationale(is_first: bool, rationale: &str) -> Result<String, Strin
     let why = rationale.trim();
     match (is_first, why.is_empty()) {
         (true, true) => Ok("Initial assessment".to_string()),
-        (false, true) => Err(
-            "a re-rating needs a rationale: say why the rating moved (--why \"…\")".to_string(),
-        ),
+        (false, true) => {
+            Err("a re-rating needs a rationale: say why the rating moved (--why \"…\")".to_string())
+        }
         (_, false) => Ok(why.to_string()),
     }
 }

@@ -9,7 +9,7 @@ use super::evidence::{ACTION_COLUMNS, action_from_row};
 use super::{Change, Conflict, log_change, parse_timestamp, timestamp};
 use crate::domain::model::ActionSummary;
 use crate::domain::risk::{
-    Basis, BandLimits, Kind, Rating, RiskDecision, RiskEntry, RiskStatus, next_ref,
+    BandLimits, Basis, Kind, Rating, RiskDecision, RiskEntry, RiskStatus, next_ref,
     rating_rationale, sort_by_score,
 };
 use crate::domain::text::visible_line;
@@ -202,7 +202,11 @@ pub fn detail(conn: &Connection, id: i64) -> Result<RiskDetail> {
                 },
                 rationale: r.get(3)?,
                 actor: r.get(4)?,
-                at: r.get::<_, String>(5).ok().as_deref().and_then(parse_timestamp),
+                at: r
+                    .get::<_, String>(5)
+                    .ok()
+                    .as_deref()
+                    .and_then(parse_timestamp),
             })
         })?
         .collect::<rusqlite::Result<_>>()?;

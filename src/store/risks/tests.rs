@@ -90,7 +90,10 @@ fn a_treatment_must_fit_the_kind() {
             )
         })
         .unwrap_err();
-    assert!(err.to_string().contains("pursue, enhance, decline"), "{err}");
+    assert!(
+        err.to_string().contains("pursue, enhance, decline"),
+        "{err}"
+    );
     assert_eq!(count(&store, "SELECT count(*) FROM risk"), 0);
 }
 
@@ -308,7 +311,13 @@ fn open_actions_count_as_treatment_and_completed_ones_are_found_since_the_last_r
     let (b, _) = add(&mut store, Kind::Risk, "B", rating(4, 4));
     action(&mut store, a, "A-1", "in_progress", None);
     action(&mut store, a, "A-2", "done", Some("2026-09-01T10:00:00Z"));
-    action(&mut store, b, "A-3", "effective", Some("2026-07-01T10:00:00Z"));
+    action(
+        &mut store,
+        b,
+        "A-3",
+        "effective",
+        Some("2026-07-01T10:00:00Z"),
+    );
     action(&mut store, b, "A-4", "cancelled", None);
     store
         .write(|tx, actor| {
@@ -330,7 +339,11 @@ fn open_actions_count_as_treatment_and_completed_ones_are_found_since_the_last_r
         .iter()
         .map(|e| (e.reference.as_str(), e.open_actions))
         .collect();
-    assert_eq!(open, [("R-002", 0), ("R-001", 1)], "sorted by current score");
+    assert_eq!(
+        open,
+        [("R-002", 0), ("R-001", 1)],
+        "sorted by current score"
+    );
     let untreated = RiskFilter {
         no_treatment: true,
         status: StatusFilter::All,
@@ -378,6 +391,9 @@ fn the_last_review_is_the_latest_closed_one_other_than_this() {
     let closed = review(&mut store, "closed");
     let current = review(&mut store, "planned");
     let at = last_review_closed_at(store.conn(), current).unwrap();
-    assert_eq!(at, Some(Utc.with_ymd_and_hms(2026, 8, 21, 12, 0, 0).unwrap()));
+    assert_eq!(
+        at,
+        Some(Utc.with_ymd_and_hms(2026, 8, 21, 12, 0, 0).unwrap())
+    );
     assert_eq!(last_review_closed_at(store.conn(), closed).unwrap(), None);
 }
