@@ -139,15 +139,8 @@ fn rating_json(r: Rating, limits: &BandLimits) -> RatingJson {
     }
 }
 
-/// `L3×I4=12 HIGH`
-pub fn rating_text(r: Rating, limits: &BandLimits) -> String {
-    format!(
-        "L{}×I{}={} {}",
-        r.likelihood,
-        r.impact,
-        r.score(),
-        limits.band(r.score()).word()
-    )
+fn rating_text(r: Rating, limits: &BandLimits) -> String {
+    limits.label(r)
 }
 
 fn rating_arg(likelihood: i64, impact: i64) -> Result<Rating> {

@@ -71,6 +71,17 @@ impl BandLimits {
         )
     }
 
+    /// `L3×I4=12 HIGH`: the rating, its score and its band in words.
+    pub fn label(&self, r: Rating) -> String {
+        format!(
+            "L{}×I{}={} {}",
+            r.likelihood,
+            r.impact,
+            r.score(),
+            self.band(r.score()).word()
+        )
+    }
+
     pub fn band(&self, score: u8) -> Band {
         if score <= self.low_max {
             Band::Low

@@ -1,5 +1,7 @@
 //! Keys: one table per mode, the single source for handling, the footer and help.
 
+pub mod risks;
+
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 /// What a key asks the cockpit to do.
@@ -13,20 +15,24 @@ pub enum Msg {
     NotApplicable,
     ToggleClock,
     EditNotes,
+    /// The risk and opportunity register.
+    OpenRisks,
+    /// Raise a new risk or opportunity (item b) and anywhere else).
+    RaiseRisk,
     ScrollDown,
     ScrollUp,
     Help,
     Quit,
 }
 
-pub struct Binding {
+pub struct Binding<M = Msg> {
     pub keys: &'static [KeyCode],
     /// How the keys are written in the footer and help.
     pub label: &'static str,
     pub help: &'static str,
     /// Short word for the footer; `None` keeps the binding to the help screen.
     pub footer: Option<&'static str>,
-    pub msg: Msg,
+    pub msg: M,
 }
 
 pub const COCKPIT: &[Binding] = &[
@@ -95,6 +101,20 @@ pub const COCKPIT: &[Binding] = &[
         help: "mark this item not applicable, with a reason",
         footer: Some("n/a"),
         msg: Msg::NotApplicable,
+    },
+    Binding {
+        keys: &[KeyCode::Char('R')],
+        label: "R",
+        help: "the risk and opportunity register: heat map, list, detail",
+        footer: Some("risks"),
+        msg: Msg::OpenRisks,
+    },
+    Binding {
+        keys: &[KeyCode::Char('r')],
+        label: "r",
+        help: "raise a new risk or opportunity (e.g. from a context change in b)",
+        footer: None,
+        msg: Msg::RaiseRisk,
     },
     Binding {
         keys: &[KeyCode::PageDown, KeyCode::Char(']')],

@@ -4,6 +4,7 @@
 
 pub mod app;
 pub mod keymap;
+pub mod risk_view;
 pub mod state;
 mod terminal;
 pub mod ui;

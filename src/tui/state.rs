@@ -6,8 +6,9 @@ use color_eyre::eyre::Result;
 use ratatui_textarea::TextArea;
 use rusqlite::Connection;
 
+use super::risk_view::{DecisionForm, NewRiskForm, RatingForm, RiskBoard, RisksView};
 use crate::domain::model::{
-    ActionSummary, AgendaItem, Attendee, DecisionSummary, KpiSummary, Review, RiskSummary,
+    ActionSummary, AgendaItem, Attendee, DecisionSummary, KpiSummary, Review,
 };
 use crate::store::{Conflict, evidence, reviews};
 
@@ -21,7 +22,8 @@ pub struct CockpitData {
     /// Item a): actions from earlier reviews still open or awaiting an effectiveness check.
     pub carried: Vec<ActionSummary>,
     pub kpis: Vec<KpiSummary>,
-    pub risks: Vec<RiskSummary>,
+    /// The risk and opportunity register, for item e) and the risks screen.
+    pub board: RiskBoard,
     /// Actions and decisions raised in this review.
     pub actions: Vec<ActionSummary>,
     pub decisions: Vec<DecisionSummary>,
@@ -44,7 +46,7 @@ impl CockpitData {
             items: reviews::agenda(conn, review_id)?,
             carried: evidence::carried_forward_actions(conn, review_id)?,
             kpis: evidence::kpis_with_latest(conn)?,
-            risks: evidence::risks(conn)?,
+            board: RiskBoard::load(conn, review_id)?,
             actions: evidence::review_actions(conn, review_id)?,
             decisions: evidence::review_decisions(conn, review_id)?,
         })
@@ -87,6 +89,8 @@ impl NotesEditor {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Screen {
     Cockpit,
+    /// The risk and opportunity register: heat map, list and detail.
+    Risks,
 }
 
 pub enum Overlay {
@@ -95,6 +99,12 @@ pub enum Overlay {
     ConfirmQuit,
     /// Asking why the current item is not applicable.
     NotApplicableReason(Box<TextArea<'static>>),
+    /// Raising a risk or an opportunity.
+    NewRisk(Box<NewRiskForm>),
+    /// Re-rating the selected risk, with the reason why.
+    RateRisk(Box<RatingForm>),
+    /// Recording a decision (accept, treat, escalate) on the selected risk.
+    DecideRisk(Box<DecisionForm>),
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -117,6 +127,7 @@ pub struct State {
     pub overlay: Overlay,
     pub status: Option<StatusLine>,
     pub evidence_offset: usize,
+    pub risks: RisksView,
     pub now: DateTime<Utc>,
     pub today: NaiveDate,
     /// False once a refresh from the database failed: the view may be stale.
@@ -138,6 +149,7 @@ impl State {
             overlay: Overlay::None,
             status: None,
             evidence_offset: 0,
+            risks: RisksView::default(),
             now,
             today,
             live: true,

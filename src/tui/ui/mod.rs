@@ -4,13 +4,18 @@ mod agenda;
 mod evidence;
 mod item;
 mod overlay;
+mod risks;
 mod theme;
+
+pub use evidence::category_label;
+use overlay::centered;
 
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Wrap};
 
+use super::keymap::risks::RISKS;
 use super::keymap::{COCKPIT, NOTES};
 use super::state::{Overlay, Screen, State, StatusKind};
 use crate::domain::agenda::format_duration;
@@ -42,6 +47,7 @@ pub fn draw(frame: &mut Frame, state: &State) {
     draw_header(frame, header, state);
     match state.screen {
         Screen::Cockpit => draw_cockpit(frame, body, state),
+        Screen::Risks => risks::draw(frame, body, state),
     }
     draw_footer(frame, footer, state);
     overlay::draw(frame, area, state);
@@ -142,6 +148,22 @@ fn draw_footer(frame: &mut Frame, area: Rect, state: &State) {
         (Overlay::NotApplicableReason(_), _) => {
             push("Enter", "save reason");
             push("Esc", "cancel");
+        }
+        (Overlay::NewRisk(_) | Overlay::RateRisk(_), _) => {
+            push("Enter", "save");
+            push("Tab", "next field");
+            push("←/→", "change");
+            push("Esc", "cancel");
+        }
+        (Overlay::DecideRisk(_), _) => {
+            push("Enter", "record");
+            push("Tab", "accept/treat/escalate");
+            push("Esc", "cancel");
+        }
+        (Overlay::None, _) if state.screen == Screen::Risks => {
+            for b in RISKS.iter().filter(|b| b.footer.is_some()) {
+                push(b.label, b.footer.unwrap_or_default());
+            }
         }
         (Overlay::None, Some(editor)) => {
             for (key, what) in NOTES.iter().take(4) {

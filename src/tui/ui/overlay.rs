@@ -6,10 +6,11 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Paragraph, Wrap};
 
 use super::{safe, theme};
-use crate::tui::keymap::{COCKPIT, NOTES};
-use crate::tui::state::{Overlay, State};
+use crate::tui::keymap::risks::RISKS;
+use crate::tui::keymap::{Binding, COCKPIT, NOTES};
+use crate::tui::state::{Overlay, Screen, State};
 
-fn centered(area: Rect, width: u16, height: u16) -> Rect {
+pub(super) fn centered(area: Rect, width: u16, height: u16) -> Rect {
     let [v] = Layout::vertical([Constraint::Length(height.min(area.height))])
         .flex(Flex::Center)
         .areas(area);
@@ -22,7 +23,10 @@ fn centered(area: Rect, width: u16, height: u16) -> Rect {
 pub fn draw(frame: &mut Frame, area: Rect, state: &State) {
     match &state.overlay {
         Overlay::None => {}
-        Overlay::Help => draw_help(frame, area),
+        Overlay::Help => draw_help(frame, area, state),
+        Overlay::NewRisk(_) | Overlay::RateRisk(_) | Overlay::DecideRisk(_) => {
+            super::risks::draw_form(frame, area, state)
+        }
         Overlay::ConfirmQuit => {
             let item = state
                 .current_item()
@@ -69,14 +73,37 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &State) {
     }
 }
 
-fn draw_help(frame: &mut Frame, area: Rect) {
-    let mut lines = vec![Line::from(Span::styled("In the cockpit", theme::title()))];
-    for b in COCKPIT {
+fn binding_lines<M>(title: &'static str, bindings: &[Binding<M>]) -> Vec<Line<'static>> {
+    let mut lines = vec![Line::from(Span::styled(title, theme::title()))];
+    for b in bindings {
         lines.push(Line::from(vec![
             Span::styled(format!("  {:<8}", b.label), theme::key()),
             Span::raw(b.help),
         ]));
     }
+    lines
+}
+
+fn draw_help(frame: &mut Frame, area: Rect, state: &State) {
+    if state.screen == Screen::Risks {
+        let mut lines = binding_lines("On the risks screen", RISKS);
+        lines.push(Line::from(Span::styled(
+            "Changes from other sessions and the CLI show within a second.",
+            theme::dim(),
+        )));
+        let rect = centered(area, 78, lines.len() as u16 + 2);
+        frame.render_widget(Clear, rect);
+        frame.render_widget(
+            Paragraph::new(lines).block(
+                Block::bordered()
+                    .title(" Keys (Esc closes) ")
+                    .border_style(theme::focus_border()),
+            ),
+            rect,
+        );
+        return;
+    }
+    let mut lines = binding_lines("In the cockpit", COCKPIT);
     lines.push(Line::from(""));
     lines.push(Line::from(Span::styled(
         "While writing notes",
