@@ -230,7 +230,11 @@ impl NewRiskForm {
         let all = NewRiskField::ALL;
         let i = all.iter().position(|f| *f == self.field).unwrap_or(0);
         let n = all.len();
-        self.field = all[if forward { (i + 1) % n } else { (i + n - 1) % n }];
+        self.field = all[if forward {
+            (i + 1) % n
+        } else {
+            (i + n - 1) % n
+        }];
     }
 }
 
@@ -354,3 +358,6 @@ mod tests {
         assert_eq!(f.field, NewRiskField::Kind);
     }
 }
+
+#[cfg(test)]
+pub mod fixture;

@@ -8,8 +8,8 @@ use crate::domain::risk::{Basis, Kind, RiskFilter, StatusFilter};
 use crate::store::risks::{self, NewRisk};
 use crate::tui::keymap::risks::RiskMsg;
 use crate::tui::risk_view::{
-    DecisionForm, NewRiskField, NewRiskForm, RatingForm, RiskFocus, adjust, field_text,
-    next_band, next_kind,
+    DecisionForm, NewRiskField, NewRiskForm, RatingForm, RiskFocus, adjust, field_text, next_band,
+    next_kind,
 };
 use crate::tui::state::{Overlay, Screen};
 
@@ -40,7 +40,10 @@ impl App {
         if id == loaded && !force {
             return;
         }
-        match id.map(|id| risks::detail(self.store.conn(), id)).transpose() {
+        match id
+            .map(|id| risks::detail(self.store.conn(), id))
+            .transpose()
+        {
             Ok(detail) => {
                 if detail.as_ref().map(|d| d.entry.id) != loaded {
                     view.detail_offset = 0;
@@ -418,14 +421,7 @@ impl App {
             }
             Ok(Err(conflict)) => {
                 self.reload();
-                if let Some(e) = self
-                    .state
-                    .data
-                    .board
-                    .entries
-                    .iter()
-                    .find(|e| e.id == id)
-                {
+                if let Some(e) = self.state.data.board.entries.iter().find(|e| e.id == id) {
                     form.version = e.version;
                 }
                 self.state
@@ -506,14 +502,7 @@ impl App {
             }
             Ok(Err(conflict)) => {
                 self.reload();
-                if let Some(e) = self
-                    .state
-                    .data
-                    .board
-                    .entries
-                    .iter()
-                    .find(|e| e.id == id)
-                {
+                if let Some(e) = self.state.data.board.entries.iter().find(|e| e.id == id) {
                     form.version = e.version;
                 }
                 self.state

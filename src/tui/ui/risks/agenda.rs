@@ -40,8 +40,15 @@ pub fn draw_item_e(frame: &mut Frame, area: Rect, state: &State) {
         ])),
         caption_area,
     );
-    let cell_w = if body.width >= 24 + 1 + 40 { 4 } else { 3 };
-    let (map_w, _) = HeatMapWidget::size_for(cell_w, 1);
+    // the biggest map that leaves room for the questions beside it
+    let (cell_w, cell_h) = if body.width >= 60 + 1 + 50 && body.height >= 12 {
+        (11, 2)
+    } else if body.width >= 24 + 1 + 40 {
+        (4, 1)
+    } else {
+        (3, 1)
+    };
+    let (map_w, map_h) = HeatMapWidget::size_for(cell_w, cell_h);
     let lines_area = if body.width >= map_w + 1 + 26 && body.height >= HeatMapWidget::MIN_HEIGHT {
         let [map_area, _, rest] = Layout::horizontal([
             Constraint::Length(map_w),
@@ -49,6 +56,7 @@ pub fn draw_item_e(frame: &mut Frame, area: Rect, state: &State) {
             Constraint::Fill(1),
         ])
         .areas(body);
+        let [map_area] = Layout::vertical([Constraint::Max(map_h)]).areas(map_area);
         frame.render_widget(
             HeatMapWidget {
                 map: &map,
@@ -70,7 +78,7 @@ pub fn draw_item_e(frame: &mut Frame, area: Rect, state: &State) {
     frame.render_widget(paragraph.scroll((offset as u16, 0)), lines_area);
 }
 
-fn question_lines(state: &State) -> Vec<Line<'static>> {
+pub(super) fn question_lines(state: &State) -> Vec<Line<'static>> {
     let board = &state.data.board;
     let limits = &board.limits;
     let since = board

@@ -129,7 +129,9 @@ fn detail_lines(d: &RiskDetail, state: &State) -> Vec<Line<'static>> {
         )));
     }
     for a in &d.actions {
-        let due = a.due.map_or("no date".into(), |d| d.format("%Y-%m-%d").to_string());
+        let due = a
+            .due
+            .map_or("no date".into(), |d| d.format("%Y-%m-%d").to_string());
         lines.push(Line::from(vec![
             Span::styled(format!("  {} ", a.reference), theme::key()),
             Span::raw(format!("{:<13} {due} ", a.status.label())),

@@ -41,8 +41,7 @@ fn frame_box(frame: &mut Frame, area: Rect, title: String, keys: &str, rows: u16
 
 /// One row: the label (marked when focused) and the value's area.
 fn row(frame: &mut Frame, rect: Rect, label: &str, focused: bool) -> Rect {
-    let [l, v] =
-        Layout::horizontal([Constraint::Length(LABEL_W), Constraint::Fill(1)]).areas(rect);
+    let [l, v] = Layout::horizontal([Constraint::Length(LABEL_W), Constraint::Fill(1)]).areas(rect);
     let (mark, style) = if focused {
         ("▶", theme::key())
     } else {
@@ -138,19 +137,21 @@ fn rating(frame: &mut Frame, area: Rect, form: &RatingForm, limits: &BandLimits)
         "Enter save · Tab next · ←/→ change · Esc cancel",
         5,
     );
-    let now = form
-        .before
-        .map_or("not rated yet".into(), |r| format!("now {}", limits.label(r)));
+    let now = form.before.map_or("not rated yet".into(), |r| {
+        format!("now {}", limits.label(r))
+    });
     let v = row(frame, rows[0], "Basis", form.field == 0);
     frame.render_widget(
-        Paragraph::new(Line::from(vec![
-            choice(basis_word(form.basis), form.field == 0)
-                .spans
-                .into_iter()
-                .collect::<Vec<_>>(),
-            vec![Span::styled(format!("  {now}"), theme::dim())],
-        ]
-        .concat())),
+        Paragraph::new(Line::from(
+            vec![
+                choice(basis_word(form.basis), form.field == 0)
+                    .spans
+                    .into_iter()
+                    .collect::<Vec<_>>(),
+                vec![Span::styled(format!("  {now}"), theme::dim())],
+            ]
+            .concat(),
+        )),
         v,
     );
     let v = row(frame, rows[1], "Likelihood", form.field == 1);
@@ -165,10 +166,7 @@ fn rating(frame: &mut Frame, area: Rect, form: &RatingForm, limits: &BandLimits)
     );
     let v = row(frame, rows[3], "New", false);
     let moved = format!("  {}", movement(form.before, form.rating()));
-    frame.render_widget(
-        Paragraph::new(score_line(form.rating(), limits, &moved)),
-        v,
-    );
+    frame.render_widget(Paragraph::new(score_line(form.rating(), limits, &moved)), v);
     let v = row(frame, rows[4], "Why", form.field == 3);
     text(frame, v, &form.why, form.field == 3);
 }

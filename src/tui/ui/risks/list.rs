@@ -89,9 +89,10 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &State, wide: bool) {
             cells.push(Cell::from(
                 e.owner.as_deref().map_or("no owner".into(), safe),
             ));
-            cells.push(Cell::from(e.next_review.map_or("—".into(), |d| {
-                d.format("%Y-%m-%d").to_string()
-            })));
+            cells.push(Cell::from(
+                e.next_review
+                    .map_or("—".into(), |d| d.format("%Y-%m-%d").to_string()),
+            ));
             cells.push(Cell::from(e.open_actions.to_string()));
         }
         cells.push(Cell::from(safe(&e.title)));
@@ -100,8 +101,17 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &State, wide: bool) {
     let (header, widths): (Vec<&str>, Vec<Constraint>) = if wide {
         (
             vec![
-                "REF", "KIND", "SCORE", "STATUS", "ATTENTION", "INH", "RES", "OWNER", "REVIEW",
-                "ACT", "TITLE",
+                "REF",
+                "KIND",
+                "SCORE",
+                "STATUS",
+                "ATTENTION",
+                "INH",
+                "RES",
+                "OWNER",
+                "REVIEW",
+                "ACT",
+                "TITLE",
             ],
             vec![
                 Constraint::Length(5),

@@ -35,14 +35,31 @@ pub fn basis_word(basis: Basis) -> &'static str {
 
 pub fn draw(frame: &mut Frame, area: Rect, state: &State) {
     if area.width >= WIDE_FROM {
-        let (map_w, map_h) = HeatMapWidget::size_for(11, 2);
+        // taller cells when there is room: the map is what the room reads
+        let cell_h = if area.height >= 44 { 3 } else { 2 };
+        let (map_w, map_h) = HeatMapWidget::size_for(11, cell_h);
         let left_w = (map_w + 4).max(56);
         let [left, right] =
             Layout::horizontal([Constraint::Length(left_w), Constraint::Fill(1)]).areas(area);
-        let [map_area, filter_area] =
-            Layout::vertical([Constraint::Length(map_h + 2), Constraint::Fill(1)]).areas(left);
+        let [map_area, filter_area, questions_area] = Layout::vertical([
+            Constraint::Length(map_h + 2),
+            Constraint::Length(9),
+            Constraint::Fill(1),
+        ])
+        .areas(left);
         draw_map(frame, map_area, state);
         draw_filters(frame, filter_area, state);
+        if questions_area.height >= 4 {
+            let block =
+                Block::bordered().title(Span::styled(" Since the last review ", theme::title()));
+            let inner = block.inner(questions_area);
+            frame.render_widget(block, questions_area);
+            frame.render_widget(
+                Paragraph::new(agenda::question_lines(state))
+                    .wrap(ratatui::widgets::Wrap { trim: false }),
+                inner,
+            );
+        }
         let [list_area, detail_area] =
             Layout::vertical([Constraint::Fill(1), Constraint::Fill(1)]).areas(right);
         list::draw(frame, list_area, state, true);
@@ -83,8 +100,11 @@ fn draw_map(frame: &mut Frame, area: Rect, state: &State) {
         ));
     if unrated > 0 {
         block = block.title_bottom(
-            Line::from(Span::styled(format!(" {unrated} not rated "), theme::warn()))
-                .right_aligned(),
+            Line::from(Span::styled(
+                format!(" {unrated} not rated "),
+                theme::warn(),
+            ))
+            .right_aligned(),
         );
     }
     let inner = block.inner(area);
@@ -149,9 +169,7 @@ fn draw_filters(frame: &mut Frame, area: Rect, state: &State) {
             key("o"),
             Span::raw(" owner  "),
             value(
-                f.owner
-                    .as_deref()
-                    .map_or("all".into(), |o| super::safe(o)),
+                f.owner.as_deref().map_or("all".into(), |o| super::safe(o)),
                 f.owner.is_some(),
             ),
         ]),
@@ -164,10 +182,7 @@ fn draw_filters(frame: &mut Frame, area: Rect, state: &State) {
             ),
             key("s"),
             Span::raw(" status "),
-            value(
-                f.status.label().to_string(),
-                f.status != StatusFilter::Live,
-            ),
+            value(f.status.label().to_string(), f.status != StatusFilter::Live),
         ]),
         Line::from(vec![
             key("v"),
