@@ -174,8 +174,7 @@ fn rate_moves_the_rating_and_keeps_the_history() {
     assert!(show.contains("Residual  L2×I4=8 MEDIUM"), "{show}");
     let last_rating = show
         .lines()
-        .filter(|l| l.contains("residual  L"))
-        .last()
+        .rfind(|l| l.contains("residual  L"))
         .expect("a residual rating line");
     assert!(last_rating.contains("tester"), "{last_rating}");
     assert!(last_rating.contains("Cross-section check"), "{last_rating}");
@@ -328,12 +327,6 @@ fn band_limits_change_the_bands_shown() {
         "Bands: low ≤4 · medium ≤12 · high ≤15 · critical above"
     );
     assert_eq!(band_of("R-005").unwrap(), "MEDIUM");
-    assert_eq!(
-        list_json(&db, &["--band", "medium"])
-            .iter()
-            .filter(|v| v["score"] == 12)
-            .count()
-            > 0,
-        true
-    );
+    let medium = list_json(&db, &["--band", "medium"]);
+    assert!(medium.iter().any(|v| v["ref"] == "R-005"));
 }

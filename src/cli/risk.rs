@@ -150,11 +150,11 @@ fn rating_arg(likelihood: i64, impact: i64) -> Result<Rating> {
             .filter(|v| (1..=5).contains(v))
             .ok_or_else(|| eyre!("{name} must be 1 to 5, not {v}"))
     };
-    Ok(Rating::new(
+    Rating::new(
         in_range("likelihood", likelihood)?,
         in_range("impact", impact)?,
     )
-    .map_err(|e| eyre!(e))?)
+    .map_err(|e| eyre!(e))
 }
 
 fn filter_from_args(

@@ -143,14 +143,11 @@ fn rating(frame: &mut Frame, area: Rect, form: &RatingForm, limits: &BandLimits)
     let v = row(frame, rows[0], "Basis", form.field == 0);
     frame.render_widget(
         Paragraph::new(Line::from(
-            vec![
-                choice(basis_word(form.basis), form.field == 0)
-                    .spans
-                    .into_iter()
-                    .collect::<Vec<_>>(),
-                vec![Span::styled(format!("  {now}"), theme::dim())],
-            ]
-            .concat(),
+            choice(basis_word(form.basis), form.field == 0)
+                .spans
+                .into_iter()
+                .chain([Span::styled(format!("  {now}"), theme::dim())])
+                .collect::<Vec<_>>(),
         )),
         v,
     );

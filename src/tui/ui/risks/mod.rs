@@ -169,7 +169,7 @@ fn draw_filters(frame: &mut Frame, area: Rect, state: &State) {
             key("o"),
             Span::raw(" owner  "),
             value(
-                f.owner.as_deref().map_or("all".into(), |o| super::safe(o)),
+                f.owner.as_deref().map_or("all".into(), super::safe),
                 f.owner.is_some(),
             ),
         ]),

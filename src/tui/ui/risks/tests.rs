@@ -6,7 +6,7 @@ use ratatui::backend::TestBackend;
 use crate::domain::risk::Basis;
 use crate::store::risks;
 use crate::tui::risk_view::fixture::{self, now, today};
-use crate::tui::risk_view::{NewRiskForm, RatingForm, RiskFocus};
+use crate::tui::risk_view::{RatingForm, RiskFocus};
 use crate::tui::state::{CockpitData, Overlay, Screen, State};
 
 fn state() -> State {
@@ -129,7 +129,7 @@ fn item_e_asks_whether_treatment_worked() {
 #[test]
 fn forms_draw_over_the_screen() {
     let mut state = state();
-    state.overlay = Overlay::NewRisk(Box::new(NewRiskForm::default()));
+    state.overlay = Overlay::NewRisk(Box::default());
     let out = render(&state, 80, 24);
     insta::assert_snapshot!("new_risk_form_80x24", out);
     assert!(out.contains("Raise a risk or opportunity"));
