@@ -75,9 +75,10 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &State) {
 
 fn binding_lines<M>(title: &'static str, bindings: &[Binding<M>]) -> Vec<Line<'static>> {
     let mut lines = vec![Line::from(Span::styled(title, theme::title()))];
-    for b in bindings {
+    // a binding with no help text is said together with the one before it
+    for b in bindings.iter().filter(|b| !b.help.is_empty()) {
         lines.push(Line::from(vec![
-            Span::styled(format!("  {:<8}", b.label), theme::key()),
+            Span::styled(format!("  {:<9}", b.label), theme::key()),
             Span::raw(b.help),
         ]));
     }
@@ -85,24 +86,49 @@ fn binding_lines<M>(title: &'static str, bindings: &[Binding<M>]) -> Vec<Line<'s
 }
 
 fn draw_help(frame: &mut Frame, area: Rect, state: &State) {
-    if state.screen == Screen::Risks {
+    let lines = if state.screen == Screen::Risks {
         let mut lines = binding_lines("On the risks screen", RISKS);
         lines.push(Line::from(Span::styled(
             "Changes from other sessions and the CLI show within a second.",
             theme::dim(),
         )));
-        let rect = centered(area, 78, lines.len() as u16 + 2);
+        lines
+    } else {
+        cockpit_help_lines()
+    };
+    let block = Block::bordered()
+        .title(" Keys (Esc closes) ")
+        .border_style(theme::focus_border());
+    let mut lines = lines;
+    if lines.len() as u16 + 2 > area.height {
+        // a short terminal: the keys matter more than spacing and tips
+        lines.retain(|l| l.width() > 0 && !l.spans.iter().all(|s| s.style == theme::dim()));
+    }
+    let rows = lines.len() as u16;
+    if rows + 2 <= area.height {
+        let rect = centered(area, 78, rows + 2);
         frame.render_widget(Clear, rect);
         frame.render_widget(
-            Paragraph::new(lines).block(
-                Block::bordered()
-                    .title(" Keys (Esc closes) ")
-                    .border_style(theme::focus_border()),
-            ),
+            Paragraph::new(lines)
+                .wrap(Wrap { trim: false })
+                .block(block),
             rect,
         );
         return;
     }
+    // a short terminal: two columns rather than keys cut off at the bottom
+    let half = lines.len().div_ceil(2);
+    let rect = centered(area, area.width, half as u16 + 2);
+    frame.render_widget(Clear, rect);
+    let inner = block.inner(rect);
+    frame.render_widget(block, rect);
+    let [left, right] = Layout::horizontal([Constraint::Fill(1), Constraint::Fill(1)]).areas(inner);
+    let second = lines.split_off(half);
+    frame.render_widget(Paragraph::new(lines), left);
+    frame.render_widget(Paragraph::new(second), right);
+}
+
+fn cockpit_help_lines() -> Vec<Line<'static>> {
     let mut lines = binding_lines("In the cockpit", COCKPIT);
     lines.push(Line::from(""));
     lines.push(Line::from(Span::styled(
@@ -111,7 +137,7 @@ fn draw_help(frame: &mut Frame, area: Rect, state: &State) {
     )));
     for (key, what) in NOTES {
         lines.push(Line::from(vec![
-            Span::styled(format!("  {key:<8}"), theme::key()),
+            Span::styled(format!("  {key:<9}"), theme::key()),
             Span::raw(*what),
         ]));
     }
@@ -120,14 +146,5 @@ fn draw_help(frame: &mut Frame, area: Rect, state: &State) {
         "Notes save themselves as you pause; other sessions' changes show within a second.",
         theme::dim(),
     )));
-    let rect = centered(area, 78, lines.len() as u16 + 2);
-    frame.render_widget(Clear, rect);
-    frame.render_widget(
-        Paragraph::new(lines).wrap(Wrap { trim: false }).block(
-            Block::bordered()
-                .title(" Keys (Esc closes) ")
-                .border_style(theme::focus_border()),
-        ),
-        rect,
-    );
+    lines
 }
