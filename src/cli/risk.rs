@@ -383,22 +383,8 @@ pub fn show_text(d: &risks::RiskDetail, limits: &BandLimits, today: NaiveDate) -
     let e = &d.entry;
     let safe = |s: &str| visible_line(s).into_owned();
     let mut out = format!("{}  {}\n", e.reference, safe(&e.title));
-    out.push_str(&format!(
-        "{} · {} · owner {} · status {} · treatment {}\n",
-        e.kind.as_str(),
-        if e.area.is_empty() {
-            "no area".into()
-        } else {
-            safe(&e.area)
-        },
-        e.owner.as_deref().map_or("none".into(), safe),
-        e.status.as_str(),
-        if e.treatment.is_empty() {
-            "not chosen".into()
-        } else {
-            safe(&e.treatment)
-        },
-    ));
+    out.push_str(&e.facts());
+    out.push('\n');
     out.push_str(&format!("Inherent  {}\n", rating_text(e.inherent, limits)));
     out.push_str(&format!(
         "Residual  {}\n",

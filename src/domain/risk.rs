@@ -365,6 +365,27 @@ impl RiskEntry {
         limits.band(self.current().score())
     }
 
+    /// "risk · suppliers · owner Rachel Ng · treating · treatment reduce",
+    /// with stored text made safe to show.
+    pub fn facts(&self) -> String {
+        use super::text::visible_line;
+        let or = |text: &str, none: &str| {
+            if text.trim().is_empty() {
+                none.to_string()
+            } else {
+                visible_line(text).into_owned()
+            }
+        };
+        format!(
+            "{} · {} · owner {} · {} · treatment {}",
+            self.kind.as_str(),
+            or(&self.area, "no area"),
+            or(self.owner.as_deref().unwrap_or(""), "none"),
+            self.status.as_str(),
+            or(&self.treatment, "not chosen"),
+        )
+    }
+
     pub fn review_overdue(&self, today: NaiveDate) -> bool {
         self.status != RiskStatus::Closed && self.next_review.is_some_and(|d| d < today)
     }

@@ -157,10 +157,15 @@ pub const NOTES: &[(&str, &str)] = &[
 ];
 
 pub fn cockpit_msg(key: &KeyEvent) -> Option<Msg> {
+    lookup(COCKPIT, key, Msg::Quit)
+}
+
+/// The message a table binds a key to; Ctrl-C is `quit` everywhere, other Ctrl keys nothing.
+pub fn lookup<M: Copy>(bindings: &[Binding<M>], key: &KeyEvent, quit: M) -> Option<M> {
     if key.modifiers.contains(KeyModifiers::CONTROL) {
-        return (key.code == KeyCode::Char('c')).then_some(Msg::Quit);
+        return (key.code == KeyCode::Char('c')).then_some(quit);
     }
-    COCKPIT
+    bindings
         .iter()
         .find(|b| b.keys.contains(&key.code))
         .map(|b| b.msg)

@@ -218,6 +218,22 @@ impl App {
         }
     }
 
+    /// Someone changed the entry first: show theirs, say so, and return the
+    /// version a second Enter deliberately writes over.
+    fn after_conflict(&mut self, id: i64, conflict: &crate::store::Conflict, again: &str) -> i64 {
+        self.reload();
+        let version = self
+            .state
+            .data
+            .board
+            .entries
+            .iter()
+            .find(|e| e.id == id)
+            .map_or(0, |e| e.version);
+        self.state.error(format!("{conflict}. Enter again {again}"));
+        version
+    }
+
     /// Esc leaves a form; with words typed, only the second Esc discards them.
     fn leave_form(&mut self, typed: bool, confirmed: &mut bool) -> bool {
         if typed && !*confirmed {
@@ -237,13 +253,7 @@ impl App {
             form.confirm_discard = false;
         }
         match key.code {
-            KeyCode::Esc => {
-                let typed = form.has_text();
-                let mut confirmed = form.confirm_discard;
-                let done = self.leave_form(typed, &mut confirmed);
-                form.confirm_discard = confirmed;
-                done
-            }
+            KeyCode::Esc => self.leave_form(form.has_text(), &mut form.confirm_discard),
             KeyCode::Enter => self.save_new_risk(form),
             KeyCode::Char('s') if ctrl => self.save_new_risk(form),
             KeyCode::Tab | KeyCode::Down => {
@@ -346,10 +356,7 @@ impl App {
         match key.code {
             KeyCode::Esc => {
                 let typed = !field_text(&form.why).is_empty();
-                let mut confirmed = form.confirm_discard;
-                let done = self.leave_form(typed, &mut confirmed);
-                form.confirm_discard = confirmed;
-                done
+                self.leave_form(typed, &mut form.confirm_discard)
             }
             KeyCode::Enter => self.save_rating(form),
             KeyCode::Tab | KeyCode::Down => {
@@ -420,12 +427,7 @@ impl App {
                 true
             }
             Ok(Err(conflict)) => {
-                self.reload();
-                if let Some(e) = self.state.data.board.entries.iter().find(|e| e.id == id) {
-                    form.version = e.version;
-                }
-                self.state
-                    .error(format!("{conflict}. Enter again re-rates over theirs"));
+                form.version = self.after_conflict(id, &conflict, "re-rates over theirs");
                 false
             }
             Err(e) => {
@@ -442,10 +444,7 @@ impl App {
         match key.code {
             KeyCode::Esc => {
                 let typed = !field_text(&form.note).is_empty();
-                let mut confirmed = form.confirm_discard;
-                let done = self.leave_form(typed, &mut confirmed);
-                form.confirm_discard = confirmed;
-                done
+                self.leave_form(typed, &mut form.confirm_discard)
             }
             KeyCode::Tab | KeyCode::BackTab => {
                 form.cycle();
@@ -501,12 +500,7 @@ impl App {
                 true
             }
             Ok(Err(conflict)) => {
-                self.reload();
-                if let Some(e) = self.state.data.board.entries.iter().find(|e| e.id == id) {
-                    form.version = e.version;
-                }
-                self.state
-                    .error(format!("{conflict}. Enter again records the decision"));
+                form.version = self.after_conflict(id, &conflict, "records the decision");
                 false
             }
             Err(e) => {

@@ -1,7 +1,7 @@
 //! Keys on the risks screen. `a` is kept free for capturing an action on the
 //! selected risk (built with action capture).
 
-use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use crossterm::event::{KeyCode, KeyEvent};
 
 use super::Binding;
 
@@ -215,13 +215,7 @@ pub const RISKS: &[Binding<RiskMsg>] = &[
 ];
 
 pub fn risks_msg(key: &KeyEvent) -> Option<RiskMsg> {
-    if key.modifiers.contains(KeyModifiers::CONTROL) {
-        return (key.code == KeyCode::Char('c')).then_some(RiskMsg::Quit);
-    }
-    RISKS
-        .iter()
-        .find(|b| b.keys.contains(&key.code))
-        .map(|b| b.msg)
+    super::lookup(RISKS, key, RiskMsg::Quit)
 }
 
 #[cfg(test)]

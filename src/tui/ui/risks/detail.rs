@@ -55,22 +55,7 @@ fn detail_lines(d: &RiskDetail, state: &State) -> Vec<Line<'static>> {
             Span::styled(format!("{} ", e.reference), theme::key()),
             Span::styled(safe(&e.title), theme::title()),
         ]),
-        Line::from(format!(
-            "{} · {} · owner {} · {} · treatment {}",
-            e.kind.as_str(),
-            if e.area.is_empty() {
-                "no area".into()
-            } else {
-                safe(&e.area)
-            },
-            e.owner.as_deref().map_or("none".into(), safe),
-            e.status.as_str(),
-            if e.treatment.is_empty() {
-                "not chosen".into()
-            } else {
-                safe(&e.treatment)
-            },
-        )),
+        Line::from(e.facts()),
         Line::from(vec![
             Span::raw("Inherent "),
             Span::styled(
