@@ -568,62 +568,55 @@ pub fn completed_treatments(
     since: Option<DateTime<Utc>>,
 ) -> Result<Vec<CompletedTreatment>> {
     let since = since.map(timestamp).unwrap_or_default();
-    let mut stmt = conn.prepare(
-        "SELECT r.id, r.ref, r.title, a.ref, a.title, a.done_at,
-                r.inherent_likelihood, r.inherent_impact
+    // the residual ratings around each completion, found by index in one statement
+    // (packed as likelihood × 10 + impact, so each is one lookup)
+    let residual = |cmp: &str| {
+        format!(
+            "(SELECT likelihood * 10 + impact FROM risk_rating x
+              WHERE x.risk_id = r.id AND x.basis = 'residual' AND x.at {cmp} a.done_at
+              ORDER BY x.at DESC, x.id DESC LIMIT 1)"
+        )
+    };
+    let mut stmt = conn.prepare(&format!(
+        "SELECT r.ref, r.title, a.ref, a.title, a.done_at, r.inherent_likelihood,
+                r.inherent_impact, {}, {}
          FROM action a JOIN risk r ON r.id = a.risk_id
          WHERE a.deleted_at IS NULL AND r.deleted_at IS NULL AND a.done_at IS NOT NULL
            AND a.status IN ('done', 'effective', 'not_effective') AND a.done_at >= ?1
          ORDER BY a.done_at, a.ref",
-    )?;
-    let rows: Vec<(i64, String, String, String, String, String, Rating)> = stmt
-        .query_map([&since], |r| {
-            Ok((
-                r.get(0)?,
-                r.get(1)?,
-                r.get(2)?,
-                r.get(3)?,
-                r.get(4)?,
-                r.get(5)?,
-                Rating {
-                    likelihood: r.get(6)?,
-                    impact: r.get(7)?,
-                },
-            ))
-        })?
-        .collect::<rusqlite::Result<_>>()?;
-    let residual_at = |risk_id: i64, done: &str, after: bool| -> rusqlite::Result<Option<Rating>> {
-        let sql = if after {
-            "SELECT likelihood, impact FROM risk_rating WHERE risk_id = ?1 AND basis = 'residual'
-               AND at > ?2 ORDER BY at DESC, id DESC LIMIT 1"
-        } else {
-            "SELECT likelihood, impact FROM risk_rating WHERE risk_id = ?1 AND basis = 'residual'
-               AND at <= ?2 ORDER BY at DESC, id DESC LIMIT 1"
-        };
-        conn.query_row(sql, params![risk_id, done], |r| {
-            Ok(Rating {
-                likelihood: r.get(0)?,
-                impact: r.get(1)?,
-            })
+        residual("<="),
+        residual(">"),
+    ))?;
+    let rating = |packed: Option<u8>| {
+        packed.map(|p| Rating {
+            likelihood: p / 10,
+            impact: p % 10,
         })
-        .optional()
     };
-    let mut out = Vec::new();
-    for (risk_id, risk_ref, risk_title, action_ref, action_title, done, inherent) in rows {
-        let Some(done_at) = parse_timestamp(&done) else {
-            continue;
-        };
-        out.push(CompletedTreatment {
-            before: residual_at(risk_id, &done, false)?.unwrap_or(inherent),
-            rated_since: residual_at(risk_id, &done, true)?,
-            risk_ref,
-            risk_title,
-            action_ref,
-            action_title,
-            done_at,
-        });
-    }
-    Ok(out)
+    let rows = stmt
+        .query_map([&since], |r| {
+            let done: String = r.get(4)?;
+            let inherent = Rating {
+                likelihood: r.get(5)?,
+                impact: r.get(6)?,
+            };
+            let before = rating(r.get(7)?).unwrap_or(inherent);
+            let rated_since = rating(r.get(8)?);
+            let (risk_ref, risk_title, action_ref, action_title) =
+                (r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?);
+            Ok(parse_timestamp(&done).map(|done_at| CompletedTreatment {
+                risk_ref,
+                risk_title,
+                action_ref,
+                action_title,
+                done_at,
+                before,
+                rated_since,
+            }))
+        })?
+        .filter_map(|row| row.transpose())
+        .collect::<rusqlite::Result<_>>()?;
+    Ok(rows)
 }
 
 /// A person by name or OS user name, as users type them.

@@ -70,31 +70,41 @@ pub fn draw_item_e(frame: &mut Frame, area: Rect, state: &State) {
     } else {
         body
     };
-    let paragraph = Paragraph::new(question_lines(state)).wrap(Wrap { trim: false });
-    let total = paragraph.line_count(lines_area.width);
-    let offset = state
-        .evidence_offset
-        .min(total.saturating_sub(lines_area.height as usize));
-    frame.render_widget(paragraph.scroll((offset as u16, 0)), lines_area);
+    draw_questions(frame, lines_area, state, state.evidence_offset);
 }
 
-pub(super) fn question_lines(state: &State) -> Vec<Line<'static>> {
+/// The questions from `offset` on: only the lines that can show are built,
+/// so a register of thousands costs no more than a short one.
+pub(super) fn draw_questions(frame: &mut Frame, area: Rect, state: &State, offset: usize) {
+    let total = question_count(state);
+    let room = area.height as usize;
+    let offset = offset.min(total.saturating_sub(room));
+    let lines: Vec<Line> = question_lines(state).skip(offset).take(room).collect();
+    frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), area);
+}
+
+fn question_count(state: &State) -> usize {
+    let board = &state.data.board;
+    2 + board.completed.len().max(1) + board.untreated_high().count()
+}
+
+fn question_lines(state: &State) -> impl Iterator<Item = Line<'static>> + '_ {
     let board = &state.data.board;
     let limits = &board.limits;
     let since = board
         .since
         .map_or("ever".to_string(), |t| t.format("%-d %b").to_string());
-    let mut lines = vec![Line::from(Span::styled(
+    let heading = Line::from(Span::styled(
         format!("Treated since {since}: did the residual fall?"),
         theme::title(),
-    ))];
-    if board.completed.is_empty() {
-        lines.push(Line::from(Span::styled(
+    ));
+    let none_done = board.completed.is_empty().then(|| {
+        Line::from(Span::styled(
             "No treatment action completed since then.",
             theme::dim(),
-        )));
-    }
-    for c in &board.completed {
+        ))
+    });
+    let done = board.completed.iter().map(|c| {
         let (after, verdict, style) = match c.rated_since {
             Some(r) => {
                 let word = movement(Some(c.before), r);
@@ -107,7 +117,7 @@ pub(super) fn question_lines(state: &State) -> Vec<Line<'static>> {
             }
             None => ("?".to_string(), "not re-rated", theme::warn()),
         };
-        lines.push(Line::from(vec![
+        Line::from(vec![
             Span::styled(format!("{} ", c.risk_ref), theme::key()),
             Span::raw(format!("{}→{after} ", c.before.score())),
             Span::styled(verdict, style),
@@ -120,33 +130,36 @@ pub(super) fn question_lines(state: &State) -> Vec<Line<'static>> {
                 ),
                 theme::dim(),
             ),
-        ]));
-    }
-    let untreated: Vec<_> = board.untreated_high().collect();
-    if untreated.is_empty() {
-        lines.push(Line::from(Span::styled(
+        ])
+    });
+    let flagged = if board.untreated_high().next().is_none() {
+        Line::from(Span::styled(
             "✓ Every high risk has an open treatment action.",
             theme::good(),
-        )));
+        ))
     } else {
-        lines.push(Line::from(Span::styled(
+        Line::from(Span::styled(
             "⚑ High risks with no open treatment action",
             theme::bad(),
-        )));
-    }
-    for e in untreated {
+        ))
+    };
+    let untreated = board.untreated_high().map(move |e| {
         let r = e.current();
         let band = limits.band(r.score());
-        lines.push(Line::from(vec![
+        Line::from(vec![
             Span::styled(format!("{} ", e.reference), theme::key()),
             Span::styled(
                 format!("{:>2} {} ", r.score(), band.word()),
                 theme::band(band),
             ),
             Span::raw(safe(&e.title)),
-        ]));
-    }
-    lines
+        ])
+    });
+    std::iter::once(heading)
+        .chain(none_done)
+        .chain(done)
+        .chain(std::iter::once(flagged))
+        .chain(untreated)
 }
 
 pub fn draw_item_b(frame: &mut Frame, area: Rect, state: &State) {

@@ -69,7 +69,10 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &State, wide: bool) {
         frame.render_widget(Paragraph::new(text).block(block), area);
         return;
     }
-    let rows = visible.iter().map(|e| {
+    // only the rows that can show are built: the window keeps the selection in view
+    let room = area.height.saturating_sub(3).max(1) as usize;
+    let start = view.selected.saturating_sub(room - 1);
+    let rows = visible.iter().skip(start).take(room).map(|e| {
         let mut cells = vec![
             Cell::from(e.reference.clone()),
             score_cell(e.current(), &board.limits),
@@ -149,6 +152,7 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &State, wide: bool) {
         })
         .highlight_symbol("▶")
         .block(block);
-    let mut table_state = TableState::default().with_selected(Some(view.selected));
+    let mut table_state =
+        TableState::default().with_selected(Some(view.selected.saturating_sub(start)));
     frame.render_stateful_widget(table, area, &mut table_state);
 }

@@ -54,11 +54,7 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &State) {
                 Block::bordered().title(Span::styled(" Since the last review ", theme::title()));
             let inner = block.inner(questions_area);
             frame.render_widget(block, questions_area);
-            frame.render_widget(
-                Paragraph::new(agenda::question_lines(state))
-                    .wrap(ratatui::widgets::Wrap { trim: false }),
-                inner,
-            );
+            agenda::draw_questions(frame, inner, state, 0);
         }
         let [list_area, detail_area] =
             Layout::vertical([Constraint::Fill(1), Constraint::Fill(1)]).areas(right);
