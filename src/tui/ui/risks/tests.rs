@@ -143,3 +143,16 @@ fn forms_draw_over_the_screen() {
     insta::assert_snapshot!("rating_form_80x24", out);
     assert!(out.contains("now L3×I4=12 HIGH"));
 }
+
+#[test]
+fn the_smallest_usable_terminal_still_shows_the_register() {
+    let mut state = state();
+    let out = render(&state, 60, 16);
+    assert!(out.contains("Heat map"), "{out}");
+    assert!(out.contains("R-001"), "{out}");
+    state.risks.detail_open = true;
+    assert!(render(&state, 60, 16).contains("R-001 · detail"));
+    state.screen = Screen::Cockpit;
+    state.selected = 11;
+    assert!(render(&state, 60, 16).contains("Risks"));
+}
