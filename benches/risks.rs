@@ -104,6 +104,12 @@ fn bench(c: &mut Criterion) {
     c.bench_function("completed treatments alone, 8000 completed", |b| {
         b.iter(|| steerco::store::risks::completed_treatments(store.conn(), None).expect("loaded"))
     });
+    let since = Utc.with_ymd_and_hms(2026, 8, 21, 12, 0, 0).unwrap();
+    c.bench_function("completed treatments since a review, 2000 of 8000", |b| {
+        b.iter(|| {
+            steerco::store::risks::completed_treatments(store.conn(), Some(since)).expect("loaded")
+        })
+    });
     let data = CockpitData::load(store.conn(), review_id).expect("loaded");
     let today = NaiveDate::from_ymd_opt(2026, 11, 21).unwrap();
     let mut state = State::new(data, Utc::now(), today);
