@@ -181,6 +181,13 @@ impl App {
 
     /// Keys while one of the risk forms is open.
     pub(super) fn risk_form_key(&mut self, key: KeyEvent) {
+        // Ctrl-C leaves a form the way Esc does: typed words are never dropped silently
+        let key = if key.modifiers.contains(KeyModifiers::CONTROL) && key.code == KeyCode::Char('c')
+        {
+            KeyEvent::new(KeyCode::Esc, KeyModifiers::NONE)
+        } else {
+            key
+        };
         let overlay = std::mem::replace(&mut self.state.overlay, Overlay::None);
         self.state.overlay = match overlay {
             Overlay::NewRisk(mut form) => match self.new_risk_key(&mut form, key) {

@@ -290,3 +290,17 @@ fn a_stale_re_rating_is_refused_with_the_form_kept() {
         .expect("a rating");
     assert_eq!(latest, "theirs");
 }
+
+#[test]
+fn ctrl_c_in_a_form_warns_before_dropping_typed_words() {
+    let (_dir, mut app) = app();
+    press(&mut app, &[KeyCode::Char('r')]);
+    typed(&mut app, "Half a thought");
+    let ctrl_c = KeyEvent::new(KeyCode::Char('c'), KeyModifiers::CONTROL);
+    app.handle_key(ctrl_c);
+    assert!(matches!(app.state.overlay, Overlay::NewRisk(_)));
+    assert!(!app.quit);
+    app.handle_key(ctrl_c);
+    assert!(matches!(app.state.overlay, Overlay::None));
+    assert!(!app.quit);
+}
