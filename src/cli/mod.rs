@@ -6,6 +6,7 @@ mod kpi;
 mod output;
 mod person;
 mod review;
+pub mod risk;
 mod trail;
 
 use std::path::PathBuf;
@@ -87,6 +88,11 @@ enum Command {
     },
     /// Load a dump made by steerco export into an empty database
     Import { file: PathBuf },
+    /// The risk and opportunity register: list, add, re-rate, show
+    Risk {
+        #[command(subcommand)]
+        command: risk::RiskCommand,
+    },
 }
 
 /// A date as users type it: `2027-03-12`.
@@ -130,6 +136,10 @@ pub fn run() -> Result<ExitCode> {
         }
         Some(Command::Import { file }) => {
             trail::import(&mut Store::open(&database_path(cli.db)?)?, file)
+        }
+        Some(Command::Risk { command }) => {
+            let mut store = Store::open(&database_path(cli.db)?)?;
+            risk::run(&mut store, command)
         }
     }
 }

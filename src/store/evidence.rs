@@ -7,13 +7,13 @@ use crate::domain::action::ActionStatus;
 use crate::domain::model::{ActionSummary, DecisionSummary, KpiSummary, RiskSummary};
 use crate::domain::risk::Rating;
 
-const ACTION_COLUMNS: &str =
+pub(super) const ACTION_COLUMNS: &str =
     "a.id, a.ref, a.title, p.name, a.due, a.status, r.ref, a.agenda_item_id
      FROM action a
      LEFT JOIN person p ON p.id = a.owner_id
      LEFT JOIN review r ON r.id = a.review_id";
 
-fn action_from_row(row: &Row) -> rusqlite::Result<ActionSummary> {
+pub(super) fn action_from_row(row: &Row) -> rusqlite::Result<ActionSummary> {
     let status: String = row.get(5)?;
     Ok(ActionSummary {
         id: row.get(0)?,

@@ -8,6 +8,7 @@ pub mod evidence;
 pub mod kpis;
 pub mod people;
 pub mod reviews;
+pub mod risks;
 
 use std::path::{Path, PathBuf};
 use std::time::Duration;
@@ -29,6 +30,7 @@ const BUSY_TIMEOUT: Duration = Duration::from_secs(5);
 
 const MIGRATIONS: &[M<'static>] = &[
     M::up(include_str!("migrations/001_initial.sql")),
+    M::up(include_str!("migrations/003_risks.sql")),
     M::up(include_str!("migrations/005_closeout.sql")),
 ];
 

@@ -9,6 +9,9 @@ use crossterm::event::{Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 use ratatui::style::{Modifier, Style};
 use ratatui_textarea::{TextArea, WrapMode};
 
+mod risks;
+
+use super::keymap::risks::risks_msg;
 use super::keymap::{Msg, cockpit_msg};
 use super::kpis::KpiView;
 use super::state::{CockpitData, NotesEditor, Overlay, Screen, State};
@@ -80,6 +83,7 @@ impl App {
                 self.state.live = true;
                 self.follow_current_item();
                 self.refresh_idle_editor();
+                self.sync_risk_detail(true);
             }
             Err(e) => {
                 self.state.live = false;
@@ -158,6 +162,9 @@ impl App {
                     editor.edited_at = now;
                 }
             }
+            (Overlay::NewRisk(_) | Overlay::RateRisk(_) | Overlay::DecideRisk(_), _) => {
+                self.risk_form_paste(text)
+            }
             _ => {}
         }
     }
@@ -235,6 +242,10 @@ impl App {
                 self.sign_off_key(key);
                 return;
             }
+            Overlay::NewRisk(_) | Overlay::RateRisk(_) | Overlay::DecideRisk(_) => {
+                self.risk_form_key(key);
+                return;
+            }
             Overlay::None => {}
         }
         if self.state.editor.is_some() {
@@ -248,6 +259,11 @@ impl App {
                 }
             }
             Screen::Kpis => self.kpi_key(key),
+            Screen::Risks => {
+                if let Some(msg) = risks_msg(&key) {
+                    self.risks_update(msg);
+                }
+            }
         }
     }
 
@@ -349,6 +365,8 @@ impl App {
                     self.state.overlay = Overlay::Attendance(0);
                 }
             }
+            Msg::OpenRisks => self.open_risks(),
+            Msg::RaiseRisk => self.raise_risk(),
             Msg::ScrollDown => self.state.evidence_offset += 5,
             Msg::ScrollUp => {
                 self.state.evidence_offset = self.state.evidence_offset.saturating_sub(5)

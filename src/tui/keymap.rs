@@ -1,5 +1,7 @@
 //! Keys: one table per mode, the single source for handling, the footer and help.
 
+pub mod risks;
+
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 /// What a key asks the cockpit to do.
@@ -14,6 +16,10 @@ pub enum Msg {
     ToggleClock,
     Attendance,
     EditNotes,
+    /// The risk and opportunity register.
+    OpenRisks,
+    /// Raise a new risk or opportunity (item b) and anywhere else).
+    RaiseRisk,
     ScrollDown,
     ScrollUp,
     OpenKpis,
@@ -123,6 +129,20 @@ pub const COCKPIT: &[Binding] = &[
         help: "take attendance: who is present, who sent apologies",
         footer: None,
         msg: Msg::Attendance,
+    },
+    Binding {
+        keys: &[KeyCode::Char('R')],
+        label: "R",
+        help: "the risk and opportunity register: heat map, list, detail",
+        footer: Some("risks"),
+        msg: Msg::OpenRisks,
+    },
+    Binding {
+        keys: &[KeyCode::Char('r')],
+        label: "r",
+        help: "raise a new risk or opportunity (e.g. from a context change in b)",
+        footer: None,
+        msg: Msg::RaiseRisk,
     },
     Binding {
         keys: &[KeyCode::PageDown, KeyCode::Char(']')],
@@ -274,10 +294,15 @@ pub const NOTES: &[(&str, &str)] = &[
 ];
 
 pub fn cockpit_msg(key: &KeyEvent) -> Option<Msg> {
+    lookup(COCKPIT, key, Msg::Quit)
+}
+
+/// The message a table binds a key to; Ctrl-C is `quit` everywhere, other Ctrl keys nothing.
+pub fn lookup<M: Copy>(bindings: &[Binding<M>], key: &KeyEvent, quit: M) -> Option<M> {
     if key.modifiers.contains(KeyModifiers::CONTROL) {
-        return (key.code == KeyCode::Char('c')).then_some(Msg::Quit);
+        return (key.code == KeyCode::Char('c')).then_some(quit);
     }
-    COCKPIT
+    bindings
         .iter()
         .find(|b| b.keys.contains(&key.code))
         .map(|b| b.msg)

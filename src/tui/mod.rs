@@ -7,6 +7,7 @@ pub mod app;
 mod app_tests;
 pub mod keymap;
 pub mod kpis;
+pub mod risk_view;
 pub mod state;
 mod terminal;
 #[cfg(test)]

@@ -7,8 +7,9 @@ use ratatui_textarea::TextArea;
 use rusqlite::Connection;
 
 use super::kpis::KpiBoard;
+use super::risk_view::{DecisionForm, NewRiskForm, RatingForm, RiskBoard, RisksView};
 use crate::domain::model::{
-    ActionSummary, AgendaItem, Attendee, DecisionSummary, KpiSummary, Review, RiskSummary,
+    ActionSummary, AgendaItem, Attendee, DecisionSummary, KpiSummary, Review,
 };
 use crate::store::{Conflict, evidence, reviews};
 
@@ -22,7 +23,8 @@ pub struct CockpitData {
     /// Item a): actions from earlier reviews still open or awaiting an effectiveness check.
     pub carried: Vec<ActionSummary>,
     pub kpis: Vec<KpiSummary>,
-    pub risks: Vec<RiskSummary>,
+    /// The risk and opportunity register, for item e) and the risks screen.
+    pub board: RiskBoard,
     /// Actions and decisions raised in this review.
     pub actions: Vec<ActionSummary>,
     pub decisions: Vec<DecisionSummary>,
@@ -45,7 +47,7 @@ impl CockpitData {
             items: reviews::agenda(conn, review_id)?,
             carried: evidence::carried_forward_actions(conn, review_id)?,
             kpis: evidence::kpis_with_latest(conn)?,
-            risks: evidence::risks(conn)?,
+            board: RiskBoard::load(conn, review_id)?,
             actions: evidence::review_actions(conn, review_id)?,
             decisions: evidence::review_decisions(conn, review_id)?,
         })
@@ -105,6 +107,8 @@ pub enum Screen {
     Cockpit,
     /// The KPI grid, one KPI's detail or its focus view (see `KpiBoard::view`).
     Kpis,
+    /// The risk and opportunity register: heat map, list and detail.
+    Risks,
 }
 
 pub enum Overlay {
@@ -115,6 +119,12 @@ pub enum Overlay {
     Attendance(usize),
     /// Asking why the current item is not applicable.
     NotApplicableReason(Box<TextArea<'static>>),
+    /// Raising a risk or an opportunity.
+    NewRisk(Box<NewRiskForm>),
+    /// Re-rating the selected risk, with the reason why.
+    RateRisk(Box<RatingForm>),
+    /// Recording a decision (accept, treat, escalate) on the selected risk.
+    DecideRisk(Box<DecisionForm>),
     /// The close-out check, and the chair's sign-off.
     SignOff(Box<SignOffForm>),
 }
@@ -147,6 +157,7 @@ pub struct State {
     pub overlay: Overlay,
     pub status: Option<StatusLine>,
     pub evidence_offset: usize,
+    pub risks: RisksView,
     pub now: DateTime<Utc>,
     pub today: NaiveDate,
     /// False once a refresh from the database failed: the view may be stale.
@@ -171,6 +182,7 @@ impl State {
             overlay: Overlay::None,
             status: None,
             evidence_offset: 0,
+            risks: RisksView::default(),
             now,
             today,
             live: true,

@@ -12,12 +12,11 @@ use super::{safe, theme};
 use crate::domain::action::{ActionStatus, is_overdue};
 use crate::domain::agenda::ItemState;
 use crate::domain::model::{ActionSummary, AgendaItem};
-use crate::domain::risk::{BandLimits, Rating};
 use crate::tui::state::State;
 
 pub fn has_evidence(item: &AgendaItem, state: &State) -> bool {
     match item.input_key.as_str() {
-        "opening" | "a" | "e" | "outputs" | "close" => true,
+        "opening" | "a" | "b" | "e" | "outputs" | "close" => true,
         key => state.data.kpis.iter().any(|k| k.input_key == key),
     }
 }
@@ -35,7 +34,8 @@ pub fn draw(frame: &mut Frame, area: Rect, item: &AgendaItem, state: &State) {
     let (title, header, widths, rows) = match item.input_key.as_str() {
         "opening" => attendance(state),
         "a" => actions_table("Carried forward", &state.data.carried, state),
-        "e" => risks_table(state),
+        "b" => return super::risks::draw_item_b(frame, area, state),
+        "e" => return super::risks::draw_item_e(frame, area, state),
         "outputs" => outputs_table(state),
         "close" => return draw_close_tally(frame, area, state),
         key => return super::kpis::draw_compact(frame, area, key, state),
@@ -146,48 +146,6 @@ fn actions_table(title: &'static str, actions: &[ActionSummary], state: &State) 
         title,
         vec!["REF", "TITLE", "OWNER", "DUE", "STATUS"],
         action_widths(),
-        rows,
-    )
-}
-
-fn rating_cell(rating: Option<Rating>) -> Cell<'static> {
-    match rating {
-        Some(r) => {
-            let band = BandLimits::default().band(r.score());
-            Cell::from(Span::styled(
-                format!("{:>2} {}", r.score(), band.word()),
-                theme::band(band),
-            ))
-        }
-        None => Cell::from(Span::styled("not rated", theme::dim())),
-    }
-}
-
-fn risks_table(state: &State) -> TableParts {
-    let rows = state
-        .data
-        .risks
-        .iter()
-        .map(|r| {
-            Row::new(vec![
-                Cell::from(r.reference.clone()),
-                Cell::from(safe(&r.title)),
-                rating_cell(Some(r.inherent)),
-                rating_cell(r.residual),
-                Cell::from(r.status.clone()),
-            ])
-        })
-        .collect();
-    (
-        "Risks and opportunities",
-        vec!["REF", "TITLE", "INHERENT", "RESIDUAL", "STATUS"],
-        vec![
-            Constraint::Length(5),
-            Constraint::Fill(1),
-            Constraint::Length(11),
-            Constraint::Length(11),
-            Constraint::Length(8),
-        ],
         rows,
     )
 }

@@ -5,14 +5,19 @@ mod evidence;
 mod item;
 pub mod kpis;
 mod overlay;
+mod risks;
 mod signoff;
 mod theme;
+
+pub use evidence::category_label;
+use overlay::centered;
 
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Wrap};
 
+use super::keymap::risks::RISKS;
 use super::keymap::{ATTENDANCE, COCKPIT, KPI_FORM, KPIS, NOTES};
 use super::state::{Overlay, Screen, State, StatusKind};
 use crate::domain::agenda::format_duration;
@@ -45,6 +50,7 @@ pub fn draw(frame: &mut Frame, state: &State) {
     match state.screen {
         Screen::Cockpit => draw_cockpit(frame, body, state),
         Screen::Kpis => kpis::draw(frame, body, state),
+        Screen::Risks => risks::draw(frame, body, state),
     }
     draw_footer(frame, footer, state);
     overlay::draw(frame, area, state);
@@ -161,6 +167,17 @@ fn draw_footer(frame: &mut Frame, area: Rect, state: &State) {
             }
             push("Esc", "cancel");
         }
+        (Overlay::NewRisk(_) | Overlay::RateRisk(_), _) => {
+            push("Enter", "save");
+            push("Tab", "next field");
+            push("←/→", "change");
+            push("Esc", "cancel");
+        }
+        (Overlay::DecideRisk(_), _) => {
+            push("Enter", "record");
+            push("Tab", "accept/treat/escalate");
+            push("Esc", "cancel");
+        }
         (Overlay::None, Some(editor)) => {
             for (key, what) in NOTES.iter().take(4) {
                 push(key, what.split(':').next().unwrap_or(what));
@@ -187,6 +204,11 @@ fn draw_footer(frame: &mut Frame, area: Rect, state: &State) {
             }
             Screen::Kpis => {
                 for b in KPIS.iter().filter(|b| b.footer.is_some()) {
+                    push(b.label, b.footer.unwrap_or_default());
+                }
+            }
+            Screen::Risks => {
+                for b in RISKS.iter().filter(|b| b.footer.is_some()) {
                     push(b.label, b.footer.unwrap_or_default());
                 }
             }

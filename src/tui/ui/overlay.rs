@@ -6,6 +6,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Paragraph, Wrap};
 
 use super::{safe, theme};
+use crate::tui::keymap::risks::RISKS;
 use crate::tui::keymap::{Binding, COCKPIT, KPI_FORM, KPIS, NOTES};
 use crate::tui::state::{Overlay, Screen, State};
 
@@ -23,6 +24,9 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &State) {
     match &state.overlay {
         Overlay::None => {}
         Overlay::Help => draw_help(frame, area, state),
+        Overlay::NewRisk(_) | Overlay::RateRisk(_) | Overlay::DecideRisk(_) => {
+            super::risks::draw_form(frame, area, state)
+        }
         Overlay::ConfirmQuit => {
             let item = state
                 .current_item()
@@ -113,11 +117,12 @@ fn draw_attendance(frame: &mut Frame, area: Rect, state: &State, selected: usize
     );
 }
 
-fn binding_lines<M>(title: &'static str, table: &[Binding<M>]) -> Vec<Line<'static>> {
+fn binding_lines<M>(title: &'static str, bindings: &[Binding<M>]) -> Vec<Line<'static>> {
     let mut lines = vec![Line::from(Span::styled(title, theme::title()))];
-    for b in table {
+    // a binding with no help text is said together with the one before it
+    for b in bindings.iter().filter(|b| !b.help.is_empty()) {
         lines.push(Line::from(vec![
-            Span::styled(format!("  {:<8}", b.label), theme::key()),
+            Span::styled(format!("  {:<9}", b.label), theme::key()),
             Span::raw(b.help),
         ]));
     }
@@ -128,37 +133,57 @@ fn draw_help(frame: &mut Frame, area: Rect, state: &State) {
     let mut lines = match state.screen {
         Screen::Cockpit => binding_lines("In the cockpit", COCKPIT),
         Screen::Kpis => binding_lines("On the KPI screens", KPIS),
+        Screen::Risks => binding_lines("On the risks screen", RISKS),
     };
-    let (title, keys) = match state.screen {
-        Screen::Cockpit => ("While writing notes", NOTES),
-        Screen::Kpis => ("In the record-a-value form", KPI_FORM),
+    let form_keys = match state.screen {
+        Screen::Cockpit => Some(("While writing notes", NOTES)),
+        Screen::Kpis => Some(("In the record-a-value form", KPI_FORM)),
+        Screen::Risks => None,
     };
-    lines.push(Line::from(""));
-    lines.push(Line::from(Span::styled(title, theme::title())));
-    for (key, what) in keys {
-        lines.push(Line::from(vec![
-            Span::styled(format!("  {key:<8}"), theme::key()),
-            Span::raw(*what),
-        ]));
+    if let Some((title, keys)) = form_keys {
+        lines.push(Line::from(""));
+        lines.push(Line::from(Span::styled(title, theme::title())));
+        for (key, what) in keys {
+            lines.push(Line::from(vec![
+                Span::styled(format!("  {key:<8}"), theme::key()),
+                Span::raw(*what),
+            ]));
+        }
     }
     lines.push(Line::from(""));
     lines.push(Line::from(Span::styled(
-        "Notes save themselves as you pause; other sessions' changes, KPI values too, show within a second.",
+        "Notes save themselves as you pause; other sessions' changes show within a second.",
         theme::dim(),
     )));
-    if lines.len() + 2 > usize::from(area.height) {
-        // a small terminal gets the keys without the spacing and the tip
-        lines.retain(|l| !l.spans.is_empty());
-        lines.pop();
+    let block = Block::bordered()
+        .title(" Keys (Esc closes) ")
+        .border_style(theme::focus_border());
+    if lines.len() as u16 + 2 > area.height {
+        // a short terminal: the keys matter more than spacing and tips
+        lines.retain(|l| l.width() > 0 && !l.spans.iter().all(|s| s.style == theme::dim()));
     }
-    let rect = centered(area, 78, lines.len() as u16 + 2);
+    let rows = lines.len() as u16;
+    if rows + 2 <= area.height {
+        let rect = centered(area, 78, rows + 2);
+        frame.render_widget(Clear, rect);
+        frame.render_widget(
+            Paragraph::new(lines)
+                .wrap(Wrap { trim: false })
+                .block(block),
+            rect,
+        );
+        return;
+    }
+    // a short terminal: two columns rather than keys cut off at the bottom
+    let half = lines.len().div_ceil(2);
+    let rect = centered(area, area.width, half as u16 + 2);
     frame.render_widget(Clear, rect);
-    frame.render_widget(
-        Paragraph::new(lines).wrap(Wrap { trim: false }).block(
-            Block::bordered()
-                .title(" Keys (Esc closes) ")
-                .border_style(theme::focus_border()),
-        ),
-        rect,
-    );
+    let inner = block.inner(rect);
+    frame.render_widget(block, rect);
+    let [left, right] = Layout::horizontal([Constraint::Fill(1), Constraint::Fill(1)])
+        .spacing(2)
+        .areas(inner);
+    let second = lines.split_off(half);
+    frame.render_widget(Paragraph::new(lines), left);
+    frame.render_widget(Paragraph::new(second), right);
 }

@@ -87,3 +87,15 @@ pub fn band(band: Band) -> Style {
         Band::Critical => bad(),
     }
 }
+
+/// A heat-map cell: the band as a background, so the map reads as heat.
+/// The count and the band letter or word carry the same meaning without colour.
+pub fn band_cell(band: Band) -> Style {
+    let bg = match band {
+        Band::Low => Color::Green,
+        Band::Medium => Color::Yellow,
+        Band::High => Color::LightRed,
+        Band::Critical => Color::Red,
+    };
+    Style::default().fg(Color::Black).bg(bg)
+}
