@@ -30,6 +30,10 @@ pub struct TableDump {
     pub rows: Vec<Vec<Json>>,
 }
 
+/// Tables that a new database already fills with defaults (settings written
+/// by migrations): an import replaces their rows with the dump's.
+const SETTINGS_TABLES: &[&str] = &["risk_band_limits"];
+
 /// The schema's own tables, leaving SQLite's internals out.
 fn table_names(conn: &Connection) -> Result<Vec<String>> {
     let mut stmt = conn.prepare(
@@ -172,7 +176,10 @@ pub fn import(tx: &Transaction, dump: &Dump) -> Result<usize> {
     }
     let names = table_names(tx)?;
     let mut held = Vec::new();
-    for name in &names {
+    for name in names
+        .iter()
+        .filter(|n| !SETTINGS_TABLES.contains(&n.as_str()))
+    {
         let n: i64 = tx.query_row(&format!("SELECT count(*) FROM {}", quoted(name)), [], |r| {
             r.get(0)
         })?;
@@ -188,6 +195,12 @@ pub fn import(tx: &Transaction, dump: &Dump) -> Result<usize> {
     }
     // references are checked once, at commit, so that rows load in any order
     tx.execute_batch("PRAGMA defer_foreign_keys = ON")?;
+    for name in SETTINGS_TABLES
+        .iter()
+        .filter(|n| dump.tables.iter().any(|t| t.name == **n))
+    {
+        tx.execute(&format!("DELETE FROM {}", quoted(name)), [])?;
+    }
     let mut loaded = 0;
     for table in &dump.tables {
         if !names.contains(&table.name) {
