@@ -2,6 +2,7 @@
 
 pub mod action;
 pub mod agenda;
+pub mod due;
 pub mod kpi;
 pub mod model;
 pub mod review;
