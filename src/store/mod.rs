@@ -1,6 +1,7 @@
 //! SQLite storage: opening and validating the file, migrations, write
 //! transactions, the change log and change detection for live panes.
 
+pub mod actions;
 mod changelog;
 pub mod evidence;
 pub mod reviews;
@@ -21,7 +22,10 @@ pub const APPLICATION_ID: i32 = 0x5354_434f;
 /// How long a write waits for another session's transaction before giving up.
 const BUSY_TIMEOUT: Duration = Duration::from_secs(5);
 
-const MIGRATIONS: &[M<'static>] = &[M::up(include_str!("migrations/001_initial.sql"))];
+const MIGRATIONS: &[M<'static>] = &[
+    M::up(include_str!("migrations/001_initial.sql")),
+    M::up(include_str!("migrations/004_actions.sql")),
+];
 
 /// The schema version this build writes.
 pub fn schema_version() -> i64 {
