@@ -9,7 +9,9 @@ use crossterm::event::{Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 use ratatui::style::{Modifier, Style};
 use ratatui_textarea::{TextArea, WrapMode};
 
-use super::keymap::{Msg, cockpit_msg};
+mod flows;
+
+use super::keymap::{CARRY, Msg, cockpit_msg, table_msg};
 use super::state::{CockpitData, NotesEditor, Overlay, Screen, State};
 use crate::domain::agenda::ItemState;
 use crate::store::{Store, reviews};
@@ -72,6 +74,7 @@ impl App {
                 self.state.live = true;
                 self.follow_current_item();
                 self.refresh_idle_editor();
+                self.reload_flows();
             }
             Err(e) => {
                 self.state.live = false;
@@ -134,6 +137,9 @@ impl App {
     }
 
     fn paste(&mut self, text: &str) {
+        if self.paste_into_capture(text) {
+            return;
+        }
         let now = self.state.now;
         match (&mut self.state.overlay, self.state.editor.as_mut()) {
             (Overlay::NotApplicableReason(area), _) => {
@@ -155,6 +161,9 @@ impl App {
 
     pub fn handle_key(&mut self, key: KeyEvent) {
         let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
+        if self.capture_key(key) {
+            return;
+        }
         match &mut self.state.overlay {
             Overlay::Help => {
                 if matches!(
@@ -204,7 +213,7 @@ impl App {
                 }
                 return;
             }
-            Overlay::None => {}
+            _ => {}
         }
         if self.state.editor.is_some() {
             self.editor_key(key);
@@ -212,7 +221,18 @@ impl App {
         }
         match self.state.screen {
             Screen::Cockpit => {
-                if let Some(msg) = cockpit_msg(&key) {
+                let carry = self
+                    .state
+                    .carry
+                    .focused
+                    .then(|| table_msg(CARRY, &key))
+                    .flatten();
+                if let Some(msg) = carry.or_else(|| cockpit_msg(&key)) {
+                    self.update(msg);
+                }
+            }
+            Screen::Actions => {
+                if let Some(msg) = table_msg(super::keymap::ACTIONS, &key) {
                     self.update(msg);
                 }
             }
@@ -298,6 +318,7 @@ impl App {
             }
             Msg::Help => self.state.overlay = Overlay::Help,
             Msg::Quit => self.request_quit(),
+            other => self.update_flow(other),
         }
     }
 
@@ -315,6 +336,7 @@ impl App {
         {
             self.state.selected = index;
             self.state.evidence_offset = 0;
+            self.state.carry = Default::default();
         }
     }
 

@@ -2,7 +2,9 @@
 //! the store) → draw from state. Idle, it sleeps in `poll` and wakes twice a
 //! second to look for other sessions' commits.
 
+pub mod actions;
 pub mod app;
+pub mod capture;
 pub mod keymap;
 pub mod state;
 mod terminal;
@@ -24,6 +26,18 @@ pub fn run(store: Store, review_id: i64, hint: Option<String>) -> Result<()> {
     if let Some(hint) = hint {
         app.state.info(hint);
     }
+    event_loop(app)
+}
+
+/// `steerco actions`: straight into the actions screen; leaving it quits.
+pub fn run_actions(store: Store, review_id: i64) -> Result<()> {
+    let mut app = App::new(store, review_id, Utc::now(), Local::now().date_naive())?;
+    app.state.actions_only = true;
+    app.open_actions_screen();
+    event_loop(app)
+}
+
+fn event_loop(mut app: App) -> Result<()> {
     let mut guard = TerminalGuard::new()?;
     let mut redraw = true;
     loop {

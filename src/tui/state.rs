@@ -9,7 +9,10 @@ use rusqlite::Connection;
 use crate::domain::model::{
     ActionSummary, AgendaItem, Attendee, DecisionSummary, KpiSummary, Review, RiskSummary,
 };
-use crate::store::{Conflict, evidence, reviews};
+use super::actions::ActionsView;
+use super::capture::{ActionForm, DecisionForm};
+use crate::store::actions::CheckOutcome;
+use crate::store::{Conflict, actions, evidence, reviews};
 
 /// One consistent read of the review and its evidence.
 #[derive(Debug, Clone)]
@@ -20,6 +23,8 @@ pub struct CockpitData {
     pub items: Vec<AgendaItem>,
     /// Item a): actions from earlier reviews still open or awaiting an effectiveness check.
     pub carried: Vec<ActionSummary>,
+    /// What the facilitator did with each carried action in this review, by action id.
+    pub carried_checks: Vec<(i64, CheckOutcome)>,
     pub kpis: Vec<KpiSummary>,
     pub risks: Vec<RiskSummary>,
     /// Actions and decisions raised in this review.
@@ -43,6 +48,7 @@ impl CockpitData {
             attendees: reviews::attendees(conn, review_id)?,
             items: reviews::agenda(conn, review_id)?,
             carried: evidence::carried_forward_actions(conn, review_id)?,
+            carried_checks: actions::review_checks(conn, review_id)?,
             kpis: evidence::kpis_with_latest(conn)?,
             risks: evidence::risks(conn)?,
             actions: evidence::review_actions(conn, review_id)?,
@@ -58,6 +64,13 @@ impl CockpitData {
             0
         };
         item.spent_secs + running
+    }
+
+    pub fn check_of(&self, action_id: i64) -> Option<CheckOutcome> {
+        self.carried_checks
+            .iter()
+            .find(|(id, _)| *id == action_id)
+            .map(|(_, c)| *c)
     }
 
     pub fn total_timebox_secs(&self) -> i64 {
@@ -87,6 +100,8 @@ impl NotesEditor {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Screen {
     Cockpit,
+    /// Every action, filtered: between meetings and from the cockpit with `A`.
+    Actions,
 }
 
 pub enum Overlay {
@@ -95,6 +110,36 @@ pub enum Overlay {
     ConfirmQuit,
     /// Asking why the current item is not applicable.
     NotApplicableReason(Box<TextArea<'static>>),
+    ActionForm(Box<ActionForm>),
+    DecisionForm(Box<DecisionForm>),
+    /// One line of text for an action: a new date, a reason, a note, a filter.
+    Prompt(Box<Prompt>),
+}
+
+/// What a one-line prompt's text is for.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum PromptFor {
+    /// A new due date for a carried-forward action (checked in this review).
+    Redate(i64),
+    /// Why a done action was not effective; it is reopened.
+    NotEffective(i64),
+    Cancel(i64),
+    Note(i64),
+    OwnerFilter,
+    TextFilter,
+}
+
+pub struct Prompt {
+    pub purpose: PromptFor,
+    pub title: String,
+    pub area: TextArea<'static>,
+}
+
+/// The carried-forward list on item a) can take the keys (Tab) to check actions one by one.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct CarryFocus {
+    pub focused: bool,
+    pub cursor: usize,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -117,6 +162,10 @@ pub struct State {
     pub overlay: Overlay,
     pub status: Option<StatusLine>,
     pub evidence_offset: usize,
+    pub carry: CarryFocus,
+    pub actions: ActionsView,
+    /// Started as `steerco actions`: leaving the screen quits.
+    pub actions_only: bool,
     pub now: DateTime<Utc>,
     pub today: NaiveDate,
     /// False once a refresh from the database failed: the view may be stale.
@@ -138,6 +187,9 @@ impl State {
             overlay: Overlay::None,
             status: None,
             evidence_offset: 0,
+            carry: CarryFocus::default(),
+            actions: ActionsView::new(crate::store::os_user()),
+            actions_only: false,
             now,
             today,
             live: true,

@@ -35,16 +35,25 @@ pub fn category_label(category: &str) -> &'static str {
 pub fn draw(frame: &mut Frame, area: Rect, item: &AgendaItem, state: &State) {
     let (title, header, widths, rows) = match item.input_key.as_str() {
         "opening" => attendance(state),
-        "a" => actions_table("Carried forward", &state.data.carried, state),
+        "a" => carried_table(state),
         "e" => risks_table(state),
         "outputs" => outputs_table(state),
         "close" => return draw_close_tally(frame, area, state),
         key => kpis_table(key, state),
     };
     let visible = area.height.saturating_sub(2) as usize;
-    let offset = state
+    let mut offset = state
         .evidence_offset
         .min(rows.len().saturating_sub(visible));
+    let carry = state.carry;
+    if item.input_key == "a" && carry.focused {
+        // keep the selected action in view
+        if carry.cursor < offset {
+            offset = carry.cursor;
+        } else if carry.cursor >= offset + visible.max(1) {
+            offset = carry.cursor + 1 - visible.max(1);
+        }
+    }
     let more = rows.len().saturating_sub(offset + visible);
     let caption = if more > 0 {
         format!("{title} ({}; {more} more below, PgDn)", rows.len())
@@ -113,20 +122,26 @@ fn action_status_cell(action: &ActionSummary, state: &State) -> Cell<'static> {
     }
 }
 
-fn action_row(action: &ActionSummary, state: &State) -> Row<'static> {
-    let owner = match &action.owner {
+fn owner_cell(action: &ActionSummary) -> Cell<'static> {
+    match &action.owner {
         Some(o) => Cell::from(safe(o)),
         None => Cell::from(Span::styled("no owner", theme::warn())),
-    };
-    let due = match action.due {
+    }
+}
+
+fn due_cell(action: &ActionSummary) -> Cell<'static> {
+    match action.due {
         Some(d) => Cell::from(d.format("%Y-%m-%d").to_string()),
         None => Cell::from(Span::styled("no date", theme::warn())),
-    };
+    }
+}
+
+fn action_row(action: &ActionSummary, state: &State) -> Row<'static> {
     Row::new(vec![
         Cell::from(action.reference.clone()),
         Cell::from(safe(&action.title)),
-        owner,
-        due,
+        owner_cell(action),
+        due_cell(action),
         action_status_cell(action, state),
     ])
 }
@@ -141,12 +156,49 @@ fn action_widths() -> Vec<Constraint> {
     ]
 }
 
-fn actions_table(title: &'static str, actions: &[ActionSummary], state: &State) -> TableParts {
-    let rows = actions.iter().map(|a| action_row(a, state)).collect();
+/// Item a): each carried action with what the facilitator did with it here.
+fn carried_table(state: &State) -> TableParts {
+    let carry = state.carry;
+    let rows = state
+        .data
+        .carried
+        .iter()
+        .enumerate()
+        .map(|(i, a)| {
+            let check = match state.data.check_of(a.id) {
+                Some(c) => Cell::from(Span::styled(c.label(), theme::good())),
+                None => Cell::from(Span::styled("· to check", theme::dim())),
+            };
+            let mut row = Row::new(vec![
+                Cell::from(a.reference.clone()),
+                Cell::from(safe(&a.title)),
+                owner_cell(a),
+                due_cell(a),
+                action_status_cell(a, state),
+                check,
+            ]);
+            if carry.focused && i == carry.cursor {
+                row = row.style(theme::selected());
+            }
+            row
+        })
+        .collect();
+    let title = if carry.focused {
+        "Carried forward: r reviewed · t re-date · e effective · f not effective"
+    } else {
+        "Carried forward (Tab to check them one by one)"
+    };
     (
         title,
-        vec!["REF", "TITLE", "OWNER", "DUE", "STATUS"],
-        action_widths(),
+        vec!["REF", "TITLE", "OWNER", "DUE", "STATUS", "IN THIS REVIEW"],
+        vec![
+            Constraint::Length(10),
+            Constraint::Fill(3),
+            Constraint::Fill(1),
+            Constraint::Length(10),
+            Constraint::Length(11),
+            Constraint::Length(15),
+        ],
         rows,
     )
 }

@@ -1,6 +1,8 @@
 //! Drawing: reads `State`, writes cells. No database, no mutation.
 
+mod actions;
 mod agenda;
+mod capture;
 mod evidence;
 mod item;
 mod overlay;
@@ -11,7 +13,7 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Wrap};
 
-use super::keymap::{COCKPIT, NOTES};
+use super::keymap::{ACTIONS, Binding, CARRY, COCKPIT, NOTES};
 use super::state::{Overlay, Screen, State, StatusKind};
 use crate::domain::agenda::format_duration;
 use crate::domain::text::visible_line;
@@ -42,6 +44,7 @@ pub fn draw(frame: &mut Frame, state: &State) {
     draw_header(frame, header, state);
     match state.screen {
         Screen::Cockpit => draw_cockpit(frame, body, state),
+        Screen::Actions => actions::draw(frame, body, state),
     }
     draw_footer(frame, footer, state);
     overlay::draw(frame, area, state);
@@ -139,8 +142,13 @@ fn draw_footer(frame: &mut Frame, area: Rect, state: &State) {
             push("d", "discard and quit");
             push("Esc", "keep writing");
         }
-        (Overlay::NotApplicableReason(_), _) => {
-            push("Enter", "save reason");
+        (Overlay::NotApplicableReason(_) | Overlay::Prompt(_), _) => {
+            push("Enter", "save");
+            push("Esc", "cancel");
+        }
+        (Overlay::ActionForm(_) | Overlay::DecisionForm(_), _) => {
+            push("Enter", "save");
+            push("Tab", "next field");
             push("Esc", "cancel");
         }
         (Overlay::None, Some(editor)) => {
@@ -162,7 +170,12 @@ fn draw_footer(frame: &mut Frame, area: Rect, state: &State) {
             ));
         }
         (Overlay::None, None) => {
-            for b in COCKPIT.iter().filter(|b| b.footer.is_some()) {
+            let table: &[Binding] = match state.screen {
+                Screen::Actions => ACTIONS,
+                Screen::Cockpit if state.carry.focused => CARRY,
+                Screen::Cockpit => COCKPIT,
+            };
+            for b in table.iter().filter(|b| b.footer.is_some()) {
                 push(b.label, b.footer.unwrap_or_default());
             }
         }

@@ -6,10 +6,10 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Paragraph, Wrap};
 
 use super::{safe, theme};
-use crate::tui::keymap::{COCKPIT, NOTES};
+use crate::tui::keymap::{ACTIONS, Binding, CARRY, COCKPIT, NOTES};
 use crate::tui::state::{Overlay, State};
 
-fn centered(area: Rect, width: u16, height: u16) -> Rect {
+pub(super) fn centered(area: Rect, width: u16, height: u16) -> Rect {
     let [v] = Layout::vertical([Constraint::Length(height.min(area.height))])
         .flex(Flex::Center)
         .areas(area);
@@ -22,7 +22,12 @@ fn centered(area: Rect, width: u16, height: u16) -> Rect {
 pub fn draw(frame: &mut Frame, area: Rect, state: &State) {
     match &state.overlay {
         Overlay::None => {}
-        Overlay::Help => draw_help(frame, area),
+        Overlay::Help => draw_help(frame, area, state),
+        Overlay::ActionForm(form) => super::capture::draw_action_form(frame, area, state, form),
+        Overlay::DecisionForm(form) => {
+            super::capture::draw_decision_form(frame, area, state, form)
+        }
+        Overlay::Prompt(prompt) => super::capture::draw_prompt(frame, area, prompt),
         Overlay::ConfirmQuit => {
             let item = state
                 .current_item()
@@ -69,14 +74,34 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &State) {
     }
 }
 
-fn draw_help(frame: &mut Frame, area: Rect) {
-    let mut lines = vec![Line::from(Span::styled("In the cockpit", theme::title()))];
-    for b in COCKPIT {
+fn bindings(lines: &mut Vec<Line<'static>>, title: &'static str, table: &[Binding]) {
+    lines.push(Line::from(Span::styled(title, theme::title())));
+    for b in table {
         lines.push(Line::from(vec![
             Span::styled(format!("  {:<8}", b.label), theme::key()),
             Span::raw(b.help),
         ]));
     }
+}
+
+fn draw_help(frame: &mut Frame, area: Rect, state: &State) {
+    let mut lines = Vec::new();
+    if state.screen == crate::tui::state::Screen::Actions {
+        bindings(&mut lines, "On the actions screen", ACTIONS);
+        lines.push(Line::from(""));
+        lines.push(Line::from(Span::styled(
+            "Overdue and unowned actions are marked in words as well as colour; others' changes show within a second.",
+            theme::dim(),
+        )));
+        return draw_help_box(frame, area, lines);
+    }
+    bindings(&mut lines, "In the cockpit", COCKPIT);
+    lines.push(Line::from(""));
+    bindings(
+        &mut lines,
+        "On item a), after Tab: the carried-forward actions",
+        CARRY,
+    );
     lines.push(Line::from(""));
     lines.push(Line::from(Span::styled(
         "While writing notes",
@@ -93,6 +118,10 @@ fn draw_help(frame: &mut Frame, area: Rect) {
         "Notes save themselves as you pause; other sessions' changes show within a second.",
         theme::dim(),
     )));
+    draw_help_box(frame, area, lines);
+}
+
+fn draw_help_box(frame: &mut Frame, area: Rect, lines: Vec<Line<'static>>) {
     let rect = centered(area, 78, lines.len() as u16 + 2);
     frame.render_widget(Clear, rect);
     frame.render_widget(
