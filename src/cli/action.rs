@@ -264,10 +264,13 @@ pub fn run(store: &mut Store, command: ActionCommand) -> Result<ExitCode> {
             let done = store.write(|tx, actor| {
                 let now = Utc::now();
                 let base = actions::require_action(tx, &reference)?;
-                let mut current = conflict_free(actions::update_action(tx, actor, now, &base, &edit)?)?;
+                let mut current =
+                    conflict_free(actions::update_action(tx, actor, now, &base, &edit)?)?;
                 match status {
                     Some(to) => {
-                        current = conflict_free(actions::set_status(tx, actor, now, &current, to, &note)?)?;
+                        current = conflict_free(actions::set_status(
+                            tx, actor, now, &current, to, &note,
+                        )?)?;
                     }
                     None if !note.trim().is_empty() => {
                         actions::add_note(tx, actor, now, &current, &note)?;
@@ -315,9 +318,17 @@ pub fn run(store: &mut Store, command: ActionCommand) -> Result<ExitCode> {
                 }
             };
             if effective && follow_up {
-                return Err(eyre!("--follow-up is only for actions that were not effective"));
+                return Err(eyre!(
+                    "--follow-up is only for actions that were not effective"
+                ));
             }
-            verify(store, &reference, effective, &note.unwrap_or_default(), follow_up)
+            verify(
+                store,
+                &reference,
+                effective,
+                &note.unwrap_or_default(),
+                follow_up,
+            )
         }
     }
 }
@@ -343,7 +354,12 @@ fn add(store: &mut Store, today: NaiveDate, a: AddArgs) -> Result<ExitCode> {
         .as_deref()
         .map(|o| actions::find_person(conn, o))
         .transpose()?;
-    let due = a.due.as_deref().map(|d| parse_due(d, today)).transpose().map_err(|e| eyre!(e))?;
+    let due = a
+        .due
+        .as_deref()
+        .map(|d| parse_due(d, today))
+        .transpose()
+        .map_err(|e| eyre!(e))?;
     let priority = a.priority.as_deref().map(check_priority).transpose()?;
     let review_id = match &a.review {
         Some(r) => Some(
@@ -367,7 +383,8 @@ fn add(store: &mut Store, today: NaiveDate, a: AddArgs) -> Result<ExitCode> {
         origin: "Raised from the command line".into(),
         ..Default::default()
     };
-    let (_, reference) = store.write(|tx, actor| actions::create_action(tx, actor, Utc::now(), &new))?;
+    let (_, reference) =
+        store.write(|tx, actor| actions::create_action(tx, actor, Utc::now(), &new))?;
     let mut missing = Vec::new();
     if owner.is_none() {
         missing.push("an owner (--owner)");
@@ -500,8 +517,13 @@ fn one_liner(a: &ActionRecord) -> String {
     format!(
         "{} · {} · due {}",
         a.status.label(),
-        a.owner.as_deref().map(visible_line).unwrap_or("no owner".into()),
-        a.due.map(|d| d.to_string()).unwrap_or_else(|| "none".into())
+        a.owner
+            .as_deref()
+            .map(visible_line)
+            .unwrap_or("no owner".into()),
+        a.due
+            .map(|d| d.to_string())
+            .unwrap_or_else(|| "none".into())
     )
 }
 
@@ -533,7 +555,13 @@ fn list(store: &mut Store, today: NaiveDate, args: ListArgs) -> Result<ExitCode>
                 .id,
         );
     }
-    let rows = actions::list_actions(conn, &filter, today, 0, args.limit.unwrap_or(usize::MAX >> 1))?;
+    let rows = actions::list_actions(
+        conn,
+        &filter,
+        today,
+        0,
+        args.limit.unwrap_or(usize::MAX >> 1),
+    )?;
     if args.json {
         let out: Vec<ActionJson> = rows.iter().map(|a| to_json(a, today)).collect();
         println!("{}", serde_json::to_string_pretty(&out)?);
@@ -582,7 +610,10 @@ fn list(store: &mut Store, today: NaiveDate, args: ListArgs) -> Result<ExitCode>
             ]
         })
         .collect();
-    print!("{}", table(&["REF", "DUE", "STATUS", "OWNER", "TITLE"], &table_rows));
+    print!(
+        "{}",
+        table(&["REF", "DUE", "STATUS", "OWNER", "TITLE"], &table_rows)
+    );
     Ok(ExitCode::SUCCESS)
 }
 
@@ -630,11 +661,16 @@ fn show(store: &mut Store, today: NaiveDate, reference: &str, json: bool) -> Res
     out.push_str(&format!("  status    {}{overdue}\n", a.status.label()));
     out.push_str(&format!(
         "  owner     {}\n",
-        a.owner.as_deref().map(v).unwrap_or_else(|| "none yet (!)".into())
+        a.owner
+            .as_deref()
+            .map(v)
+            .unwrap_or_else(|| "none yet (!)".into())
     ));
     out.push_str(&format!(
         "  due       {}\n",
-        a.due.map(|d| d.to_string()).unwrap_or_else(|| "none yet (!)".into())
+        a.due
+            .map(|d| d.to_string())
+            .unwrap_or_else(|| "none yet (!)".into())
     ));
     if let Some(p) = &a.priority {
         out.push_str(&format!("  priority  {}\n", v(p)));

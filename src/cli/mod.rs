@@ -114,7 +114,10 @@ fn open_actions(path: &std::path::Path) -> Result<ExitCode> {
         None => reviews::list_reviews(store.conn())?.into_iter().next(),
     };
     let Some(review) = review else {
-        println!("There is no review in {} yet; the actions screen opens from one.", path.display());
+        println!(
+            "There is no review in {} yet; the actions screen opens from one.",
+            path.display()
+        );
         println!("Meanwhile: steerco action list, steerco action add \"…\" --owner … --due …");
         return Ok(ExitCode::SUCCESS);
     };

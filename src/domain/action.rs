@@ -98,8 +98,14 @@ impl std::fmt::Display for MoveError {
                 )
             }
             MoveError::NeedsReason(to) => match to {
-                ActionStatus::Cancelled => write!(f, "cancelling an action needs a reason (--note)"),
-                _ => write!(f, "marking an action {} needs a note saying why", to.label()),
+                ActionStatus::Cancelled => {
+                    write!(f, "cancelling an action needs a reason (--note)")
+                }
+                _ => write!(
+                    f,
+                    "marking an action {} needs a note saying why",
+                    to.label()
+                ),
             },
         }
     }
@@ -277,7 +283,10 @@ mod tests {
         for c in DecisionCategory::ALL {
             assert_eq!(DecisionCategory::parse(c.as_str()), Some(c));
         }
-        assert_eq!(DecisionCategory::parse("B"), Some(DecisionCategory::QmsChange));
+        assert_eq!(
+            DecisionCategory::parse("B"),
+            Some(DecisionCategory::QmsChange)
+        );
         assert_eq!(DecisionCategory::parse("budget"), None);
     }
 

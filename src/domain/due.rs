@@ -31,7 +31,9 @@ pub fn parse_due(input: &str, today: NaiveDate) -> Result<NaiveDate, String> {
             Some(end_of_month(today.year(), last_month))
         }
         "eoy" | "end of year" => NaiveDate::from_ymd_opt(today.year(), 12, 31),
-        word => weekday(word.strip_prefix("next ").unwrap_or(word)).map(|wd| next_weekday(today, wd)),
+        word => {
+            weekday(word.strip_prefix("next ").unwrap_or(word)).map(|wd| next_weekday(today, wd))
+        }
     };
     date.ok_or_else(bad)
 }
@@ -143,7 +145,16 @@ mod tests {
 
     #[test]
     fn nonsense_is_refused_with_a_hint() {
-        for bad in ["", "soon", "+2x", "+w", "2026-13-01", "fr", "+99999d", "31/12/2026"] {
+        for bad in [
+            "",
+            "soon",
+            "+2x",
+            "+w",
+            "2026-13-01",
+            "fr",
+            "+99999d",
+            "31/12/2026",
+        ] {
             let e = parse_due(bad, today()).unwrap_err();
             assert!(e.contains("YYYY-MM-DD"), "{bad}: {e}");
         }

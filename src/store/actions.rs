@@ -211,13 +211,21 @@ impl ActionFilter {
             Some(LinkKind::Review) => sql.push_str(" AND a.review_id IS NOT NULL"),
             Some(LinkKind::Kpi) => sql.push_str(" AND a.kpi_id IS NOT NULL"),
             Some(LinkKind::Risk) => sql.push_str(" AND a.risk_id IS NOT NULL"),
-            Some(LinkKind::Unlinked) => sql.push_str(
-                " AND a.review_id IS NULL AND a.kpi_id IS NULL AND a.risk_id IS NULL",
-            ),
+            Some(LinkKind::Unlinked) => {
+                sql.push_str(" AND a.review_id IS NULL AND a.kpi_id IS NULL AND a.risk_id IS NULL")
+            }
             None => {}
         }
-        if let Some(text) = self.text.as_deref().map(str::trim).filter(|t| !t.is_empty()) {
-            let escaped = text.replace('\\', "\\\\").replace('%', "\\%").replace('_', "\\_");
+        if let Some(text) = self
+            .text
+            .as_deref()
+            .map(str::trim)
+            .filter(|t| !t.is_empty())
+        {
+            let escaped = text
+                .replace('\\', "\\\\")
+                .replace('%', "\\%")
+                .replace('_', "\\_");
             args.push(Value::Text(format!("%{escaped}%")));
             sql.push_str(&format!(
                 " AND (a.title LIKE ?{n} ESCAPE '\\' OR a.ref LIKE ?{n} ESCAPE '\\')",
@@ -286,9 +294,10 @@ pub fn find_person(conn: &Connection, who: &str) -> Result<Person> {
     let who = who.trim();
     let all = people(conn)?;
     let lower = who.to_lowercase();
-    if let Some(p) = all.iter().find(|p| {
-        p.name.to_lowercase() == lower || p.os_user.as_deref().is_some_and(|u| u == who)
-    }) {
+    if let Some(p) = all
+        .iter()
+        .find(|p| p.name.to_lowercase() == lower || p.os_user.as_deref().is_some_and(|u| u == who))
+    {
         return Ok(p.clone());
     }
     let matches: Vec<&Person> = all
@@ -404,7 +413,15 @@ pub fn create_action(
         ],
     )?;
     let id = tx.last_insert_rowid();
-    add_event(tx, actor, now, id, None, Some(ActionStatus::Open), &new.origin)?;
+    add_event(
+        tx,
+        actor,
+        now,
+        id,
+        None,
+        Some(ActionStatus::Open),
+        &new.origin,
+    )?;
     log_change(
         tx,
         actor,
@@ -598,7 +615,15 @@ pub fn update_action(
                 "UPDATE action SET title = ?1 WHERE id = ?2",
                 params![title, current.id],
             )?;
-            log_field(tx, actor, now, r, "title", Some(&current.title), Some(title))?;
+            log_field(
+                tx,
+                actor,
+                now,
+                r,
+                "title",
+                Some(&current.title),
+                Some(title),
+            )?;
             changed = true;
         }
     }
@@ -609,7 +634,15 @@ pub fn update_action(
             "UPDATE action SET detail = ?1 WHERE id = ?2",
             params![detail, current.id],
         )?;
-        log_field(tx, actor, now, r, "detail", Some(&current.detail), Some(detail))?;
+        log_field(
+            tx,
+            actor,
+            now,
+            r,
+            "detail",
+            Some(&current.detail),
+            Some(detail),
+        )?;
         changed = true;
     }
     if let Some(owner_id) = edit.owner_id
@@ -641,7 +674,10 @@ pub fn update_action(
     if let Some(due) = edit.due
         && due != current.due
     {
-        let (old, new) = (current.due.map(|d| d.to_string()), due.map(|d| d.to_string()));
+        let (old, new) = (
+            current.due.map(|d| d.to_string()),
+            due.map(|d| d.to_string()),
+        );
         tx.execute(
             "UPDATE action SET due = ?1 WHERE id = ?2",
             params![new, current.id],
@@ -720,7 +756,15 @@ pub fn set_status(
         )?,
     };
     bump(tx, now, current.id)?;
-    add_event(tx, actor, now, current.id, Some(current.status), Some(to), note)?;
+    add_event(
+        tx,
+        actor,
+        now,
+        current.id,
+        Some(current.status),
+        Some(to),
+        note,
+    )?;
     log_field(
         tx,
         actor,
@@ -749,7 +793,15 @@ pub fn add_note(
         "UPDATE action SET updated_at = ?1 WHERE id = ?2",
         params![timestamp(now), action.id],
     )?;
-    log_field(tx, actor, now, &action.reference, "note", None, Some(note.trim()))
+    log_field(
+        tx,
+        actor,
+        now,
+        &action.reference,
+        "note",
+        None,
+        Some(note.trim()),
+    )
 }
 
 /// Judged not effective: record it and raise a follow-up action with the same
@@ -765,12 +817,16 @@ pub fn not_effective_with_follow_up(
         Ok(a) => a,
         Err(c) => return Ok(Err(c)),
     };
-    let (kpi_id, risk_id, review_id, item_id): (Option<i64>, Option<i64>, Option<i64>, Option<i64>) =
-        tx.query_row(
-            "SELECT kpi_id, risk_id, review_id, agenda_item_id FROM action WHERE id = ?1",
-            [judged.id],
-            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)),
-        )?;
+    let (kpi_id, risk_id, review_id, item_id): (
+        Option<i64>,
+        Option<i64>,
+        Option<i64>,
+        Option<i64>,
+    ) = tx.query_row(
+        "SELECT kpi_id, risk_id, review_id, agenda_item_id FROM action WHERE id = ?1",
+        [judged.id],
+        |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)),
+    )?;
     let new = NewAction {
         title: format!("Follow-up: {}", judged.title),
         detail: format!("{} was not effective: {}", judged.reference, note.trim()),
@@ -822,7 +878,7 @@ impl CheckOutcome {
             CheckOutcome::Reviewed => "✓ reviewed",
             CheckOutcome::Redated => "✓ re-dated",
             CheckOutcome::Effective => "✓ effective",
-            CheckOutcome::NotEffective => "✗ not effective",
+            CheckOutcome::NotEffective => "✗ ineffective",
         }
     }
 }

@@ -292,9 +292,7 @@ impl DecisionForm {
 
     fn category_key(&mut self, code: KeyCode) {
         let all = DecisionCategory::ALL;
-        let i = self
-            .category
-            .and_then(|c| all.iter().position(|x| *x == c));
+        let i = self.category.and_then(|c| all.iter().position(|x| *x == c));
         self.category = match code {
             KeyCode::Char(c) => DecisionCategory::parse(&c.to_string())
                 .or(match c {

@@ -6,11 +6,11 @@ use color_eyre::eyre::Result;
 use ratatui_textarea::TextArea;
 use rusqlite::Connection;
 
+use super::actions::ActionsView;
+use super::capture::{ActionForm, DecisionForm};
 use crate::domain::model::{
     ActionSummary, AgendaItem, Attendee, DecisionSummary, KpiSummary, Review, RiskSummary,
 };
-use super::actions::ActionsView;
-use super::capture::{ActionForm, DecisionForm};
 use crate::store::actions::CheckOutcome;
 use crate::store::{Conflict, actions, evidence, reviews};
 

@@ -66,11 +66,17 @@ fn references_count_up_per_year_and_survive_gaps() {
     assert_eq!(b.reference, "A-2026-002");
     store
         .write(|tx, _| {
-            tx.execute("UPDATE action SET ref = 'A-2026-1041' WHERE id = ?1", [b.id])?;
+            tx.execute(
+                "UPDATE action SET ref = 'A-2026-1041' WHERE id = ?1",
+                [b.id],
+            )?;
             Ok(())
         })
         .unwrap();
-    assert_eq!(add(&mut store, "Three", None, None).reference, "A-2026-1042");
+    assert_eq!(
+        add(&mut store, "Three", None, None).reference,
+        "A-2026-1042"
+    );
 }
 
 #[test]
@@ -103,7 +109,11 @@ fn the_lifecycle_keeps_its_history() {
     let err = store
         .write(|tx, actor| set_status(tx, actor, now(), &a, ActionStatus::Cancelled, "x"))
         .unwrap_err();
-    assert!(err.to_string().starts_with("A-2026-001: cannot go from done to cancelled"), "{err}");
+    assert!(
+        err.to_string()
+            .starts_with("A-2026-001: cannot go from done to cancelled"),
+        "{err}"
+    );
     let a = store
         .write(|tx, actor| set_status(tx, actor, now(), &a, ActionStatus::Effective, ""))
         .unwrap()
@@ -162,10 +172,17 @@ fn not_effective_raises_a_follow_up_with_the_same_owner() {
 #[test]
 fn two_connections_the_later_save_is_refused_and_says_what_changed() {
     let (dir, mut facilitator) = store();
-    let a = add(&mut facilitator, "Second source", Some(1), Some("2026-12-15"));
+    let a = add(
+        &mut facilitator,
+        "Second source",
+        Some(1),
+        Some("2026-12-15"),
+    );
     let mut manager = Store::open(&dir.path().join("t.sqlite")).unwrap();
     // both read version 1
-    let theirs = action_by_ref(manager.conn(), &a.reference).unwrap().unwrap();
+    let theirs = action_by_ref(manager.conn(), &a.reference)
+        .unwrap()
+        .unwrap();
     let edit = ActionEdit {
         due: Some(Some("2027-01-10".parse().unwrap())),
         ..Default::default()
@@ -189,7 +206,10 @@ fn two_connections_the_later_save_is_refused_and_says_what_changed() {
         .unwrap()
         .unwrap_err();
     assert_eq!(conflict.what, "action A-2026-001");
-    assert_eq!(conflict.theirs, "status open → done; due 2026-12-15 → 2027-01-10");
+    assert_eq!(
+        conflict.theirs,
+        "status open → done; due 2026-12-15 → 2027-01-10"
+    );
     let stored = action_by_id(facilitator.conn(), a.id).unwrap().unwrap();
     assert_eq!(stored.title, "Second source");
     // a status move from the stale copy is refused too
@@ -197,7 +217,11 @@ fn two_connections_the_later_save_is_refused_and_says_what_changed() {
         .write(|tx, actor| set_status(tx, actor, now(), &a, ActionStatus::Cancelled, "dup"))
         .unwrap()
         .unwrap_err();
-    assert!(conflict.to_string().starts_with("action A-2026-001 was changed by"));
+    assert!(
+        conflict
+            .to_string()
+            .starts_with("action A-2026-001 was changed by")
+    );
 }
 
 fn theirs_after(store: &Store, a: &ActionRecord) -> ActionRecord {
@@ -224,7 +248,10 @@ fn filters_select_the_right_actions() {
             .collect()
     };
     let open = ActionFilter::open_work();
-    assert_eq!(refs(&open), ["Undated", "Late one", "Soon one", "Later one"]);
+    assert_eq!(
+        refs(&open),
+        ["Undated", "Late one", "Soon one", "Later one"]
+    );
     assert_eq!(count_actions(store.conn(), &open, today()).unwrap(), 4);
     assert_eq!(
         refs(&ActionFilter {
@@ -284,7 +311,10 @@ fn people_are_found_by_name_user_or_a_unique_start() {
     let e = find_person(c, "Sa").unwrap_err().to_string();
     assert_eq!(e, "'Sa' could be Sam Whitfield or Sara Young; say which");
     let e = find_person(c, "Zoe").unwrap_err().to_string();
-    assert!(e.starts_with("no person called 'Zoe' (known: Rita Ng"), "{e}");
+    assert!(
+        e.starts_with("no person called 'Zoe' (known: Rita Ng"),
+        "{e}"
+    );
 }
 
 #[test]
@@ -294,12 +324,23 @@ fn carry_forward_lists_open_and_unchecked_done_and_keeps_judged_ones() {
     let current = review(&mut store, "2026-11-21");
     let open = add(&mut store, "Open", Some(1), Some("2026-12-01"));
     let done = add(&mut store, "Done", Some(1), Some("2026-10-01"));
-    let closed = add(&mut store, "Effective long ago", Some(1), Some("2026-09-01"));
+    let closed = add(
+        &mut store,
+        "Effective long ago",
+        Some(1),
+        Some("2026-09-01"),
+    );
     let here = add(&mut store, "Raised here", Some(1), Some("2026-12-01"));
     store
         .write(|tx, _| {
-            tx.execute("UPDATE action SET review_id = ?1 WHERE id IN (?2, ?3, ?4)", params![earlier, open.id, done.id, closed.id])?;
-            tx.execute("UPDATE action SET review_id = ?1 WHERE id = ?2", params![current, here.id])?;
+            tx.execute(
+                "UPDATE action SET review_id = ?1 WHERE id IN (?2, ?3, ?4)",
+                params![earlier, open.id, done.id, closed.id],
+            )?;
+            tx.execute(
+                "UPDATE action SET review_id = ?1 WHERE id = ?2",
+                params![current, here.id],
+            )?;
             Ok(())
         })
         .unwrap();
@@ -329,7 +370,15 @@ fn carry_forward_lists_open_and_unchecked_done_and_keeps_judged_ones() {
         .write(|tx, actor| {
             set_status(tx, actor, now(), &done, ActionStatus::Effective, "")?
                 .map_err(|c| eyre!("{c}"))?;
-            record_check(tx, actor, now(), current, &done, CheckOutcome::Effective, "")
+            record_check(
+                tx,
+                actor,
+                now(),
+                current,
+                &done,
+                CheckOutcome::Effective,
+                "",
+            )
         })
         .unwrap();
     assert_eq!(titles(&store), ["Open", "Done"]);
@@ -339,7 +388,10 @@ fn carry_forward_lists_open_and_unchecked_done_and_keeps_judged_ones() {
     );
     // the next review no longer carries it
     let next = review(&mut store, "2027-02-20");
-    assert_eq!(carried_forward_actions(store.conn(), next).unwrap().len(), 2);
+    assert_eq!(
+        carried_forward_actions(store.conn(), next).unwrap().len(),
+        2
+    );
 }
 
 #[test]
@@ -365,5 +417,8 @@ fn decisions_are_numbered_per_review_year_and_link_actions() {
         })
         .unwrap();
     assert_eq!(reference, "D-2026-001");
-    assert_eq!(decisions_of_action(store.conn(), a.id).unwrap(), ["D-2026-001"]);
+    assert_eq!(
+        decisions_of_action(store.conn(), a.id).unwrap(),
+        ["D-2026-001"]
+    );
 }

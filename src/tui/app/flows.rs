@@ -66,6 +66,16 @@ impl App {
     pub fn open_actions_screen(&mut self) {
         self.state.screen = Screen::Actions;
         self.load_actions_view();
+        let view = &mut self.state.actions;
+        if view.total == 0 && view.filter.owner_user.is_some() {
+            // nothing of one's own: show everyone's rather than an empty screen
+            let me = view.me.clone();
+            view.toggle_mine();
+            self.load_actions_view();
+            self.state.info(format!(
+                "No open actions owned by OS user {me}; showing everyone's (m: mine)"
+            ));
+        }
     }
 
     /// Attendees of this review first, then everyone else.
@@ -185,7 +195,10 @@ impl App {
         let flag = if missing.is_empty() {
             String::new()
         } else {
-            format!(" (still needs {}: flagged until set)", missing.join(" and "))
+            format!(
+                " (still needs {}: flagged until set)",
+                missing.join(" and ")
+            )
         };
         if let Some(base) = form.editing.clone() {
             let edit = ActionEdit {
@@ -354,7 +367,8 @@ impl App {
                     }
                 };
                 self.action_write(|tx, actor| {
-                    let base = actions::action_by_id(tx, id)?.ok_or_else(|| eyre!("that action is gone"))?;
+                    let base = actions::action_by_id(tx, id)?
+                        .ok_or_else(|| eyre!("that action is gone"))?;
                     let edit = ActionEdit {
                         due: Some(Some(due)),
                         ..Default::default()
@@ -362,7 +376,15 @@ impl App {
                     if let Err(c) = actions::update_action(tx, actor, now, &base, &edit)? {
                         return Ok(Err(c));
                     }
-                    actions::record_check(tx, actor, now, review_id, &base, CheckOutcome::Redated, &text)?;
+                    actions::record_check(
+                        tx,
+                        actor,
+                        now,
+                        review_id,
+                        &base,
+                        CheckOutcome::Redated,
+                        &text,
+                    )?;
                     Ok(Ok(format!("{} re-dated to {due}", base.reference)))
                 });
             }
@@ -377,16 +399,33 @@ impl App {
                 };
                 let in_cockpit = self.state.screen == Screen::Cockpit;
                 self.action_write(|tx, actor| {
-                    let judged = match actions::set_status(tx, actor, now, &base, ActionStatus::NotEffective, &text)? {
+                    let judged = match actions::set_status(
+                        tx,
+                        actor,
+                        now,
+                        &base,
+                        ActionStatus::NotEffective,
+                        &text,
+                    )? {
                         Ok(a) => a,
                         Err(c) => return Ok(Err(c)),
                     };
                     let note = format!("Reopened: not effective ({review_ref})");
-                    if let Err(c) = actions::set_status(tx, actor, now, &judged, ActionStatus::Open, &note)? {
+                    if let Err(c) =
+                        actions::set_status(tx, actor, now, &judged, ActionStatus::Open, &note)?
+                    {
                         return Ok(Err(c));
                     }
                     if in_cockpit {
-                        actions::record_check(tx, actor, now, review_id, &base, CheckOutcome::NotEffective, &text)?;
+                        actions::record_check(
+                            tx,
+                            actor,
+                            now,
+                            review_id,
+                            &base,
+                            CheckOutcome::NotEffective,
+                            &text,
+                        )?;
                     }
                     Ok(Ok(format!("{} not effective: reopened", base.reference)))
                 });
@@ -397,8 +436,10 @@ impl App {
                     Err(e) => return self.state.error(crate::cli::one_line_error(&e)),
                 };
                 self.action_write(|tx, actor| {
-                    Ok(actions::set_status(tx, actor, now, &base, ActionStatus::Cancelled, &text)?
-                        .map(|a| format!("{} cancelled", a.reference)))
+                    Ok(
+                        actions::set_status(tx, actor, now, &base, ActionStatus::Cancelled, &text)?
+                            .map(|a| format!("{} cancelled", a.reference)),
+                    )
                 });
             }
             PromptFor::Note(id) => {
@@ -459,7 +500,10 @@ impl App {
             Msg::NewDecision => self.open_decision_form(),
             Msg::OpenActions => self.open_actions_screen(),
             Msg::FocusCarried => {
-                let on_a = self.state.current_item().is_some_and(|i| i.input_key == "a");
+                let on_a = self
+                    .state
+                    .current_item()
+                    .is_some_and(|i| i.input_key == "a");
                 if on_a && !self.state.data.carried.is_empty() {
                     self.state.carry.focused = true;
                 } else {
@@ -479,14 +523,27 @@ impl App {
                 };
                 let (now, review_id) = (self.state.now, self.review_id);
                 self.action_write(|tx, actor| {
-                    let a = actions::action_by_id(tx, id)?.ok_or_else(|| eyre!("that action is gone"))?;
-                    actions::record_check(tx, actor, now, review_id, &a, CheckOutcome::Reviewed, "")?;
+                    let a = actions::action_by_id(tx, id)?
+                        .ok_or_else(|| eyre!("that action is gone"))?;
+                    actions::record_check(
+                        tx,
+                        actor,
+                        now,
+                        review_id,
+                        &a,
+                        CheckOutcome::Reviewed,
+                        "",
+                    )?;
                     Ok(Ok(format!("{reference} reviewed")))
                 });
             }
             Msg::CarryRedate => {
                 if let Some((id, reference)) = self.carried_id() {
-                    self.prompt(PromptFor::Redate(id), format!("New due date for {reference}"), "");
+                    self.prompt(
+                        PromptFor::Redate(id),
+                        format!("New due date for {reference}"),
+                        "",
+                    );
                 }
             }
             Msg::CarryEffective => {
@@ -560,11 +617,19 @@ impl App {
         match msg {
             Msg::FilterOwner => {
                 let current = self.state.actions.owner_name.clone().unwrap_or_default();
-                self.prompt(PromptFor::OwnerFilter, "Owner (empty: everyone)".into(), &current);
+                self.prompt(
+                    PromptFor::OwnerFilter,
+                    "Owner (empty: everyone)".into(),
+                    &current,
+                );
             }
             Msg::FilterText => {
                 let current = self.state.actions.filter.text.clone().unwrap_or_default();
-                self.prompt(PromptFor::TextFilter, "Find in title or reference".into(), &current);
+                self.prompt(
+                    PromptFor::TextFilter,
+                    "Find in title or reference".into(),
+                    &current,
+                );
             }
             Msg::Back => {
                 if self.state.actions_only {

@@ -35,7 +35,7 @@ pub fn category_label(category: &str) -> &'static str {
 pub fn draw(frame: &mut Frame, area: Rect, item: &AgendaItem, state: &State) {
     let (title, header, widths, rows) = match item.input_key.as_str() {
         "opening" => attendance(state),
-        "a" => carried_table(state),
+        "a" => carried_table(state, area.width),
         "e" => risks_table(state),
         "outputs" => outputs_table(state),
         "close" => return draw_close_tally(frame, area, state),
@@ -157,50 +157,70 @@ fn action_widths() -> Vec<Constraint> {
 }
 
 /// Item a): each carried action with what the facilitator did with it here.
-fn carried_table(state: &State) -> TableParts {
+/// Narrow panes show the check in place of the status and leave out the owner.
+fn carried_table(state: &State, width: u16) -> TableParts {
     let carry = state.carry;
+    let wide = width >= 90;
     let rows = state
         .data
         .carried
         .iter()
         .enumerate()
         .map(|(i, a)| {
-            let check = match state.data.check_of(a.id) {
-                Some(c) => Cell::from(Span::styled(c.label(), theme::good())),
-                None => Cell::from(Span::styled("· to check", theme::dim())),
-            };
-            let mut row = Row::new(vec![
-                Cell::from(a.reference.clone()),
-                Cell::from(safe(&a.title)),
-                owner_cell(a),
-                due_cell(a),
-                action_status_cell(a, state),
-                check,
-            ]);
-            if carry.focused && i == carry.cursor {
-                row = row.style(theme::selected());
+            let check = state
+                .data
+                .check_of(a.id)
+                .map(|c| Cell::from(Span::styled(c.label(), theme::good())));
+            let mut cells = vec![Cell::from(a.reference.clone()), Cell::from(safe(&a.title))];
+            if wide {
+                cells.push(owner_cell(a));
             }
-            row
+            cells.push(due_cell(a));
+            if wide {
+                cells.push(action_status_cell(a, state));
+                cells.push(
+                    check.unwrap_or_else(|| Cell::from(Span::styled("· to check", theme::dim()))),
+                );
+            } else {
+                cells.push(check.unwrap_or_else(|| action_status_cell(a, state)));
+            }
+            let row = Row::new(cells);
+            if carry.focused && i == carry.cursor {
+                row.style(theme::selected())
+            } else {
+                row
+            }
         })
         .collect();
     let title = if carry.focused {
         "Carried forward: r reviewed · t re-date · e effective · f not effective"
     } else {
-        "Carried forward (Tab to check them one by one)"
+        "Carried forward (Tab checks them one by one)"
     };
-    (
-        title,
-        vec!["REF", "TITLE", "OWNER", "DUE", "STATUS", "IN THIS REVIEW"],
-        vec![
-            Constraint::Length(10),
-            Constraint::Fill(3),
-            Constraint::Fill(1),
-            Constraint::Length(10),
-            Constraint::Length(11),
-            Constraint::Length(15),
-        ],
-        rows,
-    )
+    let (header, widths) = if wide {
+        (
+            vec!["REF", "TITLE", "OWNER", "DUE", "STATUS", "THIS REVIEW"],
+            vec![
+                Constraint::Length(10),
+                Constraint::Fill(3),
+                Constraint::Fill(1),
+                Constraint::Length(10),
+                Constraint::Length(11),
+                Constraint::Length(13),
+            ],
+        )
+    } else {
+        (
+            vec!["REF", "TITLE", "DUE", "STATUS"],
+            vec![
+                Constraint::Length(10),
+                Constraint::Fill(1),
+                Constraint::Length(10),
+                Constraint::Length(13),
+            ],
+        )
+    };
+    (title, header, widths, rows)
 }
 
 fn kpis_table(key: &str, state: &State) -> TableParts {

@@ -191,10 +191,16 @@ fn draw_detail(frame: &mut Frame, area: Rect, view: &ActionsView, state: &State)
     if !links.is_empty() {
         lines.push(Line::from(Span::styled(links.join(" · "), theme::dim())));
     }
-    for l in visible_lines(&a.detail).into_iter().filter(|l| !l.is_empty()) {
+    for l in visible_lines(&a.detail)
+        .into_iter()
+        .filter(|l| !l.is_empty())
+    {
         lines.push(Line::from(l.into_owned()));
     }
-    lines.push(Line::from(Span::styled("History (newest first)", theme::title())));
+    lines.push(Line::from(Span::styled(
+        "History (newest first)",
+        theme::title(),
+    )));
     for e in view.history.iter().rev() {
         let what = match (&e.from, &e.to) {
             (None, Some(to)) => format!("raised, {to}"),
@@ -213,7 +219,9 @@ fn draw_detail(frame: &mut Frame, area: Rect, view: &ActionsView, state: &State)
         ]));
     }
     frame.render_widget(
-        Paragraph::new(lines).wrap(Wrap { trim: false }).block(block),
+        Paragraph::new(lines)
+            .wrap(Wrap { trim: false })
+            .block(block),
         area,
     );
 }

@@ -8,10 +8,10 @@ use ratatui::widgets::{Block, Clear, Paragraph};
 use super::overlay::centered;
 use super::{safe, theme};
 use crate::domain::action::DecisionCategory;
-use crate::tui::capture::{ActionForm, DecisionFocus, DecisionForm, DUE, FIELD_NAMES, OWNER};
+use crate::tui::capture::{ActionForm, DUE, DecisionFocus, DecisionForm, FIELD_NAMES, OWNER};
 use crate::tui::state::{Prompt, State};
 
-const LABEL: u16 = 9;
+const LABEL: u16 = 10;
 
 fn label(name: &str, focused: bool) -> Span<'static> {
     if focused {
@@ -46,7 +46,10 @@ fn error_lines(error: &Option<String>, discard: bool) -> Vec<Line<'static>> {
         )));
     }
     if let Some(e) = error {
-        lines.push(Line::from(Span::styled(format!("✗ {}", safe(e)), theme::bad())));
+        lines.push(Line::from(Span::styled(
+            format!("✗ {}", safe(e)),
+            theme::bad(),
+        )));
     }
     lines
 }
@@ -56,7 +59,10 @@ pub fn draw_action_form(frame: &mut Frame, area: Rect, state: &State, form: &Act
     frame.render_widget(Clear, rect);
     let title = match &form.editing {
         Some(a) => format!(" Edit {} ", a.reference),
-        None => format!(" New action{} ", item_title(state, form.link.agenda_item_id)),
+        None => format!(
+            " New action{} ",
+            item_title(state, form.link.agenda_item_id)
+        ),
     };
     let block = Block::bordered()
         .title(Span::styled(title, theme::title()))
@@ -93,7 +99,10 @@ pub fn draw_action_form(frame: &mut Frame, area: Rect, state: &State, form: &Act
             Span::raw(names.join(" · ")),
         ])
     } else if form.value(OWNER).is_empty() {
-        Line::from(Span::styled("! no owner yet: allowed, but flagged", theme::warn()))
+        Line::from(Span::styled(
+            "! no owner yet: allowed, but flagged",
+            theme::warn(),
+        ))
     } else {
         Line::from("")
     };
@@ -114,8 +123,7 @@ pub fn draw_action_form(frame: &mut Frame, area: Rect, state: &State, form: &Act
         Err(e) => Line::from(Span::styled(format!("✗ {}", safe(&e)), theme::bad())),
     };
     frame.render_widget(Paragraph::new(due_hint), hint_area(rows[4]));
-    let [_, msg] =
-        Layout::vertical([Constraint::Length(7), Constraint::Fill(1)]).areas(inner);
+    let [_, msg] = Layout::vertical([Constraint::Length(7), Constraint::Fill(1)]).areas(inner);
     frame.render_widget(
         Paragraph::new(error_lines(&form.error, form.confirm_discard))
             .wrap(ratatui::widgets::Wrap { trim: true }),
@@ -173,7 +181,9 @@ pub fn draw_decision_form(frame: &mut Frame, area: Rect, state: &State, form: &D
         .collect();
     let mut cat_lines = cats;
     if form.category.is_none() {
-        cat_lines[0].spans.push(Span::styled("   ← choose one", theme::warn()));
+        cat_lines[0]
+            .spans
+            .push(Span::styled("   ← choose one", theme::warn()));
     }
     frame.render_widget(Paragraph::new(cat_lines), f);
     let (l, f) = split(act_area);
@@ -194,7 +204,11 @@ pub fn draw_decision_form(frame: &mut Frame, area: Rect, state: &State, form: &D
             .skip(start)
             .take(shown_actions)
             .map(|(i, a)| {
-                let mark = if form.linked.contains(&a.id) { "[x]" } else { "[ ]" };
+                let mark = if form.linked.contains(&a.id) {
+                    "[x]"
+                } else {
+                    "[ ]"
+                };
                 let text = format!("{mark} {} {}", a.reference, safe(&a.title));
                 if form.focus == DecisionFocus::Actions && i == form.cursor {
                     Line::from(Span::styled(text, theme::selected()))
