@@ -140,6 +140,8 @@ pub struct Prompt {
 pub struct CarryFocus {
     pub focused: bool,
     pub cursor: usize,
+    /// The action under the cursor, so it stays selected when the list re-sorts.
+    pub action_id: Option<i64>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

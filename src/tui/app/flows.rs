@@ -104,6 +104,13 @@ impl App {
 
     /// Called after every reload of the cockpit data.
     pub(super) fn reload_flows(&mut self) {
+        let carry = &mut self.state.carry;
+        if let Some(pos) = carry
+            .action_id
+            .and_then(|id| self.state.data.carried.iter().position(|a| a.id == id))
+        {
+            carry.cursor = pos;
+        }
         let carried = self.state.data.carried.len();
         self.state.carry.cursor = self.state.carry.cursor.min(carried.saturating_sub(1));
         if carried == 0 {
@@ -506,16 +513,27 @@ impl App {
                     .is_some_and(|i| i.input_key == "a");
                 if on_a && !self.state.data.carried.is_empty() {
                     self.state.carry.focused = true;
+                    self.state.carry.action_id = self
+                        .state
+                        .data
+                        .carried
+                        .get(self.state.carry.cursor)
+                        .map(|a| a.id);
                 } else {
                     self.state
                         .info("Tab steps through the carried-forward actions on item a)");
                 }
             }
             Msg::CarryLeave => self.state.carry.focused = false,
-            Msg::CarryUp => self.state.carry.cursor = self.state.carry.cursor.saturating_sub(1),
-            Msg::CarryDown => {
+            Msg::CarryUp | Msg::CarryDown => {
                 let last = self.state.data.carried.len().saturating_sub(1);
-                self.state.carry.cursor = (self.state.carry.cursor + 1).min(last);
+                let carry = &mut self.state.carry;
+                carry.cursor = if msg == Msg::CarryUp {
+                    carry.cursor.saturating_sub(1)
+                } else {
+                    (carry.cursor + 1).min(last)
+                };
+                carry.action_id = self.state.data.carried.get(carry.cursor).map(|a| a.id);
             }
             Msg::CarryReviewed => {
                 let Some((id, reference)) = self.carried_id() else {

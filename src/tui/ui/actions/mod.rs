@@ -38,7 +38,7 @@ fn status_cell(a: &ActionRecord, state: &State) -> Cell<'static> {
         match a.status {
             ActionStatus::Done => Cell::from(Span::styled("done: check", theme::warn())),
             ActionStatus::Effective => Cell::from(Span::styled("✓ effective", theme::good())),
-            ActionStatus::NotEffective => Cell::from(Span::styled("✗ not effective", theme::bad())),
+            ActionStatus::NotEffective => Cell::from(Span::styled("✗ ineffective", theme::bad())),
             s => Cell::from(s.label()),
         }
     }
@@ -130,13 +130,13 @@ fn draw_list(frame: &mut Frame, area: Rect, view: &ActionsView, state: &State) {
     let mut widths = vec![
         Constraint::Length(12),
         Constraint::Length(10),
-        Constraint::Length(15),
+        Constraint::Length(13),
         Constraint::Length(if wide { 18 } else { 14 }),
         Constraint::Fill(1),
     ];
     let mut header = vec!["REF", "DUE", "STATUS", "OWNER", "TITLE"];
     if wide {
-        widths.push(Constraint::Length(18));
+        widths.push(Constraint::Length(26));
         header.push("LINKED TO");
     }
     frame.render_widget(
@@ -191,16 +191,7 @@ fn draw_detail(frame: &mut Frame, area: Rect, view: &ActionsView, state: &State)
     if !links.is_empty() {
         lines.push(Line::from(Span::styled(links.join(" · "), theme::dim())));
     }
-    for l in visible_lines(&a.detail)
-        .into_iter()
-        .filter(|l| !l.is_empty())
-    {
-        lines.push(Line::from(l.into_owned()));
-    }
-    lines.push(Line::from(Span::styled(
-        "History (newest first)",
-        theme::title(),
-    )));
+    // history before the detail: on a short screen what happened matters most
     for e in view.history.iter().rev() {
         let what = match (&e.from, &e.to) {
             (None, Some(to)) => format!("raised, {to}"),
@@ -217,6 +208,12 @@ fn draw_detail(frame: &mut Frame, area: Rect, view: &ActionsView, state: &State)
             Span::styled(format!("{day} {} ", safe(&e.actor)), theme::dim()),
             Span::raw(format!("{what}{note}")),
         ]));
+    }
+    for l in visible_lines(&a.detail)
+        .into_iter()
+        .filter(|l| !l.is_empty())
+    {
+        lines.push(Line::from(Span::styled(l.into_owned(), theme::guidance())));
     }
     frame.render_widget(
         Paragraph::new(lines)

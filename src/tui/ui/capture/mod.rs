@@ -32,7 +32,16 @@ fn item_title(state: &State, item_id: Option<i64>) -> String {
             } else {
                 &i.short_title
             };
-            format!(" on {} {clause} {}", i.position, safe(name))
+            format!(
+                " on {} {}{}",
+                i.position,
+                if clause.is_empty() {
+                    String::new()
+                } else {
+                    format!("{clause} ")
+                },
+                safe(name)
+            )
         })
         .unwrap_or_default()
 }
@@ -239,4 +248,4 @@ pub fn draw_prompt(frame: &mut Frame, area: Rect, prompt: &Prompt) {
 }
 
 #[cfg(test)]
-mod tests;
+pub(super) mod tests;
