@@ -1,6 +1,7 @@
 //! `steerco action …`: actions from the shell, for SSH sessions and scripts.
 //! Every bad input is refused with one line before anything is written.
 
+use std::io::Write;
 use std::process::ExitCode;
 
 use chrono::{Local, NaiveDate, Utc};
@@ -555,18 +556,15 @@ fn list(store: &mut Store, today: NaiveDate, args: ListArgs) -> Result<ExitCode>
                 .id,
         );
     }
-    let rows = actions::list_actions(
-        conn,
-        &filter,
-        today,
-        0,
-        args.limit.unwrap_or(usize::MAX >> 1),
-    )?;
+    let limit = args.limit.unwrap_or(usize::MAX >> 1);
     if args.json {
+        let rows = actions::list_actions(conn, &filter, today, 0, limit)?;
         let out: Vec<ActionJson> = rows.iter().map(|a| to_json(a, today)).collect();
         println!("{}", serde_json::to_string_pretty(&out)?);
         return Ok(ExitCode::SUCCESS);
     }
+    // plain and CSV listings read only the columns they print
+    let rows = actions::list_lines(conn, &filter, today, limit)?;
     if args.csv {
         let mut out = String::from("ref,title,status,owner,due,overdue,priority,review\n");
         for a in &rows {
@@ -584,7 +582,7 @@ fn list(store: &mut Store, today: NaiveDate, args: ListArgs) -> Result<ExitCode>
             out.push_str(&cells.join(","));
             out.push('\n');
         }
-        print!("{out}");
+        std::io::stdout().lock().write_all(out.as_bytes())?;
         return Ok(ExitCode::SUCCESS);
     }
     if rows.is_empty() {
@@ -592,7 +590,7 @@ fn list(store: &mut Store, today: NaiveDate, args: ListArgs) -> Result<ExitCode>
         return Ok(ExitCode::SUCCESS);
     }
     let table_rows: Vec<Vec<String>> = rows
-        .iter()
+        .into_iter()
         .map(|a| {
             let status = if is_overdue(a.status, a.due, today) {
                 "OVERDUE".to_string()
@@ -600,20 +598,19 @@ fn list(store: &mut Store, today: NaiveDate, args: ListArgs) -> Result<ExitCode>
                 a.status.label().to_string()
             };
             vec![
-                a.reference.clone(),
+                a.reference,
                 a.due
                     .map(|d| d.to_string())
                     .unwrap_or_else(|| "no date!".into()),
                 status,
-                a.owner.clone().unwrap_or_else(|| "no owner!".into()),
-                a.title.clone(),
+                a.owner.unwrap_or_else(|| "no owner!".into()),
+                a.title,
             ]
         })
         .collect();
-    print!(
-        "{}",
-        table(&["REF", "DUE", "STATUS", "OWNER", "TITLE"], &table_rows)
-    );
+    // one write: stdout is line-buffered, and 10,000 lines are 10,000 writes otherwise
+    let text = table(&["REF", "DUE", "STATUS", "OWNER", "TITLE"], &table_rows);
+    std::io::stdout().lock().write_all(text.as_bytes())?;
     Ok(ExitCode::SUCCESS)
 }
 

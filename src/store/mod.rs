@@ -85,17 +85,36 @@ impl Store {
                 describe_sqlite_error(&e)
             )
         })?;
-        Migrations::from_slice(MIGRATIONS)
-            .to_latest(&mut conn)
-            .map_err(|e| eyre!("cannot prepare {}: {e}", path.display()))?;
-        conn.pragma_update(None, "application_id", APPLICATION_ID)
-            .map_err(|e| {
-                eyre!(
-                    "cannot prepare {}: {}",
-                    path.display(),
-                    describe_sqlite_error(&e)
-                )
-            })?;
+        // Nothing is written when the file is already current: a read-only
+        // command then costs no write transaction and no flush to disk.
+        let header = || -> rusqlite::Result<(i64, i32)> {
+            Ok((
+                conn.query_row("PRAGMA user_version", [], |r| r.get(0))?,
+                conn.query_row("PRAGMA application_id", [], |r| r.get(0))?,
+            ))
+        };
+        let (version, app_id) = header().map_err(|e| {
+            eyre!(
+                "cannot read {}: {}",
+                path.display(),
+                describe_sqlite_error(&e)
+            )
+        })?;
+        if version < schema_version() {
+            Migrations::from_slice(MIGRATIONS)
+                .to_latest(&mut conn)
+                .map_err(|e| eyre!("cannot prepare {}: {e}", path.display()))?;
+        }
+        if app_id != APPLICATION_ID {
+            conn.pragma_update(None, "application_id", APPLICATION_ID)
+                .map_err(|e| {
+                    eyre!(
+                        "cannot prepare {}: {}",
+                        path.display(),
+                        describe_sqlite_error(&e)
+                    )
+                })?;
+        }
         Ok(Store {
             conn,
             path: path.to_path_buf(),
@@ -161,6 +180,12 @@ fn configure(conn: &Connection) -> rusqlite::Result<()> {
         ));
     }
     conn.pragma_update(None, "synchronous", "NORMAL")?;
+    // A short CLI command would otherwise checkpoint (two fsyncs) every time
+    // it exits; the log is checkpointed as it grows, and on the next open.
+    conn.set_db_config(
+        rusqlite::config::DbConfig::SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE,
+        true,
+    )?;
     Ok(())
 }
 
