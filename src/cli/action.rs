@@ -22,30 +22,7 @@ use crate::store::{Conflict, Store, os_user, reviews};
 #[derive(Debug, Subcommand)]
 pub enum ActionCommand {
     /// Raise an action
-    Add {
-        title: String,
-        /// Who owns it: a name, the start of a name, or an OS user
-        #[arg(long, value_name = "PERSON")]
-        owner: Option<String>,
-        /// 2026-12-15, +2w, +3d, fri, next month, eoq, today, tomorrow
-        #[arg(long, value_name = "WHEN")]
-        due: Option<String>,
-        /// More about what is to be done
-        #[arg(long)]
-        detail: Option<String>,
-        /// low, medium or high
-        #[arg(long)]
-        priority: Option<String>,
-        /// The review it was raised in, e.g. MR-2026-04
-        #[arg(long, value_name = "REF")]
-        review: Option<String>,
-        /// The KPI it is meant to move, by key
-        #[arg(long, value_name = "KEY")]
-        kpi: Option<String>,
-        /// The risk or opportunity it treats, e.g. R-003
-        #[arg(long, value_name = "REF")]
-        risk: Option<String>,
-    },
+    Add(AddArgs),
     /// List actions, soonest due first (open and in progress unless told otherwise)
     List(ListArgs),
     /// Show one action with its history
@@ -202,29 +179,7 @@ fn to_json(a: &ActionRecord, today: NaiveDate) -> ActionJson {
 pub fn run(store: &mut Store, command: ActionCommand) -> Result<ExitCode> {
     let today = Local::now().date_naive();
     match command {
-        ActionCommand::Add {
-            title,
-            owner,
-            due,
-            detail,
-            priority,
-            review,
-            kpi,
-            risk,
-        } => add(
-            store,
-            today,
-            AddArgs {
-                title,
-                owner,
-                due,
-                detail,
-                priority,
-                review,
-                kpi,
-                risk,
-            },
-        ),
+        ActionCommand::Add(args) => add(store, today, args),
         ActionCommand::List(args) => list(store, today, args),
         ActionCommand::Show { reference, json } => show(store, today, &reference, json),
         ActionCommand::Update {
@@ -334,14 +289,29 @@ pub fn run(store: &mut Store, command: ActionCommand) -> Result<ExitCode> {
     }
 }
 
-struct AddArgs {
+#[derive(Debug, Args)]
+pub struct AddArgs {
     title: String,
+    /// Who owns it: a name, the start of a name, or an OS user
+    #[arg(long, value_name = "PERSON")]
     owner: Option<String>,
+    /// 2026-12-15, +2w, +3d, fri, next month, eoq, today, tomorrow
+    #[arg(long, value_name = "WHEN")]
     due: Option<String>,
+    /// More about what is to be done
+    #[arg(long)]
     detail: Option<String>,
+    /// low, medium or high
+    #[arg(long)]
     priority: Option<String>,
+    /// The review it was raised in, e.g. MR-2026-04
+    #[arg(long, value_name = "REF")]
     review: Option<String>,
+    /// The KPI it is meant to move, by key
+    #[arg(long, value_name = "KEY")]
     kpi: Option<String>,
+    /// The risk or opportunity it treats, e.g. R-003
+    #[arg(long, value_name = "REF")]
     risk: Option<String>,
 }
 
@@ -489,20 +459,12 @@ fn verify(
                 base.reference
             ));
         }
-        let judged = conflict_free(actions::set_status(
+        let reopened = conflict_free(actions::not_effective_reopen(
             tx,
             actor,
             now,
             &base,
-            ActionStatus::NotEffective,
             note,
-        )?)?;
-        let reopened = conflict_free(actions::set_status(
-            tx,
-            actor,
-            now,
-            &judged,
-            ActionStatus::Open,
             "Reopened: not effective",
         )?)?;
         Ok(format!(

@@ -871,6 +871,23 @@ pub fn add_note(
     )
 }
 
+/// Judged not effective and reopened, so the work goes on under the same
+/// reference; both steps stay in the history.
+pub fn not_effective_reopen(
+    tx: &Transaction,
+    actor: &str,
+    now: DateTime<Utc>,
+    base: &ActionRecord,
+    note: &str,
+    reopen_note: &str,
+) -> Result<std::result::Result<ActionRecord, Conflict>> {
+    let judged = match set_status(tx, actor, now, base, ActionStatus::NotEffective, note)? {
+        Ok(a) => a,
+        Err(c) => return Ok(Err(c)),
+    };
+    set_status(tx, actor, now, &judged, ActionStatus::Open, reopen_note)
+}
+
 /// Judged not effective: record it and raise a follow-up action with the same
 /// owner and links, so the problem is not dropped. Returns the follow-up.
 pub fn not_effective_with_follow_up(

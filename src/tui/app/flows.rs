@@ -406,20 +406,9 @@ impl App {
                 };
                 let in_cockpit = self.state.screen == Screen::Cockpit;
                 self.action_write(|tx, actor| {
-                    let judged = match actions::set_status(
-                        tx,
-                        actor,
-                        now,
-                        &base,
-                        ActionStatus::NotEffective,
-                        &text,
-                    )? {
-                        Ok(a) => a,
-                        Err(c) => return Ok(Err(c)),
-                    };
                     let note = format!("Reopened: not effective ({review_ref})");
                     if let Err(c) =
-                        actions::set_status(tx, actor, now, &judged, ActionStatus::Open, &note)?
+                        actions::not_effective_reopen(tx, actor, now, &base, &text, &note)?
                     {
                         return Ok(Err(c));
                     }
