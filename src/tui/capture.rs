@@ -199,7 +199,7 @@ pub struct Linkable {
     pub title: String,
 }
 
-pub struct DecisionForm {
+pub struct ReviewDecisionForm {
     pub agenda_item_id: Option<i64>,
     pub risk_id: Option<i64>,
     pub text: TextArea<'static>,
@@ -213,7 +213,7 @@ pub struct DecisionForm {
     pub confirm_discard: bool,
 }
 
-impl DecisionForm {
+impl ReviewDecisionForm {
     pub fn new(
         agenda_item_id: Option<i64>,
         category: Option<DecisionCategory>,
@@ -221,7 +221,7 @@ impl DecisionForm {
     ) -> Self {
         let mut text = field("what was decided", "");
         text.set_cursor_style(Style::default().add_modifier(Modifier::REVERSED));
-        DecisionForm {
+        ReviewDecisionForm {
             agenda_item_id,
             risk_id: None,
             text,
@@ -391,7 +391,7 @@ mod tests {
             reference: "A-2026-031".into(),
             title: "Budget".into(),
         }];
-        let mut form = DecisionForm::new(None, None, actions);
+        let mut form = ReviewDecisionForm::new(None, None, actions);
         form.key(key(KeyCode::Tab));
         form.key(key(KeyCode::Char('c')));
         assert_eq!(form.category, Some(DecisionCategory::Resources));

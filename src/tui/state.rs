@@ -7,7 +7,7 @@ use ratatui_textarea::TextArea;
 use rusqlite::Connection;
 
 use super::actions::ActionsView;
-use super::capture::{ActionForm, DecisionForm};
+use super::capture::{ActionForm, ReviewDecisionForm};
 use crate::domain::model::{
     ActionSummary, AgendaItem, Attendee, DecisionSummary, KpiSummary, Review, RiskSummary,
 };
@@ -111,7 +111,7 @@ pub enum Overlay {
     /// Asking why the current item is not applicable.
     NotApplicableReason(Box<TextArea<'static>>),
     ActionForm(Box<ActionForm>),
-    DecisionForm(Box<DecisionForm>),
+    DecisionForm(Box<ReviewDecisionForm>),
     /// One line of text for an action: a new date, a reason, a note, a filter.
     Prompt(Box<Prompt>),
 }

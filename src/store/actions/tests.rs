@@ -422,3 +422,40 @@ fn decisions_are_numbered_per_review_year_and_link_actions() {
         ["D-2026-001"]
     );
 }
+
+#[test]
+fn a_version_1_database_is_upgraded_in_place() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("old.sqlite");
+    {
+        let mut conn = Connection::open(&path).unwrap();
+        conn.pragma_update(None, "journal_mode", "WAL").unwrap();
+        rusqlite_migration::Migrations::from_slice(&[rusqlite_migration::M::up(include_str!(
+            "../migrations/001_initial.sql"
+        ))])
+        .to_latest(&mut conn)
+        .unwrap();
+        conn.pragma_update(None, "application_id", crate::store::APPLICATION_ID)
+            .unwrap();
+        conn.execute(
+            "INSERT INTO action (ref, title, created_by, created_at, updated_at)
+             VALUES ('A-2026-001', 'Kept', 'x', 't', 't')",
+            [],
+        )
+        .unwrap();
+    }
+    let mut store = Store::open(&path).unwrap();
+    let kept = action_by_ref(store.conn(), "A-2026-001").unwrap().unwrap();
+    assert_eq!(kept.title, "Kept");
+    assert_eq!(kept.follow_up_of, None);
+    assert_eq!(add(&mut store, "Next", None, None).reference, "A-2026-002");
+    let tables: i64 = store
+        .conn()
+        .query_row(
+            "SELECT count(*) FROM sqlite_master WHERE name IN ('review_action_check', 'action_live')",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert_eq!(tables, 2);
+}

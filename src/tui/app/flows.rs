@@ -15,7 +15,7 @@ use crate::store::actions::{
 };
 use crate::tui::actions::DUE_SOON_DAYS;
 use crate::tui::capture::{
-    ActionForm, ActionLink, DecisionForm, FormKey, Linkable, OWNER, text_of,
+    ActionForm, ActionLink, FormKey, Linkable, OWNER, ReviewDecisionForm, text_of,
 };
 use crate::tui::keymap::Msg;
 use crate::tui::state::{Overlay, Prompt, PromptFor, Screen};
@@ -59,8 +59,9 @@ impl App {
                 title: a.title.clone(),
             })
             .collect();
-        self.state.overlay =
-            Overlay::DecisionForm(Box::new(DecisionForm::new(item_id, category, actions)));
+        self.state.overlay = Overlay::DecisionForm(Box::new(ReviewDecisionForm::new(
+            item_id, category, actions,
+        )));
     }
 
     pub fn open_actions_screen(&mut self) {
@@ -113,7 +114,12 @@ impl App {
         }
         let carried = self.state.data.carried.len();
         self.state.carry.cursor = self.state.carry.cursor.min(carried.saturating_sub(1));
-        if carried == 0 {
+        // another session may have moved the meeting off item a)
+        let on_a = self
+            .state
+            .current_item()
+            .is_some_and(|i| i.input_key == "a");
+        if carried == 0 || !on_a {
             self.state.carry.focused = false;
         }
         if self.state.screen == Screen::Actions {
@@ -263,7 +269,7 @@ impl App {
         Ok(format!("{reference} captured{flag}"))
     }
 
-    fn submit_decision_form(&mut self, mut form: Box<DecisionForm>) {
+    fn submit_decision_form(&mut self, mut form: Box<ReviewDecisionForm>) {
         let text = form.value();
         let result = if text.is_empty() {
             Err(eyre!("a decision needs its text"))

@@ -8,7 +8,7 @@ use ratatui::widgets::{Block, Clear, Paragraph};
 use super::overlay::centered;
 use super::{safe, theme};
 use crate::domain::action::DecisionCategory;
-use crate::tui::capture::{ActionForm, DUE, DecisionFocus, DecisionForm, FIELD_NAMES, OWNER};
+use crate::tui::capture::{ActionForm, DUE, DecisionFocus, FIELD_NAMES, OWNER, ReviewDecisionForm};
 use crate::tui::state::{Prompt, State};
 
 const LABEL: u16 = 10;
@@ -140,7 +140,7 @@ pub fn draw_action_form(frame: &mut Frame, area: Rect, state: &State, form: &Act
     );
 }
 
-pub fn draw_decision_form(frame: &mut Frame, area: Rect, state: &State, form: &DecisionForm) {
+pub fn draw_decision_form(frame: &mut Frame, area: Rect, state: &State, form: &ReviewDecisionForm) {
     let shown_actions = form.actions.len().min(4);
     let height = 2 + 1 + 3 + shown_actions.max(1) as u16 + 2;
     let rect = centered(area, 76, height);
