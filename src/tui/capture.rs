@@ -149,11 +149,13 @@ impl ActionForm {
 
     pub fn key(&mut self, key: KeyEvent) -> FormKey {
         let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
-        if key.code != KeyCode::Esc {
+        // Ctrl-C leaves a form the way Esc does: it never quits past typed text
+        let esc = key.code == KeyCode::Esc || (ctrl && key.code == KeyCode::Char('c'));
+        if !esc {
             self.confirm_discard = false;
         }
         match key.code {
-            KeyCode::Esc => {
+            _ if esc => {
                 if self.has_text() && !self.confirm_discard && self.editing.is_none() {
                     self.confirm_discard = true;
                     return FormKey::Stay;
@@ -264,11 +266,13 @@ impl ReviewDecisionForm {
 
     pub fn key(&mut self, key: KeyEvent) -> FormKey {
         let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
-        if key.code != KeyCode::Esc {
+        // Ctrl-C leaves a form the way Esc does: it never quits past typed text
+        let esc = key.code == KeyCode::Esc || (ctrl && key.code == KeyCode::Char('c'));
+        if !esc {
             self.confirm_discard = false;
         }
         match key.code {
-            KeyCode::Esc => {
+            _ if esc => {
                 if !self.value().is_empty() && !self.confirm_discard {
                     self.confirm_discard = true;
                     return FormKey::Stay;
@@ -382,6 +386,12 @@ mod tests {
         assert_eq!(form.key(key(KeyCode::Esc)), FormKey::Stay);
         assert!(form.confirm_discard);
         assert_eq!(form.key(key(KeyCode::Esc)), FormKey::Close);
+        // Ctrl-C is an Esc here, never a quit past typed text
+        let ctrl_c = KeyEvent::new(KeyCode::Char('c'), KeyModifiers::CONTROL);
+        let mut form = ActionForm::new(ActionLink::default(), people());
+        typed(&mut form, "y");
+        assert_eq!(form.key(ctrl_c), FormKey::Stay);
+        assert_eq!(form.key(ctrl_c), FormKey::Close);
     }
 
     #[test]

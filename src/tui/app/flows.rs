@@ -146,6 +146,13 @@ impl App {
             Overlay::DecisionForm(form) => form.key(key),
             Overlay::Prompt(p) => match key.code {
                 crossterm::event::KeyCode::Esc => FormKey::Close,
+                crossterm::event::KeyCode::Char('c')
+                    if key
+                        .modifiers
+                        .contains(crossterm::event::KeyModifiers::CONTROL) =>
+                {
+                    FormKey::Close
+                }
                 crossterm::event::KeyCode::Enter => FormKey::Submit,
                 _ => {
                     p.area.input(key);
