@@ -128,7 +128,7 @@ fn draw_list(frame: &mut Frame, area: Rect, view: &ActionsView, state: &State) {
         })
         .collect();
     let mut widths = vec![
-        Constraint::Length(12),
+        Constraint::Length(13),
         Constraint::Length(10),
         Constraint::Length(13),
         Constraint::Length(if wide { 18 } else { 14 }),
