@@ -572,6 +572,12 @@ impl App {
                 }
             }
             Msg::CarryNotEffective => {
+                let carried = self.state.data.carried.get(self.state.carry.cursor);
+                if let Some((reference, refusal)) =
+                    carried.and_then(|a| Some((a.reference.clone(), cannot_judge(a.status)?)))
+                {
+                    return self.state.error(format!("{reference}: {refusal}"));
+                }
                 if let Some((id, reference)) = self.carried_id() {
                     self.prompt(
                         PromptFor::NotEffective(id),
@@ -678,11 +684,17 @@ impl App {
             Msg::StartAction => self.set_status_of(id, ActionStatus::InProgress, None),
             Msg::DoneAction => self.set_status_of(id, ActionStatus::Done, None),
             Msg::EffectiveAction => self.set_status_of(id, ActionStatus::Effective, None),
-            Msg::NotEffectiveAction => self.prompt(
-                PromptFor::NotEffective(id),
-                format!("Why was {reference} not effective? (it reopens)"),
-                "",
-            ),
+            Msg::NotEffectiveAction => {
+                let status = self.state.actions.selected().map(|a| a.status);
+                if let Some(refusal) = status.and_then(cannot_judge) {
+                    return self.state.error(format!("{reference}: {refusal}"));
+                }
+                self.prompt(
+                    PromptFor::NotEffective(id),
+                    format!("Why was {reference} not effective? (it reopens)"),
+                    "",
+                )
+            }
             Msg::CancelAction => self.prompt(
                 PromptFor::Cancel(id),
                 format!("Why cancel {reference}?"),
@@ -696,4 +708,12 @@ impl App {
             _ => {}
         }
     }
+}
+
+/// Why an action cannot be judged not effective now, asked before the reason is typed.
+fn cannot_judge(status: ActionStatus) -> Option<String> {
+    status
+        .check_move(ActionStatus::NotEffective, "reason")
+        .err()
+        .map(|e| e.to_string())
 }
