@@ -1,6 +1,7 @@
 //! The command line: `steerco` opens the cockpit; subcommands work headless
 //! for scripts and SSH sessions.
 
+mod action;
 mod closeout;
 mod kpi;
 mod output;
@@ -46,6 +47,13 @@ enum Command {
         #[arg(long, value_name = "DATE", value_parser = parse_date, hide = true)]
         as_of: Option<NaiveDate>,
     },
+    /// Raise, list, update and close actions
+    Action {
+        #[command(subcommand)]
+        command: action::ActionCommand,
+    },
+    /// Open the actions screen (your open actions first)
+    Actions,
     /// Plan, list, close and export management reviews, and record who attends
     Review {
         #[command(subcommand)]
@@ -106,6 +114,11 @@ pub fn run() -> Result<ExitCode> {
     match cli.command {
         None => open_cockpit(&database_path(cli.db)?),
         Some(Command::Demo { no_tui, as_of }) => demo(cli.db, no_tui, as_of),
+        Some(Command::Action { command }) => {
+            let mut store = Store::open(&database_path(cli.db)?)?;
+            action::run(&mut store, command)
+        }
+        Some(Command::Actions) => open_actions(&database_path(cli.db)?),
         Some(Command::Review { command }) => {
             let mut store = Store::open(&database_path(cli.db)?)?;
             review::run(&mut store, command)
@@ -168,6 +181,25 @@ fn open_cockpit(path: &std::path::Path) -> Result<ExitCode> {
         return Ok(ExitCode::SUCCESS);
     };
     crate::tui::run(store, review.id, None)?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// The actions screen needs a review to return to: the current one, else the latest.
+fn open_actions(path: &std::path::Path) -> Result<ExitCode> {
+    let store = Store::open(path)?;
+    let review = match reviews::cockpit_review(store.conn())? {
+        Some(r) => Some(r),
+        None => reviews::list_reviews(store.conn())?.into_iter().next(),
+    };
+    let Some(review) = review else {
+        println!(
+            "There is no review in {} yet; the actions screen opens from one.",
+            path.display()
+        );
+        println!("Meanwhile: steerco action list, steerco action add \"…\" --owner … --due …");
+        return Ok(ExitCode::SUCCESS);
+    };
+    crate::tui::run_actions(store, review.id)?;
     Ok(ExitCode::SUCCESS)
 }
 

@@ -1,8 +1,6 @@
 //! Plain-text output helpers: every stored string goes through `visible_line`
 //! so control characters never reach the terminal raw.
 
-use std::fmt::Write;
-
 use unicode_width::UnicodeWidthStr;
 
 use crate::domain::text::visible_line;
@@ -40,10 +38,10 @@ pub fn table(headers: &[&str], rows: &[Vec<String>]) -> String {
     for row in std::iter::once(&header_row).chain(cells.iter()) {
         let last = row.len().saturating_sub(1);
         for (i, (c, w)) in row.iter().zip(&widths).enumerate() {
-            if i == last {
-                out.push_str(c);
-            } else {
-                let _ = write!(out, "{c}{}  ", " ".repeat(w - c.width()));
+            out.push_str(c);
+            if i != last {
+                // pushed, not formatted: long listings print thousands of rows
+                out.extend(std::iter::repeat_n(' ', w - c.width() + 2));
             }
         }
         out.push('\n');

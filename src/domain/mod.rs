@@ -3,6 +3,7 @@
 pub mod action;
 pub mod agenda;
 pub mod closeout;
+pub mod due;
 pub mod kpi;
 pub mod model;
 pub mod review;

@@ -30,13 +30,17 @@ pub(super) fn action_from_row(row: &Row) -> rusqlite::Result<ActionSummary> {
 }
 
 /// Item a): every action still open, and every action done but not yet
-/// checked for effectiveness, that was not raised in this review.
+/// checked for effectiveness, that was not raised in this review; plus the
+/// ones already judged in this review.
 pub fn carried_forward_actions(conn: &Connection, review_id: i64) -> Result<Vec<ActionSummary>> {
     let mut stmt = conn.prepare(&format!(
         "SELECT {ACTION_COLUMNS}
-         WHERE a.deleted_at IS NULL AND a.status IN ('open', 'in_progress', 'done')
+         WHERE a.deleted_at IS NULL
            AND (a.review_id IS NULL OR a.review_id != ?1)
-         ORDER BY a.status = 'done', a.due IS NULL, a.due, a.ref"
+           AND (a.status IN ('open', 'in_progress', 'done')
+                -- judged in this meeting: stays on the list so the room sees the verdict
+                OR a.id IN (SELECT action_id FROM review_action_check WHERE review_id = ?1))
+         ORDER BY a.status NOT IN ('open', 'in_progress'), a.status = 'done', a.due IS NULL, a.due, a.ref"
     ))?;
     let rows = stmt
         .query_map([review_id], action_from_row)?

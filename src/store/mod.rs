@@ -1,6 +1,7 @@
 //! SQLite storage: opening and validating the file, migrations, write
 //! transactions, the change log and change detection for live panes.
 
+pub mod actions;
 mod changelog;
 pub mod closeout;
 pub mod dump;
@@ -31,6 +32,7 @@ const BUSY_TIMEOUT: Duration = Duration::from_secs(5);
 const MIGRATIONS: &[M<'static>] = &[
     M::up(include_str!("migrations/001_initial.sql")),
     M::up(include_str!("migrations/003_risks.sql")),
+    M::up(include_str!("migrations/004_actions.sql")),
     M::up(include_str!("migrations/005_closeout.sql")),
 ];
 
@@ -82,24 +84,32 @@ impl Store {
         let fail = |e: &rusqlite::Error| eyre!("cannot open {shown}: {}", describe_sqlite_error(e));
         let mut conn = Connection::open(path).map_err(|e| fail(&e))?;
         configure(&conn).map_err(|e| fail(&e))?;
-        let log_had_hashes = log_has_hashes(&conn).unwrap_or(false);
-        Migrations::from_slice(MIGRATIONS)
-            .to_latest(&mut conn)
-            .map_err(|e| match e {
-                rusqlite_migration::Error::RusqliteError { err, .. } => fail(&err),
-                other => eyre!("cannot prepare {shown}: {other}"),
-            })?;
-        if !log_had_hashes {
-            // entries written before the log was chained are sealed once, now
-            let tx = conn
-                .transaction_with_behavior(TransactionBehavior::Immediate)
-                .map_err(|e| fail(&e))?;
-            changelog::seal_unhashed(&tx)?;
-            tx.commit().map_err(|e| fail(&e))?;
+        // Nothing is written when the file is already current: a read-only
+        // command then costs no write transaction and no flush to disk.
+        let header = || -> rusqlite::Result<(i64, i32)> {
+            Ok((
+                conn.query_row("PRAGMA user_version", [], |r| r.get(0))?,
+                conn.query_row("PRAGMA application_id", [], |r| r.get(0))?,
+            ))
+        };
+        let (version, app_id) = header().map_err(|e| fail(&e))?;
+        if version < schema_version() {
+            let log_had_hashes = log_has_hashes(&conn).unwrap_or(false);
+            Migrations::from_slice(MIGRATIONS)
+                .to_latest(&mut conn)
+                .map_err(|e| match e {
+                    rusqlite_migration::Error::RusqliteError { err, .. } => fail(&err),
+                    other => eyre!("cannot prepare {shown}: {other}"),
+                })?;
+            if !log_had_hashes {
+                // entries written before the log was chained are sealed once, now
+                let tx = conn
+                    .transaction_with_behavior(TransactionBehavior::Immediate)
+                    .map_err(|e| fail(&e))?;
+                changelog::seal_unhashed(&tx)?;
+                tx.commit().map_err(|e| fail(&e))?;
+            }
         }
-        let app_id: i32 = conn
-            .query_row("PRAGMA application_id", [], |r| r.get(0))
-            .map_err(|e| fail(&e))?;
         if app_id != APPLICATION_ID {
             conn.pragma_update(None, "application_id", APPLICATION_ID)
                 .map_err(|e| fail(&e))?;
@@ -179,6 +189,12 @@ fn configure(conn: &Connection) -> rusqlite::Result<()> {
         ));
     }
     conn.pragma_update(None, "synchronous", "NORMAL")?;
+    // A short CLI command would otherwise checkpoint (two fsyncs) every time
+    // it exits; the log is checkpointed as it grows, and on the next open.
+    conn.set_db_config(
+        rusqlite::config::DbConfig::SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE,
+        true,
+    )?;
     Ok(())
 }
 

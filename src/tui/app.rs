@@ -9,10 +9,11 @@ use crossterm::event::{Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 use ratatui::style::{Modifier, Style};
 use ratatui_textarea::{TextArea, WrapMode};
 
+mod flows;
 mod risks;
 
 use super::keymap::risks::risks_msg;
-use super::keymap::{Msg, cockpit_msg};
+use super::keymap::{CARRY, Msg, cockpit_msg, table_msg};
 use super::kpis::KpiView;
 use super::state::{CockpitData, NotesEditor, Overlay, Screen, State};
 use crate::domain::agenda::ItemState;
@@ -84,6 +85,7 @@ impl App {
                 self.follow_current_item();
                 self.refresh_idle_editor();
                 self.sync_risk_detail(true);
+                self.reload_flows();
             }
             Err(e) => {
                 self.state.live = false;
@@ -147,6 +149,9 @@ impl App {
             form.fields[focus].insert_str(text.replace(['\r', '\n'], " "));
             return;
         }
+        if self.paste_into_capture(text) {
+            return;
+        }
         let now = self.state.now;
         match (&mut self.state.overlay, self.state.editor.as_mut()) {
             (Overlay::NotApplicableReason(area), _) => {
@@ -171,6 +176,9 @@ impl App {
 
     pub fn handle_key(&mut self, key: KeyEvent) {
         let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
+        if self.capture_key(key) {
+            return;
+        }
         match &mut self.state.overlay {
             Overlay::Help => {
                 if matches!(
@@ -246,7 +254,7 @@ impl App {
                 self.risk_form_key(key);
                 return;
             }
-            Overlay::None => {}
+            _ => {}
         }
         if self.state.editor.is_some() {
             self.editor_key(key);
@@ -254,7 +262,18 @@ impl App {
         }
         match self.state.screen {
             Screen::Cockpit => {
-                if let Some(msg) = cockpit_msg(&key) {
+                let carry = self
+                    .state
+                    .carry
+                    .focused
+                    .then(|| table_msg(CARRY, &key))
+                    .flatten();
+                if let Some(msg) = carry.or_else(|| cockpit_msg(&key)) {
+                    self.update(msg);
+                }
+            }
+            Screen::Actions => {
+                if let Some(msg) = table_msg(super::keymap::ACTIONS, &key) {
                     self.update(msg);
                 }
             }
@@ -375,6 +394,7 @@ impl App {
             Msg::SignOff => self.open_sign_off(),
             Msg::Help => self.state.overlay = Overlay::Help,
             Msg::Quit => self.request_quit(),
+            other => self.update_flow(other),
         }
     }
 
@@ -398,6 +418,7 @@ impl App {
         {
             self.state.selected = index;
             self.state.evidence_offset = 0;
+            self.state.carry = Default::default();
         }
     }
 

@@ -26,6 +26,44 @@ pub enum Msg {
     SignOff,
     Help,
     Quit,
+    // capture, from any item
+    NewAction,
+    NewDecision,
+    OpenActions,
+    FocusCarried,
+    // the carried-forward list on item a)
+    CarryUp,
+    CarryDown,
+    CarryReviewed,
+    CarryRedate,
+    CarryEffective,
+    CarryNotEffective,
+    CarryLeave,
+    // the actions screen
+    RowUp,
+    RowDown,
+    PageUp,
+    PageDown,
+    RowFirst,
+    RowLast,
+    FilterMine,
+    FilterOverdue,
+    FilterDueSoon,
+    FilterUnowned,
+    FilterStatus,
+    FilterReview,
+    FilterLink,
+    FilterOwner,
+    FilterText,
+    FilterClear,
+    EditAction,
+    StartAction,
+    DoneAction,
+    EffectiveAction,
+    NotEffectiveAction,
+    CancelAction,
+    NoteAction,
+    Back,
 }
 
 /// What a key asks the KPI screens to do.
@@ -110,6 +148,20 @@ pub const COCKPIT: &[Binding] = &[
         msg: Msg::EditNotes,
     },
     Binding {
+        keys: &[KeyCode::Char('a')],
+        label: "a",
+        help: "capture an action on this item (title, owner, due)",
+        footer: Some("action"),
+        msg: Msg::NewAction,
+    },
+    Binding {
+        keys: &[KeyCode::Char('d')],
+        label: "d",
+        help: "record a decision with its 9.3.3 category",
+        footer: Some("decision"),
+        msg: Msg::NewDecision,
+    },
+    Binding {
         keys: &[KeyCode::Char('c')],
         label: "c",
         help: "mark this item covered, or back to pending",
@@ -131,6 +183,20 @@ pub const COCKPIT: &[Binding] = &[
         msg: Msg::Attendance,
     },
     Binding {
+        keys: &[KeyCode::Char('A')],
+        label: "A",
+        help: "all actions: filter, edit, close (Esc comes back)",
+        footer: Some("actions"),
+        msg: Msg::OpenActions,
+    },
+    Binding {
+        keys: &[KeyCode::Char('K')],
+        label: "K",
+        help: "KPIs: every quality objective with its target, status and trend",
+        footer: Some("KPIs"),
+        msg: Msg::OpenKpis,
+    },
+    Binding {
         keys: &[KeyCode::Char('R')],
         label: "R",
         help: "the risk and opportunity register: heat map, list, detail",
@@ -145,6 +211,20 @@ pub const COCKPIT: &[Binding] = &[
         msg: Msg::RaiseRisk,
     },
     Binding {
+        keys: &[KeyCode::Char('S')],
+        label: "S",
+        help: "sign off: the close-out check, then close and lock the review",
+        footer: Some("sign off"),
+        msg: Msg::SignOff,
+    },
+    Binding {
+        keys: &[KeyCode::Tab],
+        label: "Tab",
+        help: "on item a): step through the carried-forward actions",
+        footer: None,
+        msg: Msg::FocusCarried,
+    },
+    Binding {
         keys: &[KeyCode::PageDown, KeyCode::Char(']')],
         label: "PgDn",
         help: "scroll the evidence down",
@@ -157,20 +237,6 @@ pub const COCKPIT: &[Binding] = &[
         help: "scroll the evidence up",
         footer: None,
         msg: Msg::ScrollUp,
-    },
-    Binding {
-        keys: &[KeyCode::Char('K')],
-        label: "K",
-        help: "KPIs: every quality objective with its target, status and trend",
-        footer: Some("KPIs"),
-        msg: Msg::OpenKpis,
-    },
-    Binding {
-        keys: &[KeyCode::Char('S')],
-        label: "S",
-        help: "sign off: the close-out check, then close and lock the review",
-        footer: Some("sign off"),
-        msg: Msg::SignOff,
     },
     Binding {
         keys: &[KeyCode::Char('?')],
@@ -282,6 +348,266 @@ pub const KPI_FORM: &[(&str, &str)] = &[
     ("Tab", "next field (Shift-Tab back)"),
     ("Esc", "cancel"),
 ];
+const fn bind(
+    keys: &'static [KeyCode],
+    label: &'static str,
+    help: &'static str,
+    footer: Option<&'static str>,
+    msg: Msg,
+) -> Binding {
+    Binding {
+        keys,
+        label,
+        help,
+        footer,
+        msg,
+    }
+}
+
+/// While the carried-forward list on item a) has the keys; other cockpit keys still work.
+pub const CARRY: &[Binding] = &[
+    bind(
+        &[KeyCode::Down, KeyCode::Char('j')],
+        "↓/↑",
+        "next / previous action",
+        Some("action"),
+        Msg::CarryDown,
+    ),
+    bind(
+        &[KeyCode::Up, KeyCode::Char('k')],
+        "↑",
+        "previous action",
+        None,
+        Msg::CarryUp,
+    ),
+    bind(
+        &[KeyCode::Char('r')],
+        "r",
+        "mark it reviewed: still on track",
+        Some("reviewed"),
+        Msg::CarryReviewed,
+    ),
+    bind(
+        &[KeyCode::Char('t')],
+        "t",
+        "give it a new due date",
+        Some("re-date"),
+        Msg::CarryRedate,
+    ),
+    bind(
+        &[KeyCode::Char('e')],
+        "e",
+        "done and effective: close it",
+        Some("effective"),
+        Msg::CarryEffective,
+    ),
+    bind(
+        &[KeyCode::Char('f')],
+        "f",
+        "done but not effective: say why, it reopens",
+        Some("not effective"),
+        Msg::CarryNotEffective,
+    ),
+    bind(
+        &[KeyCode::Tab, KeyCode::Esc],
+        "Tab",
+        "back to the agenda",
+        Some("agenda"),
+        Msg::CarryLeave,
+    ),
+];
+
+/// The actions screen.
+pub const ACTIONS: &[Binding] = &[
+    bind(
+        &[KeyCode::Down, KeyCode::Char('j')],
+        "↓/↑",
+        "next / previous action",
+        None,
+        Msg::RowDown,
+    ),
+    bind(
+        &[KeyCode::Up, KeyCode::Char('k')],
+        "↑",
+        "previous action",
+        None,
+        Msg::RowUp,
+    ),
+    bind(
+        &[KeyCode::PageDown],
+        "PgDn",
+        "a screen down",
+        None,
+        Msg::PageDown,
+    ),
+    bind(&[KeyCode::PageUp], "PgUp", "a screen up", None, Msg::PageUp),
+    bind(
+        &[KeyCode::Home, KeyCode::Char('g')],
+        "Home",
+        "first action",
+        None,
+        Msg::RowFirst,
+    ),
+    bind(
+        &[KeyCode::End, KeyCode::Char('G')],
+        "End",
+        "last action",
+        None,
+        Msg::RowLast,
+    ),
+    bind(
+        &[KeyCode::Char('m')],
+        "m",
+        "filter: mine (owner is you) on / off",
+        Some("mine"),
+        Msg::FilterMine,
+    ),
+    bind(
+        &[KeyCode::Char('o')],
+        "o",
+        "filter: overdue on / off",
+        Some("overdue"),
+        Msg::FilterOverdue,
+    ),
+    bind(
+        &[KeyCode::Char('s')],
+        "s",
+        "filter: due within 14 days on / off",
+        None,
+        Msg::FilterDueSoon,
+    ),
+    bind(
+        &[KeyCode::Char('u')],
+        "u",
+        "filter: no owner on / off",
+        None,
+        Msg::FilterUnowned,
+    ),
+    bind(
+        &[KeyCode::Char('S')],
+        "S",
+        "filter: status (open work, done to check, closed, any)",
+        Some("status"),
+        Msg::FilterStatus,
+    ),
+    bind(
+        &[KeyCode::Char('v')],
+        "v",
+        "filter: raised in a review (cycles through reviews)",
+        None,
+        Msg::FilterReview,
+    ),
+    bind(
+        &[KeyCode::Char('l')],
+        "l",
+        "filter: link (review, KPI, risk, none)",
+        None,
+        Msg::FilterLink,
+    ),
+    bind(
+        &[KeyCode::Char('w')],
+        "w",
+        "filter: owner by name",
+        None,
+        Msg::FilterOwner,
+    ),
+    bind(
+        &[KeyCode::Char('/')],
+        "/",
+        "filter: words in the title or reference",
+        Some("find"),
+        Msg::FilterText,
+    ),
+    bind(
+        &[KeyCode::Char('0')],
+        "0",
+        "clear the filters (open work, everyone)",
+        None,
+        Msg::FilterClear,
+    ),
+    bind(
+        &[KeyCode::Char('a')],
+        "a",
+        "raise a new action",
+        None,
+        Msg::NewAction,
+    ),
+    bind(
+        &[KeyCode::Char('e'), KeyCode::Enter],
+        "e",
+        "edit title, owner, due date, detail",
+        Some("edit"),
+        Msg::EditAction,
+    ),
+    bind(
+        &[KeyCode::Char('n')],
+        "n",
+        "add a progress note",
+        Some("note"),
+        Msg::NoteAction,
+    ),
+    bind(
+        &[KeyCode::Char('p')],
+        "p",
+        "mark in progress",
+        None,
+        Msg::StartAction,
+    ),
+    bind(
+        &[KeyCode::Char('d')],
+        "d",
+        "mark done",
+        Some("done"),
+        Msg::DoneAction,
+    ),
+    bind(
+        &[KeyCode::Char('y')],
+        "y",
+        "verified effective: close it",
+        None,
+        Msg::EffectiveAction,
+    ),
+    bind(
+        &[KeyCode::Char('f')],
+        "f",
+        "not effective: say why, it reopens",
+        None,
+        Msg::NotEffectiveAction,
+    ),
+    bind(
+        &[KeyCode::Char('x')],
+        "x",
+        "cancel it, with a reason",
+        None,
+        Msg::CancelAction,
+    ),
+    bind(
+        &[KeyCode::Char('?')],
+        "?",
+        "show every key",
+        Some("help"),
+        Msg::Help,
+    ),
+    bind(
+        &[KeyCode::Esc],
+        "Esc",
+        "back to the cockpit",
+        Some("back"),
+        Msg::Back,
+    ),
+    bind(&[KeyCode::Char('q')], "q", "quit", None, Msg::Quit),
+];
+
+/// The message a key means in a table; Ctrl-C always quits.
+pub fn table_msg(table: &[Binding], key: &KeyEvent) -> Option<Msg> {
+    if key.modifiers.contains(KeyModifiers::CONTROL) {
+        return (key.code == KeyCode::Char('c')).then_some(Msg::Quit);
+    }
+    table
+        .iter()
+        .find(|b| b.keys.contains(&key.code))
+        .map(|b| b.msg)
+}
 
 /// Keys while writing notes; the text editor handles every other key.
 pub const NOTES: &[(&str, &str)] = &[
@@ -335,6 +661,8 @@ mod tests {
     fn no_key_is_bound_twice() {
         assert_unique(COCKPIT);
         assert_unique(KPIS);
+        assert_unique(CARRY);
+        assert_unique(ACTIONS);
     }
 
     #[test]

@@ -2,9 +2,11 @@
 //! the store) → draw from state. Idle, it sleeps in `poll` and wakes twice a
 //! second to look for other sessions' commits.
 
+pub mod actions;
 pub mod app;
 #[cfg(test)]
 mod app_tests;
+pub mod capture;
 pub mod keymap;
 pub mod kpis;
 pub mod risk_view;
@@ -32,6 +34,18 @@ pub fn run(store: Store, review_id: i64, hint: Option<String>) -> Result<()> {
     if let Some(hint) = hint {
         app.state.info(hint);
     }
+    event_loop(app)
+}
+
+/// `steerco actions`: straight into the actions screen; leaving it quits.
+pub fn run_actions(store: Store, review_id: i64) -> Result<()> {
+    let mut app = App::new(store, review_id, Utc::now(), Local::now().date_naive())?;
+    app.state.actions_only = true;
+    app.open_actions_screen();
+    event_loop(app)
+}
+
+fn event_loop(mut app: App) -> Result<()> {
     // A closed SSH session (HUP) or a polite kill (TERM) saves the notes being typed.
     let hang_up = Arc::new(AtomicBool::new(false));
     for signal in [signal_hook::consts::SIGHUP, signal_hook::consts::SIGTERM] {

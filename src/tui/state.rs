@@ -6,12 +6,15 @@ use color_eyre::eyre::Result;
 use ratatui_textarea::TextArea;
 use rusqlite::Connection;
 
+use super::actions::ActionsView;
+use super::capture::{ActionForm, ReviewDecisionForm};
 use super::kpis::KpiBoard;
 use super::risk_view::{DecisionForm, NewRiskForm, RatingForm, RiskBoard, RisksView};
 use crate::domain::model::{
     ActionSummary, AgendaItem, Attendee, DecisionSummary, KpiSummary, Review,
 };
-use crate::store::{Conflict, evidence, reviews};
+use crate::store::actions::CheckOutcome;
+use crate::store::{Conflict, actions, evidence, reviews};
 
 /// One consistent read of the review and its evidence.
 #[derive(Debug, Clone)]
@@ -22,6 +25,8 @@ pub struct CockpitData {
     pub items: Vec<AgendaItem>,
     /// Item a): actions from earlier reviews still open or awaiting an effectiveness check.
     pub carried: Vec<ActionSummary>,
+    /// What the facilitator did with each carried action in this review, by action id.
+    pub carried_checks: Vec<(i64, CheckOutcome)>,
     pub kpis: Vec<KpiSummary>,
     /// The risk and opportunity register, for item e) and the risks screen.
     pub board: RiskBoard,
@@ -46,6 +51,7 @@ impl CockpitData {
             attendees: reviews::attendees(conn, review_id)?,
             items: reviews::agenda(conn, review_id)?,
             carried: evidence::carried_forward_actions(conn, review_id)?,
+            carried_checks: actions::review_checks(conn, review_id)?,
             kpis: evidence::kpis_with_latest(conn)?,
             board: RiskBoard::load(conn, review_id)?,
             actions: evidence::review_actions(conn, review_id)?,
@@ -76,6 +82,13 @@ impl CockpitData {
             decisions: self.decisions.len(),
             actions: &self.actions,
         })
+    }
+
+    pub fn check_of(&self, action_id: i64) -> Option<CheckOutcome> {
+        self.carried_checks
+            .iter()
+            .find(|(id, _)| *id == action_id)
+            .map(|(_, c)| *c)
     }
 
     pub fn total_timebox_secs(&self) -> i64 {
@@ -109,6 +122,8 @@ pub enum Screen {
     Kpis,
     /// The risk and opportunity register: heat map, list and detail.
     Risks,
+    /// Every action, filtered: between meetings and from the cockpit with `A`.
+    Actions,
 }
 
 pub enum Overlay {
@@ -127,6 +142,10 @@ pub enum Overlay {
     DecideRisk(Box<DecisionForm>),
     /// The close-out check, and the chair's sign-off.
     SignOff(Box<SignOffForm>),
+    ActionForm(Box<ActionForm>),
+    DecisionForm(Box<ReviewDecisionForm>),
+    /// One line of text for an action: a new date, a reason, a note, a filter.
+    Prompt(Box<Prompt>),
 }
 
 /// What the sign-off overlay shows: the check as it stood when opened, who
@@ -135,6 +154,34 @@ pub struct SignOffForm {
     pub check: crate::domain::closeout::CloseCheck,
     pub signer: String,
     pub reason: TextArea<'static>,
+}
+
+/// What a one-line prompt's text is for.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum PromptFor {
+    /// A new due date for a carried-forward action (checked in this review).
+    Redate(i64),
+    /// Why a done action was not effective; it is reopened.
+    NotEffective(i64),
+    Cancel(i64),
+    Note(i64),
+    OwnerFilter,
+    TextFilter,
+}
+
+pub struct Prompt {
+    pub purpose: PromptFor,
+    pub title: String,
+    pub area: TextArea<'static>,
+}
+
+/// The carried-forward list on item a) can take the keys (Tab) to check actions one by one.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct CarryFocus {
+    pub focused: bool,
+    pub cursor: usize,
+    /// The action under the cursor, so it stays selected when the list re-sorts.
+    pub action_id: Option<i64>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -158,6 +205,10 @@ pub struct State {
     pub status: Option<StatusLine>,
     pub evidence_offset: usize,
     pub risks: RisksView,
+    pub carry: CarryFocus,
+    pub actions: ActionsView,
+    /// Started as `steerco actions`: leaving the screen quits.
+    pub actions_only: bool,
     pub now: DateTime<Utc>,
     pub today: NaiveDate,
     /// False once a refresh from the database failed: the view may be stale.
@@ -183,6 +234,9 @@ impl State {
             status: None,
             evidence_offset: 0,
             risks: RisksView::default(),
+            carry: CarryFocus::default(),
+            actions: ActionsView::new(crate::store::os_user()),
+            actions_only: false,
             now,
             today,
             live: true,

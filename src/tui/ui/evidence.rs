@@ -33,7 +33,7 @@ pub fn category_label(category: &str) -> &'static str {
 pub fn draw(frame: &mut Frame, area: Rect, item: &AgendaItem, state: &State) {
     let (title, header, widths, rows) = match item.input_key.as_str() {
         "opening" => attendance(state),
-        "a" => actions_table("Carried forward", &state.data.carried, state),
+        "a" => carried_table(state, area.width),
         "b" => return super::risks::draw_item_b(frame, area, state),
         "e" => return super::risks::draw_item_e(frame, area, state),
         "outputs" => outputs_table(state),
@@ -41,9 +41,18 @@ pub fn draw(frame: &mut Frame, area: Rect, item: &AgendaItem, state: &State) {
         key => return super::kpis::draw_compact(frame, area, key, state),
     };
     let visible = area.height.saturating_sub(2) as usize;
-    let offset = state
+    let mut offset = state
         .evidence_offset
         .min(rows.len().saturating_sub(visible));
+    let carry = state.carry;
+    if item.input_key == "a" && carry.focused {
+        // keep the selected action in view
+        if carry.cursor < offset {
+            offset = carry.cursor;
+        } else if carry.cursor >= offset + visible.max(1) {
+            offset = carry.cursor + 1 - visible.max(1);
+        }
+    }
     let more = rows.len().saturating_sub(offset + visible);
     let caption = if more > 0 {
         format!("{title} ({}) · PgDn: {more} more", rows.len())
@@ -112,20 +121,26 @@ fn action_status_cell(action: &ActionSummary, state: &State) -> Cell<'static> {
     }
 }
 
-fn action_row(action: &ActionSummary, state: &State) -> Row<'static> {
-    let owner = match &action.owner {
+fn owner_cell(action: &ActionSummary) -> Cell<'static> {
+    match &action.owner {
         Some(o) => Cell::from(safe(o)),
         None => Cell::from(Span::styled("no owner", theme::warn())),
-    };
-    let due = match action.due {
+    }
+}
+
+fn due_cell(action: &ActionSummary) -> Cell<'static> {
+    match action.due {
         Some(d) => Cell::from(d.format("%Y-%m-%d").to_string()),
         None => Cell::from(Span::styled("no date", theme::warn())),
-    };
+    }
+}
+
+fn action_row(action: &ActionSummary, state: &State) -> Row<'static> {
     Row::new(vec![
         Cell::from(action.reference.clone()),
         Cell::from(safe(&action.title)),
-        owner,
-        due,
+        owner_cell(action),
+        due_cell(action),
         action_status_cell(action, state),
     ])
 }
@@ -140,14 +155,71 @@ fn action_widths() -> Vec<Constraint> {
     ]
 }
 
-fn actions_table(title: &'static str, actions: &[ActionSummary], state: &State) -> TableParts {
-    let rows = actions.iter().map(|a| action_row(a, state)).collect();
-    (
-        title,
-        vec!["REF", "TITLE", "OWNER", "DUE", "STATUS"],
-        action_widths(),
-        rows,
-    )
+/// Item a): each carried action with what the facilitator did with it here.
+/// Narrow panes show the check in place of the status and leave out the owner.
+fn carried_table(state: &State, width: u16) -> TableParts {
+    let carry = state.carry;
+    let wide = width >= 90;
+    let rows = state
+        .data
+        .carried
+        .iter()
+        .enumerate()
+        .map(|(i, a)| {
+            let check = state
+                .data
+                .check_of(a.id)
+                .map(|c| Cell::from(Span::styled(c.label(), theme::good())));
+            let mut cells = vec![Cell::from(a.reference.clone()), Cell::from(safe(&a.title))];
+            if wide {
+                cells.push(owner_cell(a));
+            }
+            cells.push(due_cell(a));
+            if wide {
+                cells.push(action_status_cell(a, state));
+                cells.push(
+                    check.unwrap_or_else(|| Cell::from(Span::styled("· to check", theme::dim()))),
+                );
+            } else {
+                cells.push(check.unwrap_or_else(|| action_status_cell(a, state)));
+            }
+            let row = Row::new(cells);
+            if carry.focused && i == carry.cursor {
+                row.style(theme::selected())
+            } else {
+                row
+            }
+        })
+        .collect();
+    let title = if carry.focused {
+        "Carried forward: r reviewed · t re-date · e effective · f not effective"
+    } else {
+        "Carried forward (Tab checks them one by one)"
+    };
+    let (header, widths) = if wide {
+        (
+            vec!["REF", "TITLE", "OWNER", "DUE", "STATUS", "THIS REVIEW"],
+            vec![
+                Constraint::Length(10),
+                Constraint::Fill(3),
+                Constraint::Fill(1),
+                Constraint::Length(10),
+                Constraint::Length(11),
+                Constraint::Length(13),
+            ],
+        )
+    } else {
+        (
+            vec!["REF", "TITLE", "DUE", "STATUS"],
+            vec![
+                Constraint::Length(10),
+                Constraint::Fill(1),
+                Constraint::Length(10),
+                Constraint::Length(13),
+            ],
+        )
+    };
+    (title, header, widths, rows)
 }
 
 fn outputs_table(state: &State) -> TableParts {

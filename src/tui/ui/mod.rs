@@ -1,6 +1,8 @@
 //! Drawing: reads `State`, writes cells. No database, no mutation.
 
+mod actions;
 mod agenda;
+mod capture;
 mod evidence;
 mod item;
 pub mod kpis;
@@ -18,7 +20,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Wrap};
 
 use super::keymap::risks::RISKS;
-use super::keymap::{ATTENDANCE, COCKPIT, KPI_FORM, KPIS, NOTES};
+use super::keymap::{ACTIONS, ATTENDANCE, Binding, CARRY, COCKPIT, KPI_FORM, KPIS, NOTES};
 use super::state::{Overlay, Screen, State, StatusKind};
 use crate::domain::agenda::format_duration;
 use crate::domain::text::visible_line;
@@ -51,6 +53,7 @@ pub fn draw(frame: &mut Frame, state: &State) {
         Screen::Cockpit => draw_cockpit(frame, body, state),
         Screen::Kpis => kpis::draw(frame, body, state),
         Screen::Risks => risks::draw(frame, body, state),
+        Screen::Actions => actions::draw(frame, body, state),
     }
     draw_footer(frame, footer, state);
     overlay::draw(frame, area, state);
@@ -156,8 +159,13 @@ fn draw_footer(frame: &mut Frame, area: Rect, state: &State) {
                 push(key, what);
             }
         }
-        (Overlay::NotApplicableReason(_), _) => {
-            push("Enter", "save reason");
+        (Overlay::NotApplicableReason(_) | Overlay::Prompt(_), _) => {
+            push("Enter", "save");
+            push("Esc", "cancel");
+        }
+        (Overlay::ActionForm(_) | Overlay::DecisionForm(_), _) => {
+            push("Enter", "save");
+            push("Tab", "next field");
             push("Esc", "cancel");
         }
         (Overlay::SignOff(form), _) => {
@@ -196,31 +204,30 @@ fn draw_footer(frame: &mut Frame, area: Rect, state: &State) {
                 },
             ));
         }
-        (Overlay::None, None) => match state.screen {
-            Screen::Kpis if state.kpis.form.is_some() => {
-                for (key, what) in KPI_FORM {
-                    push(key, what);
-                }
+        (Overlay::None, None) => {
+            let keys = match state.screen {
+                Screen::Kpis if state.kpis.form.is_some() => KPI_FORM.to_vec(),
+                Screen::Kpis => footer_keys(KPIS),
+                Screen::Risks => footer_keys(RISKS),
+                Screen::Actions => footer_keys(ACTIONS),
+                Screen::Cockpit if state.carry.focused => footer_keys(CARRY),
+                Screen::Cockpit => footer_keys(COCKPIT),
+            };
+            for (key, what) in keys {
+                push(key, what);
             }
-            Screen::Kpis => {
-                for b in KPIS.iter().filter(|b| b.footer.is_some()) {
-                    push(b.label, b.footer.unwrap_or_default());
-                }
-            }
-            Screen::Risks => {
-                for b in RISKS.iter().filter(|b| b.footer.is_some()) {
-                    push(b.label, b.footer.unwrap_or_default());
-                }
-            }
-            Screen::Cockpit => {
-                for b in COCKPIT.iter().filter(|b| b.footer.is_some()) {
-                    push(b.label, b.footer.unwrap_or_default());
-                }
-            }
-        },
+        }
     }
     fit_footer(&mut spans, area.width);
     frame.render_widget(Paragraph::new(Line::from(spans)), area);
+}
+
+/// The keys a table shows in the footer, with their short words.
+fn footer_keys<M>(table: &[Binding<M>]) -> Vec<(&'static str, &'static str)> {
+    table
+        .iter()
+        .filter_map(|b| b.footer.map(|f| (b.label, f)))
+        .collect()
 }
 
 /// Drops key hints from the middle until the footer fits, so the first

@@ -7,7 +7,7 @@ use ratatui::widgets::{Block, Clear, Paragraph, Wrap};
 
 use super::{safe, theme};
 use crate::tui::keymap::risks::RISKS;
-use crate::tui::keymap::{Binding, COCKPIT, KPI_FORM, KPIS, NOTES};
+use crate::tui::keymap::{ACTIONS, Binding, CARRY, COCKPIT, KPI_FORM, KPIS, NOTES};
 use crate::tui::state::{Overlay, Screen, State};
 
 pub(super) fn centered(area: Rect, width: u16, height: u16) -> Rect {
@@ -27,6 +27,9 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &State) {
         Overlay::NewRisk(_) | Overlay::RateRisk(_) | Overlay::DecideRisk(_) => {
             super::risks::draw_form(frame, area, state)
         }
+        Overlay::ActionForm(form) => super::capture::draw_action_form(frame, area, state, form),
+        Overlay::DecisionForm(form) => super::capture::draw_decision_form(frame, area, state, form),
+        Overlay::Prompt(prompt) => super::capture::draw_prompt(frame, area, prompt),
         Overlay::ConfirmQuit => {
             let item = state
                 .current_item()
@@ -129,32 +132,43 @@ fn binding_lines<M>(title: &'static str, bindings: &[Binding<M>]) -> Vec<Line<'s
     lines
 }
 
-fn draw_help(frame: &mut Frame, area: Rect, state: &State) {
-    let mut lines = match state.screen {
-        Screen::Cockpit => binding_lines("In the cockpit", COCKPIT),
-        Screen::Kpis => binding_lines("On the KPI screens", KPIS),
-        Screen::Risks => binding_lines("On the risks screen", RISKS),
-    };
-    let form_keys = match state.screen {
-        Screen::Cockpit => Some(("While writing notes", NOTES)),
-        Screen::Kpis => Some(("In the record-a-value form", KPI_FORM)),
-        Screen::Risks => None,
-    };
-    if let Some((title, keys)) = form_keys {
-        lines.push(Line::from(""));
-        lines.push(Line::from(Span::styled(title, theme::title())));
-        for (key, what) in keys {
-            lines.push(Line::from(vec![
-                Span::styled(format!("  {key:<8}"), theme::key()),
-                Span::raw(*what),
-            ]));
-        }
+fn pair_lines(title: &'static str, keys: &[(&'static str, &'static str)]) -> Vec<Line<'static>> {
+    let mut lines = vec![Line::from(Span::styled(title, theme::title()))];
+    for (key, what) in keys {
+        lines.push(Line::from(vec![
+            Span::styled(format!("  {key:<9}"), theme::key()),
+            Span::raw(*what),
+        ]));
     }
-    lines.push(Line::from(""));
-    lines.push(Line::from(Span::styled(
+    lines
+}
+
+/// Every key of the screen showing, then the keys of what it opens.
+fn draw_help(frame: &mut Frame, area: Rect, state: &State) {
+    let mut sections = match state.screen {
+        Screen::Cockpit => vec![
+            binding_lines("In the cockpit", COCKPIT),
+            binding_lines("On item a), after Tab: the carried-forward actions", CARRY),
+            pair_lines("While writing notes", NOTES),
+        ],
+        Screen::Kpis => vec![
+            binding_lines("On the KPI screens", KPIS),
+            pair_lines("In the record-a-value form", KPI_FORM),
+        ],
+        Screen::Risks => vec![binding_lines("On the risks screen", RISKS)],
+        Screen::Actions => vec![binding_lines("On the actions screen", ACTIONS)],
+    };
+    sections.push(vec![Line::from(Span::styled(
         "Notes save themselves as you pause; other sessions' changes show within a second.",
         theme::dim(),
-    )));
+    ))]);
+    let mut lines: Vec<Line<'static>> = Vec::new();
+    for (i, section) in sections.into_iter().enumerate() {
+        if i > 0 {
+            lines.push(Line::from(""));
+        }
+        lines.extend(section);
+    }
     let block = Block::bordered()
         .title(" Keys (Esc closes) ")
         .border_style(theme::focus_border());

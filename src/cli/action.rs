@@ -1,0 +1,676 @@
+//! `steerco action …`: actions from the shell, for SSH sessions and scripts.
+//! Every bad input is refused with one line before anything is written.
+
+use std::io::Write;
+use std::process::ExitCode;
+
+use chrono::{Local, NaiveDate, Utc};
+use clap::{Args, Subcommand};
+use color_eyre::eyre::{Result, eyre};
+use rusqlite::OptionalExtension;
+use serde::Serialize;
+
+use super::output::table;
+use crate::domain::action::{ActionStatus, is_overdue};
+use crate::domain::due::parse_due;
+use crate::domain::text::{visible_line, visible_multiline};
+use crate::store::actions::{
+    self, ActionEdit, ActionFilter, ActionRecord, NewAction, check_priority,
+};
+use crate::store::{Conflict, Store, os_user, reviews};
+
+#[derive(Debug, Subcommand)]
+pub enum ActionCommand {
+    /// Raise an action
+    Add(AddArgs),
+    /// List actions, soonest due first (open and in progress unless told otherwise)
+    List(ListArgs),
+    /// Show one action with its history
+    Show {
+        reference: String,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Change an action's status, due date, owner, title or priority, or add a progress note
+    Update {
+        reference: String,
+        /// open, in_progress, done, effective, not_effective, cancelled
+        #[arg(long)]
+        status: Option<String>,
+        /// A new due date, or "none"
+        #[arg(long, value_name = "WHEN")]
+        due: Option<String>,
+        /// A new owner, or "none"
+        #[arg(long, value_name = "PERSON")]
+        owner: Option<String>,
+        #[arg(long)]
+        title: Option<String>,
+        /// low, medium, high or none
+        #[arg(long)]
+        priority: Option<String>,
+        /// A progress note, or the reason for the status change
+        #[arg(long)]
+        note: Option<String>,
+    },
+    /// Mark an action done
+    Done {
+        reference: String,
+        #[arg(long)]
+        note: Option<String>,
+    },
+    /// Record whether a done action was effective
+    Verify {
+        reference: String,
+        /// yes or no
+        #[arg(long, value_name = "YES|NO")]
+        effective: String,
+        /// What the check found (needed when not effective)
+        #[arg(long)]
+        note: Option<String>,
+        /// When not effective: keep it closed as not effective and raise a follow-up action instead of reopening it
+        #[arg(long)]
+        follow_up: bool,
+    },
+}
+
+#[derive(Debug, Args)]
+pub struct ListArgs {
+    /// Only actions owned by you (the person whose OS user is yours)
+    #[arg(long)]
+    mine: bool,
+    /// Only open actions past their due date
+    #[arg(long)]
+    overdue: bool,
+    /// Only open actions due within this many days
+    #[arg(long, value_name = "DAYS")]
+    due_within: Option<u32>,
+    /// Only this status (repeatable); default: open and in_progress
+    #[arg(long)]
+    status: Vec<String>,
+    /// Every status, closed ones too
+    #[arg(long, conflicts_with = "status")]
+    all: bool,
+    /// Only this owner
+    #[arg(long, value_name = "PERSON")]
+    owner: Option<String>,
+    /// Only actions without an owner
+    #[arg(long, conflicts_with = "owner")]
+    unowned: bool,
+    /// Only actions raised in this review
+    #[arg(long, value_name = "REF")]
+    review: Option<String>,
+    /// At most this many rows
+    #[arg(long)]
+    limit: Option<usize>,
+    /// Print JSON for scripts
+    #[arg(long, conflicts_with = "csv")]
+    json: bool,
+    /// Print CSV
+    #[arg(long)]
+    csv: bool,
+}
+
+/// An action as `--json` prints it; these keys are stable for scripts.
+#[derive(Serialize)]
+struct ActionJson {
+    #[serde(rename = "ref")]
+    reference: String,
+    title: String,
+    status: &'static str,
+    owner: Option<String>,
+    owner_user: Option<String>,
+    due: Option<String>,
+    overdue: bool,
+    /// No owner or no due date yet.
+    incomplete: bool,
+    priority: Option<String>,
+    review: Option<String>,
+    kpi: Option<String>,
+    risk: Option<String>,
+    follow_up_of: Option<String>,
+    created_by: String,
+    created_at: String,
+    done_at: Option<String>,
+    verified_at: Option<String>,
+    version: i64,
+}
+
+#[derive(Serialize)]
+struct EventJson {
+    at: String,
+    actor: String,
+    from: Option<String>,
+    to: Option<String>,
+    note: String,
+}
+
+#[derive(Serialize)]
+struct ActionDetailJson {
+    #[serde(flatten)]
+    action: ActionJson,
+    detail: String,
+    decisions: Vec<String>,
+    history: Vec<EventJson>,
+}
+
+fn to_json(a: &ActionRecord, today: NaiveDate) -> ActionJson {
+    ActionJson {
+        reference: a.reference.clone(),
+        title: a.title.clone(),
+        status: a.status.as_str(),
+        owner: a.owner.clone(),
+        owner_user: a.owner_user.clone(),
+        due: a.due.map(|d| d.to_string()),
+        overdue: is_overdue(a.status, a.due, today),
+        incomplete: a.incomplete(),
+        priority: a.priority.clone(),
+        review: a.review_ref.clone(),
+        kpi: a.kpi_key.clone(),
+        risk: a.risk_ref.clone(),
+        follow_up_of: a.follow_up_of.clone(),
+        created_by: a.created_by.clone(),
+        created_at: a.created_at.clone(),
+        done_at: a.done_at.clone(),
+        verified_at: a.verified_at.clone(),
+        version: a.version,
+    }
+}
+
+pub fn run(store: &mut Store, command: ActionCommand) -> Result<ExitCode> {
+    let today = Local::now().date_naive();
+    match command {
+        ActionCommand::Add(args) => add(store, today, args),
+        ActionCommand::List(args) => list(store, today, args),
+        ActionCommand::Show { reference, json } => show(store, today, &reference, json),
+        ActionCommand::Update {
+            reference,
+            status,
+            due,
+            owner,
+            title,
+            priority,
+            note,
+        } => {
+            let status = status.as_deref().map(parse_status).transpose()?;
+            let edit = ActionEdit {
+                title,
+                detail: None,
+                owner_id: owner
+                    .as_deref()
+                    .map(|o| owner_or_none(store, o))
+                    .transpose()?,
+                due: due.as_deref().map(|d| due_or_none(d, today)).transpose()?,
+                priority: priority
+                    .as_deref()
+                    .map(|p| {
+                        if p.trim().eq_ignore_ascii_case("none") {
+                            Ok(None)
+                        } else {
+                            check_priority(p).map(Some)
+                        }
+                    })
+                    .transpose()?,
+            };
+            if status.is_none() && edit == ActionEdit::default() && note.is_none() {
+                return Err(eyre!(
+                    "nothing to change; give --status, --due, --owner, --title, --priority or --note"
+                ));
+            }
+            let note = note.unwrap_or_default();
+            let done = store.write(|tx, actor| {
+                let now = Utc::now();
+                let base = actions::require_action(tx, &reference)?;
+                let mut current =
+                    conflict_free(actions::update_action(tx, actor, now, &base, &edit)?)?;
+                match status {
+                    Some(to) => {
+                        current = conflict_free(actions::set_status(
+                            tx, actor, now, &current, to, &note,
+                        )?)?;
+                    }
+                    None if !note.trim().is_empty() => {
+                        actions::add_note(tx, actor, now, &current, &note)?;
+                    }
+                    None => {}
+                }
+                Ok(current)
+            })?;
+            println!("Updated {}: {}", done.reference, one_liner(&done));
+            Ok(ExitCode::SUCCESS)
+        }
+        ActionCommand::Done { reference, note } => {
+            let note = note.unwrap_or_default();
+            let done = store.write(|tx, actor| {
+                let base = actions::require_action(tx, &reference)?;
+                conflict_free(actions::set_status(
+                    tx,
+                    actor,
+                    Utc::now(),
+                    &base,
+                    ActionStatus::Done,
+                    &note,
+                )?)
+            })?;
+            println!(
+                "{} is done; it awaits an effectiveness check (steerco action verify {} --effective yes|no).",
+                done.reference, done.reference
+            );
+            Ok(ExitCode::SUCCESS)
+        }
+        ActionCommand::Verify {
+            reference,
+            effective,
+            note,
+            follow_up,
+        } => {
+            let effective = match effective.trim().to_lowercase().as_str() {
+                "yes" | "y" | "true" => true,
+                "no" | "n" | "false" => false,
+                other => {
+                    return Err(eyre!(
+                        "--effective takes yes or no, not '{}'",
+                        visible_line(other)
+                    ));
+                }
+            };
+            if effective && follow_up {
+                return Err(eyre!(
+                    "--follow-up is only for actions that were not effective"
+                ));
+            }
+            verify(
+                store,
+                &reference,
+                effective,
+                &note.unwrap_or_default(),
+                follow_up,
+            )
+        }
+    }
+}
+
+#[derive(Debug, Args)]
+pub struct AddArgs {
+    title: String,
+    /// Who owns it: a name, the start of a name, or an OS user
+    #[arg(long, value_name = "PERSON")]
+    owner: Option<String>,
+    /// 2026-12-15, +2w, +3d, fri, next month, eoq, today, tomorrow
+    #[arg(long, value_name = "WHEN")]
+    due: Option<String>,
+    /// More about what is to be done
+    #[arg(long)]
+    detail: Option<String>,
+    /// low, medium or high
+    #[arg(long)]
+    priority: Option<String>,
+    /// The review it was raised in, e.g. MR-2026-04
+    #[arg(long, value_name = "REF")]
+    review: Option<String>,
+    /// The KPI it is meant to move, by key
+    #[arg(long, value_name = "KEY")]
+    kpi: Option<String>,
+    /// The risk or opportunity it treats, e.g. R-003
+    #[arg(long, value_name = "REF")]
+    risk: Option<String>,
+}
+
+fn add(store: &mut Store, today: NaiveDate, a: AddArgs) -> Result<ExitCode> {
+    if a.title.trim().is_empty() {
+        return Err(eyre!("an action needs a title"));
+    }
+    let conn = store.conn();
+    let owner = a
+        .owner
+        .as_deref()
+        .map(|o| actions::find_person(conn, o))
+        .transpose()?;
+    let due = a
+        .due
+        .as_deref()
+        .map(|d| parse_due(d, today))
+        .transpose()
+        .map_err(|e| eyre!(e))?;
+    let priority = a.priority.as_deref().map(check_priority).transpose()?;
+    let review_id = match &a.review {
+        Some(r) => Some(
+            reviews::review_by_ref(conn, r)?
+                .ok_or_else(|| eyre!("no review {} (see steerco review list)", visible_line(r)))?
+                .id,
+        ),
+        None => None,
+    };
+    let kpi_id = lookup(conn, "kpi", "key", a.kpi.as_deref(), "KPI")?;
+    let risk_id = lookup(conn, "risk", "ref", a.risk.as_deref(), "risk")?;
+    let new = NewAction {
+        title: a.title,
+        detail: a.detail.unwrap_or_default(),
+        owner_id: owner.as_ref().map(|p| p.id),
+        due,
+        priority,
+        review_id,
+        kpi_id,
+        risk_id,
+        origin: "Raised from the command line".into(),
+        ..Default::default()
+    };
+    let (_, reference) =
+        store.write(|tx, actor| actions::create_action(tx, actor, Utc::now(), &new))?;
+    let mut missing = Vec::new();
+    if owner.is_none() {
+        missing.push("an owner (--owner)");
+    }
+    if due.is_none() {
+        missing.push("a due date (--due)");
+    }
+    let owner_text = owner
+        .map(|p| format!(" for {}", visible_line(&p.name)))
+        .unwrap_or_default();
+    let due_text = due.map(|d| format!(", due {d}")).unwrap_or_default();
+    println!("Raised {reference}{owner_text}{due_text}.");
+    if !missing.is_empty() {
+        println!(
+            "It still needs {}: steerco action update {reference} …",
+            missing.join(" and ")
+        );
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn lookup(
+    conn: &rusqlite::Connection,
+    table: &str,
+    column: &str,
+    value: Option<&str>,
+    what: &str,
+) -> Result<Option<i64>> {
+    let Some(value) = value else {
+        return Ok(None);
+    };
+    conn.query_row(
+        &format!(
+            "SELECT id FROM {table} WHERE {column} = ?1 COLLATE NOCASE AND deleted_at IS NULL"
+        ),
+        [value.trim()],
+        |r| r.get(0),
+    )
+    .optional()?
+    .map(Some)
+    .ok_or_else(|| eyre!("no {what} {}", visible_line(value)))
+}
+
+fn parse_status(s: &str) -> Result<ActionStatus> {
+    let norm = s.trim().to_lowercase().replace([' ', '-'], "_");
+    ActionStatus::parse(&norm).ok_or_else(|| {
+        eyre!(
+            "'{}' is not a status; use one of {}",
+            visible_line(s),
+            ActionStatus::ALL.map(|s| s.as_str()).join(", ")
+        )
+    })
+}
+
+fn owner_or_none(store: &Store, who: &str) -> Result<Option<i64>> {
+    if who.trim().eq_ignore_ascii_case("none") {
+        return Ok(None);
+    }
+    Ok(Some(actions::find_person(store.conn(), who)?.id))
+}
+
+fn due_or_none(s: &str, today: NaiveDate) -> Result<Option<NaiveDate>> {
+    if s.trim().eq_ignore_ascii_case("none") {
+        return Ok(None);
+    }
+    parse_due(s, today).map(Some).map_err(|e| eyre!(e))
+}
+
+/// The CLI reads and writes in one transaction, so a conflict can only come
+/// from a change between the two; it is reported, never overwritten.
+fn conflict_free(r: std::result::Result<ActionRecord, Conflict>) -> Result<ActionRecord> {
+    r.map_err(|c| eyre!("{c}; they changed {}", c.theirs))
+}
+
+fn verify(
+    store: &mut Store,
+    reference: &str,
+    effective: bool,
+    note: &str,
+    follow_up: bool,
+) -> Result<ExitCode> {
+    let message = store.write(|tx, actor| {
+        let now = Utc::now();
+        let base = actions::require_action(tx, reference)?;
+        if effective {
+            let a = conflict_free(actions::set_status(
+                tx,
+                actor,
+                now,
+                &base,
+                ActionStatus::Effective,
+                note,
+            )?)?;
+            return Ok(format!("{} verified effective and closed.", a.reference));
+        }
+        if follow_up {
+            let (_, new_ref) = actions::not_effective_with_follow_up(tx, actor, now, &base, note)?
+                .map_err(|c| eyre!("{c}; they changed {}", c.theirs))?;
+            return Ok(format!(
+                "{} judged not effective; follow-up {new_ref} raised (give it a due date: steerco action update {new_ref} --due …).",
+                base.reference
+            ));
+        }
+        let reopened = conflict_free(actions::not_effective_reopen(
+            tx,
+            actor,
+            now,
+            &base,
+            note,
+            "Reopened: not effective",
+        )?)?;
+        Ok(format!(
+            "{} judged not effective and reopened.",
+            reopened.reference
+        ))
+    })?;
+    println!("{message}");
+    Ok(ExitCode::SUCCESS)
+}
+
+fn one_liner(a: &ActionRecord) -> String {
+    format!(
+        "{} · {} · due {}",
+        a.status.label(),
+        a.owner
+            .as_deref()
+            .map(visible_line)
+            .unwrap_or("no owner".into()),
+        a.due
+            .map(|d| d.to_string())
+            .unwrap_or_else(|| "none".into())
+    )
+}
+
+fn list(store: &mut Store, today: NaiveDate, args: ListArgs) -> Result<ExitCode> {
+    let conn = store.conn();
+    let mut filter = ActionFilter::open_work();
+    if args.all {
+        filter.statuses.clear();
+    } else if !args.status.is_empty() {
+        filter.statuses = args
+            .status
+            .iter()
+            .map(|s| parse_status(s))
+            .collect::<Result<_>>()?;
+    }
+    if args.mine {
+        filter.owner_user = Some(os_user());
+    }
+    filter.overdue = args.overdue;
+    filter.due_within = args.due_within;
+    filter.unowned = args.unowned;
+    if let Some(o) = &args.owner {
+        filter.owner_id = Some(actions::find_person(conn, o)?.id);
+    }
+    if let Some(r) = &args.review {
+        filter.review_id = Some(
+            reviews::review_by_ref(conn, r)?
+                .ok_or_else(|| eyre!("no review {} (see steerco review list)", visible_line(r)))?
+                .id,
+        );
+    }
+    let limit = args.limit.unwrap_or(usize::MAX >> 1);
+    if args.json {
+        let rows = actions::list_actions(conn, &filter, today, 0, limit)?;
+        let out: Vec<ActionJson> = rows.iter().map(|a| to_json(a, today)).collect();
+        println!("{}", serde_json::to_string_pretty(&out)?);
+        return Ok(ExitCode::SUCCESS);
+    }
+    // plain and CSV listings read only the columns they print
+    let rows = actions::list_lines(conn, &filter, today, limit)?;
+    if args.csv {
+        let mut out = String::from("ref,title,status,owner,due,overdue,priority,review\n");
+        for a in &rows {
+            let fields = [
+                a.reference.clone(),
+                a.title.clone(),
+                a.status.as_str().to_string(),
+                a.owner.clone().unwrap_or_default(),
+                a.due.map(|d| d.to_string()).unwrap_or_default(),
+                is_overdue(a.status, a.due, today).to_string(),
+                a.priority.clone().unwrap_or_default(),
+                a.review_ref.clone().unwrap_or_default(),
+            ];
+            let cells: Vec<String> = fields.iter().map(|f| csv_cell(f)).collect();
+            out.push_str(&cells.join(","));
+            out.push('\n');
+        }
+        std::io::stdout().lock().write_all(out.as_bytes())?;
+        return Ok(ExitCode::SUCCESS);
+    }
+    if rows.is_empty() {
+        println!("No actions match.");
+        return Ok(ExitCode::SUCCESS);
+    }
+    let table_rows: Vec<Vec<String>> = rows
+        .into_iter()
+        .map(|a| {
+            let status = if is_overdue(a.status, a.due, today) {
+                "OVERDUE".to_string()
+            } else {
+                a.status.label().to_string()
+            };
+            vec![
+                a.reference,
+                a.due
+                    .map(|d| d.to_string())
+                    .unwrap_or_else(|| "no date!".into()),
+                status,
+                a.owner.unwrap_or_else(|| "no owner!".into()),
+                a.title,
+            ]
+        })
+        .collect();
+    // one write: stdout is line-buffered, and 10,000 lines are 10,000 writes otherwise
+    let text = table(&["REF", "DUE", "STATUS", "OWNER", "TITLE"], &table_rows);
+    std::io::stdout().lock().write_all(text.as_bytes())?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// A CSV field, quoted when needed, control characters made visible.
+fn csv_cell(s: &str) -> String {
+    let s = visible_line(s);
+    if s.contains([',', '"']) {
+        format!("\"{}\"", s.replace('"', "\"\""))
+    } else {
+        s.into_owned()
+    }
+}
+
+fn show(store: &mut Store, today: NaiveDate, reference: &str, json: bool) -> Result<ExitCode> {
+    let conn = store.conn();
+    let a = actions::require_action(conn, reference)?;
+    let history = actions::events(conn, a.id)?;
+    let decisions = actions::decisions_of_action(conn, a.id)?;
+    if json {
+        let out = ActionDetailJson {
+            action: to_json(&a, today),
+            detail: a.detail.clone(),
+            decisions,
+            history: history
+                .into_iter()
+                .map(|e| EventJson {
+                    at: e.at,
+                    actor: e.actor,
+                    from: e.from,
+                    to: e.to,
+                    note: e.note,
+                })
+                .collect(),
+        };
+        println!("{}", serde_json::to_string_pretty(&out)?);
+        return Ok(ExitCode::SUCCESS);
+    }
+    let v = |s: &str| visible_line(s).into_owned();
+    let mut out = format!("{}  {}\n", a.reference, v(&a.title));
+    let overdue = if is_overdue(a.status, a.due, today) {
+        "  OVERDUE"
+    } else {
+        ""
+    };
+    out.push_str(&format!("  status    {}{overdue}\n", a.status.label()));
+    out.push_str(&format!(
+        "  owner     {}\n",
+        a.owner
+            .as_deref()
+            .map(v)
+            .unwrap_or_else(|| "none yet (!)".into())
+    ));
+    out.push_str(&format!(
+        "  due       {}\n",
+        a.due
+            .map(|d| d.to_string())
+            .unwrap_or_else(|| "none yet (!)".into())
+    ));
+    if let Some(p) = &a.priority {
+        out.push_str(&format!("  priority  {}\n", v(p)));
+    }
+    let links: Vec<String> = [
+        a.review_ref.as_ref().map(|r| format!("review {r}")),
+        a.kpi_key.as_ref().map(|k| format!("KPI {}", v(k))),
+        a.risk_ref.as_ref().map(|r| format!("risk {}", v(r))),
+        a.follow_up_of.as_ref().map(|r| format!("follow-up of {r}")),
+    ]
+    .into_iter()
+    .flatten()
+    .chain(decisions.iter().map(|d| format!("decision {d}")))
+    .collect();
+    if !links.is_empty() {
+        out.push_str(&format!("  linked    {}\n", links.join(", ")));
+    }
+    if !a.detail.is_empty() {
+        out.push_str(&format!(
+            "\n{}\n",
+            visible_multiline(&a.detail)
+                .lines()
+                .map(|l| format!("  {l}"))
+                .collect::<Vec<_>>()
+                .join("\n")
+        ));
+    }
+    out.push_str("\nHistory\n");
+    for e in &history {
+        let change = match (&e.from, &e.to) {
+            (None, Some(to)) => format!("raised ({to})"),
+            (Some(from), Some(to)) => format!("{from} → {to}"),
+            _ => "note".to_string(),
+        };
+        let note = if e.note.is_empty() {
+            String::new()
+        } else {
+            format!(": {}", v(&e.note))
+        };
+        out.push_str(&format!("  {}  {}  {change}{note}\n", e.at, v(&e.actor)));
+    }
+    print!("{out}");
+    Ok(ExitCode::SUCCESS)
+}

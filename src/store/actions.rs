@@ -1,0 +1,1110 @@
+//! Actions and decisions: creating, listing with filters, the lifecycle with
+//! its history, stale-edit detection, and the facilitator's carry-forward checks.
+
+use chrono::{DateTime, Datelike, NaiveDate, Utc};
+use color_eyre::eyre::{Result, eyre};
+use rusqlite::types::Value;
+use rusqlite::{Connection, OptionalExtension, Row, Transaction, params, params_from_iter};
+
+use super::{Change, Conflict, log_change, timestamp};
+use crate::domain::action::{ActionStatus, DecisionCategory, action_ref, decision_ref};
+use crate::domain::text::visible_line;
+
+/// One action with everything a list, a detail view or the CLI shows.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ActionRecord {
+    pub id: i64,
+    pub reference: String,
+    pub title: String,
+    pub detail: String,
+    pub owner_id: Option<i64>,
+    pub owner: Option<String>,
+    /// The owner's OS user, the key for "mine".
+    pub owner_user: Option<String>,
+    pub due: Option<NaiveDate>,
+    pub status: ActionStatus,
+    pub priority: Option<String>,
+    pub review_id: Option<i64>,
+    pub review_ref: Option<String>,
+    pub agenda_item_id: Option<i64>,
+    pub kpi_key: Option<String>,
+    pub risk_ref: Option<String>,
+    pub follow_up_of: Option<String>,
+    pub created_by: String,
+    pub created_at: String,
+    pub done_at: Option<String>,
+    pub verified_at: Option<String>,
+    pub version: i64,
+}
+
+impl ActionRecord {
+    /// Raised in a meeting without an owner or a due date: flagged until completed.
+    pub fn incomplete(&self) -> bool {
+        self.status.is_open() && (self.owner_id.is_none() || self.due.is_none())
+    }
+}
+
+const RECORD_COLUMNS: &str = "a.id, a.ref, a.title, a.detail, a.owner_id, p.name, p.os_user, a.due,
+     a.status, a.priority, a.review_id, r.ref, a.agenda_item_id, k.key, rk.ref, f.ref,
+     a.created_by, a.created_at, a.done_at, a.verified_at, a.version
+     FROM action a
+     LEFT JOIN person p ON p.id = a.owner_id
+     LEFT JOIN review r ON r.id = a.review_id
+     LEFT JOIN kpi k ON k.id = a.kpi_id
+     LEFT JOIN risk rk ON rk.id = a.risk_id
+     LEFT JOIN action f ON f.id = a.follow_up_of";
+
+fn record_from_row(row: &Row) -> rusqlite::Result<ActionRecord> {
+    let status: String = row.get(8)?;
+    Ok(ActionRecord {
+        id: row.get(0)?,
+        reference: row.get(1)?,
+        title: row.get(2)?,
+        detail: row.get(3)?,
+        owner_id: row.get(4)?,
+        owner: row.get(5)?,
+        owner_user: row.get(6)?,
+        due: row
+            .get::<_, Option<String>>(7)?
+            .and_then(|s| s.parse().ok()),
+        status: ActionStatus::parse(&status).unwrap_or(ActionStatus::Open),
+        priority: row.get(9)?,
+        review_id: row.get(10)?,
+        review_ref: row.get(11)?,
+        agenda_item_id: row.get(12)?,
+        kpi_key: row.get(13)?,
+        risk_ref: row.get(14)?,
+        follow_up_of: row.get(15)?,
+        created_by: row.get(16)?,
+        created_at: row.get(17)?,
+        done_at: row.get(18)?,
+        verified_at: row.get(19)?,
+        version: row.get(20)?,
+    })
+}
+
+pub fn action_by_id(conn: &Connection, id: i64) -> Result<Option<ActionRecord>> {
+    Ok(conn
+        .query_row(
+            &format!("SELECT {RECORD_COLUMNS} WHERE a.id = ?1 AND a.deleted_at IS NULL"),
+            [id],
+            record_from_row,
+        )
+        .optional()?)
+}
+
+pub fn action_by_ref(conn: &Connection, reference: &str) -> Result<Option<ActionRecord>> {
+    Ok(conn
+        .query_row(
+            &format!(
+                "SELECT {RECORD_COLUMNS} WHERE a.ref = ?1 COLLATE NOCASE AND a.deleted_at IS NULL"
+            ),
+            [reference.trim()],
+            record_from_row,
+        )
+        .optional()?)
+}
+
+/// The action a user named, or a message saying there is none.
+pub fn require_action(conn: &Connection, reference: &str) -> Result<ActionRecord> {
+    action_by_ref(conn, reference)?.ok_or_else(|| {
+        eyre!(
+            "no action {} (see steerco action list)",
+            visible_line(reference.trim())
+        )
+    })
+}
+
+/// Which records an action is linked to, for the "by link" filter.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LinkKind {
+    Review,
+    Kpi,
+    Risk,
+    /// Raised outside any review, KPI or risk.
+    Unlinked,
+}
+
+impl LinkKind {
+    pub fn label(self) -> &'static str {
+        match self {
+            LinkKind::Review => "raised in a review",
+            LinkKind::Kpi => "linked to a KPI",
+            LinkKind::Risk => "linked to a risk",
+            LinkKind::Unlinked => "not linked",
+        }
+    }
+}
+
+/// Which actions a list shows. Empty `statuses` means any status.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct ActionFilter {
+    pub statuses: Vec<ActionStatus>,
+    /// Owned by the person mapped to this OS user.
+    pub owner_user: Option<String>,
+    pub owner_id: Option<i64>,
+    pub unowned: bool,
+    pub overdue: bool,
+    /// Open and due within this many days (overdue ones included).
+    pub due_within: Option<u32>,
+    pub review_id: Option<i64>,
+    pub link: Option<LinkKind>,
+    /// Words in the title or the reference.
+    pub text: Option<String>,
+}
+
+impl ActionFilter {
+    /// Work still to do: open or in progress.
+    pub fn open_work() -> Self {
+        ActionFilter {
+            statuses: vec![ActionStatus::Open, ActionStatus::InProgress],
+            ..Default::default()
+        }
+    }
+
+    /// `in_due_order`: the list walks the due-date index and filters as it
+    /// goes, stopping at the page's end; letting SQLite pick the status index
+    /// instead would sort every match first (a full read of 100k actions).
+    fn where_clause(&self, today: NaiveDate, in_due_order: bool) -> (String, Vec<Value>) {
+        let mut sql = String::from("a.deleted_at IS NULL");
+        let mut args: Vec<Value> = Vec::new();
+        let open_list = "'open', 'in_progress'";
+        let st = if in_due_order {
+            "+a.status"
+        } else {
+            "a.status"
+        };
+        if !self.statuses.is_empty() {
+            let list: Vec<String> = self
+                .statuses
+                .iter()
+                .map(|s| format!("'{}'", s.as_str()))
+                .collect();
+            sql.push_str(&format!(" AND {st} IN ({})", list.join(", ")));
+        }
+        if let Some(user) = &self.owner_user {
+            args.push(Value::Text(user.clone()));
+            sql.push_str(&format!(
+                " AND a.owner_id IN (SELECT id FROM person WHERE os_user = ?{})",
+                args.len()
+            ));
+        }
+        if let Some(id) = self.owner_id {
+            args.push(Value::Integer(id));
+            sql.push_str(&format!(" AND a.owner_id = ?{}", args.len()));
+        }
+        if self.unowned {
+            sql.push_str(" AND a.owner_id IS NULL");
+        }
+        if self.overdue {
+            args.push(Value::Text(today.to_string()));
+            sql.push_str(&format!(
+                " AND {st} IN ({open_list}) AND a.due < ?{}",
+                args.len()
+            ));
+        }
+        if let Some(days) = self.due_within {
+            let until = today + chrono::Duration::days(i64::from(days));
+            args.push(Value::Text(until.to_string()));
+            sql.push_str(&format!(
+                " AND {st} IN ({open_list}) AND a.due <= ?{}",
+                args.len()
+            ));
+        }
+        if let Some(id) = self.review_id {
+            args.push(Value::Integer(id));
+            sql.push_str(&format!(" AND a.review_id = ?{}", args.len()));
+        }
+        match self.link {
+            Some(LinkKind::Review) => sql.push_str(" AND a.review_id IS NOT NULL"),
+            Some(LinkKind::Kpi) => sql.push_str(" AND a.kpi_id IS NOT NULL"),
+            Some(LinkKind::Risk) => sql.push_str(" AND a.risk_id IS NOT NULL"),
+            Some(LinkKind::Unlinked) => {
+                sql.push_str(" AND a.review_id IS NULL AND a.kpi_id IS NULL AND a.risk_id IS NULL")
+            }
+            None => {}
+        }
+        if let Some(text) = self
+            .text
+            .as_deref()
+            .map(str::trim)
+            .filter(|t| !t.is_empty())
+        {
+            let escaped = text
+                .replace('\\', "\\\\")
+                .replace('%', "\\%")
+                .replace('_', "\\_");
+            args.push(Value::Text(format!("%{escaped}%")));
+            sql.push_str(&format!(
+                " AND (a.title LIKE ?{n} ESCAPE '\\' OR a.ref LIKE ?{n} ESCAPE '\\')",
+                n = args.len()
+            ));
+        }
+        (sql, args)
+    }
+}
+
+/// One page of actions matching `filter`, soonest due first; undated ones
+/// come first because they need a date before anything else.
+pub fn list_actions(
+    conn: &Connection,
+    filter: &ActionFilter,
+    today: NaiveDate,
+    offset: usize,
+    limit: usize,
+) -> Result<Vec<ActionRecord>> {
+    let (clause, mut args) = filter.where_clause(today, true);
+    args.push(Value::Integer(limit.min(i64::MAX as usize) as i64));
+    args.push(Value::Integer(offset.min(i64::MAX as usize) as i64));
+    let n = args.len();
+    let mut stmt = conn.prepare_cached(&format!(
+        "SELECT {RECORD_COLUMNS} WHERE {clause} ORDER BY a.due, a.id LIMIT ?{} OFFSET ?{n}",
+        n - 1
+    ))?;
+    let rows = stmt
+        .query_map(params_from_iter(args), record_from_row)?
+        .collect::<rusqlite::Result<_>>()?;
+    Ok(rows)
+}
+
+/// The few columns a plain listing prints, for long lists read by people
+/// and scripts (`action list`, CSV): one join, no other allocations.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ActionLine {
+    pub reference: String,
+    pub title: String,
+    pub status: ActionStatus,
+    pub owner: Option<String>,
+    pub due: Option<NaiveDate>,
+    pub priority: Option<String>,
+    pub review_ref: Option<String>,
+}
+
+/// `list_actions` with only what a line of a listing needs.
+pub fn list_lines(
+    conn: &Connection,
+    filter: &ActionFilter,
+    today: NaiveDate,
+    limit: usize,
+) -> Result<Vec<ActionLine>> {
+    let (clause, mut args) = filter.where_clause(today, true);
+    args.push(Value::Integer(limit.min(i64::MAX as usize) as i64));
+    let mut stmt = conn.prepare_cached(&format!(
+        "SELECT a.ref, a.title, a.status, p.name, a.due, a.priority, r.ref
+         FROM action a LEFT JOIN person p ON p.id = a.owner_id
+         LEFT JOIN review r ON r.id = a.review_id
+         WHERE {clause} ORDER BY a.due, a.id LIMIT ?{}",
+        args.len()
+    ))?;
+    let rows = stmt
+        .query_map(params_from_iter(args), |row| {
+            let status: String = row.get(2)?;
+            Ok(ActionLine {
+                reference: row.get(0)?,
+                title: row.get(1)?,
+                status: ActionStatus::parse(&status).unwrap_or(ActionStatus::Open),
+                owner: row.get(3)?,
+                due: row
+                    .get::<_, Option<String>>(4)?
+                    .and_then(|s| s.parse().ok()),
+                priority: row.get(5)?,
+                review_ref: row.get(6)?,
+            })
+        })?
+        .collect::<rusqlite::Result<_>>()?;
+    Ok(rows)
+}
+
+pub fn count_actions(conn: &Connection, filter: &ActionFilter, today: NaiveDate) -> Result<usize> {
+    let (clause, args) = filter.where_clause(today, false);
+    let n: i64 = conn
+        .prepare_cached(&format!("SELECT count(*) FROM action a WHERE {clause}"))?
+        .query_row(params_from_iter(args), |r| r.get(0))?;
+    Ok(n as usize)
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Person {
+    pub id: i64,
+    pub name: String,
+    pub os_user: Option<String>,
+}
+
+pub fn people(conn: &Connection) -> Result<Vec<Person>> {
+    let mut stmt = conn.prepare("SELECT id, name, os_user FROM person ORDER BY name")?;
+    let rows = stmt
+        .query_map([], |r| {
+            Ok(Person {
+                id: r.get(0)?,
+                name: r.get(1)?,
+                os_user: r.get(2)?,
+            })
+        })?
+        .collect::<rusqlite::Result<_>>()?;
+    Ok(rows)
+}
+
+/// The person meant by a name, an OS user name, or the start of a name
+/// when only one person's name starts that way.
+pub fn find_person(conn: &Connection, who: &str) -> Result<Person> {
+    let who = who.trim();
+    let all = people(conn)?;
+    let lower = who.to_lowercase();
+    if let Some(p) = all
+        .iter()
+        .find(|p| p.name.to_lowercase() == lower || p.os_user.as_deref().is_some_and(|u| u == who))
+    {
+        return Ok(p.clone());
+    }
+    let matches: Vec<&Person> = all
+        .iter()
+        .filter(|p| {
+            !lower.is_empty()
+                && (p.name.to_lowercase().starts_with(&lower)
+                    || p.name
+                        .to_lowercase()
+                        .split_whitespace()
+                        .any(|w| w.starts_with(&lower)))
+        })
+        .collect();
+    match matches.as_slice() {
+        [one] => Ok((*one).clone()),
+        [] => Err(eyre!(
+            "no person called '{}' (known: {})",
+            visible_line(who),
+            all.iter()
+                .map(|p| visible_line(&p.name).into_owned())
+                .collect::<Vec<_>>()
+                .join(", ")
+        )),
+        many => Err(eyre!(
+            "'{}' could be {}; say which",
+            visible_line(who),
+            many.iter()
+                .map(|p| visible_line(&p.name).into_owned())
+                .collect::<Vec<_>>()
+                .join(" or ")
+        )),
+    }
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct NewAction {
+    pub title: String,
+    pub detail: String,
+    pub owner_id: Option<i64>,
+    pub due: Option<NaiveDate>,
+    pub priority: Option<String>,
+    pub review_id: Option<i64>,
+    pub agenda_item_id: Option<i64>,
+    pub kpi_id: Option<i64>,
+    pub risk_id: Option<i64>,
+    pub follow_up_of: Option<i64>,
+    /// Why the action exists, kept as the first line of its history.
+    pub origin: String,
+}
+
+pub const PRIORITIES: [&str; 3] = ["low", "medium", "high"];
+
+/// Refuses a priority outside low / medium / high.
+pub fn check_priority(p: &str) -> Result<String> {
+    let p = p.trim().to_lowercase();
+    if PRIORITIES.contains(&p.as_str()) {
+        Ok(p)
+    } else {
+        Err(eyre!(
+            "'{}' is not a priority; use low, medium or high",
+            visible_line(&p)
+        ))
+    }
+}
+
+/// The next free sequence number in a `PREFIX-YEAR-NNN` series: one past the
+/// newest row's number, stepping on while a number is taken. Reads a row or
+/// two, so it stays quick with a hundred thousand actions.
+fn next_seq(tx: &Transaction, table: &str, prefix: &str, year: i32) -> Result<u32> {
+    let start = format!("{prefix}-{year}-");
+    let end = format!("{prefix}-{year}.");
+    let newest: Option<String> = tx
+        .query_row(
+            &format!(
+                "SELECT ref FROM {table} WHERE +ref >= ?1 AND +ref < ?2 ORDER BY id DESC LIMIT 1"
+            ),
+            params![start, end],
+            |r| r.get(0),
+        )
+        .optional()?;
+    let mut seq = newest
+        .and_then(|r| r[start.len()..].parse::<u32>().ok())
+        .unwrap_or(0)
+        + 1;
+    let mut taken = tx.prepare_cached(&format!("SELECT 1 FROM {table} WHERE ref = ?1"))?;
+    while taken.exists([format!("{start}{seq:03}")])? {
+        seq += 1;
+    }
+    Ok(seq)
+}
+
+/// Creates an open action and the first line of its history; returns its id and reference.
+pub fn create_action(
+    tx: &Transaction,
+    actor: &str,
+    now: DateTime<Utc>,
+    new: &NewAction,
+) -> Result<(i64, String)> {
+    let title = new.title.trim();
+    if title.is_empty() {
+        return Err(eyre!("an action needs a title"));
+    }
+    let year = now.year();
+    let reference = action_ref(year, next_seq(tx, "action", "A", year)?);
+    let ts = timestamp(now);
+    tx.execute(
+        "INSERT INTO action (ref, title, detail, owner_id, due, priority, review_id, agenda_item_id,
+                             kpi_id, risk_id, follow_up_of, created_by, created_at, updated_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?13)",
+        params![
+            reference,
+            title,
+            new.detail.trim(),
+            new.owner_id,
+            new.due.map(|d| d.to_string()),
+            new.priority,
+            new.review_id,
+            new.agenda_item_id,
+            new.kpi_id,
+            new.risk_id,
+            new.follow_up_of,
+            actor,
+            ts
+        ],
+    )?;
+    let id = tx.last_insert_rowid();
+    add_event(
+        tx,
+        actor,
+        now,
+        id,
+        None,
+        Some(ActionStatus::Open),
+        &new.origin,
+    )?;
+    log_change(
+        tx,
+        actor,
+        now,
+        Change {
+            entity: "action",
+            entity_ref: &reference,
+            op: "create",
+            field: "",
+            old: None,
+            new: Some(title),
+        },
+    )?;
+    Ok((id, reference))
+}
+
+fn add_event(
+    tx: &Transaction,
+    actor: &str,
+    now: DateTime<Utc>,
+    action_id: i64,
+    from: Option<ActionStatus>,
+    to: Option<ActionStatus>,
+    note: &str,
+) -> Result<()> {
+    tx.execute(
+        "INSERT INTO action_event (action_id, at, actor, from_status, to_status, note)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+        params![
+            action_id,
+            timestamp(now),
+            actor,
+            from.map(|s| s.as_str()),
+            to.map(|s| s.as_str()),
+            note.trim()
+        ],
+    )?;
+    Ok(())
+}
+
+/// One line of an action's history: a status change or a progress note.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ActionEvent {
+    pub at: String,
+    pub actor: String,
+    pub from: Option<String>,
+    pub to: Option<String>,
+    pub note: String,
+}
+
+pub fn events(conn: &Connection, action_id: i64) -> Result<Vec<ActionEvent>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT at, actor, from_status, to_status, note FROM action_event
+         WHERE action_id = ?1 ORDER BY at, id",
+    )?;
+    let rows = stmt
+        .query_map([action_id], |r| {
+            Ok(ActionEvent {
+                at: r.get(0)?,
+                actor: r.get(1)?,
+                from: r.get(2)?,
+                to: r.get(3)?,
+                note: r.get(4)?,
+            })
+        })?
+        .collect::<rusqlite::Result<_>>()?;
+    Ok(rows)
+}
+
+/// Field changes; `None` leaves a field as it is.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct ActionEdit {
+    pub title: Option<String>,
+    pub detail: Option<String>,
+    pub owner_id: Option<Option<i64>>,
+    pub due: Option<Option<NaiveDate>>,
+    pub priority: Option<Option<String>>,
+}
+
+/// What differs between the record a user started from and the one stored
+/// now, said in words: "status open → done; due 2026-12-15 → 2027-01-10".
+pub fn describe_changes(before: &ActionRecord, now: &ActionRecord) -> String {
+    let show = |v: Option<String>| v.unwrap_or_else(|| "none".into());
+    let mut parts = Vec::new();
+    let mut diff = |what: &str, a: String, b: String| {
+        if a != b {
+            parts.push(format!(
+                "{what} {} → {}",
+                visible_line(&a),
+                visible_line(&b)
+            ));
+        }
+    };
+    diff("title", before.title.clone(), now.title.clone());
+    diff(
+        "status",
+        before.status.label().into(),
+        now.status.label().into(),
+    );
+    diff("owner", show(before.owner.clone()), show(now.owner.clone()));
+    diff(
+        "due",
+        show(before.due.map(|d| d.to_string())),
+        show(now.due.map(|d| d.to_string())),
+    );
+    diff(
+        "priority",
+        show(before.priority.clone()),
+        show(now.priority.clone()),
+    );
+    if before.detail != now.detail {
+        parts.push("the detail".into());
+    }
+    if parts.is_empty() {
+        "nothing visible (saved again unchanged)".into()
+    } else {
+        parts.join("; ")
+    }
+}
+
+/// The stored record if it is still the version the user started from,
+/// otherwise the conflict naming what the other person changed.
+fn current_or_conflict(
+    tx: &Transaction,
+    base: &ActionRecord,
+) -> Result<std::result::Result<ActionRecord, Conflict>> {
+    let current = action_by_id(tx, base.id)?
+        .ok_or_else(|| eyre!("action {} no longer exists", base.reference))?;
+    if current.version == base.version {
+        return Ok(Ok(current));
+    }
+    let by: Option<String> = tx
+        .query_row(
+            "SELECT actor FROM change_log WHERE entity = 'action' AND entity_ref = ?1
+             ORDER BY id DESC LIMIT 1",
+            [&base.reference],
+            |r| r.get(0),
+        )
+        .optional()?;
+    Ok(Err(Conflict {
+        what: format!("action {}", base.reference),
+        theirs: describe_changes(base, &current),
+        by,
+    }))
+}
+
+fn log_field(
+    tx: &Transaction,
+    actor: &str,
+    now: DateTime<Utc>,
+    reference: &str,
+    field: &str,
+    old: Option<&str>,
+    new: Option<&str>,
+) -> Result<()> {
+    log_change(
+        tx,
+        actor,
+        now,
+        Change {
+            entity: "action",
+            entity_ref: reference,
+            op: "update",
+            field,
+            old,
+            new,
+        },
+    )
+}
+
+/// Saves field changes if nobody else saved the action since `base` was read.
+pub fn update_action(
+    tx: &Transaction,
+    actor: &str,
+    now: DateTime<Utc>,
+    base: &ActionRecord,
+    edit: &ActionEdit,
+) -> Result<std::result::Result<ActionRecord, Conflict>> {
+    let current = match current_or_conflict(tx, base)? {
+        Ok(c) => c,
+        Err(conflict) => return Ok(Err(conflict)),
+    };
+    let r = &current.reference;
+    let mut changed = false;
+    if let Some(title) = edit.title.as_deref().map(str::trim) {
+        if title.is_empty() {
+            return Err(eyre!("an action needs a title"));
+        }
+        if title != current.title {
+            tx.execute(
+                "UPDATE action SET title = ?1 WHERE id = ?2",
+                params![title, current.id],
+            )?;
+            log_field(
+                tx,
+                actor,
+                now,
+                r,
+                "title",
+                Some(&current.title),
+                Some(title),
+            )?;
+            changed = true;
+        }
+    }
+    if let Some(detail) = edit.detail.as_deref().map(str::trim)
+        && detail != current.detail
+    {
+        tx.execute(
+            "UPDATE action SET detail = ?1 WHERE id = ?2",
+            params![detail, current.id],
+        )?;
+        log_field(
+            tx,
+            actor,
+            now,
+            r,
+            "detail",
+            Some(&current.detail),
+            Some(detail),
+        )?;
+        changed = true;
+    }
+    if let Some(owner_id) = edit.owner_id
+        && owner_id != current.owner_id
+    {
+        let name: Option<String> = match owner_id {
+            Some(id) => Some(
+                tx.query_row("SELECT name FROM person WHERE id = ?1", [id], |r| r.get(0))
+                    .optional()?
+                    .ok_or_else(|| eyre!("no person with id {id}"))?,
+            ),
+            None => None,
+        };
+        tx.execute(
+            "UPDATE action SET owner_id = ?1 WHERE id = ?2",
+            params![owner_id, current.id],
+        )?;
+        log_field(
+            tx,
+            actor,
+            now,
+            r,
+            "owner",
+            current.owner.as_deref(),
+            name.as_deref(),
+        )?;
+        changed = true;
+    }
+    if let Some(due) = edit.due
+        && due != current.due
+    {
+        let (old, new) = (
+            current.due.map(|d| d.to_string()),
+            due.map(|d| d.to_string()),
+        );
+        tx.execute(
+            "UPDATE action SET due = ?1 WHERE id = ?2",
+            params![new, current.id],
+        )?;
+        log_field(tx, actor, now, r, "due", old.as_deref(), new.as_deref())?;
+        changed = true;
+    }
+    if let Some(priority) = &edit.priority
+        && *priority != current.priority
+    {
+        tx.execute(
+            "UPDATE action SET priority = ?1 WHERE id = ?2",
+            params![priority, current.id],
+        )?;
+        log_field(
+            tx,
+            actor,
+            now,
+            r,
+            "priority",
+            current.priority.as_deref(),
+            priority.as_deref(),
+        )?;
+        changed = true;
+    }
+    if changed {
+        bump(tx, now, current.id)?;
+    }
+    Ok(Ok(action_by_id(tx, current.id)?.unwrap_or(current)))
+}
+
+fn bump(tx: &Transaction, now: DateTime<Utc>, id: i64) -> Result<()> {
+    tx.execute(
+        "UPDATE action SET version = version + 1, updated_at = ?1 WHERE id = ?2",
+        params![timestamp(now), id],
+    )?;
+    Ok(())
+}
+
+/// Moves an action along its lifecycle, keeping who, when and why.
+/// Illegal moves are refused with the reason; nothing is written then.
+pub fn set_status(
+    tx: &Transaction,
+    actor: &str,
+    now: DateTime<Utc>,
+    base: &ActionRecord,
+    to: ActionStatus,
+    note: &str,
+) -> Result<std::result::Result<ActionRecord, Conflict>> {
+    let current = match current_or_conflict(tx, base)? {
+        Ok(c) => c,
+        Err(conflict) => return Ok(Err(conflict)),
+    };
+    current
+        .status
+        .check_move(to, note)
+        .map_err(|e| eyre!("{}: {e}", current.reference))?;
+    let ts = timestamp(now);
+    match to {
+        ActionStatus::Done => tx.execute(
+            "UPDATE action SET status = ?1, done_at = ?2 WHERE id = ?3",
+            params![to.as_str(), ts, current.id],
+        )?,
+        ActionStatus::Effective | ActionStatus::NotEffective => tx.execute(
+            "UPDATE action SET status = ?1, verified_at = ?2 WHERE id = ?3",
+            params![to.as_str(), ts, current.id],
+        )?,
+        ActionStatus::Open | ActionStatus::InProgress => tx.execute(
+            // reopened work is no longer done or verified
+            "UPDATE action SET status = ?1, done_at = NULL, verified_at = NULL WHERE id = ?2",
+            params![to.as_str(), current.id],
+        )?,
+        ActionStatus::Cancelled => tx.execute(
+            "UPDATE action SET status = ?1 WHERE id = ?2",
+            params![to.as_str(), current.id],
+        )?,
+    };
+    bump(tx, now, current.id)?;
+    add_event(
+        tx,
+        actor,
+        now,
+        current.id,
+        Some(current.status),
+        Some(to),
+        note,
+    )?;
+    log_field(
+        tx,
+        actor,
+        now,
+        &current.reference,
+        "status",
+        Some(current.status.as_str()),
+        Some(to.as_str()),
+    )?;
+    Ok(Ok(action_by_id(tx, current.id)?.unwrap_or(current)))
+}
+
+/// Adds a progress note to the history. Notes only add, so they never conflict.
+pub fn add_note(
+    tx: &Transaction,
+    actor: &str,
+    now: DateTime<Utc>,
+    action: &ActionRecord,
+    note: &str,
+) -> Result<()> {
+    if note.trim().is_empty() {
+        return Err(eyre!("the note is empty"));
+    }
+    add_event(tx, actor, now, action.id, None, None, note)?;
+    tx.execute(
+        "UPDATE action SET updated_at = ?1 WHERE id = ?2",
+        params![timestamp(now), action.id],
+    )?;
+    log_field(
+        tx,
+        actor,
+        now,
+        &action.reference,
+        "note",
+        None,
+        Some(note.trim()),
+    )
+}
+
+/// Judged not effective and reopened, so the work goes on under the same
+/// reference; both steps stay in the history.
+pub fn not_effective_reopen(
+    tx: &Transaction,
+    actor: &str,
+    now: DateTime<Utc>,
+    base: &ActionRecord,
+    note: &str,
+    reopen_note: &str,
+) -> Result<std::result::Result<ActionRecord, Conflict>> {
+    let judged = match set_status(tx, actor, now, base, ActionStatus::NotEffective, note)? {
+        Ok(a) => a,
+        Err(c) => return Ok(Err(c)),
+    };
+    set_status(tx, actor, now, &judged, ActionStatus::Open, reopen_note)
+}
+
+/// Judged not effective: record it and raise a follow-up action with the same
+/// owner and links, so the problem is not dropped. Returns the follow-up.
+pub fn not_effective_with_follow_up(
+    tx: &Transaction,
+    actor: &str,
+    now: DateTime<Utc>,
+    base: &ActionRecord,
+    note: &str,
+) -> Result<std::result::Result<(i64, String), Conflict>> {
+    let judged = match set_status(tx, actor, now, base, ActionStatus::NotEffective, note)? {
+        Ok(a) => a,
+        Err(c) => return Ok(Err(c)),
+    };
+    let (kpi_id, risk_id, review_id, item_id): (
+        Option<i64>,
+        Option<i64>,
+        Option<i64>,
+        Option<i64>,
+    ) = tx.query_row(
+        "SELECT kpi_id, risk_id, review_id, agenda_item_id FROM action WHERE id = ?1",
+        [judged.id],
+        |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)),
+    )?;
+    let new = NewAction {
+        title: format!("Follow-up: {}", judged.title),
+        detail: format!("{} was not effective: {}", judged.reference, note.trim()),
+        owner_id: judged.owner_id,
+        due: None,
+        priority: judged.priority.clone(),
+        review_id,
+        agenda_item_id: item_id,
+        kpi_id,
+        risk_id,
+        follow_up_of: Some(judged.id),
+        origin: format!("Follow-up of {}, judged not effective", judged.reference),
+    };
+    Ok(Ok(create_action(tx, actor, now, &new)?))
+}
+
+/// What the facilitator did with a carried-forward action in item a).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CheckOutcome {
+    Reviewed,
+    Redated,
+    Effective,
+    NotEffective,
+}
+
+impl CheckOutcome {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            CheckOutcome::Reviewed => "reviewed",
+            CheckOutcome::Redated => "redated",
+            CheckOutcome::Effective => "effective",
+            CheckOutcome::NotEffective => "not_effective",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Self> {
+        [
+            CheckOutcome::Reviewed,
+            CheckOutcome::Redated,
+            CheckOutcome::Effective,
+            CheckOutcome::NotEffective,
+        ]
+        .into_iter()
+        .find(|c| c.as_str() == s)
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            CheckOutcome::Reviewed => "✓ reviewed",
+            CheckOutcome::Redated => "✓ re-dated",
+            CheckOutcome::Effective => "✓ effective",
+            CheckOutcome::NotEffective => "✗ ineffective",
+        }
+    }
+}
+
+/// Records (or replaces) the facilitator's check of an action in a review.
+pub fn record_check(
+    tx: &Transaction,
+    actor: &str,
+    now: DateTime<Utc>,
+    review_id: i64,
+    action: &ActionRecord,
+    outcome: CheckOutcome,
+    note: &str,
+) -> Result<()> {
+    let status: String = tx.query_row(
+        "SELECT status FROM review WHERE id = ?1",
+        [review_id],
+        |r| r.get(0),
+    )?;
+    if status == "closed" {
+        return Err(eyre!(
+            "this review is closed and signed off; it can no longer be edited"
+        ));
+    }
+    tx.execute(
+        "INSERT INTO review_action_check (review_id, action_id, outcome, note, actor, at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6)
+         ON CONFLICT (review_id, action_id) DO UPDATE
+         SET outcome = excluded.outcome, note = excluded.note, actor = excluded.actor, at = excluded.at",
+        params![review_id, action.id, outcome.as_str(), note.trim(), actor, timestamp(now)],
+    )?;
+    log_field(
+        tx,
+        actor,
+        now,
+        &action.reference,
+        "review_check",
+        None,
+        Some(outcome.as_str()),
+    )
+}
+
+/// Action id → what the facilitator did with it in this review.
+pub fn review_checks(conn: &Connection, review_id: i64) -> Result<Vec<(i64, CheckOutcome)>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT action_id, outcome FROM review_action_check WHERE review_id = ?1",
+    )?;
+    let rows = stmt
+        .query_map([review_id], |r| {
+            Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?))
+        })?
+        .filter_map(|r| match r {
+            Ok((id, o)) => CheckOutcome::parse(&o).map(|o| Ok((id, o))),
+            Err(e) => Some(Err(e)),
+        })
+        .collect::<rusqlite::Result<_>>()?;
+    Ok(rows)
+}
+
+pub struct NewDecision<'a> {
+    pub review_id: i64,
+    pub agenda_item_id: Option<i64>,
+    pub text: &'a str,
+    pub category: DecisionCategory,
+    pub risk_id: Option<i64>,
+    pub action_ids: &'a [i64],
+}
+
+/// Records a decision of a review with its 9.3.3 category and the actions it calls for.
+pub fn create_decision(
+    tx: &Transaction,
+    actor: &str,
+    now: DateTime<Utc>,
+    new: &NewDecision,
+) -> Result<(i64, String)> {
+    let text = new.text.trim();
+    if text.is_empty() {
+        return Err(eyre!("a decision needs its text"));
+    }
+    let (planned, status): (String, String) = tx.query_row(
+        "SELECT planned_date, status FROM review WHERE id = ?1",
+        [new.review_id],
+        |r| Ok((r.get(0)?, r.get(1)?)),
+    )?;
+    if status == "closed" {
+        return Err(eyre!(
+            "this review is closed and signed off; it can no longer be edited"
+        ));
+    }
+    let year = planned
+        .parse::<NaiveDate>()
+        .map(|d| d.year())
+        .unwrap_or_else(|_| now.year());
+    let reference = decision_ref(year, next_seq(tx, "decision", "D", year)?);
+    tx.execute(
+        "INSERT INTO decision (ref, review_id, agenda_item_id, text, category, risk_id, created_by, created_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+        params![
+            reference,
+            new.review_id,
+            new.agenda_item_id,
+            text,
+            new.category.as_str(),
+            new.risk_id,
+            actor,
+            timestamp(now)
+        ],
+    )?;
+    let id = tx.last_insert_rowid();
+    for action_id in new.action_ids {
+        tx.execute(
+            "INSERT OR IGNORE INTO decision_action (decision_id, action_id) VALUES (?1, ?2)",
+            params![id, action_id],
+        )?;
+    }
+    log_change(
+        tx,
+        actor,
+        now,
+        Change {
+            entity: "decision",
+            entity_ref: &reference,
+            op: "create",
+            field: "",
+            old: None,
+            new: Some(text),
+        },
+    )?;
+    Ok((id, reference))
+}
+
+/// Decisions that call for an action, by reference.
+pub fn decisions_of_action(conn: &Connection, action_id: i64) -> Result<Vec<String>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT d.ref FROM decision_action da JOIN decision d ON d.id = da.decision_id
+         WHERE da.action_id = ?1 AND d.deleted_at IS NULL ORDER BY d.ref",
+    )?;
+    let rows = stmt
+        .query_map([action_id], |r| r.get(0))?
+        .collect::<rusqlite::Result<_>>()?;
+    Ok(rows)
+}
+
+#[cfg(test)]
+mod tests;

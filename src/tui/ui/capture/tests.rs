@@ -1,0 +1,209 @@
+//! The capture forms as they look, at 80x24 and 200x60, on the demo review.
+
+use chrono::{DateTime, NaiveDate, TimeZone, Utc};
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+
+use crate::store::{Store, reviews};
+use crate::tui::app::App;
+
+pub fn now() -> DateTime<Utc> {
+    Utc.with_ymd_and_hms(2026, 11, 21, 9, 30, 0).unwrap()
+}
+
+pub fn today() -> NaiveDate {
+    NaiveDate::from_ymd_opt(2026, 11, 21).unwrap()
+}
+
+/// The demo review in the cockpit, with whoever runs the tests replaced by
+/// the demo's own user so that screens do not depend on it.
+pub fn demo_app() -> (tempfile::TempDir, App) {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = Store::open(&dir.path().join("demo.sqlite")).unwrap();
+    crate::demo::seed(&mut store, today()).unwrap();
+    let me = crate::store::os_user();
+    store
+        .write(|tx, _| {
+            tx.execute(
+                "UPDATE person SET os_user = 'swhitfield' WHERE os_user = ?1",
+                [&me],
+            )?;
+            tx.execute(
+                "UPDATE action_event SET actor = 'swhitfield' WHERE actor = ?1",
+                [&me],
+            )?;
+            tx.execute(
+                "UPDATE action SET created_by = 'swhitfield' WHERE created_by = ?1",
+                [&me],
+            )?;
+            Ok(())
+        })
+        .unwrap();
+    let review = reviews::cockpit_review(store.conn()).unwrap().unwrap();
+    let app = App::new(store, review.id, now(), today()).unwrap();
+    (dir, app)
+}
+
+pub fn press(app: &mut App, code: KeyCode) {
+    app.handle_key(KeyEvent::new(code, KeyModifiers::NONE));
+}
+
+pub fn type_text(app: &mut App, text: &str) {
+    for c in text.chars() {
+        press(app, KeyCode::Char(c));
+    }
+}
+
+pub fn render(app: &App, width: u16, height: u16) -> String {
+    let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
+    terminal
+        .draw(|f| crate::tui::ui::draw(f, &app.state))
+        .unwrap();
+    terminal.backend().to_string()
+}
+
+/// On item 3, b): an action half typed, the owner being completed.
+fn action_form_typing() -> (tempfile::TempDir, App) {
+    let (dir, mut app) = demo_app();
+    press(&mut app, KeyCode::Down);
+    press(&mut app, KeyCode::Down);
+    press(&mut app, KeyCode::Char('a'));
+    type_text(&mut app, "Update the context register for the new tariff");
+    press(&mut app, KeyCode::Tab);
+    type_text(&mut app, "ra");
+    (dir, app)
+}
+
+#[test]
+fn action_form_80x24() {
+    let (_d, app) = action_form_typing();
+    insta::assert_snapshot!(render(&app, 80, 24));
+}
+
+#[test]
+fn action_form_200x60() {
+    let (_d, mut app) = action_form_typing();
+    press(&mut app, KeyCode::Tab);
+    type_text(&mut app, "fri");
+    insta::assert_snapshot!(render(&app, 200, 60));
+}
+
+#[test]
+fn saved_action_shows_in_captured_here_and_is_linked_to_the_item() {
+    let (_d, mut app) = action_form_typing();
+    press(&mut app, KeyCode::Tab); // completes "Rachel Ng"
+    type_text(&mut app, "eoq");
+    press(&mut app, KeyCode::Enter);
+    let item = app.state.current_item().unwrap().id;
+    let a = app.state.data.actions.last().unwrap();
+    assert_eq!(a.reference, "A-2026-031");
+    assert_eq!(a.owner.as_deref(), Some("Rachel Ng"));
+    assert_eq!(a.due, NaiveDate::from_ymd_opt(2026, 12, 31));
+    assert_eq!(a.agenda_item_id, Some(item));
+    let screen = render(&app, 200, 60);
+    assert!(screen.contains("A-2026-031 Update the context"), "{screen}");
+    assert!(screen.contains("A-2026-031 captured"), "{screen}");
+}
+
+#[test]
+fn an_unknown_owner_keeps_the_form_and_the_text() {
+    let (_d, mut app) = demo_app();
+    press(&mut app, KeyCode::Char('a'));
+    type_text(&mut app, "Check the gauges");
+    press(&mut app, KeyCode::Tab);
+    type_text(&mut app, "Zed");
+    press(&mut app, KeyCode::Enter);
+    let screen = render(&app, 80, 24);
+    assert!(screen.contains("no person called 'Zed'"), "{screen}");
+    assert!(screen.contains("Check the gauges"), "{screen}");
+    assert!(app.state.data.actions.is_empty());
+}
+
+fn decision_form() -> (tempfile::TempDir, App) {
+    let (dir, mut app) = demo_app();
+    // an action first, so that the decision can link it
+    press(&mut app, KeyCode::Char('a'));
+    type_text(&mut app, "Budget a second inspector");
+    press(&mut app, KeyCode::Enter);
+    press(&mut app, KeyCode::Char('d'));
+    type_text(&mut app, "Approve a second incoming inspector from January");
+    press(&mut app, KeyCode::Tab);
+    press(&mut app, KeyCode::Char('c'));
+    press(&mut app, KeyCode::Tab);
+    press(&mut app, KeyCode::Char(' '));
+    (dir, app)
+}
+
+#[test]
+fn decision_form_80x24() {
+    let (_d, app) = decision_form();
+    insta::assert_snapshot!(render(&app, 80, 24));
+}
+
+#[test]
+fn decision_form_200x60() {
+    let (_d, app) = decision_form();
+    insta::assert_snapshot!(render(&app, 200, 60));
+}
+
+#[test]
+fn a_decision_is_saved_with_its_category_and_links() {
+    let (_d, mut app) = decision_form();
+    press(&mut app, KeyCode::Enter);
+    let d = app.state.data.decisions.last().unwrap();
+    assert_eq!(d.reference, "D-2026-006");
+    assert_eq!(d.category, "resources");
+    let linked: i64 = app
+        .store()
+        .conn()
+        .query_row(
+            "SELECT count(*) FROM decision_action WHERE decision_id = ?1",
+            [d.id],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert_eq!(linked, 1);
+}
+
+#[test]
+fn carried_forward_checks_in_a_few_keys() {
+    let (_d, mut app) = demo_app();
+    press(&mut app, KeyCode::Down); // item 2, a)
+    press(&mut app, KeyCode::Tab);
+    press(&mut app, KeyCode::Char('r'));
+    let first = app.state.data.carried[0].id;
+    assert_eq!(
+        app.state.data.check_of(first),
+        Some(crate::store::actions::CheckOutcome::Reviewed)
+    );
+    // an open action cannot be judged effective: said, not done
+    press(&mut app, KeyCode::Char('e'));
+    assert!(
+        app.state
+            .status
+            .as_ref()
+            .unwrap()
+            .text
+            .contains("only a done action")
+    );
+    press(&mut app, KeyCode::Char('j'));
+    let second = app.state.data.carried[1].id;
+    press(&mut app, KeyCode::Char('t'));
+    type_text(&mut app, "+2w");
+    press(&mut app, KeyCode::Enter);
+    let moved = app
+        .state
+        .data
+        .carried
+        .iter()
+        .position(|a| a.id == second)
+        .unwrap();
+    assert_eq!(
+        app.state.data.carried[moved].due,
+        NaiveDate::from_ymd_opt(2026, 12, 5)
+    );
+    // the selection follows the re-dated action to its new place
+    assert_eq!(app.state.carry.cursor, moved);
+    insta::assert_snapshot!(render(&app, 80, 24));
+}

@@ -1,0 +1,482 @@
+//! `steerco action …` driven as a process, the way scripts and SSH users run it.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+use chrono::{Duration, Local};
+
+struct Db {
+    _dir: tempfile::TempDir,
+    path: PathBuf,
+}
+
+fn steerco(db: &Path, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_steerco"))
+        .arg("--db")
+        .arg(db)
+        .args(args)
+        .env("USER", "rng")
+        .output()
+        .expect("steerco runs")
+}
+
+fn ok(db: &Path, args: &[&str]) -> String {
+    let out = steerco(db, args);
+    assert!(
+        out.status.success(),
+        "{args:?} failed: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout).unwrap()
+}
+
+/// Runs a command that must fail: one line on stderr, exit 1, nothing changed.
+fn refused(db: &Path, args: &[&str]) -> String {
+    let before = dump(db);
+    let out = steerco(db, args);
+    assert_eq!(out.status.code(), Some(1), "{args:?} should fail");
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert_eq!(err.lines().count(), 1, "one line: {err}");
+    assert!(err.starts_with("steerco: "), "{err}");
+    assert_eq!(dump(db), before, "{args:?} changed the database");
+    err.trim_end().trim_start_matches("steerco: ").to_string()
+}
+
+fn dump(db: &Path) -> String {
+    ok_quiet(db, &["action", "list", "--all", "--json"])
+}
+
+fn ok_quiet(db: &Path, args: &[&str]) -> String {
+    String::from_utf8(steerco(db, args).stdout).unwrap()
+}
+
+/// A database with two people and one review.
+fn db() -> Db {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("t.sqlite");
+    ok(
+        &path,
+        &[
+            "review",
+            "new",
+            "Q4 2026 Management Review",
+            "--date",
+            "2026-11-21",
+        ],
+    );
+    let conn = rusqlite::Connection::open(&path).unwrap();
+    conn.execute_batch(
+        "INSERT INTO person (name, os_user) VALUES ('Rachel Ng', 'rng'), ('Sarah Whitfield', 'swhitfield');",
+    )
+    .unwrap();
+    Db { _dir: dir, path }
+}
+
+fn json(text: &str) -> serde_json::Value {
+    serde_json::from_str(text).unwrap()
+}
+
+fn year() -> String {
+    chrono::Utc::now().format("%Y").to_string()
+}
+
+#[test]
+fn add_then_list_show_and_json_keys() {
+    let db = db();
+    let out = ok(
+        &db.path,
+        &[
+            "action",
+            "add",
+            "Second source for PCB laminate",
+            "--owner",
+            "rachel",
+            "--due",
+            "2026-12-15",
+            "--priority",
+            "High",
+            "--review",
+            "MR-2026-01",
+        ],
+    );
+    let r1 = format!("A-{}-001", year());
+    assert_eq!(out, format!("Raised {r1} for Rachel Ng, due 2026-12-15.\n"));
+    let out = ok(&db.path, &["action", "add", "Fix the gauge"]);
+    assert!(
+        out.contains("It still needs an owner (--owner) and a due date (--due)"),
+        "{out}"
+    );
+
+    let list = json(&ok(&db.path, &["action", "list", "--json"]));
+    let rows = list.as_array().unwrap();
+    assert_eq!(rows.len(), 2);
+    let first = rows.iter().find(|r| r["ref"] == r1.as_str()).unwrap();
+    let keys: Vec<&str> = first
+        .as_object()
+        .unwrap()
+        .keys()
+        .map(|k| k.as_str())
+        .collect();
+    let mut expected = vec![
+        "ref",
+        "title",
+        "status",
+        "owner",
+        "owner_user",
+        "due",
+        "overdue",
+        "incomplete",
+        "priority",
+        "review",
+        "kpi",
+        "risk",
+        "follow_up_of",
+        "created_by",
+        "created_at",
+        "done_at",
+        "verified_at",
+        "version",
+    ];
+    expected.sort_unstable();
+    assert_eq!(keys, expected);
+    assert_eq!(first["owner_user"], "rng");
+    assert_eq!(first["priority"], "high");
+    assert_eq!(first["review"], "MR-2026-01");
+    assert_eq!(first["incomplete"], false);
+    let second = rows.iter().find(|r| r["title"] == "Fix the gauge").unwrap();
+    assert_eq!(second["incomplete"], true);
+
+    let text = ok(&db.path, &["action", "list"]);
+    assert!(text.starts_with("REF"), "{text}");
+    assert!(text.contains("no owner!"), "{text}");
+
+    let show = json(&ok(
+        &db.path,
+        &["action", "show", &r1.to_lowercase(), "--json"],
+    ));
+    assert_eq!(show["history"][0]["to"], "open");
+    assert_eq!(show["history"][0]["note"], "Raised from the command line");
+    let show = ok(&db.path, &["action", "show", &r1]);
+    assert!(show.contains("linked    review MR-2026-01"), "{show}");
+}
+
+#[test]
+fn relative_due_dates_are_read_from_today() {
+    let db = db();
+    ok(&db.path, &["action", "add", "In two weeks", "--due", "+2w"]);
+    let list = json(&ok(&db.path, &["action", "list", "--json"]));
+    let expected = (Local::now().date_naive() + Duration::days(14)).to_string();
+    assert_eq!(list[0]["due"], expected.as_str());
+}
+
+#[test]
+fn mine_overdue_and_csv() {
+    let db = db();
+    ok(
+        &db.path,
+        &[
+            "action",
+            "add",
+            "Mine and late",
+            "--owner",
+            "rng",
+            "--due",
+            "2020-01-10",
+        ],
+    );
+    ok(
+        &db.path,
+        &[
+            "action",
+            "add",
+            "Theirs, later",
+            "--owner",
+            "swhitfield",
+            "--due",
+            "2099-01-01",
+        ],
+    );
+    ok(
+        &db.path,
+        &[
+            "action",
+            "add",
+            "Mine, \"quoted\", later",
+            "--owner",
+            "Rachel Ng",
+            "--due",
+            "2099-02-01",
+        ],
+    );
+    let mine = json(&ok(&db.path, &["action", "list", "--mine", "--json"]));
+    let titles: Vec<&str> = mine
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["title"].as_str().unwrap())
+        .collect();
+    assert_eq!(titles, ["Mine and late", "Mine, \"quoted\", later"]);
+    let overdue = json(&ok(&db.path, &["action", "list", "--overdue", "--json"]));
+    assert_eq!(overdue.as_array().unwrap().len(), 1);
+    assert_eq!(overdue[0]["overdue"], true);
+    let csv = ok(&db.path, &["action", "list", "--mine", "--csv"]);
+    let lines: Vec<&str> = csv.lines().collect();
+    assert_eq!(
+        lines[0],
+        "ref,title,status,owner,due,overdue,priority,review"
+    );
+    assert!(
+        lines[2].contains(",\"Mine, \"\"quoted\"\", later\",open,Rachel Ng,2099-02-01,false,,"),
+        "{csv}"
+    );
+    let text = ok(&db.path, &["action", "list", "--overdue"]);
+    assert!(text.contains("OVERDUE"), "{text}");
+}
+
+#[test]
+fn the_whole_lifecycle_from_the_shell() {
+    let db = db();
+    ok(
+        &db.path,
+        &[
+            "action",
+            "add",
+            "Retrain operators",
+            "--owner",
+            "rng",
+            "--due",
+            "2099-01-01",
+        ],
+    );
+    let r = format!("A-{}-001", year());
+    let out = ok(
+        &db.path,
+        &[
+            "action",
+            "update",
+            &r,
+            "--status",
+            "in progress",
+            "--note",
+            "Started",
+        ],
+    );
+    assert!(
+        out.starts_with(&format!("Updated {r}: in progress · Rachel Ng")),
+        "{out}"
+    );
+    ok(
+        &db.path,
+        &["action", "update", &r, "--note", "Half the shift trained"],
+    );
+    ok(
+        &db.path,
+        &[
+            "action",
+            "update",
+            &r,
+            "--due",
+            "2099-02-01",
+            "--owner",
+            "sarah",
+        ],
+    );
+    ok(&db.path, &["action", "done", &r, "--note", "All trained"]);
+    let out = ok(
+        &db.path,
+        &[
+            "action",
+            "verify",
+            &r,
+            "--effective",
+            "no",
+            "--note",
+            "Defects came back",
+        ],
+    );
+    assert_eq!(out, format!("{r} judged not effective and reopened.\n"));
+    ok(&db.path, &["action", "done", &r]);
+    let out = ok(
+        &db.path,
+        &[
+            "action",
+            "verify",
+            &r,
+            "--effective",
+            "no",
+            "--note",
+            "Still failing",
+            "--follow-up",
+        ],
+    );
+    let follow = format!("A-{}-002", year());
+    assert!(out.contains(&format!("follow-up {follow} raised")), "{out}");
+    let shown = json(&ok(&db.path, &["action", "show", &follow, "--json"]));
+    assert_eq!(shown["follow_up_of"], r.as_str());
+    assert_eq!(shown["owner"], "Sarah Whitfield");
+    let shown = json(&ok(&db.path, &["action", "show", &r, "--json"]));
+    assert_eq!(shown["status"], "not_effective");
+    assert_eq!(shown["due"], "2099-02-01");
+    let moves: Vec<String> = shown["history"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| {
+            format!(
+                "{}>{}",
+                e["from"].as_str().unwrap_or("-"),
+                e["to"].as_str().unwrap_or("-")
+            )
+        })
+        .collect();
+    assert_eq!(
+        moves,
+        [
+            "->open",
+            "open>in_progress",
+            "->-",
+            "in_progress>done",
+            "done>not_effective",
+            "not_effective>open",
+            "open>done",
+            "done>not_effective"
+        ]
+    );
+    ok(&db.path, &["action", "done", &follow]);
+    let out = ok(
+        &db.path,
+        &[
+            "action",
+            "verify",
+            &follow.to_lowercase(),
+            "--effective",
+            "yes",
+        ],
+    );
+    assert_eq!(out, format!("{follow} verified effective and closed.\n"));
+}
+
+#[test]
+fn every_bad_input_is_refused_and_changes_nothing() {
+    let db = db();
+    ok(
+        &db.path,
+        &[
+            "action",
+            "add",
+            "Open one",
+            "--owner",
+            "rng",
+            "--due",
+            "2099-01-01",
+        ],
+    );
+    let r = format!("A-{}-001", year());
+    let p = &db.path;
+    assert_eq!(
+        refused(p, &["action", "show", "A-1999-999"]),
+        "no action A-1999-999 (see steerco action list)"
+    );
+    assert_eq!(
+        refused(p, &["action", "done", "nope"]),
+        "no action nope (see steerco action list)"
+    );
+    assert!(
+        refused(p, &["action", "add", "X", "--due", "soon"])
+            .starts_with("'soon' is not a due date; write YYYY-MM-DD")
+    );
+    assert!(
+        refused(p, &["action", "add", "X", "--owner", "Zed"])
+            .starts_with("no person called 'Zed' (known: Rachel Ng, Sarah Whitfield)")
+    );
+    assert_eq!(
+        refused(p, &["action", "add", "X", "--priority", "urgent"]),
+        "'urgent' is not a priority; use low, medium or high"
+    );
+    assert_eq!(
+        refused(p, &["action", "add", "  "]),
+        "an action needs a title"
+    );
+    assert_eq!(
+        refused(p, &["action", "add", "X", "--review", "MR-1"]),
+        "no review MR-1 (see steerco review list)"
+    );
+    assert_eq!(
+        refused(p, &["action", "add", "X", "--kpi", "otd"]),
+        "no KPI otd"
+    );
+    assert_eq!(
+        refused(p, &["action", "verify", &r, "--effective", "yes"]),
+        format!(
+            "{r}: cannot go from open to effective: only a done action can be checked for effectiveness (allowed: in_progress, done, cancelled)"
+        )
+    );
+    assert_eq!(
+        refused(p, &["action", "verify", &r, "--effective", "maybe"]),
+        "--effective takes yes or no, not 'maybe'"
+    );
+    assert_eq!(
+        refused(p, &["action", "update", &r, "--status", "cancelled"]),
+        format!("{r}: cancelling an action needs a reason (--note)")
+    );
+    assert!(
+        refused(p, &["action", "update", &r, "--status", "closed"])
+            .starts_with("'closed' is not a status; use one of open, in_progress")
+    );
+    assert_eq!(
+        refused(p, &["action", "update", &r]),
+        "nothing to change; give --status, --due, --owner, --title, --priority or --note"
+    );
+    // a field change and an illegal move together: neither is saved
+    assert_eq!(
+        refused(
+            p,
+            &[
+                "action",
+                "update",
+                &r,
+                "--due",
+                "2099-05-05",
+                "--status",
+                "effective"
+            ]
+        ),
+        format!(
+            "{r}: cannot go from open to effective: only a done action can be checked for effectiveness (allowed: in_progress, done, cancelled)"
+        )
+    );
+    assert_eq!(
+        refused(p, &["action", "update", &r, "--status", "open"]),
+        format!("{r}: it is already open")
+    );
+    // a cancelled action stays cancelled
+    ok(
+        p,
+        &[
+            "action",
+            "update",
+            &r,
+            "--status",
+            "cancelled",
+            "--note",
+            "Duplicate of another",
+        ],
+    );
+    assert!(
+        refused(p, &["action", "done", &r]).contains("it is closed; raise a new action instead")
+    );
+    // stored text never reaches the terminal raw
+    ok(
+        p,
+        &[
+            "action",
+            "add",
+            "Bell\u{7}and\u{1b}[2Jclear",
+            "--owner",
+            "rng",
+        ],
+    );
+    let text = ok(p, &["action", "list"]);
+    assert!(text.contains("Bell^Gand^[[2Jclear"), "{text}");
+    assert!(!text.contains('\u{1b}'));
+}
