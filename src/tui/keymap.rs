@@ -78,7 +78,7 @@ pub enum KpiMsg {
     Focus,
     Back,
     Record,
-    /// Reserved for the action form: capture an action about the selected KPI.
+    /// Capture an action about the selected KPI.
     CaptureAction,
     Help,
     Quit,
@@ -316,7 +316,7 @@ pub const KPIS: &[Binding<KpiMsg>] = &[
         keys: &[KeyCode::Char('a')],
         label: "a",
         help: "capture an action about the selected KPI",
-        footer: None,
+        footer: Some("action"),
         msg: KpiMsg::CaptureAction,
     },
     Binding {

@@ -1,6 +1,7 @@
 //! Keys on the KPI screens: moving through the grid, switching views and
 //! recording a value through the small form.
 
+use crate::tui::capture::ActionLink;
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 use super::App;
@@ -57,13 +58,13 @@ impl App {
                 }
             }
             KpiMsg::CaptureAction => {
-                // The action form is built separately; this key is kept for it.
-                if let Some(tile) = board.current() {
-                    let text = format!(
-                        "Capturing an action about {} comes with the action form; note it in the item's notes for now",
-                        tile.name
-                    );
-                    self.state.info(text);
+                if let Some(kpi_id) = board.current().map(|tile| tile.def.id) {
+                    let agenda_item_id = self.state.current_item().map(|i| i.id);
+                    self.open_action_form(ActionLink {
+                        agenda_item_id,
+                        kpi_id: Some(kpi_id),
+                        risk_id: None,
+                    });
                 }
             }
             KpiMsg::Help => self.state.overlay = Overlay::Help,

@@ -166,6 +166,17 @@ impl App {
                     self.state.error("nothing selected to decide on");
                 }
             }
+            RiskMsg::CaptureAction => match view.selected_entry(&self.state.data.board, today) {
+                Some(entry) => {
+                    let link = crate::tui::capture::ActionLink {
+                        agenda_item_id: self.state.current_item().map(|i| i.id),
+                        kpi_id: None,
+                        risk_id: Some(entry.id),
+                    };
+                    self.open_action_form(link);
+                }
+                None => self.state.error("nothing selected to act on"),
+            },
             RiskMsg::ScrollDown => view.detail_offset += 5,
             RiskMsg::ScrollUp => view.detail_offset = view.detail_offset.saturating_sub(5),
             RiskMsg::Cockpit => self.state.screen = Screen::Cockpit,

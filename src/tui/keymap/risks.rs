@@ -29,6 +29,8 @@ pub enum RiskMsg {
     Raise,
     Rate,
     Decide,
+    /// Capture a treatment action on the selected risk.
+    CaptureAction,
     ScrollDown,
     ScrollUp,
     Cockpit,
@@ -171,6 +173,13 @@ pub const RISKS: &[Binding<RiskMsg>] = &[
         msg: RiskMsg::Decide,
     },
     Binding {
+        keys: &[KeyCode::Char('a')],
+        label: "a",
+        help: "capture a treatment action on it (owner, due date)",
+        footer: Some("action"),
+        msg: RiskMsg::CaptureAction,
+    },
+    Binding {
         keys: &[KeyCode::PageDown, KeyCode::Char(']')],
         label: "PgDn/Up",
         help: "scroll the detail",
@@ -223,7 +232,7 @@ mod tests {
     use super::*;
 
     #[test]
-    fn no_key_is_bound_twice_and_a_stays_free_for_actions() {
+    fn no_key_is_bound_twice_and_a_captures_an_action() {
         let mut seen = Vec::new();
         for b in RISKS {
             for k in b.keys {
@@ -231,6 +240,7 @@ mod tests {
                 seen.push(*k);
             }
         }
-        assert!(!seen.contains(&KeyCode::Char('a')));
+        let a = KeyEvent::new(KeyCode::Char('a'), crossterm::event::KeyModifiers::NONE);
+        assert_eq!(risks_msg(&a), Some(RiskMsg::CaptureAction));
     }
 }

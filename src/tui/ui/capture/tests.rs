@@ -207,3 +207,52 @@ fn carried_forward_checks_in_a_few_keys() {
     assert_eq!(app.state.carry.cursor, moved);
     insta::assert_snapshot!(render(&app, 80, 24));
 }
+
+#[test]
+fn an_action_captured_from_a_kpi_tile_links_the_kpi() {
+    let (_d, mut app) = demo_app();
+    for _ in 0..4 {
+        press(&mut app, KeyCode::Right);
+    }
+    press(&mut app, KeyCode::Char('K'));
+    let kpi_id = app.state.kpis.current().map(|t| t.def.id).expect("a KPI");
+    press(&mut app, KeyCode::Char('a'));
+    type_text(&mut app, "Recover on-time delivery");
+    press(&mut app, KeyCode::Enter);
+    let stored: (Option<i64>, Option<i64>) = app
+        .store()
+        .conn()
+        .query_row(
+            "SELECT kpi_id, agenda_item_id FROM action WHERE title = 'Recover on-time delivery'",
+            [],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
+        .unwrap();
+    assert_eq!(stored.0, Some(kpi_id));
+    assert_eq!(stored.1, app.state.current_item().map(|i| i.id));
+}
+
+#[test]
+fn an_action_captured_on_the_risks_screen_links_the_risk() {
+    let (_d, mut app) = demo_app();
+    press(&mut app, KeyCode::Char('R'));
+    let risk = app
+        .state
+        .risks
+        .selected_entry(&app.state.data.board, app.state.today)
+        .map(|e| e.id)
+        .expect("a risk");
+    press(&mut app, KeyCode::Char('a'));
+    type_text(&mut app, "Qualify a second laminate supplier");
+    press(&mut app, KeyCode::Enter);
+    let risk_id: Option<i64> = app
+        .store()
+        .conn()
+        .query_row(
+            "SELECT risk_id FROM action WHERE title = 'Qualify a second laminate supplier'",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert_eq!(risk_id, Some(risk));
+}

@@ -128,14 +128,15 @@ fn keys_move_through_the_grid_and_views() {
     key(&mut app, KeyCode::Esc);
     assert_eq!(app.state.kpis.view, KpiView::Grid);
     key(&mut app, KeyCode::Char('a'));
-    assert!(
-        app.state
-            .status
-            .as_ref()
-            .unwrap()
-            .text
-            .contains("action form")
-    );
+    assert!(matches!(
+        app.state.overlay,
+        crate::tui::state::Overlay::ActionForm(_)
+    ));
+    key(&mut app, KeyCode::Esc);
+    assert!(matches!(
+        app.state.overlay,
+        crate::tui::state::Overlay::None
+    ));
     key(&mut app, KeyCode::Esc);
     assert_eq!(app.state.screen, Screen::Cockpit);
 }
