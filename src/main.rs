@@ -1,6 +1,13 @@
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
+    // `steerco action list | head` should stop quietly when the reader does,
+    // as other command-line tools do, instead of failing on a closed pipe.
+    #[cfg(unix)]
+    // SAFETY: called first thing, before any thread exists; SIG_DFL is always valid.
+    unsafe {
+        libc::signal(libc::SIGPIPE, libc::SIG_DFL);
+    }
     if let Err(e) = color_eyre::install() {
         eprintln!("steerco: {e}");
     }

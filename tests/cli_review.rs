@@ -318,3 +318,23 @@ fn people_and_attendance() {
         "{people}"
     );
 }
+
+#[test]
+fn a_reader_that_stops_early_is_no_crash() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("demo.sqlite");
+    assert!(
+        steerco(&db, &["demo", "--no-tui", "--as-of", "2026-11-21"])
+            .status
+            .success()
+    );
+    // the full dump is larger than a pipe holds, so the writer meets a closed pipe
+    let script = format!(
+        "'{}' --db '{}' export --format json | head -c 10 >/dev/null",
+        env!("CARGO_BIN_EXE_steerco"),
+        db.display()
+    );
+    let out = Command::new("sh").arg("-c").arg(&script).output().unwrap();
+    assert!(out.status.success());
+    assert!(stderr(&out).is_empty(), "{}", stderr(&out));
+}
