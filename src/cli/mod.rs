@@ -173,9 +173,24 @@ fn database_path(flag: Option<PathBuf>) -> Result<PathBuf> {
 fn open_cockpit(path: &std::path::Path) -> Result<ExitCode> {
     let store = Store::open(path)?;
     let Some(review) = reviews::cockpit_review(store.conn())? else {
-        println!("There is no review to open in {}.", path.display());
+        // the newest review first: a closed one is worth pointing at
+        match reviews::list_reviews(store.conn())?.first() {
+            Some(last) => {
+                println!(
+                    "No review is open in {}; the latest, {} \"{}\", is closed.",
+                    path.display(),
+                    last.reference,
+                    crate::domain::text::visible_line(&last.title)
+                );
+                println!(
+                    "Its minutes:   steerco review export {} --format html --out minutes.html",
+                    last.reference
+                );
+            }
+            None => println!("There is no review to open in {}.", path.display()),
+        }
         println!(
-            "Plan one:       steerco review new \"Q1 2027 Management Review\" --date 2027-03-12"
+            "Plan the next: steerco review new \"Q1 2027 Management Review\" --date 2027-03-12"
         );
         println!("Or try the demo: steerco demo");
         return Ok(ExitCode::SUCCESS);
