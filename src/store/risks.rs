@@ -619,16 +619,5 @@ pub fn completed_treatments(
     Ok(rows)
 }
 
-/// A person by name or OS user name, as users type them.
-pub fn find_person(conn: &Connection, who: &str) -> Result<i64> {
-    conn.query_row(
-        "SELECT id FROM person WHERE name = ?1 COLLATE NOCASE OR os_user = ?1 ORDER BY id LIMIT 1",
-        [who.trim()],
-        |r| r.get(0),
-    )
-    .optional()?
-    .ok_or_else(|| eyre!("no person called '{}'", visible_line(who.trim())))
-}
-
 #[cfg(test)]
 mod tests;

@@ -9,7 +9,8 @@ use ratatui_textarea::TextArea;
 
 use crate::domain::action::DecisionCategory;
 use crate::domain::due::parse_due;
-use crate::store::actions::{ActionRecord, Person};
+use crate::store::actions::ActionRecord;
+use crate::store::people::Person;
 
 /// What a new action links itself to: the agenda item it was raised on and,
 /// when raised from a KPI tile or a risk, that too.
@@ -353,11 +354,13 @@ mod tests {
                 id: 1,
                 name: "Rita Ng".into(),
                 os_user: Some("rng".into()),
+                title: String::new(),
             },
             Person {
                 id: 2,
                 name: "Sam Whitfield".into(),
                 os_user: Some("swhitfield".into()),
+                title: String::new(),
             },
         ]
     }

@@ -9,10 +9,8 @@ use rusqlite::Transaction;
 use super::App;
 use crate::domain::action::{ActionStatus, DecisionCategory};
 use crate::domain::due::parse_due;
-use crate::store::Conflict;
-use crate::store::actions::{
-    self, ActionEdit, ActionRecord, CheckOutcome, NewAction, NewDecision, Person,
-};
+use crate::store::actions::{self, ActionEdit, ActionRecord, CheckOutcome, NewAction, NewDecision};
+use crate::store::{Conflict, people};
 use crate::tui::actions::DUE_SOON_DAYS;
 use crate::tui::capture::{
     ActionForm, ActionLink, FormKey, Linkable, OWNER, ReviewDecisionForm, text_of,
@@ -80,8 +78,8 @@ impl App {
     }
 
     /// Attendees of this review first, then everyone else.
-    fn people_for_owner(&self) -> Result<Vec<Person>> {
-        let mut people = actions::people(self.store.conn())?;
+    fn people_for_owner(&self) -> Result<Vec<people::Person>> {
+        let mut people = people::list(self.store.conn())?;
         let attending: Vec<i64> = self
             .state
             .data
@@ -200,7 +198,7 @@ impl App {
         {
             Some(p.clone())
         } else {
-            Some(actions::find_person(self.store.conn(), &owner_text)?)
+            Some(people::find_person(self.store.conn(), &owner_text)?)
         };
         let due = form.due(self.state.today).map_err(|e| eyre!(e))?;
         let detail = form.value(crate::tui::capture::DETAIL);
@@ -360,7 +358,7 @@ impl App {
                     view.filter.owner_id = None;
                     view.owner_name = None;
                 } else {
-                    match actions::find_person(self.store.conn(), &text) {
+                    match people::find_person(self.store.conn(), &text) {
                         Ok(p) => {
                             view.filter.owner_id = Some(p.id);
                             view.filter.owner_user = None;

@@ -5,6 +5,7 @@ use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 use super::App;
 use crate::domain::risk::{Basis, Kind, RiskFilter, StatusFilter};
+use crate::store::people;
 use crate::store::risks::{self, NewRisk};
 use crate::tui::keymap::risks::RiskMsg;
 use crate::tui::risk_view::{
@@ -323,7 +324,7 @@ impl App {
         let owner_id = if owner.is_empty() {
             None
         } else {
-            match risks::find_person(self.store.conn(), &owner) {
+            match people::find(self.store.conn(), &owner) {
                 Ok(id) => Some(id),
                 Err(e) => {
                     self.state.error(crate::cli::one_line_error(&e));
