@@ -6,7 +6,7 @@ use color_eyre::eyre::{Result, eyre};
 use rusqlite::types::Value;
 use rusqlite::{Connection, OptionalExtension, Row, Transaction, params, params_from_iter};
 
-use super::{Change, Conflict, log_change, timestamp};
+use super::{Change, Conflict, last_actor, log_change, timestamp};
 use crate::domain::action::{ActionStatus, DecisionCategory, action_ref, decision_ref};
 use crate::domain::text::visible_line;
 
@@ -555,14 +555,7 @@ fn current_or_conflict(
     if current.version == base.version {
         return Ok(Ok(current));
     }
-    let by: Option<String> = tx
-        .query_row(
-            "SELECT actor FROM change_log WHERE entity = 'action' AND entity_ref = ?1
-             ORDER BY id DESC LIMIT 1",
-            [&base.reference],
-            |r| r.get(0),
-        )
-        .optional()?;
+    let by = last_actor(tx, "action", &base.reference)?;
     Ok(Err(Conflict {
         what: format!("action {}", base.reference),
         theirs: describe_changes(base, &current),

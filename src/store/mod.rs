@@ -20,7 +20,7 @@ use rusqlite::{Connection, ErrorCode, OpenFlags, Transaction, TransactionBehavio
 use rusqlite_migration::{M, Migrations};
 
 pub use changelog::{
-    Change, GENESIS, Verdict, hex as hex_digest, log_change, verify as verify_log,
+    Change, GENESIS, Verdict, hex as hex_digest, last_actor, log_change, verify as verify_log,
 };
 
 /// Written into the SQLite header so that steerco recognises its own files ("STCO").

@@ -4,7 +4,7 @@ use chrono::{DateTime, Datelike, NaiveDate, Utc};
 use color_eyre::eyre::{Result, eyre};
 use rusqlite::{Connection, OptionalExtension, Row, Transaction, params};
 
-use super::{Change, Conflict, log_change, parse_timestamp, timestamp};
+use super::{Change, Conflict, last_actor, log_change, parse_timestamp, timestamp};
 use crate::domain::agenda::{ItemState, TemplateItem};
 use crate::domain::model::{AgendaItem, Attendee, Review};
 use crate::domain::review::{MeetingClock, ReviewStatus, review_ref};
@@ -369,14 +369,7 @@ pub fn save_notes(
         |r| Ok((r.get(0)?, r.get(1)?)),
     )?;
     if version != expected_version {
-        let by: Option<String> = tx
-            .query_row(
-                "SELECT actor FROM change_log WHERE entity = 'agenda_item' AND entity_ref = ?1
-                 ORDER BY id DESC LIMIT 1",
-                [&label],
-                |r| r.get(0),
-            )
-            .optional()?;
+        let by = last_actor(tx, "agenda_item", &label)?;
         return Ok(Err(Conflict {
             what: "the notes of this item".into(),
             theirs: old,

@@ -6,7 +6,7 @@ use color_eyre::eyre::{Result, eyre};
 use rusqlite::{Connection, OptionalExtension, Row, Transaction, params};
 
 use super::evidence::{ACTION_COLUMNS, action_from_row};
-use super::{Change, Conflict, log_change, parse_timestamp, timestamp};
+use super::{Change, Conflict, last_actor, log_change, parse_timestamp, timestamp};
 use crate::domain::model::ActionSummary;
 use crate::domain::risk::{
     BandLimits, Basis, Kind, Rating, RiskDecision, RiskEntry, RiskStatus, next_ref,
@@ -335,14 +335,7 @@ pub fn add_risk(
 }
 
 fn stale(entry: &RiskEntry, tx: &Transaction) -> Result<Conflict> {
-    let by: Option<String> = tx
-        .query_row(
-            "SELECT actor FROM change_log WHERE entity = 'risk' AND entity_ref = ?1
-             ORDER BY id DESC LIMIT 1",
-            [&entry.reference],
-            |r| r.get(0),
-        )
-        .optional()?;
+    let by = last_actor(tx, "risk", &entry.reference)?;
     Ok(Conflict {
         what: entry.reference.clone(),
         theirs: format!(
