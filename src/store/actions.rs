@@ -6,8 +6,9 @@ use color_eyre::eyre::{Result, eyre};
 use rusqlite::types::Value;
 use rusqlite::{Connection, OptionalExtension, Row, Transaction, params, params_from_iter};
 
-use super::{Change, Conflict, last_actor, log_change, timestamp};
+use super::{Change, Conflict, last_actor, log_change, reviews, timestamp};
 use crate::domain::action::{ActionStatus, DecisionCategory, action_ref, decision_ref};
+use crate::domain::review::ReviewStatus;
 use crate::domain::text::visible_line;
 
 /// One action with everything a list, a detail view or the CLI shows.
@@ -905,16 +906,7 @@ pub fn record_check(
     outcome: CheckOutcome,
     note: &str,
 ) -> Result<()> {
-    let status: String = tx.query_row(
-        "SELECT status FROM review WHERE id = ?1",
-        [review_id],
-        |r| r.get(0),
-    )?;
-    if status == "closed" {
-        return Err(eyre!(
-            "this review is closed and signed off; it can no longer be edited"
-        ));
-    }
+    reviews::refuse_if_review_closed(tx, review_id)?;
     tx.execute(
         "INSERT INTO review_action_check (review_id, action_id, outcome, note, actor, at)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6)
@@ -959,6 +951,25 @@ pub struct NewDecision<'a> {
     pub action_ids: &'a [i64],
 }
 
+/// The reference for a new decision of a review, numbered within the year the
+/// review was planned for. Refused once the review is closed.
+pub(super) fn next_decision_ref(
+    tx: &Transaction,
+    review_id: i64,
+    now: DateTime<Utc>,
+) -> Result<String> {
+    let (planned, status): (String, String) = tx.query_row(
+        "SELECT planned_date, status FROM review WHERE id = ?1",
+        [review_id],
+        |r| Ok((r.get(0)?, r.get(1)?)),
+    )?;
+    reviews::refuse_if_closed(ReviewStatus::parse(&status).unwrap_or(ReviewStatus::Planned))?;
+    let year = planned
+        .parse::<NaiveDate>()
+        .map_or_else(|_| now.year(), |d| d.year());
+    Ok(decision_ref(year, next_seq(tx, "decision", "D", year)?))
+}
+
 /// Records a decision of a review with its 9.3.3 category and the actions it calls for.
 pub fn create_decision(
     tx: &Transaction,
@@ -970,21 +981,7 @@ pub fn create_decision(
     if text.is_empty() {
         return Err(eyre!("a decision needs its text"));
     }
-    let (planned, status): (String, String) = tx.query_row(
-        "SELECT planned_date, status FROM review WHERE id = ?1",
-        [new.review_id],
-        |r| Ok((r.get(0)?, r.get(1)?)),
-    )?;
-    if status == "closed" {
-        return Err(eyre!(
-            "this review is closed and signed off; it can no longer be edited"
-        ));
-    }
-    let year = planned
-        .parse::<NaiveDate>()
-        .map(|d| d.year())
-        .unwrap_or_else(|_| now.year());
-    let reference = decision_ref(year, next_seq(tx, "decision", "D", year)?);
+    let reference = next_decision_ref(tx, new.review_id, now)?;
     tx.execute(
         "INSERT INTO decision (ref, review_id, agenda_item_id, text, category, risk_id, created_by, created_at)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",

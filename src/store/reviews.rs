@@ -96,12 +96,7 @@ pub fn add_attendee(
     presence: &str,
 ) -> Result<()> {
     // a closed review's attendance is locked (updates and deletes by a trigger)
-    let status: String = tx.query_row(
-        "SELECT status FROM review WHERE id = ?1",
-        [review_id],
-        |r| r.get(0),
-    )?;
-    refuse_if_closed(ReviewStatus::parse(&status).unwrap_or(ReviewStatus::Planned))?;
+    refuse_if_review_closed(tx, review_id)?;
     tx.execute(
         "INSERT INTO attendee (review_id, person_id, role, presence) VALUES (?1, ?2, ?3, ?4)",
         params![review_id, person_id, role, presence],
@@ -342,13 +337,24 @@ fn item_label(tx: &Transaction, item_id: i64) -> Result<(String, ReviewStatus)> 
     ))
 }
 
-fn refuse_if_closed(status: ReviewStatus) -> Result<()> {
+/// Refuses an edit to a review, or to anything recorded in it, once it is closed.
+pub(super) fn refuse_if_closed(status: ReviewStatus) -> Result<()> {
     if status == ReviewStatus::Closed {
         return Err(eyre!(
             "this review is closed and signed off; it can no longer be edited"
         ));
     }
     Ok(())
+}
+
+/// `refuse_if_closed` for the review with this id.
+pub(super) fn refuse_if_review_closed(conn: &Connection, review_id: i64) -> Result<()> {
+    let status: String = conn.query_row(
+        "SELECT status FROM review WHERE id = ?1",
+        [review_id],
+        |r| r.get(0),
+    )?;
+    refuse_if_closed(ReviewStatus::parse(&status).unwrap_or(ReviewStatus::Planned))
 }
 
 /// Saves an item's notes if nobody else saved them since `expected_version`.

@@ -1,10 +1,11 @@
 //! The risk and opportunity register: entries, their rating history and links,
 //! new entries, re-ratings and decisions on a risk. Every write is logged.
 
-use chrono::{DateTime, Datelike, NaiveDate, Utc};
+use chrono::{DateTime, NaiveDate, Utc};
 use color_eyre::eyre::{Result, eyre};
 use rusqlite::{Connection, OptionalExtension, Row, Transaction, params};
 
+use super::actions;
 use super::evidence::{ACTION_COLUMNS, action_from_row};
 use super::{Change, Conflict, last_actor, log_change, parse_timestamp, timestamp};
 use crate::domain::model::ActionSummary;
@@ -430,20 +431,7 @@ pub fn decide(
     if expected_version.is_some_and(|v| v != entry.version) {
         return Ok(Err(stale(&entry, tx)?));
     }
-    let (review_status, planned): (String, String) = tx.query_row(
-        "SELECT status, planned_date FROM review WHERE id = ?1",
-        [review_id],
-        |r| Ok((r.get(0)?, r.get(1)?)),
-    )?;
-    if review_status == "closed" {
-        return Err(eyre!(
-            "this review is closed and signed off; it can no longer be edited"
-        ));
-    }
-    let year = planned
-        .parse::<NaiveDate>()
-        .map_or_else(|_| now.year(), |d| d.year());
-    let reference = next_decision_ref(tx, year)?;
+    let reference = actions::next_decision_ref(tx, review_id, now)?;
     let note = note.trim();
     let mut text = format!(
         "{} {} {}",
@@ -511,21 +499,6 @@ fn capitalised(word: &str) -> String {
     c.next()
         .map(|f| f.to_uppercase().chain(c).collect())
         .unwrap_or_default()
-}
-
-/// Decision references read `D-2026-006`, counting up within the year.
-fn next_decision_ref(tx: &Transaction, year: i32) -> Result<String> {
-    let prefix = format!("D-{year}-");
-    let refs: Vec<String> = tx
-        .prepare("SELECT ref FROM decision WHERE ref LIKE ?1")?
-        .query_map([format!("{prefix}%")], |r| r.get(0))?
-        .collect::<rusqlite::Result<_>>()?;
-    let highest = refs
-        .iter()
-        .filter_map(|r| r.strip_prefix(&prefix)?.parse::<u32>().ok())
-        .max()
-        .unwrap_or(0);
-    Ok(format!("{prefix}{:03}", highest + 1))
 }
 
 /// A treatment action completed since the last review, and whether the
