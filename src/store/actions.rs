@@ -6,7 +6,7 @@ use color_eyre::eyre::{Result, eyre};
 use rusqlite::types::Value;
 use rusqlite::{Connection, OptionalExtension, Row, Transaction, params, params_from_iter};
 
-use super::{Change, Conflict, last_actor, log_change, reviews, timestamp};
+use super::{Change, Conflict, date_col, last_actor, log_change, reviews, timestamp};
 use crate::domain::action::{ActionStatus, DecisionCategory, action_ref, decision_ref};
 use crate::domain::review::ReviewStatus;
 use crate::domain::text::visible_line;
@@ -65,9 +65,7 @@ fn record_from_row(row: &Row) -> rusqlite::Result<ActionRecord> {
         owner_id: row.get(4)?,
         owner: row.get(5)?,
         owner_user: row.get(6)?,
-        due: row
-            .get::<_, Option<String>>(7)?
-            .and_then(|s| s.parse().ok()),
+        due: date_col(row, 7)?,
         status: ActionStatus::parse(&status).unwrap_or(ActionStatus::Open),
         priority: row.get(9)?,
         review_id: row.get(10)?,
@@ -305,9 +303,7 @@ pub fn list_lines(
                 title: row.get(1)?,
                 status: ActionStatus::parse(&status).unwrap_or(ActionStatus::Open),
                 owner: row.get(3)?,
-                due: row
-                    .get::<_, Option<String>>(4)?
-                    .and_then(|s| s.parse().ok()),
+                due: date_col(row, 4)?,
                 priority: row.get(5)?,
                 review_ref: row.get(6)?,
             })

@@ -4,7 +4,7 @@ use chrono::{DateTime, Datelike, NaiveDate, Utc};
 use color_eyre::eyre::{Result, eyre};
 use rusqlite::{Connection, OptionalExtension, Row, Transaction, params};
 
-use super::{Change, Conflict, last_actor, log_change, parse_timestamp, timestamp};
+use super::{Change, Conflict, date_col, last_actor, log_change, time_col, timestamp};
 use crate::domain::agenda::{ItemState, TemplateItem};
 use crate::domain::model::{AgendaItem, Attendee, Review};
 use crate::domain::review::{MeetingClock, ReviewStatus, review_ref};
@@ -199,19 +199,6 @@ const REVIEW_COLUMNS: &str =
      FROM review r
      LEFT JOIN person chair ON chair.id = r.chair_id
      LEFT JOIN person fac ON fac.id = r.facilitator_id";
-
-fn date_col(row: &Row, i: usize) -> rusqlite::Result<Option<NaiveDate>> {
-    Ok(row
-        .get::<_, Option<String>>(i)?
-        .and_then(|s| s.parse().ok()))
-}
-
-fn time_col(row: &Row, i: usize) -> rusqlite::Result<Option<DateTime<Utc>>> {
-    Ok(row
-        .get::<_, Option<String>>(i)?
-        .as_deref()
-        .and_then(parse_timestamp))
-}
 
 fn review_from_row(row: &Row) -> rusqlite::Result<Review> {
     let status: String = row.get(3)?;

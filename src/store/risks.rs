@@ -7,7 +7,7 @@ use rusqlite::{Connection, OptionalExtension, Row, Transaction, params};
 
 use super::actions;
 use super::evidence::{ACTION_COLUMNS, action_from_row};
-use super::{Change, Conflict, last_actor, log_change, parse_timestamp, timestamp};
+use super::{Change, Conflict, date_col, last_actor, log_change, parse_timestamp, timestamp};
 use crate::domain::model::ActionSummary;
 use crate::domain::risk::{
     BandLimits, Basis, Kind, Rating, RiskDecision, RiskEntry, RiskStatus, next_ref,
@@ -94,9 +94,7 @@ fn entry_from_row(row: &Row) -> rusqlite::Result<RiskEntry> {
         residual,
         treatment: row.get(10)?,
         status: RiskStatus::parse(&status).unwrap_or(RiskStatus::Open),
-        next_review: row
-            .get::<_, Option<String>>(12)?
-            .and_then(|s| s.parse().ok()),
+        next_review: date_col(row, 12)?,
         version: row.get(13)?,
         open_actions: row.get(14)?,
     })
