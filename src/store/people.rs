@@ -84,20 +84,23 @@ pub fn find_person(conn: &Connection, who: &str) -> Result<Person> {
         [] => Err(eyre!(
             "no person called '{}' (known: {})",
             visible_line(who),
-            all.iter()
-                .map(|p| visible_line(&p.name).into_owned())
-                .collect::<Vec<_>>()
-                .join(", ")
+            names(&all, ", ")
         )),
         many => Err(eyre!(
             "'{}' could be {}; say which",
             visible_line(who),
-            many.iter()
-                .map(|p| visible_line(&p.name).into_owned())
-                .collect::<Vec<_>>()
-                .join(" or ")
+            names(many.iter().copied(), " or ")
         )),
     }
+}
+
+/// People's names for a message, made safe to print.
+fn names<'a>(people: impl IntoIterator<Item = &'a Person>, sep: &str) -> String {
+    people
+        .into_iter()
+        .map(|p| visible_line(&p.name).into_owned())
+        .collect::<Vec<_>>()
+        .join(sep)
 }
 
 pub fn add(
