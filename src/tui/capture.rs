@@ -61,6 +61,13 @@ pub fn text_of(area: &TextArea) -> String {
     area.lines().first().cloned().unwrap_or_default()
 }
 
+/// Esc, or Ctrl-C: it leaves a form the way Esc does and never quits past
+/// typed text.
+pub(crate) fn leaves_form(key: &KeyEvent) -> bool {
+    key.code == KeyCode::Esc
+        || (key.modifiers.contains(KeyModifiers::CONTROL) && key.code == KeyCode::Char('c'))
+}
+
 impl ActionForm {
     pub fn new(link: ActionLink, people: Vec<Person>) -> Self {
         let mut form = ActionForm {
@@ -150,8 +157,7 @@ impl ActionForm {
 
     pub fn key(&mut self, key: KeyEvent) -> FormKey {
         let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
-        // Ctrl-C leaves a form the way Esc does: it never quits past typed text
-        let esc = key.code == KeyCode::Esc || (ctrl && key.code == KeyCode::Char('c'));
+        let esc = leaves_form(&key);
         if !esc {
             self.confirm_discard = false;
         }
@@ -267,8 +273,7 @@ impl ReviewDecisionForm {
 
     pub fn key(&mut self, key: KeyEvent) -> FormKey {
         let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
-        // Ctrl-C leaves a form the way Esc does: it never quits past typed text
-        let esc = key.code == KeyCode::Esc || (ctrl && key.code == KeyCode::Char('c'));
+        let esc = leaves_form(&key);
         if !esc {
             self.confirm_discard = false;
         }

@@ -7,6 +7,7 @@ use super::App;
 use crate::domain::risk::{Basis, Kind, RiskFilter, StatusFilter};
 use crate::store::people;
 use crate::store::risks::{self, NewRisk};
+use crate::tui::capture::leaves_form;
 use crate::tui::keymap::risks::RiskMsg;
 use crate::tui::risk_view::{
     DecisionForm, NewRiskField, NewRiskForm, RatingForm, RiskFocus, adjust, field_text, next_band,
@@ -193,9 +194,8 @@ impl App {
 
     /// Keys while one of the risk forms is open.
     pub(super) fn risk_form_key(&mut self, key: KeyEvent) {
-        // Ctrl-C leaves a form the way Esc does: typed words are never dropped silently
-        let key = if key.modifiers.contains(KeyModifiers::CONTROL) && key.code == KeyCode::Char('c')
-        {
+        // typed words are never dropped silently
+        let key = if leaves_form(&key) {
             KeyEvent::new(KeyCode::Esc, KeyModifiers::NONE)
         } else {
             key
