@@ -326,6 +326,17 @@ impl App {
         actions::action_by_id(self.store.conn(), id)?.ok_or_else(|| eyre!("that action is gone"))
     }
 
+    /// `base_record`, or none with the reason on the status line.
+    fn base_or_say(&mut self, id: i64) -> Option<ActionRecord> {
+        match self.base_record(id) {
+            Ok(b) => Some(b),
+            Err(e) => {
+                self.state.error(crate::cli::one_line_error(&e));
+                None
+            }
+        }
+    }
+
     /// Runs one action write; a conflict or a refusal goes to the status line.
     fn action_write(
         &mut self,
@@ -411,9 +422,8 @@ impl App {
                     self.state.error("say why it was not effective, or Esc");
                     return self.state.overlay = Overlay::Prompt(prompt);
                 }
-                let base = match self.base_record(id) {
-                    Ok(b) => b,
-                    Err(e) => return self.state.error(crate::cli::one_line_error(&e)),
+                let Some(base) = self.base_or_say(id) else {
+                    return;
                 };
                 let in_cockpit = self.state.screen == Screen::Cockpit;
                 self.action_write(|tx, actor| {
@@ -438,9 +448,8 @@ impl App {
                 });
             }
             PromptFor::Cancel(id) => {
-                let base = match self.base_record(id) {
-                    Ok(b) => b,
-                    Err(e) => return self.state.error(crate::cli::one_line_error(&e)),
+                let Some(base) = self.base_or_say(id) else {
+                    return;
                 };
                 self.action_write(|tx, actor| {
                     Ok(
@@ -450,9 +459,8 @@ impl App {
                 });
             }
             PromptFor::Note(id) => {
-                let base = match self.base_record(id) {
-                    Ok(b) => b,
-                    Err(e) => return self.state.error(crate::cli::one_line_error(&e)),
+                let Some(base) = self.base_or_say(id) else {
+                    return;
                 };
                 self.action_write(|tx, actor| {
                     actions::add_note(tx, actor, now, &base, &text)?;
