@@ -1,9 +1,13 @@
 //! `steerco action …` driven as a process, the way scripts and SSH users run it.
 
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use std::process::Output;
 
 use chrono::{Duration, Local};
+
+mod common;
+
+const USER: &str = "rng";
 
 struct Db {
     _dir: tempfile::TempDir,
@@ -11,23 +15,11 @@ struct Db {
 }
 
 fn steerco(db: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_steerco"))
-        .arg("--db")
-        .arg(db)
-        .args(args)
-        .env("USER", "rng")
-        .output()
-        .expect("steerco runs")
+    common::run(Some(USER), db, args)
 }
 
 fn ok(db: &Path, args: &[&str]) -> String {
-    let out = steerco(db, args);
-    assert!(
-        out.status.success(),
-        "{args:?} failed: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8(out.stdout).unwrap()
+    common::ok(Some(USER), db, args)
 }
 
 /// Runs a command that must fail: one line on stderr, exit 1, nothing changed.

@@ -2,7 +2,9 @@
 //! the full dump, driven as a user would drive the binary.
 
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use std::process::Output;
+
+mod common;
 
 struct Db {
     dir: tempfile::TempDir,
@@ -25,23 +27,11 @@ impl Db {
     }
 
     fn run(&self, args: &[&str]) -> Output {
-        Command::new(env!("CARGO_BIN_EXE_steerco"))
-            .arg("--db")
-            .arg(&self.path)
-            .args(args)
-            .env("USER", "swhitfield")
-            .output()
-            .expect("steerco runs")
+        common::run(Some("swhitfield"), &self.path, args)
     }
 
     fn ok(&self, args: &[&str]) -> String {
-        let out = self.run(args);
-        assert!(
-            out.status.success(),
-            "steerco {args:?} failed: {}",
-            String::from_utf8_lossy(&out.stderr)
-        );
-        String::from_utf8(out.stdout).expect("utf-8 output")
+        common::ok(Some("swhitfield"), &self.path, args)
     }
 
     fn fails(&self, args: &[&str]) -> (String, String) {

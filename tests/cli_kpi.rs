@@ -1,7 +1,11 @@
 //! `steerco kpi …` driven as a process, against a demo database.
 
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use std::process::Output;
+
+mod common;
+
+const USER: &str = "tester";
 
 struct Db {
     _dir: tempfile::TempDir,
@@ -21,23 +25,11 @@ fn demo_db() -> Db {
 }
 
 fn steerco(db: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_steerco"))
-        .arg("--db")
-        .arg(db)
-        .args(args)
-        .env("USER", "tester")
-        .output()
-        .unwrap()
+    common::run(Some(USER), db, args)
 }
 
 fn ok(db: &Path, args: &[&str]) -> String {
-    let out = steerco(db, args);
-    assert!(
-        out.status.success(),
-        "{args:?}: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8(out.stdout).unwrap()
+    common::ok(Some(USER), db, args)
 }
 
 fn fails(db: &Path, args: &[&str]) -> String {

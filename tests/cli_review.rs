@@ -3,14 +3,10 @@
 use std::path::Path;
 use std::process::{Command, Output};
 
+mod common;
+
 fn steerco(db: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_steerco"))
-        .arg("--db")
-        .arg(db)
-        .args(args)
-        .env_remove("STEERCO_DB")
-        .output()
-        .expect("steerco runs")
+    common::run(None, db, args)
 }
 
 fn stdout(o: &Output) -> String {

@@ -5,24 +5,16 @@ use std::process::Output;
 
 use rusqlite::Connection;
 
+mod common;
+
+const USER: &str = "tester";
+
 fn steerco(db: &Path, args: &[&str]) -> Output {
-    std::process::Command::new(env!("CARGO_BIN_EXE_steerco"))
-        .arg("--db")
-        .arg(db)
-        .args(args)
-        .env("USER", "tester")
-        .output()
-        .expect("steerco runs")
+    common::run(Some(USER), db, args)
 }
 
 fn ok(db: &Path, args: &[&str]) -> String {
-    let out = steerco(db, args);
-    assert!(
-        out.status.success(),
-        "{args:?} failed: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8(out.stdout).expect("utf-8 output")
+    common::ok(Some(USER), db, args)
 }
 
 /// Runs a command that must fail: one line on stderr, non-zero exit, nothing written.

@@ -4,20 +4,10 @@
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
+mod common;
+
 fn steerco(db: &Path, args: &[&str]) -> String {
-    let out = Command::new(env!("CARGO_BIN_EXE_steerco"))
-        .arg("--db")
-        .arg(db)
-        .args(args)
-        .env("USER", "swhitfield")
-        .output()
-        .expect("steerco runs");
-    assert!(
-        out.status.success(),
-        "steerco {args:?}: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8(out.stdout).expect("utf-8")
+    common::ok(Some("swhitfield"), db, args)
 }
 
 /// The demo review, closed, its HTML minutes written on close.

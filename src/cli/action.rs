@@ -17,7 +17,7 @@ use crate::domain::text::{visible_line, visible_multiline};
 use crate::store::actions::{
     self, ActionEdit, ActionFilter, ActionRecord, NewAction, check_priority,
 };
-use crate::store::{Conflict, Store, os_user, reviews};
+use crate::store::{Conflict, Store, os_user, people, reviews};
 
 #[derive(Debug, Subcommand)]
 pub enum ActionCommand {
@@ -323,7 +323,7 @@ fn add(store: &mut Store, today: NaiveDate, a: AddArgs) -> Result<ExitCode> {
     let owner = a
         .owner
         .as_deref()
-        .map(|o| actions::find_person(conn, o))
+        .map(|o| people::find_person(conn, o))
         .transpose()?;
     let due = a
         .due
@@ -414,7 +414,7 @@ fn owner_or_none(store: &Store, who: &str) -> Result<Option<i64>> {
     if who.trim().eq_ignore_ascii_case("none") {
         return Ok(None);
     }
-    Ok(Some(actions::find_person(store.conn(), who)?.id))
+    Ok(Some(people::find_person(store.conn(), who)?.id))
 }
 
 fn due_or_none(s: &str, today: NaiveDate) -> Result<Option<NaiveDate>> {
@@ -509,7 +509,7 @@ fn list(store: &mut Store, today: NaiveDate, args: ListArgs) -> Result<ExitCode>
     filter.due_within = args.due_within;
     filter.unowned = args.unowned;
     if let Some(o) = &args.owner {
-        filter.owner_id = Some(actions::find_person(conn, o)?.id);
+        filter.owner_id = Some(people::find_person(conn, o)?.id);
     }
     if let Some(r) = &args.review {
         filter.review_id = Some(

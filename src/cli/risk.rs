@@ -14,8 +14,8 @@ use crate::domain::risk::{
     movement,
 };
 use crate::domain::text::{visible_line, visible_multiline};
-use crate::store::Store;
 use crate::store::risks::{self, NewRisk};
+use crate::store::{Store, people};
 
 #[derive(Debug, Subcommand)]
 pub enum RiskCommand {
@@ -252,9 +252,7 @@ pub fn run(store: &mut Store, command: RiskCommand) -> Result<ExitCode> {
                 )
             })?;
             let rating = rating_arg(likelihood, impact)?;
-            let owner_id = owner
-                .map(|o| risks::find_person(store.conn(), &o))
-                .transpose()?;
+            let owner_id = owner.map(|o| people::find(store.conn(), &o)).transpose()?;
             let new = NewRisk {
                 kind,
                 title: &title,

@@ -6,7 +6,7 @@ use rusqlite::params;
 
 use super::*;
 use crate::domain::agenda::ItemState;
-use crate::store::{Store, closeout, reviews, timestamp};
+use crate::store::{Store, closeout, people, reviews, timestamp};
 
 fn at(h: u32, m: u32) -> DateTime<Utc> {
     Utc.with_ymd_and_hms(2026, 11, 21, h, m, 0).unwrap()
@@ -60,7 +60,7 @@ pub(crate) fn closed_demo() -> (tempfile::TempDir, Store, i64) {
                         ('D-2026-102', ?1, ?4, 'Add supplier scorecards to the QMS', 'qms_change', 'sw', ?3)",
                 params![id, item_of("d")?, timestamp(at(11, 0)), item_of("c2")?],
             )?;
-            let rachel = closeout::person_id(tx, "Rachel Ng")?;
+            let rachel = people::find(tx, "Rachel Ng")?;
             tx.execute(
                 "INSERT INTO action (ref, title, owner_id, due, review_id, agenda_item_id, created_by, created_at, updated_at)
                  VALUES ('A-2026-101', 'Qualify a second PCB supplier', ?1, '2027-01-15', ?2, ?3, 'sw', ?4, ?4),

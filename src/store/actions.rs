@@ -6,8 +6,9 @@ use color_eyre::eyre::{Result, eyre};
 use rusqlite::types::Value;
 use rusqlite::{Connection, OptionalExtension, Row, Transaction, params, params_from_iter};
 
-use super::{Change, Conflict, log_change, timestamp};
+use super::{Change, Conflict, date_col, last_actor, log_change, reviews, timestamp};
 use crate::domain::action::{ActionStatus, DecisionCategory, action_ref, decision_ref};
+use crate::domain::review::ReviewStatus;
 use crate::domain::text::visible_line;
 
 /// One action with everything a list, a detail view or the CLI shows.
@@ -64,9 +65,7 @@ fn record_from_row(row: &Row) -> rusqlite::Result<ActionRecord> {
         owner_id: row.get(4)?,
         owner: row.get(5)?,
         owner_user: row.get(6)?,
-        due: row
-            .get::<_, Option<String>>(7)?
-            .and_then(|s| s.parse().ok()),
+        due: date_col(row, 7)?,
         status: ActionStatus::parse(&status).unwrap_or(ActionStatus::Open),
         priority: row.get(9)?,
         review_id: row.get(10)?,
@@ -304,9 +303,7 @@ pub fn list_lines(
                 title: row.get(1)?,
                 status: ActionStatus::parse(&status).unwrap_or(ActionStatus::Open),
                 owner: row.get(3)?,
-                due: row
-                    .get::<_, Option<String>>(4)?
-                    .and_then(|s| s.parse().ok()),
+                due: date_col(row, 4)?,
                 priority: row.get(5)?,
                 review_ref: row.get(6)?,
             })
@@ -321,71 +318,6 @@ pub fn count_actions(conn: &Connection, filter: &ActionFilter, today: NaiveDate)
         .prepare_cached(&format!("SELECT count(*) FROM action a WHERE {clause}"))?
         .query_row(params_from_iter(args), |r| r.get(0))?;
     Ok(n as usize)
-}
-
-#[derive(Debug, Clone, PartialEq)]
-pub struct Person {
-    pub id: i64,
-    pub name: String,
-    pub os_user: Option<String>,
-}
-
-pub fn people(conn: &Connection) -> Result<Vec<Person>> {
-    let mut stmt = conn.prepare("SELECT id, name, os_user FROM person ORDER BY name")?;
-    let rows = stmt
-        .query_map([], |r| {
-            Ok(Person {
-                id: r.get(0)?,
-                name: r.get(1)?,
-                os_user: r.get(2)?,
-            })
-        })?
-        .collect::<rusqlite::Result<_>>()?;
-    Ok(rows)
-}
-
-/// The person meant by a name, an OS user name, or the start of a name
-/// when only one person's name starts that way.
-pub fn find_person(conn: &Connection, who: &str) -> Result<Person> {
-    let who = who.trim();
-    let all = people(conn)?;
-    let lower = who.to_lowercase();
-    if let Some(p) = all
-        .iter()
-        .find(|p| p.name.to_lowercase() == lower || p.os_user.as_deref().is_some_and(|u| u == who))
-    {
-        return Ok(p.clone());
-    }
-    let matches: Vec<&Person> = all
-        .iter()
-        .filter(|p| {
-            !lower.is_empty()
-                && (p.name.to_lowercase().starts_with(&lower)
-                    || p.name
-                        .to_lowercase()
-                        .split_whitespace()
-                        .any(|w| w.starts_with(&lower)))
-        })
-        .collect();
-    match matches.as_slice() {
-        [one] => Ok((*one).clone()),
-        [] => Err(eyre!(
-            "no person called '{}' (known: {})",
-            visible_line(who),
-            all.iter()
-                .map(|p| visible_line(&p.name).into_owned())
-                .collect::<Vec<_>>()
-                .join(", ")
-        )),
-        many => Err(eyre!(
-            "'{}' could be {}; say which",
-            visible_line(who),
-            many.iter()
-                .map(|p| visible_line(&p.name).into_owned())
-                .collect::<Vec<_>>()
-                .join(" or ")
-        )),
-    }
 }
 
 #[derive(Debug, Clone, Default)]
@@ -620,14 +552,7 @@ fn current_or_conflict(
     if current.version == base.version {
         return Ok(Ok(current));
     }
-    let by: Option<String> = tx
-        .query_row(
-            "SELECT actor FROM change_log WHERE entity = 'action' AND entity_ref = ?1
-             ORDER BY id DESC LIMIT 1",
-            [&base.reference],
-            |r| r.get(0),
-        )
-        .optional()?;
+    let by = last_actor(tx, "action", &base.reference)?;
     Ok(Err(Conflict {
         what: format!("action {}", base.reference),
         theirs: describe_changes(base, &current),
@@ -977,16 +902,7 @@ pub fn record_check(
     outcome: CheckOutcome,
     note: &str,
 ) -> Result<()> {
-    let status: String = tx.query_row(
-        "SELECT status FROM review WHERE id = ?1",
-        [review_id],
-        |r| r.get(0),
-    )?;
-    if status == "closed" {
-        return Err(eyre!(
-            "this review is closed and signed off; it can no longer be edited"
-        ));
-    }
+    reviews::refuse_if_review_closed(tx, review_id)?;
     tx.execute(
         "INSERT INTO review_action_check (review_id, action_id, outcome, note, actor, at)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6)
@@ -1031,6 +947,25 @@ pub struct NewDecision<'a> {
     pub action_ids: &'a [i64],
 }
 
+/// The reference for a new decision of a review, numbered within the year the
+/// review was planned for. Refused once the review is closed.
+pub(super) fn next_decision_ref(
+    tx: &Transaction,
+    review_id: i64,
+    now: DateTime<Utc>,
+) -> Result<String> {
+    let (planned, status): (String, String) = tx.query_row(
+        "SELECT planned_date, status FROM review WHERE id = ?1",
+        [review_id],
+        |r| Ok((r.get(0)?, r.get(1)?)),
+    )?;
+    reviews::refuse_if_closed(ReviewStatus::parse(&status).unwrap_or(ReviewStatus::Planned))?;
+    let year = planned
+        .parse::<NaiveDate>()
+        .map_or_else(|_| now.year(), |d| d.year());
+    Ok(decision_ref(year, next_seq(tx, "decision", "D", year)?))
+}
+
 /// Records a decision of a review with its 9.3.3 category and the actions it calls for.
 pub fn create_decision(
     tx: &Transaction,
@@ -1042,21 +977,7 @@ pub fn create_decision(
     if text.is_empty() {
         return Err(eyre!("a decision needs its text"));
     }
-    let (planned, status): (String, String) = tx.query_row(
-        "SELECT planned_date, status FROM review WHERE id = ?1",
-        [new.review_id],
-        |r| Ok((r.get(0)?, r.get(1)?)),
-    )?;
-    if status == "closed" {
-        return Err(eyre!(
-            "this review is closed and signed off; it can no longer be edited"
-        ));
-    }
-    let year = planned
-        .parse::<NaiveDate>()
-        .map(|d| d.year())
-        .unwrap_or_else(|_| now.year());
-    let reference = decision_ref(year, next_seq(tx, "decision", "D", year)?);
+    let reference = next_decision_ref(tx, new.review_id, now)?;
     tx.execute(
         "INSERT INTO decision (ref, review_id, agenda_item_id, text, category, risk_id, created_by, created_at)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",

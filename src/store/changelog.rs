@@ -124,6 +124,18 @@ pub fn log_change(tx: &Transaction, actor: &str, at: DateTime<Utc>, c: Change) -
 const ENTRY_COLUMNS: &str =
     "id, seq, at, actor, entity, entity_ref, op, field, old_value, new_value, hash";
 
+/// Who last changed a record, to name them in a `Conflict`.
+pub fn last_actor(conn: &Connection, entity: &str, entity_ref: &str) -> Result<Option<String>> {
+    Ok(conn
+        .query_row(
+            "SELECT actor FROM change_log WHERE entity = ?1 AND entity_ref = ?2
+             ORDER BY id DESC LIMIT 1",
+            params![entity, entity_ref],
+            |r| r.get(0),
+        )
+        .optional()?)
+}
+
 fn entry_from_row(
     r: &rusqlite::Row,
 ) -> rusqlite::Result<(i64, Option<i64>, Entry, Option<String>)> {

@@ -8,7 +8,6 @@ use rusqlite::{Connection, OptionalExtension, Transaction, params};
 use super::{Change, changelog, evidence, log_change, parse_timestamp, reviews, timestamp};
 use crate::domain::closeout::{CheckInput, CloseCheck, check};
 use crate::domain::review::ReviewStatus;
-use crate::domain::text::visible_line;
 
 /// Who signed a closed review off, when, and why despite gaps (if any).
 #[derive(Debug, Clone, PartialEq)]
@@ -59,17 +58,6 @@ pub fn sign_off(conn: &Connection, review_id: i64) -> Result<Option<SignOff>> {
     })
 }
 
-/// Looks a person up by name or OS user.
-pub fn person_id(conn: &Connection, who: &str) -> Result<i64> {
-    conn.query_row(
-        "SELECT id FROM person WHERE name = ?1 COLLATE NOCASE OR os_user = ?1 ORDER BY id LIMIT 1",
-        [who.trim()],
-        |r| r.get(0),
-    )
-    .optional()?
-    .ok_or_else(|| eyre!("no person called '{}'", visible_line(who.trim())))
-}
-
 /// Signs the review off and locks it. With gaps in the close-out check a
 /// reason is required; it is kept and printed in the minutes. `chair`
 /// records (or replaces) the chair before the check.
@@ -89,7 +77,7 @@ pub fn close_review(
         ));
     }
     if let Some(name) = chair.map(str::trim).filter(|c| !c.is_empty()) {
-        let id = person_id(tx, name)?;
+        let id = super::people::find(tx, name)?;
         tx.execute(
             "UPDATE review SET chair_id = ?1 WHERE id = ?2",
             params![id, review_id],

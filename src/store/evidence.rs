@@ -3,6 +3,7 @@
 use color_eyre::eyre::Result;
 use rusqlite::{Connection, Row};
 
+use super::date_col;
 use crate::domain::action::ActionStatus;
 use crate::domain::model::{ActionSummary, DecisionSummary, KpiSummary, RiskSummary};
 use crate::domain::risk::Rating;
@@ -20,9 +21,7 @@ pub(super) fn action_from_row(row: &Row) -> rusqlite::Result<ActionSummary> {
         reference: row.get(1)?,
         title: row.get(2)?,
         owner: row.get(3)?,
-        due: row
-            .get::<_, Option<String>>(4)?
-            .and_then(|s| s.parse().ok()),
+        due: date_col(row, 4)?,
         status: ActionStatus::parse(&status).unwrap_or(ActionStatus::Open),
         review_ref: row.get(6)?,
         agenda_item_id: row.get(7)?,

@@ -14,13 +14,13 @@ pub mod risks;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
-use chrono::{DateTime, SecondsFormat, Utc};
+use chrono::{DateTime, NaiveDate, SecondsFormat, Utc};
 use color_eyre::eyre::{Result, WrapErr, eyre};
 use rusqlite::{Connection, ErrorCode, OpenFlags, Transaction, TransactionBehavior};
 use rusqlite_migration::{M, Migrations};
 
 pub use changelog::{
-    Change, GENESIS, Verdict, hex as hex_digest, log_change, verify as verify_log,
+    Change, GENESIS, Verdict, hex as hex_digest, last_actor, log_change, verify as verify_log,
 };
 
 /// Written into the SQLite header so that steerco recognises its own files ("STCO").
@@ -280,4 +280,19 @@ pub fn parse_timestamp(s: &str) -> Option<DateTime<Utc>> {
     DateTime::parse_from_rfc3339(s)
         .ok()
         .map(|t| t.with_timezone(&Utc))
+}
+
+/// A nullable date column; a value that is not a date reads as none.
+fn date_col(row: &rusqlite::Row, i: usize) -> rusqlite::Result<Option<NaiveDate>> {
+    Ok(row
+        .get::<_, Option<String>>(i)?
+        .and_then(|s| s.parse().ok()))
+}
+
+/// A nullable timestamp column; a value that is not a timestamp reads as none.
+fn time_col(row: &rusqlite::Row, i: usize) -> rusqlite::Result<Option<DateTime<Utc>>> {
+    Ok(row
+        .get::<_, Option<String>>(i)?
+        .as_deref()
+        .and_then(parse_timestamp))
 }

@@ -30,20 +30,77 @@ pub fn list(conn: &Connection) -> Result<Vec<Person>> {
     Ok(rows)
 }
 
+/// The person with this name (case-insensitive) or OS user name.
+fn exact(conn: &Connection, who: &str) -> Result<Option<Person>> {
+    Ok(conn
+        .query_row(
+            "SELECT id, name, os_user, title FROM person
+             WHERE name = ?1 COLLATE NOCASE OR os_user = ?1 ORDER BY id LIMIT 1",
+            [who.trim()],
+            |r| {
+                Ok(Person {
+                    id: r.get(0)?,
+                    name: r.get(1)?,
+                    os_user: r.get(2)?,
+                    title: r.get(3)?,
+                })
+            },
+        )
+        .optional()?)
+}
+
 /// A person by name or OS user name, case-insensitive.
 pub fn find(conn: &Connection, who: &str) -> Result<i64> {
-    conn.query_row(
-        "SELECT id FROM person WHERE name = ?1 COLLATE NOCASE OR os_user = ?1 ORDER BY id LIMIT 1",
-        [who.trim()],
-        |r| r.get(0),
-    )
-    .optional()?
-    .ok_or_else(|| {
+    exact(conn, who)?.map(|p| p.id).ok_or_else(|| {
         eyre!(
             "no person called '{}' (see: steerco person list)",
-            visible_line(who)
+            visible_line(who.trim())
         )
     })
+}
+
+/// The person meant by a name, an OS user name, or the start of a name
+/// when only one person's name starts that way.
+pub fn find_person(conn: &Connection, who: &str) -> Result<Person> {
+    let who = who.trim();
+    if let Some(p) = exact(conn, who)? {
+        return Ok(p);
+    }
+    let all = list(conn)?;
+    let lower = who.to_lowercase();
+    let matches: Vec<&Person> = all
+        .iter()
+        .filter(|p| {
+            !lower.is_empty()
+                && (p.name.to_lowercase().starts_with(&lower)
+                    || p.name
+                        .to_lowercase()
+                        .split_whitespace()
+                        .any(|w| w.starts_with(&lower)))
+        })
+        .collect();
+    match matches.as_slice() {
+        [one] => Ok((*one).clone()),
+        [] => Err(eyre!(
+            "no person called '{}' (known: {})",
+            visible_line(who),
+            names(&all, ", ")
+        )),
+        many => Err(eyre!(
+            "'{}' could be {}; say which",
+            visible_line(who),
+            names(many.iter().copied(), " or ")
+        )),
+    }
+}
+
+/// People's names for a message, made safe to print.
+fn names<'a>(people: impl IntoIterator<Item = &'a Person>, sep: &str) -> String {
+    people
+        .into_iter()
+        .map(|p| visible_line(&p.name).into_owned())
+        .collect::<Vec<_>>()
+        .join(sep)
 }
 
 pub fn add(

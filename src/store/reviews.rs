@@ -4,7 +4,7 @@ use chrono::{DateTime, Datelike, NaiveDate, Utc};
 use color_eyre::eyre::{Result, eyre};
 use rusqlite::{Connection, OptionalExtension, Row, Transaction, params};
 
-use super::{Change, Conflict, log_change, parse_timestamp, timestamp};
+use super::{Change, Conflict, date_col, last_actor, log_change, time_col, timestamp};
 use crate::domain::agenda::{ItemState, TemplateItem};
 use crate::domain::model::{AgendaItem, Attendee, Review};
 use crate::domain::review::{MeetingClock, ReviewStatus, review_ref};
@@ -96,12 +96,7 @@ pub fn add_attendee(
     presence: &str,
 ) -> Result<()> {
     // a closed review's attendance is locked (updates and deletes by a trigger)
-    let status: String = tx.query_row(
-        "SELECT status FROM review WHERE id = ?1",
-        [review_id],
-        |r| r.get(0),
-    )?;
-    refuse_if_closed(ReviewStatus::parse(&status).unwrap_or(ReviewStatus::Planned))?;
+    refuse_if_review_closed(tx, review_id)?;
     tx.execute(
         "INSERT INTO attendee (review_id, person_id, role, presence) VALUES (?1, ?2, ?3, ?4)",
         params![review_id, person_id, role, presence],
@@ -204,19 +199,6 @@ const REVIEW_COLUMNS: &str =
      FROM review r
      LEFT JOIN person chair ON chair.id = r.chair_id
      LEFT JOIN person fac ON fac.id = r.facilitator_id";
-
-fn date_col(row: &Row, i: usize) -> rusqlite::Result<Option<NaiveDate>> {
-    Ok(row
-        .get::<_, Option<String>>(i)?
-        .and_then(|s| s.parse().ok()))
-}
-
-fn time_col(row: &Row, i: usize) -> rusqlite::Result<Option<DateTime<Utc>>> {
-    Ok(row
-        .get::<_, Option<String>>(i)?
-        .as_deref()
-        .and_then(parse_timestamp))
-}
 
 fn review_from_row(row: &Row) -> rusqlite::Result<Review> {
     let status: String = row.get(3)?;
@@ -342,13 +324,24 @@ fn item_label(tx: &Transaction, item_id: i64) -> Result<(String, ReviewStatus)> 
     ))
 }
 
-fn refuse_if_closed(status: ReviewStatus) -> Result<()> {
+/// Refuses an edit to a review, or to anything recorded in it, once it is closed.
+pub(super) fn refuse_if_closed(status: ReviewStatus) -> Result<()> {
     if status == ReviewStatus::Closed {
         return Err(eyre!(
             "this review is closed and signed off; it can no longer be edited"
         ));
     }
     Ok(())
+}
+
+/// `refuse_if_closed` for the review with this id.
+pub(super) fn refuse_if_review_closed(conn: &Connection, review_id: i64) -> Result<()> {
+    let status: String = conn.query_row(
+        "SELECT status FROM review WHERE id = ?1",
+        [review_id],
+        |r| r.get(0),
+    )?;
+    refuse_if_closed(ReviewStatus::parse(&status).unwrap_or(ReviewStatus::Planned))
 }
 
 /// Saves an item's notes if nobody else saved them since `expected_version`.
@@ -369,14 +362,7 @@ pub fn save_notes(
         |r| Ok((r.get(0)?, r.get(1)?)),
     )?;
     if version != expected_version {
-        let by: Option<String> = tx
-            .query_row(
-                "SELECT actor FROM change_log WHERE entity = 'agenda_item' AND entity_ref = ?1
-                 ORDER BY id DESC LIMIT 1",
-                [&label],
-                |r| r.get(0),
-            )
-            .optional()?;
+        let by = last_actor(tx, "agenda_item", &label)?;
         return Ok(Err(Conflict {
             what: "the notes of this item".into(),
             theirs: old,

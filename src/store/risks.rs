@@ -1,12 +1,13 @@
 //! The risk and opportunity register: entries, their rating history and links,
 //! new entries, re-ratings and decisions on a risk. Every write is logged.
 
-use chrono::{DateTime, Datelike, NaiveDate, Utc};
+use chrono::{DateTime, NaiveDate, Utc};
 use color_eyre::eyre::{Result, eyre};
 use rusqlite::{Connection, OptionalExtension, Row, Transaction, params};
 
+use super::actions;
 use super::evidence::{ACTION_COLUMNS, action_from_row};
-use super::{Change, Conflict, log_change, parse_timestamp, timestamp};
+use super::{Change, Conflict, date_col, last_actor, log_change, parse_timestamp, timestamp};
 use crate::domain::model::ActionSummary;
 use crate::domain::risk::{
     BandLimits, Basis, Kind, Rating, RiskDecision, RiskEntry, RiskStatus, next_ref,
@@ -93,9 +94,7 @@ fn entry_from_row(row: &Row) -> rusqlite::Result<RiskEntry> {
         residual,
         treatment: row.get(10)?,
         status: RiskStatus::parse(&status).unwrap_or(RiskStatus::Open),
-        next_review: row
-            .get::<_, Option<String>>(12)?
-            .and_then(|s| s.parse().ok()),
+        next_review: date_col(row, 12)?,
         version: row.get(13)?,
         open_actions: row.get(14)?,
     })
@@ -335,14 +334,7 @@ pub fn add_risk(
 }
 
 fn stale(entry: &RiskEntry, tx: &Transaction) -> Result<Conflict> {
-    let by: Option<String> = tx
-        .query_row(
-            "SELECT actor FROM change_log WHERE entity = 'risk' AND entity_ref = ?1
-             ORDER BY id DESC LIMIT 1",
-            [&entry.reference],
-            |r| r.get(0),
-        )
-        .optional()?;
+    let by = last_actor(tx, "risk", &entry.reference)?;
     Ok(Conflict {
         what: entry.reference.clone(),
         theirs: format!(
@@ -437,20 +429,7 @@ pub fn decide(
     if expected_version.is_some_and(|v| v != entry.version) {
         return Ok(Err(stale(&entry, tx)?));
     }
-    let (review_status, planned): (String, String) = tx.query_row(
-        "SELECT status, planned_date FROM review WHERE id = ?1",
-        [review_id],
-        |r| Ok((r.get(0)?, r.get(1)?)),
-    )?;
-    if review_status == "closed" {
-        return Err(eyre!(
-            "this review is closed and signed off; it can no longer be edited"
-        ));
-    }
-    let year = planned
-        .parse::<NaiveDate>()
-        .map_or_else(|_| now.year(), |d| d.year());
-    let reference = next_decision_ref(tx, year)?;
+    let reference = actions::next_decision_ref(tx, review_id, now)?;
     let note = note.trim();
     let mut text = format!(
         "{} {} {}",
@@ -518,21 +497,6 @@ fn capitalised(word: &str) -> String {
     c.next()
         .map(|f| f.to_uppercase().chain(c).collect())
         .unwrap_or_default()
-}
-
-/// Decision references read `D-2026-006`, counting up within the year.
-fn next_decision_ref(tx: &Transaction, year: i32) -> Result<String> {
-    let prefix = format!("D-{year}-");
-    let refs: Vec<String> = tx
-        .prepare("SELECT ref FROM decision WHERE ref LIKE ?1")?
-        .query_map([format!("{prefix}%")], |r| r.get(0))?
-        .collect::<rusqlite::Result<_>>()?;
-    let highest = refs
-        .iter()
-        .filter_map(|r| r.strip_prefix(&prefix)?.parse::<u32>().ok())
-        .max()
-        .unwrap_or(0);
-    Ok(format!("{prefix}{:03}", highest + 1))
 }
 
 /// A treatment action completed since the last review, and whether the
@@ -617,17 +581,6 @@ pub fn completed_treatments(
         .filter_map(|row| row.transpose())
         .collect::<rusqlite::Result<_>>()?;
     Ok(rows)
-}
-
-/// A person by name or OS user name, as users type them.
-pub fn find_person(conn: &Connection, who: &str) -> Result<i64> {
-    conn.query_row(
-        "SELECT id FROM person WHERE name = ?1 COLLATE NOCASE OR os_user = ?1 ORDER BY id LIMIT 1",
-        [who.trim()],
-        |r| r.get(0),
-    )
-    .optional()?
-    .ok_or_else(|| eyre!("no person called '{}'", visible_line(who.trim())))
 }
 
 #[cfg(test)]

@@ -9,7 +9,8 @@ use ratatui_textarea::TextArea;
 
 use crate::domain::action::DecisionCategory;
 use crate::domain::due::parse_due;
-use crate::store::actions::{ActionRecord, Person};
+use crate::store::actions::ActionRecord;
+use crate::store::people::Person;
 
 /// What a new action links itself to: the agenda item it was raised on and,
 /// when raised from a KPI tile or a risk, that too.
@@ -58,6 +59,13 @@ fn field(placeholder: &str, text: &str) -> TextArea<'static> {
 /// The first line of a field; forms are single-line.
 pub fn text_of(area: &TextArea) -> String {
     area.lines().first().cloned().unwrap_or_default()
+}
+
+/// Esc, or Ctrl-C: it leaves a form the way Esc does and never quits past
+/// typed text.
+pub(crate) fn leaves_form(key: &KeyEvent) -> bool {
+    key.code == KeyCode::Esc
+        || (key.modifiers.contains(KeyModifiers::CONTROL) && key.code == KeyCode::Char('c'))
 }
 
 impl ActionForm {
@@ -149,8 +157,7 @@ impl ActionForm {
 
     pub fn key(&mut self, key: KeyEvent) -> FormKey {
         let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
-        // Ctrl-C leaves a form the way Esc does: it never quits past typed text
-        let esc = key.code == KeyCode::Esc || (ctrl && key.code == KeyCode::Char('c'));
+        let esc = leaves_form(&key);
         if !esc {
             self.confirm_discard = false;
         }
@@ -266,8 +273,7 @@ impl ReviewDecisionForm {
 
     pub fn key(&mut self, key: KeyEvent) -> FormKey {
         let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
-        // Ctrl-C leaves a form the way Esc does: it never quits past typed text
-        let esc = key.code == KeyCode::Esc || (ctrl && key.code == KeyCode::Char('c'));
+        let esc = leaves_form(&key);
         if !esc {
             self.confirm_discard = false;
         }
@@ -353,11 +359,13 @@ mod tests {
                 id: 1,
                 name: "Rita Ng".into(),
                 os_user: Some("rng".into()),
+                title: String::new(),
             },
             Person {
                 id: 2,
                 name: "Sam Whitfield".into(),
                 os_user: Some("swhitfield".into()),
+                title: String::new(),
             },
         ]
     }

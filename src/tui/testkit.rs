@@ -1,6 +1,8 @@
 //! Helpers for tests of the cockpit: a demo database in a temp dir, a fixed
 //! clock, and rendering into ratatui's TestBackend.
 
+use std::path::{Path, PathBuf};
+
 use chrono::{DateTime, NaiveDate, TimeZone, Utc};
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::Terminal;
@@ -23,27 +25,42 @@ pub fn nine_am() -> DateTime<Utc> {
 }
 
 /// A demo database file in its own temp dir (kept alive by the returned dir).
-pub fn demo_db() -> (TempDir, std::path::PathBuf) {
+pub fn demo_db() -> (TempDir, PathBuf) {
+    demo_db_as("qm")
+}
+
+/// `demo_db` seeded for the user `me`, who finds their own actions in it.
+pub fn demo_db_as(me: &str) -> (TempDir, PathBuf) {
     let dir = tempfile::tempdir().expect("temp dir");
     let path = dir.path().join("steerco.sqlite");
     let mut store = Store::open(&path).expect("open");
-    crate::demo::seed_as(&mut store, today(), "qm").expect("seed");
+    crate::demo::seed_as(&mut store, today(), me).expect("seed");
     (dir, path)
+}
+
+/// The cockpit on the planned review of the database at `path`, at `now`.
+pub fn app_at(path: &Path, now: DateTime<Utc>) -> App {
+    let store = Store::open(path).expect("reopen");
+    let review = reviews::cockpit_review(store.conn())
+        .expect("query")
+        .expect("a planned review");
+    App::new(store, review.id, now, today()).expect("app")
 }
 
 /// The cockpit on the demo's planned review at 09:00.
 pub fn demo_app() -> (TempDir, App) {
     let (dir, path) = demo_db();
-    let store = Store::open(&path).expect("reopen");
-    let review = reviews::cockpit_review(store.conn())
-        .expect("query")
-        .expect("a planned review");
-    let app = App::new(store, review.id, nine_am(), today()).expect("app");
+    let app = app_at(&path, nine_am());
     (dir, app)
 }
 
 pub fn key(code: KeyCode) -> KeyEvent {
     KeyEvent::new(code, KeyModifiers::NONE)
+}
+
+/// One key press without modifiers.
+pub fn press(app: &mut App, code: KeyCode) {
+    app.handle_key(key(code));
 }
 
 pub fn ctrl(c: char) -> KeyEvent {

@@ -4,6 +4,7 @@ use super::*;
 use crate::domain::agenda::iso_9001_template;
 use crate::store::Store;
 use crate::store::evidence::carried_forward_actions;
+use crate::store::people::find_person;
 use crate::store::reviews::{NewReview, create_review};
 
 fn now() -> DateTime<Utc> {

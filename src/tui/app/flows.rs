@@ -9,10 +9,8 @@ use rusqlite::Transaction;
 use super::App;
 use crate::domain::action::{ActionStatus, DecisionCategory};
 use crate::domain::due::parse_due;
-use crate::store::Conflict;
-use crate::store::actions::{
-    self, ActionEdit, ActionRecord, CheckOutcome, NewAction, NewDecision, Person,
-};
+use crate::store::actions::{self, ActionEdit, ActionRecord, CheckOutcome, NewAction, NewDecision};
+use crate::store::{Conflict, people};
 use crate::tui::actions::DUE_SOON_DAYS;
 use crate::tui::capture::{
     ActionForm, ActionLink, FormKey, Linkable, OWNER, ReviewDecisionForm, text_of,
@@ -80,8 +78,8 @@ impl App {
     }
 
     /// Attendees of this review first, then everyone else.
-    fn people_for_owner(&self) -> Result<Vec<Person>> {
-        let mut people = actions::people(self.store.conn())?;
+    fn people_for_owner(&self) -> Result<Vec<people::Person>> {
+        let mut people = people::list(self.store.conn())?;
         let attending: Vec<i64> = self
             .state
             .data
@@ -200,7 +198,7 @@ impl App {
         {
             Some(p.clone())
         } else {
-            Some(actions::find_person(self.store.conn(), &owner_text)?)
+            Some(people::find_person(self.store.conn(), &owner_text)?)
         };
         let due = form.due(self.state.today).map_err(|e| eyre!(e))?;
         let detail = form.value(crate::tui::capture::DETAIL);
@@ -328,6 +326,17 @@ impl App {
         actions::action_by_id(self.store.conn(), id)?.ok_or_else(|| eyre!("that action is gone"))
     }
 
+    /// `base_record`, or none with the reason on the status line.
+    fn base_or_say(&mut self, id: i64) -> Option<ActionRecord> {
+        match self.base_record(id) {
+            Ok(b) => Some(b),
+            Err(e) => {
+                self.state.error(crate::cli::one_line_error(&e));
+                None
+            }
+        }
+    }
+
     /// Runs one action write; a conflict or a refusal goes to the status line.
     fn action_write(
         &mut self,
@@ -360,7 +369,7 @@ impl App {
                     view.filter.owner_id = None;
                     view.owner_name = None;
                 } else {
-                    match actions::find_person(self.store.conn(), &text) {
+                    match people::find_person(self.store.conn(), &text) {
                         Ok(p) => {
                             view.filter.owner_id = Some(p.id);
                             view.filter.owner_user = None;
@@ -413,9 +422,8 @@ impl App {
                     self.state.error("say why it was not effective, or Esc");
                     return self.state.overlay = Overlay::Prompt(prompt);
                 }
-                let base = match self.base_record(id) {
-                    Ok(b) => b,
-                    Err(e) => return self.state.error(crate::cli::one_line_error(&e)),
+                let Some(base) = self.base_or_say(id) else {
+                    return;
                 };
                 let in_cockpit = self.state.screen == Screen::Cockpit;
                 self.action_write(|tx, actor| {
@@ -440,9 +448,8 @@ impl App {
                 });
             }
             PromptFor::Cancel(id) => {
-                let base = match self.base_record(id) {
-                    Ok(b) => b,
-                    Err(e) => return self.state.error(crate::cli::one_line_error(&e)),
+                let Some(base) = self.base_or_say(id) else {
+                    return;
                 };
                 self.action_write(|tx, actor| {
                     Ok(
@@ -452,9 +459,8 @@ impl App {
                 });
             }
             PromptFor::Note(id) => {
-                let base = match self.base_record(id) {
-                    Ok(b) => b,
-                    Err(e) => return self.state.error(crate::cli::one_line_error(&e)),
+                let Some(base) = self.base_or_say(id) else {
+                    return;
                 };
                 self.action_write(|tx, actor| {
                     actions::add_note(tx, actor, now, &base, &text)?;

@@ -5,7 +5,9 @@ use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 use super::App;
 use crate::domain::risk::{Basis, Kind, RiskFilter, StatusFilter};
+use crate::store::people;
 use crate::store::risks::{self, NewRisk};
+use crate::tui::capture::leaves_form;
 use crate::tui::keymap::risks::RiskMsg;
 use crate::tui::risk_view::{
     DecisionForm, NewRiskField, NewRiskForm, RatingForm, RiskFocus, adjust, field_text, next_band,
@@ -192,9 +194,8 @@ impl App {
 
     /// Keys while one of the risk forms is open.
     pub(super) fn risk_form_key(&mut self, key: KeyEvent) {
-        // Ctrl-C leaves a form the way Esc does: typed words are never dropped silently
-        let key = if key.modifiers.contains(KeyModifiers::CONTROL) && key.code == KeyCode::Char('c')
-        {
+        // typed words are never dropped silently
+        let key = if leaves_form(&key) {
             KeyEvent::new(KeyCode::Esc, KeyModifiers::NONE)
         } else {
             key
@@ -323,7 +324,7 @@ impl App {
         let owner_id = if owner.is_empty() {
             None
         } else {
-            match risks::find_person(self.store.conn(), &owner) {
+            match people::find(self.store.conn(), &owner) {
                 Ok(id) => Some(id),
                 Err(e) => {
                     self.state.error(crate::cli::one_line_error(&e));

@@ -199,14 +199,8 @@ fn carried_table(state: &State, width: u16) -> TableParts {
     let (header, widths) = if wide {
         (
             vec!["REF", "TITLE", "OWNER", "DUE", "STATUS", "THIS REVIEW"],
-            vec![
-                Constraint::Length(10),
-                Constraint::Fill(3),
-                Constraint::Fill(1),
-                Constraint::Length(10),
-                Constraint::Length(11),
-                Constraint::Length(13),
-            ],
+            // the columns of every action table, and what this review did
+            [action_widths(), vec![Constraint::Length(13)]].concat(),
         )
     } else {
         (

@@ -1,12 +1,13 @@
 //! The risks screen driven by keys, against a real database file.
 
-use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use crossterm::event::KeyCode;
 
 use crate::domain::risk::{Basis, Kind, Rating, RiskStatus};
 use crate::store::{Store, risks};
 use crate::tui::app::App;
 use crate::tui::risk_view::fixture::{self, now, today};
 use crate::tui::state::{Overlay, Screen};
+use crate::tui::testkit::{ctrl, key, type_text};
 
 fn app() -> (tempfile::TempDir, App) {
     let (dir, store, review_id) = fixture::register();
@@ -16,13 +17,7 @@ fn app() -> (tempfile::TempDir, App) {
 
 fn press(app: &mut App, keys: &[KeyCode]) {
     for k in keys {
-        app.handle_key(KeyEvent::new(*k, KeyModifiers::NONE));
-    }
-}
-
-fn typed(app: &mut App, text: &str) {
-    for c in text.chars() {
-        press(app, &[KeyCode::Char(c)]);
+        app.handle_key(key(*k));
     }
 }
 
@@ -124,7 +119,7 @@ fn a_decision_is_recorded_from_the_keys() {
     );
     // treat → escalate → accept
     press(&mut app, &[KeyCode::Char('d'), KeyCode::Tab, KeyCode::Tab]);
-    typed(&mut app, "within appetite until Q2");
+    type_text(&mut app, "within appetite until Q2");
     press(&mut app, &[KeyCode::Enter]);
     assert!(matches!(app.state.overlay, Overlay::None));
     let (text, category): (String, String) = app
@@ -150,16 +145,16 @@ fn a_decision_is_recorded_from_the_keys() {
 fn raising_a_risk_takes_a_few_keys_and_esc_keeps_typed_words_once() {
     let (_dir, mut app) = app();
     press(&mut app, &[KeyCode::Char('r')]);
-    typed(&mut app, "New marking rules");
+    type_text(&mut app, "New marking rules");
     press(&mut app, &[KeyCode::Esc]);
     assert!(
         matches!(app.state.overlay, Overlay::NewRisk(_)),
         "the first Esc only warns"
     );
     press(&mut app, &[KeyCode::Tab]);
-    typed(&mut app, "regulation");
+    type_text(&mut app, "regulation");
     press(&mut app, &[KeyCode::Tab]);
-    typed(&mut app, "lnovak");
+    type_text(&mut app, "lnovak");
     press(
         &mut app,
         &[
@@ -183,9 +178,9 @@ fn an_unknown_owner_keeps_the_form_and_writes_nothing() {
     let (_dir, mut app) = app();
     let before = count(&app, "SELECT count(*) FROM risk");
     press(&mut app, &[KeyCode::Char('r')]);
-    typed(&mut app, "Something");
+    type_text(&mut app, "Something");
     press(&mut app, &[KeyCode::Tab, KeyCode::Tab]);
-    typed(&mut app, "nobody");
+    type_text(&mut app, "nobody");
     press(&mut app, &[KeyCode::Enter]);
     assert!(matches!(app.state.overlay, Overlay::NewRisk(_)));
     assert_eq!(count(&app, "SELECT count(*) FROM risk"), before);
@@ -211,7 +206,7 @@ fn a_re_rating_needs_a_reason_and_then_moves_the_map() {
     assert!(matches!(app.state.overlay, Overlay::RateRisk(_)));
     assert_eq!(count(&app, "SELECT count(*) FROM risk_rating"), 14);
     // the refusal put the cursor on the reason
-    typed(&mut app, "Second mill qualified");
+    type_text(&mut app, "Second mill qualified");
     press(&mut app, &[KeyCode::Enter]);
     assert!(matches!(app.state.overlay, Overlay::None));
     assert_eq!(count(&app, "SELECT count(*) FROM risk_rating"), 15);
@@ -270,7 +265,7 @@ fn a_stale_re_rating_is_refused_with_the_form_kept() {
         .expect("written")
         .expect("not stale");
     press(&mut app, &[KeyCode::Tab, KeyCode::Tab]);
-    typed(&mut app, "mine");
+    type_text(&mut app, "mine");
     press(&mut app, &[KeyCode::Enter]);
     assert!(matches!(app.state.overlay, Overlay::RateRisk(_)));
     assert!(
@@ -295,8 +290,8 @@ fn a_stale_re_rating_is_refused_with_the_form_kept() {
 fn ctrl_c_in_a_form_warns_before_dropping_typed_words() {
     let (_dir, mut app) = app();
     press(&mut app, &[KeyCode::Char('r')]);
-    typed(&mut app, "Half a thought");
-    let ctrl_c = KeyEvent::new(KeyCode::Char('c'), KeyModifiers::CONTROL);
+    type_text(&mut app, "Half a thought");
+    let ctrl_c = ctrl('c');
     app.handle_key(ctrl_c);
     assert!(matches!(app.state.overlay, Overlay::NewRisk(_)));
     assert!(!app.quit);

@@ -1,44 +1,21 @@
-use chrono::{DateTime, NaiveDate, TimeZone, Utc};
+use chrono::{DateTime, TimeZone, Utc};
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
 
 use crate::domain::review::ReviewStatus;
-use crate::store::{Store, reviews};
 use crate::tui::app::App;
 use crate::tui::state::{Overlay, StatusKind};
+use crate::tui::testkit::{app_at, demo_db, key, render, type_text};
 
 fn now() -> DateTime<Utc> {
     Utc.with_ymd_and_hms(2026, 11, 21, 11, 45, 0).unwrap()
 }
 
+/// The demo review at a quarter to twelve, on its last agenda item.
 fn demo_app() -> (tempfile::TempDir, App) {
-    let dir = tempfile::tempdir().unwrap();
-    let mut store = Store::open(&dir.path().join("steerco.sqlite")).unwrap();
-    let today = NaiveDate::from_ymd_opt(2026, 11, 21).unwrap();
-    crate::demo::seed(&mut store, today).unwrap();
-    let review = reviews::cockpit_review(store.conn()).unwrap().unwrap();
-    let mut app = App::new(store, review.id, now(), today).unwrap();
+    let (dir, path) = demo_db();
+    let mut app = app_at(&path, now());
     app.handle_key(key(KeyCode::End));
     (dir, app)
-}
-
-fn key(code: KeyCode) -> KeyEvent {
-    KeyEvent::new(code, KeyModifiers::NONE)
-}
-
-fn typed(app: &mut App, text: &str) {
-    for c in text.chars() {
-        app.handle_key(key(KeyCode::Char(c)));
-    }
-}
-
-fn screen(app: &App, width: u16, height: u16) -> String {
-    let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
-    terminal
-        .draw(|frame| crate::tui::ui::draw(frame, &app.state))
-        .unwrap();
-    terminal.backend().to_string()
 }
 
 fn status(app: &App) -> (StatusKind, String) {
@@ -64,7 +41,7 @@ fn sign_off_with_gaps_asks_for_a_reason_then_locks_the_review() {
     assert_eq!(status(&app).0, StatusKind::Error);
     assert_eq!(app.state.data.review.status, ReviewStatus::Planned);
 
-    typed(&mut app, "Board called away");
+    type_text(&mut app, "Board called away");
     app.handle_key(key(KeyCode::Enter));
     assert!(matches!(app.state.overlay, Overlay::None));
     assert_eq!(app.state.data.review.status, ReviewStatus::Closed);
@@ -100,7 +77,7 @@ fn sign_off_with_gaps_asks_for_a_reason_then_locks_the_review() {
     let before = app.state.selected;
     app.handle_key(key(KeyCode::Up));
     assert_eq!(app.state.selected, before - 1);
-    assert!(screen(&app, 80, 24).contains(" steerco · CLOSED · Q4 2026 Manage"));
+    assert!(render(&app, 80, 24).contains(" steerco · CLOSED · Q4 2026 Manage"));
     app.handle_key(KeyEvent::new(KeyCode::Char('S'), KeyModifiers::SHIFT));
     assert!(
         matches!(app.state.overlay, Overlay::None),
@@ -112,7 +89,7 @@ fn sign_off_with_gaps_asks_for_a_reason_then_locks_the_review() {
 fn esc_leaves_the_review_open() {
     let (_dir, mut app) = demo_app();
     app.handle_key(KeyEvent::new(KeyCode::Char('S'), KeyModifiers::SHIFT));
-    typed(&mut app, "never mind");
+    type_text(&mut app, "never mind");
     app.handle_key(key(KeyCode::Esc));
     assert!(matches!(app.state.overlay, Overlay::None));
     assert_eq!(app.state.data.review.status, ReviewStatus::Planned);
@@ -122,23 +99,23 @@ fn esc_leaves_the_review_open() {
 fn sign_off_overlay_at_80x24() {
     let (_dir, mut app) = demo_app();
     app.handle_key(KeyEvent::new(KeyCode::Char('S'), KeyModifiers::SHIFT));
-    typed(&mut app, "Board called away");
-    insta::assert_snapshot!("sign_off_80x24", screen(&app, 80, 24));
+    type_text(&mut app, "Board called away");
+    insta::assert_snapshot!("sign_off_80x24", render(&app, 80, 24));
 }
 
 #[test]
 fn sign_off_overlay_at_200x60() {
     let (_dir, mut app) = demo_app();
     app.handle_key(KeyEvent::new(KeyCode::Char('S'), KeyModifiers::SHIFT));
-    insta::assert_snapshot!("sign_off_200x60", screen(&app, 200, 60));
+    insta::assert_snapshot!("sign_off_200x60", render(&app, 200, 60));
 }
 
 #[test]
 fn closed_review_at_80x24() {
     let (_dir, mut app) = demo_app();
     app.handle_key(KeyEvent::new(KeyCode::Char('S'), KeyModifiers::SHIFT));
-    typed(&mut app, "Board called away");
+    type_text(&mut app, "Board called away");
     app.handle_key(key(KeyCode::Enter));
     app.handle_key(key(KeyCode::Char('c')));
-    insta::assert_snapshot!("closed_80x24", screen(&app, 80, 24));
+    insta::assert_snapshot!("closed_80x24", render(&app, 80, 24));
 }

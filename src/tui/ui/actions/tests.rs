@@ -2,7 +2,8 @@
 
 use crossterm::event::KeyCode;
 
-use crate::tui::ui::capture::tests::{demo_app, press, render, type_text};
+use crate::tui::testkit::{press, render, type_text};
+use crate::tui::ui::capture::tests::demo_app;
 
 fn actions_screen() -> (tempfile::TempDir, crate::tui::app::App) {
     let (dir, mut app) = demo_app();

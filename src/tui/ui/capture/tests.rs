@@ -1,28 +1,22 @@
 //! The capture forms as they look, at 80x24 and 200x60, on the demo review.
 
 use chrono::{DateTime, NaiveDate, TimeZone, Utc};
-use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
+use crossterm::event::KeyCode;
 
-use crate::store::{Store, reviews};
+use crate::store::Store;
 use crate::tui::app::App;
+use crate::tui::testkit::{app_at, demo_db_as, press, render, type_text};
 
 pub fn now() -> DateTime<Utc> {
     Utc.with_ymd_and_hms(2026, 11, 21, 9, 30, 0).unwrap()
 }
 
-pub fn today() -> NaiveDate {
-    NaiveDate::from_ymd_opt(2026, 11, 21).unwrap()
-}
-
 /// The demo review in the cockpit, with whoever runs the tests replaced by
 /// the demo's own user so that screens do not depend on it.
 pub fn demo_app() -> (tempfile::TempDir, App) {
-    let dir = tempfile::tempdir().unwrap();
-    let mut store = Store::open(&dir.path().join("demo.sqlite")).unwrap();
-    crate::demo::seed(&mut store, today()).unwrap();
     let me = crate::store::os_user();
+    let (dir, path) = demo_db_as(&me);
+    let mut store = Store::open(&path).unwrap();
     store
         .write(|tx, _| {
             tx.execute(
@@ -40,27 +34,9 @@ pub fn demo_app() -> (tempfile::TempDir, App) {
             Ok(())
         })
         .unwrap();
-    let review = reviews::cockpit_review(store.conn()).unwrap().unwrap();
-    let app = App::new(store, review.id, now(), today()).unwrap();
+    drop(store);
+    let app = app_at(&path, now());
     (dir, app)
-}
-
-pub fn press(app: &mut App, code: KeyCode) {
-    app.handle_key(KeyEvent::new(code, KeyModifiers::NONE));
-}
-
-pub fn type_text(app: &mut App, text: &str) {
-    for c in text.chars() {
-        press(app, KeyCode::Char(c));
-    }
-}
-
-pub fn render(app: &App, width: u16, height: u16) -> String {
-    let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
-    terminal
-        .draw(|f| crate::tui::ui::draw(f, &app.state))
-        .unwrap();
-    terminal.backend().to_string()
 }
 
 /// On item 3, b): an action half typed, the owner being completed.

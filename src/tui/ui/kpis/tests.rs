@@ -1,53 +1,15 @@
 //! The KPI screens on the demo database, drawn at 80×24 and 200×60, and the
 //! keys and live refresh that drive them.
 
-use chrono::{DateTime, NaiveDate, TimeZone, Utc};
-use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
+use crossterm::event::KeyCode;
 
 use crate::domain::kpi::Period;
-use crate::store::{Store, kpis, reviews};
+use crate::store::{Store, kpis};
 use crate::tui::app::App;
 use crate::tui::keymap::{KpiMsg, Msg};
 use crate::tui::kpis::KpiView;
 use crate::tui::state::Screen;
-
-fn today() -> NaiveDate {
-    NaiveDate::from_ymd_opt(2026, 11, 21).unwrap()
-}
-
-fn now() -> DateTime<Utc> {
-    Utc.with_ymd_and_hms(2026, 11, 21, 9, 0, 0).unwrap()
-}
-
-fn demo_app() -> (tempfile::TempDir, App) {
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("k.sqlite");
-    let mut store = Store::open(&path).unwrap();
-    crate::demo::seed(&mut store, today()).unwrap();
-    let review = reviews::cockpit_review(store.conn()).unwrap().unwrap();
-    let app = App::new(store, review.id, now(), today()).unwrap();
-    (dir, app)
-}
-
-fn screen(app: &App, width: u16, height: u16) -> String {
-    let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
-    terminal
-        .draw(|frame| crate::tui::ui::draw(frame, &app.state))
-        .unwrap();
-    terminal.backend().to_string()
-}
-
-fn key(app: &mut App, code: KeyCode) {
-    app.handle_key(KeyEvent::new(code, KeyModifiers::NONE));
-}
-
-fn type_text(app: &mut App, text: &str) {
-    for c in text.chars() {
-        key(app, KeyCode::Char(c));
-    }
-}
+use crate::tui::testkit::{demo_app, nine_am, press, render, today, type_text};
 
 /// Walks the agenda to the first item about `input`.
 fn go_to_item(app: &mut App, input: &str) {
@@ -73,33 +35,33 @@ fn open(app: &mut App, kpi: &str, view: KpiView, width: u16) {
 fn grid_reflows_from_80x24_to_200x60() {
     let (_dir, mut app) = demo_app();
     open(&mut app, "otd", KpiView::Grid, 80);
-    insta::assert_snapshot!("grid_80x24", screen(&app, 80, 24));
+    insta::assert_snapshot!("grid_80x24", render(&app, 80, 24));
     app.state.width = 200;
-    insta::assert_snapshot!("grid_200x60", screen(&app, 200, 60));
+    insta::assert_snapshot!("grid_200x60", render(&app, 200, 60));
 }
 
 #[test]
 fn detail_shows_the_chart_facts_and_notes() {
     let (_dir, mut app) = demo_app();
     open(&mut app, "complaints", KpiView::Detail, 80);
-    insta::assert_snapshot!("detail_80x24", screen(&app, 80, 24));
-    insta::assert_snapshot!("detail_200x60", screen(&app, 200, 60));
+    insta::assert_snapshot!("detail_80x24", render(&app, 80, 24));
+    insta::assert_snapshot!("detail_200x60", render(&app, 200, 60));
 }
 
 #[test]
 fn focus_shows_the_value_in_big_digits() {
     let (_dir, mut app) = demo_app();
     open(&mut app, "otd", KpiView::Focus, 80);
-    insta::assert_snapshot!("focus_80x24", screen(&app, 80, 24));
-    insta::assert_snapshot!("focus_200x60", screen(&app, 200, 60));
+    insta::assert_snapshot!("focus_80x24", render(&app, 80, 24));
+    insta::assert_snapshot!("focus_200x60", render(&app, 200, 60));
 }
 
 #[test]
 fn the_objectives_item_shows_its_kpis_as_tiles() {
     let (_dir, mut app) = demo_app();
     go_to_item(&mut app, "c2");
-    insta::assert_snapshot!("cockpit_c2_80x24", screen(&app, 80, 24));
-    insta::assert_snapshot!("cockpit_c2_200x60", screen(&app, 200, 60));
+    insta::assert_snapshot!("cockpit_c2_80x24", render(&app, 80, 24));
+    insta::assert_snapshot!("cockpit_c2_200x60", render(&app, 200, 60));
 }
 
 #[test]
@@ -107,37 +69,37 @@ fn keys_move_through_the_grid_and_views() {
     let (_dir, mut app) = demo_app();
     app.state.width = 80; // two columns
     go_to_item(&mut app, "c7");
-    key(&mut app, KeyCode::Char('K'));
+    press(&mut app, KeyCode::Char('K'));
     assert_eq!(app.state.screen, Screen::Kpis);
     let current = |app: &App| app.state.kpis.current().unwrap().def.key.clone();
     // opened on the first KPI of the item being discussed
     assert_eq!(app.state.kpis.current().unwrap().def.input_key, "c7");
     app.state.kpis.selected = 0;
-    key(&mut app, KeyCode::Down);
+    press(&mut app, KeyCode::Down);
     assert_eq!(app.state.kpis.selected, 2);
-    key(&mut app, KeyCode::Right);
+    press(&mut app, KeyCode::Right);
     assert_eq!(app.state.kpis.selected, 3);
-    key(&mut app, KeyCode::Up);
+    press(&mut app, KeyCode::Up);
     assert_eq!(app.state.kpis.selected, 1);
     let before = current(&app);
-    key(&mut app, KeyCode::Enter);
+    press(&mut app, KeyCode::Enter);
     assert_eq!(app.state.kpis.view, KpiView::Detail);
-    key(&mut app, KeyCode::Char('f'));
+    press(&mut app, KeyCode::Char('f'));
     assert_eq!(app.state.kpis.view, KpiView::Focus);
     assert_eq!(current(&app), before);
-    key(&mut app, KeyCode::Esc);
+    press(&mut app, KeyCode::Esc);
     assert_eq!(app.state.kpis.view, KpiView::Grid);
-    key(&mut app, KeyCode::Char('a'));
+    press(&mut app, KeyCode::Char('a'));
     assert!(matches!(
         app.state.overlay,
         crate::tui::state::Overlay::ActionForm(_)
     ));
-    key(&mut app, KeyCode::Esc);
+    press(&mut app, KeyCode::Esc);
     assert!(matches!(
         app.state.overlay,
         crate::tui::state::Overlay::None
     ));
-    key(&mut app, KeyCode::Esc);
+    press(&mut app, KeyCode::Esc);
     assert_eq!(app.state.screen, Screen::Cockpit);
 }
 
@@ -153,24 +115,24 @@ fn recording_from_the_form_asks_before_replacing() {
         "the period after the latest is offered"
     );
     type_text(&mut app, "abc");
-    key(&mut app, KeyCode::Enter);
+    press(&mut app, KeyCode::Enter);
     assert_eq!(
         app.state.kpis.form.as_ref().unwrap().message.as_deref(),
         Some("'abc' is not a number")
     );
     for _ in 0..3 {
-        key(&mut app, KeyCode::Backspace);
+        press(&mut app, KeyCode::Backspace);
     }
     type_text(&mut app, "96.1");
     // back to the period, make it the already recorded October
-    key(&mut app, KeyCode::BackTab);
-    key(&mut app, KeyCode::Backspace);
+    press(&mut app, KeyCode::BackTab);
+    press(&mut app, KeyCode::Backspace);
     type_text(&mut app, "0");
-    key(&mut app, KeyCode::Enter);
+    press(&mut app, KeyCode::Enter);
     let form = app.state.kpis.form.as_ref().unwrap();
     assert!(form.confirm_replace);
-    insta::assert_snapshot!("record_replace_80x24", screen(&app, 80, 24));
-    key(&mut app, KeyCode::Enter);
+    insta::assert_snapshot!("record_replace_80x24", render(&app, 80, 24));
+    press(&mut app, KeyCode::Enter);
     assert!(app.state.kpis.form.is_none());
     let tile = app.state.kpis.current().unwrap();
     assert_eq!(tile.latest_text, "96.1 %");
@@ -194,26 +156,26 @@ fn recording_from_the_form_asks_before_replacing() {
 fn a_value_committed_elsewhere_shows_on_the_next_tick() {
     let (_dir, mut app) = demo_app();
     open(&mut app, "otd", KpiView::Grid, 200);
-    assert!(!screen(&app, 200, 60).contains("97.5 %"));
+    assert!(!render(&app, 200, 60).contains("97.5 %"));
     let mut other = Store::open(app.store().path()).unwrap();
     other
         .write(|tx, actor| {
             let p = Period::parse("2026-11").unwrap();
-            kpis::record_value(tx, actor, now(), "otd", p, 97.5, "recovered", false)
+            kpis::record_value(tx, actor, nine_am(), "otd", p, 97.5, "recovered", false)
         })
         .unwrap();
     // nothing is read until the poll notices the other connection's commit
     assert_ne!(app.state.kpis.current().unwrap().latest_text, "97.5 %");
-    assert!(app.tick(now()));
+    assert!(app.tick(nine_am()));
     let tile = app.state.kpis.current().unwrap();
     assert_eq!(tile.def.key, "otd", "the selection follows the KPI");
     assert_eq!(tile.latest_text, "97.5 %");
     assert_eq!(tile.notes[0].1, "recovered");
-    let drawn = screen(&app, 200, 60);
+    let drawn = render(&app, 200, 60);
     assert!(drawn.contains("97.5 %"));
     assert!(drawn.contains("● live"));
     // and with nothing new, a tick neither reloads nor asks for a redraw
-    assert!(!app.tick(now()));
+    assert!(!app.tick(nine_am()));
 }
 
 #[test]
@@ -221,7 +183,7 @@ fn the_grid_scrolls_to_keep_the_selected_kpi_on_screen() {
     let (_dir, mut app) = demo_app();
     open(&mut app, "supplier-otd", KpiView::Grid, 80);
     assert_eq!(app.state.kpis.selected, app.state.kpis.tiles.len() - 1);
-    let drawn = screen(&app, 80, 24);
+    let drawn = render(&app, 80, 24);
     assert!(drawn.contains("┏ c)7 Supplier on-time deliv"), "{drawn}");
     assert!(drawn.contains("rows 3–6 of 6"), "{drawn}");
     assert!(!drawn.contains("Customer complaints"), "{drawn}");
@@ -245,11 +207,11 @@ fn kpi_tiles_are_prepared_again_only_when_kpi_data_changed() {
     let mut other = Store::open(&path).unwrap();
     let p = Period::parse("2026-10").unwrap();
     other
-        .write(|tx, actor| kpis::record_value(tx, actor, now(), "otd", p, 95.0, "", true))
+        .write(|tx, actor| kpis::record_value(tx, actor, nine_am(), "otd", p, 95.0, "", true))
         .unwrap();
     // a replaced value keeps its row id; the change log still moves the fingerprint
     assert_ne!(conn_fp(&app), before);
-    assert!(app.tick(now()));
+    assert!(app.tick(nine_am()));
     let otd = app
         .state
         .kpis
@@ -275,21 +237,21 @@ fn every_view_draws_at_odd_sizes() {
         app.state.width = width;
         for view in [KpiView::Grid, KpiView::Detail, KpiView::Focus] {
             app.state.kpis.view = view;
-            let drawn = screen(&app, width, height);
+            let drawn = render(&app, width, height);
             assert!(
                 drawn.contains("Customer satisfaction"),
                 "{view:?} {width}x{height}"
             );
         }
         app.kpi_update(KpiMsg::Record);
-        assert!(screen(&app, width, height).contains("Record a value"));
-        key(&mut app, KeyCode::Esc);
+        assert!(render(&app, width, height).contains("Record a value"));
+        press(&mut app, KeyCode::Esc);
     }
     go_to_item(&mut app, "c1");
     app.state.screen = Screen::Cockpit;
     for (width, height) in [(60, 16), (80, 24), (100, 30), (200, 60)] {
         assert!(
-            screen(&app, width, height).contains("Customer satisfaction"),
+            render(&app, width, height).contains("Customer satisfaction"),
             "{width}x{height}"
         );
     }
