@@ -47,13 +47,6 @@ enum Command {
         #[arg(long, value_name = "DATE", value_parser = parse_date, hide = true)]
         as_of: Option<NaiveDate>,
     },
-    /// Raise, list, update and close actions
-    Action {
-        #[command(subcommand)]
-        command: action::ActionCommand,
-    },
-    /// Open the actions screen (your open actions first)
-    Actions,
     /// Plan, list, close and export management reviews, and record who attends
     Review {
         #[command(subcommand)]
@@ -64,10 +57,22 @@ enum Command {
         #[command(subcommand)]
         command: person::PersonCommand,
     },
+    /// Raise, list, update and close actions
+    Action {
+        #[command(subcommand)]
+        command: action::ActionCommand,
+    },
+    /// Open the actions screen (your open actions first)
+    Actions,
     /// Define KPIs and record or import their values
     Kpi {
         #[command(subcommand)]
         command: kpi::KpiCommand,
+    },
+    /// The risk and opportunity register: list, add, re-rate, show
+    Risk {
+        #[command(subcommand)]
+        command: risk::RiskCommand,
     },
     /// Show the change log: who changed what, when
     Log {
@@ -96,11 +101,6 @@ enum Command {
     },
     /// Load a dump made by steerco export into an empty database
     Import { file: PathBuf },
-    /// The risk and opportunity register: list, add, re-rate, show
-    Risk {
-        #[command(subcommand)]
-        command: risk::RiskCommand,
-    },
 }
 
 /// A date as users type it: `2027-03-12`.
