@@ -334,3 +334,24 @@ fn a_reader_that_stops_early_is_no_crash() {
     assert!(out.status.success());
     assert!(stderr(&out).is_empty(), "{}", stderr(&out));
 }
+
+#[test]
+fn without_user_variables_the_actor_is_the_account_name() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("s.sqlite");
+    let account = Command::new("id").arg("-un").output().unwrap();
+    let account = String::from_utf8_lossy(&account.stdout).trim().to_string();
+    let out = Command::new(env!("CARGO_BIN_EXE_steerco"))
+        .arg("--db")
+        .arg(&db)
+        .args(["person", "add", "Rachel Ng"])
+        .env_remove("USER")
+        .env_remove("LOGNAME")
+        .env_remove("USERNAME")
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", stderr(&out));
+    let log = stdout(&steerco(&db, &["log", "--json"]));
+    let entries: serde_json::Value = serde_json::from_str(&log).unwrap();
+    assert_eq!(entries[0]["actor"], account.as_str(), "{log}");
+}
