@@ -355,3 +355,69 @@ fn without_user_variables_the_actor_is_the_account_name() {
     let entries: serde_json::Value = serde_json::from_str(&log).unwrap();
     assert_eq!(entries[0]["actor"], account.as_str(), "{log}");
 }
+
+#[test]
+fn a_review_is_planned_with_its_attendees() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("s.sqlite");
+    for name in ["David Okafor", "Rachel Ng", "Tom Brennan"] {
+        assert!(steerco(&db, &["person", "add", name]).status.success());
+    }
+    let out = steerco(
+        &db,
+        &[
+            "review",
+            "new",
+            "Q1",
+            "--date",
+            "2027-03-12",
+            "--chair",
+            "David Okafor",
+            "--facilitator",
+            "Rachel Ng",
+            "--attendee",
+            "Tom Brennan",
+            "--attendee",
+            "David Okafor",
+        ],
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    let out = steerco(
+        &db,
+        &[
+            "review",
+            "attend",
+            "MR-2027-01",
+            "Tom Brennan",
+            "--presence",
+            "present",
+        ],
+    );
+    assert_eq!(
+        stdout(&out).trim(),
+        "Tom Brennan attends MR-2027-01 as member, present."
+    );
+    let out = steerco(&db, &["review", "attend", "MR-2027-01", "David Okafor"]);
+    assert_eq!(
+        stdout(&out).trim(),
+        "David Okafor attends MR-2027-01 as chair, expected."
+    );
+    let bad = steerco(
+        &db,
+        &[
+            "review",
+            "new",
+            "Q2",
+            "--date",
+            "2027-06-12",
+            "--attendee",
+            "Nobody",
+        ],
+    );
+    assert_eq!(bad.status.code(), Some(1));
+    assert!(
+        stderr(&bad).contains("no person called 'Nobody'"),
+        "{}",
+        stderr(&bad)
+    );
+}

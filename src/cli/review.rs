@@ -35,6 +35,9 @@ pub enum ReviewCommand {
         /// Who facilitates the review (a person's name or OS user name)
         #[arg(long, value_name = "PERSON")]
         facilitator: Option<String>,
+        /// Someone else invited (repeat for each); the chair and facilitator are invited anyway
+        #[arg(long = "attendee", value_name = "PERSON")]
+        attendees: Vec<String>,
     },
     /// Add someone to a review, or change their role or presence
     Attend {
@@ -83,6 +86,7 @@ pub fn run(store: &mut Store, command: ReviewCommand) -> Result<ExitCode> {
             period_end,
             chair,
             facilitator,
+            attendees,
         } => {
             if let (Some(s), Some(e)) = (period_start, period_end)
                 && s > e
@@ -93,6 +97,10 @@ pub fn run(store: &mut Store, command: ReviewCommand) -> Result<ExitCode> {
             let facilitator_id = facilitator
                 .map(|f| people::find(store.conn(), &f))
                 .transpose()?;
+            let members = attendees
+                .iter()
+                .map(|a| people::find(store.conn(), a))
+                .collect::<Result<Vec<_>>>()?;
             let new = NewReview {
                 title: &title,
                 planned_date: date,
@@ -103,7 +111,21 @@ pub fn run(store: &mut Store, command: ReviewCommand) -> Result<ExitCode> {
             };
             let template = iso_9001_template();
             let (_, reference) = store.write(|tx, actor| {
-                reviews::create_review(tx, actor, Utc::now(), &new, &template)
+                let now = Utc::now();
+                let (id, reference) = reviews::create_review(tx, actor, now, &new, &template)?;
+                let invited = [(chair_id, "chair"), (facilitator_id, "facilitator")]
+                    .into_iter()
+                    .filter_map(|(person, role)| person.map(|p| (p, role)))
+                    .chain(
+                        members
+                            .iter()
+                            .filter(|p| Some(**p) != chair_id && Some(**p) != facilitator_id)
+                            .map(|p| (*p, "member")),
+                    );
+                for (person, role) in invited {
+                    reviews::set_attendance(tx, actor, now, id, person, Some(role), None)?;
+                }
+                Ok((id, reference))
             })?;
             println!(
                 "Planned {reference} \"{}\" on {date} with {} agenda items.",
