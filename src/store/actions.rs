@@ -1,15 +1,21 @@
-//! Actions and decisions: creating, listing with filters, the lifecycle with
-//! its history, stale-edit detection, and the facilitator's carry-forward checks.
+//! Actions: creating, the lifecycle with its history, stale-edit detection,
+//! and the facilitator's carry-forward checks. Filtered lists are in `list`,
+//! decisions in `decisions`.
 
 use chrono::{DateTime, Datelike, NaiveDate, Utc};
 use color_eyre::eyre::{Result, eyre};
-use rusqlite::types::Value;
-use rusqlite::{Connection, OptionalExtension, Row, Transaction, params, params_from_iter};
+use rusqlite::{Connection, OptionalExtension, Row, Transaction, params};
 
 use super::{Change, Conflict, date_col, last_actor, log_change, reviews, timestamp};
-use crate::domain::action::{ActionStatus, DecisionCategory, action_ref, decision_ref};
-use crate::domain::review::ReviewStatus;
+use crate::domain::action::{ActionStatus, action_ref};
 use crate::domain::text::visible_line;
+
+mod decisions;
+mod list;
+
+pub(super) use decisions::next_decision_ref;
+pub use decisions::{NewDecision, create_decision, decisions_of_action};
+pub use list::{ActionFilter, ActionLine, LinkKind, count_actions, list_actions, list_lines};
 
 /// One action with everything a list, a detail view or the CLI shows.
 #[derive(Debug, Clone, PartialEq)]
@@ -112,212 +118,6 @@ pub fn require_action(conn: &Connection, reference: &str) -> Result<ActionRecord
             visible_line(reference.trim())
         )
     })
-}
-
-/// Which records an action is linked to, for the "by link" filter.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum LinkKind {
-    Review,
-    Kpi,
-    Risk,
-    /// Raised outside any review, KPI or risk.
-    Unlinked,
-}
-
-impl LinkKind {
-    pub fn label(self) -> &'static str {
-        match self {
-            LinkKind::Review => "raised in a review",
-            LinkKind::Kpi => "linked to a KPI",
-            LinkKind::Risk => "linked to a risk",
-            LinkKind::Unlinked => "not linked",
-        }
-    }
-}
-
-/// Which actions a list shows. Empty `statuses` means any status.
-#[derive(Debug, Clone, Default, PartialEq)]
-pub struct ActionFilter {
-    pub statuses: Vec<ActionStatus>,
-    /// Owned by the person mapped to this OS user.
-    pub owner_user: Option<String>,
-    pub owner_id: Option<i64>,
-    pub unowned: bool,
-    pub overdue: bool,
-    /// Open and due within this many days (overdue ones included).
-    pub due_within: Option<u32>,
-    pub review_id: Option<i64>,
-    pub link: Option<LinkKind>,
-    /// Words in the title or the reference.
-    pub text: Option<String>,
-}
-
-impl ActionFilter {
-    /// Work still to do: open or in progress.
-    pub fn open_work() -> Self {
-        ActionFilter {
-            statuses: vec![ActionStatus::Open, ActionStatus::InProgress],
-            ..Default::default()
-        }
-    }
-
-    /// `in_due_order`: the list walks the due-date index and filters as it
-    /// goes, stopping at the page's end; letting SQLite pick the status index
-    /// instead would sort every match first (a full read of 100k actions).
-    fn where_clause(&self, today: NaiveDate, in_due_order: bool) -> (String, Vec<Value>) {
-        let mut sql = String::from("a.deleted_at IS NULL");
-        let mut args: Vec<Value> = Vec::new();
-        let open_list = "'open', 'in_progress'";
-        let st = if in_due_order {
-            "+a.status"
-        } else {
-            "a.status"
-        };
-        if !self.statuses.is_empty() {
-            let list: Vec<String> = self
-                .statuses
-                .iter()
-                .map(|s| format!("'{}'", s.as_str()))
-                .collect();
-            sql.push_str(&format!(" AND {st} IN ({})", list.join(", ")));
-        }
-        if let Some(user) = &self.owner_user {
-            args.push(Value::Text(user.clone()));
-            sql.push_str(&format!(
-                " AND a.owner_id IN (SELECT id FROM person WHERE os_user = ?{})",
-                args.len()
-            ));
-        }
-        if let Some(id) = self.owner_id {
-            args.push(Value::Integer(id));
-            sql.push_str(&format!(" AND a.owner_id = ?{}", args.len()));
-        }
-        if self.unowned {
-            sql.push_str(" AND a.owner_id IS NULL");
-        }
-        if self.overdue {
-            args.push(Value::Text(today.to_string()));
-            sql.push_str(&format!(
-                " AND {st} IN ({open_list}) AND a.due < ?{}",
-                args.len()
-            ));
-        }
-        if let Some(days) = self.due_within {
-            let until = today + chrono::Duration::days(i64::from(days));
-            args.push(Value::Text(until.to_string()));
-            sql.push_str(&format!(
-                " AND {st} IN ({open_list}) AND a.due <= ?{}",
-                args.len()
-            ));
-        }
-        if let Some(id) = self.review_id {
-            args.push(Value::Integer(id));
-            sql.push_str(&format!(" AND a.review_id = ?{}", args.len()));
-        }
-        match self.link {
-            Some(LinkKind::Review) => sql.push_str(" AND a.review_id IS NOT NULL"),
-            Some(LinkKind::Kpi) => sql.push_str(" AND a.kpi_id IS NOT NULL"),
-            Some(LinkKind::Risk) => sql.push_str(" AND a.risk_id IS NOT NULL"),
-            Some(LinkKind::Unlinked) => {
-                sql.push_str(" AND a.review_id IS NULL AND a.kpi_id IS NULL AND a.risk_id IS NULL")
-            }
-            None => {}
-        }
-        if let Some(text) = self
-            .text
-            .as_deref()
-            .map(str::trim)
-            .filter(|t| !t.is_empty())
-        {
-            let escaped = text
-                .replace('\\', "\\\\")
-                .replace('%', "\\%")
-                .replace('_', "\\_");
-            args.push(Value::Text(format!("%{escaped}%")));
-            sql.push_str(&format!(
-                " AND (a.title LIKE ?{n} ESCAPE '\\' OR a.ref LIKE ?{n} ESCAPE '\\')",
-                n = args.len()
-            ));
-        }
-        (sql, args)
-    }
-}
-
-/// One page of actions matching `filter`, soonest due first; undated ones
-/// come first because they need a date before anything else.
-pub fn list_actions(
-    conn: &Connection,
-    filter: &ActionFilter,
-    today: NaiveDate,
-    offset: usize,
-    limit: usize,
-) -> Result<Vec<ActionRecord>> {
-    let (clause, mut args) = filter.where_clause(today, true);
-    args.push(Value::Integer(limit.min(i64::MAX as usize) as i64));
-    args.push(Value::Integer(offset.min(i64::MAX as usize) as i64));
-    let n = args.len();
-    let mut stmt = conn.prepare_cached(&format!(
-        "SELECT {RECORD_COLUMNS} WHERE {clause} ORDER BY a.due, a.id LIMIT ?{} OFFSET ?{n}",
-        n - 1
-    ))?;
-    let rows = stmt
-        .query_map(params_from_iter(args), record_from_row)?
-        .collect::<rusqlite::Result<_>>()?;
-    Ok(rows)
-}
-
-/// The few columns a plain listing prints, for long lists read by people
-/// and scripts (`action list`, CSV): one join, no other allocations.
-#[derive(Debug, Clone, PartialEq)]
-pub struct ActionLine {
-    pub reference: String,
-    pub title: String,
-    pub status: ActionStatus,
-    pub owner: Option<String>,
-    pub due: Option<NaiveDate>,
-    pub priority: Option<String>,
-    pub review_ref: Option<String>,
-}
-
-/// `list_actions` with only what a line of a listing needs.
-pub fn list_lines(
-    conn: &Connection,
-    filter: &ActionFilter,
-    today: NaiveDate,
-    limit: usize,
-) -> Result<Vec<ActionLine>> {
-    let (clause, mut args) = filter.where_clause(today, true);
-    args.push(Value::Integer(limit.min(i64::MAX as usize) as i64));
-    let mut stmt = conn.prepare_cached(&format!(
-        "SELECT a.ref, a.title, a.status, p.name, a.due, a.priority, r.ref
-         FROM action a LEFT JOIN person p ON p.id = a.owner_id
-         LEFT JOIN review r ON r.id = a.review_id
-         WHERE {clause} ORDER BY a.due, a.id LIMIT ?{}",
-        args.len()
-    ))?;
-    let rows = stmt
-        .query_map(params_from_iter(args), |row| {
-            let status: String = row.get(2)?;
-            Ok(ActionLine {
-                reference: row.get(0)?,
-                title: row.get(1)?,
-                status: ActionStatus::parse(&status).unwrap_or(ActionStatus::Open),
-                owner: row.get(3)?,
-                due: date_col(row, 4)?,
-                priority: row.get(5)?,
-                review_ref: row.get(6)?,
-            })
-        })?
-        .collect::<rusqlite::Result<_>>()?;
-    Ok(rows)
-}
-
-pub fn count_actions(conn: &Connection, filter: &ActionFilter, today: NaiveDate) -> Result<usize> {
-    let (clause, args) = filter.where_clause(today, false);
-    let n: i64 = conn
-        .prepare_cached(&format!("SELECT count(*) FROM action a WHERE {clause}"))?
-        .query_row(params_from_iter(args), |r| r.get(0))?;
-    Ok(n as usize)
 }
 
 #[derive(Debug, Clone, Default)]
@@ -934,95 +734,6 @@ pub fn review_checks(conn: &Connection, review_id: i64) -> Result<Vec<(i64, Chec
             Ok((id, o)) => CheckOutcome::parse(&o).map(|o| Ok((id, o))),
             Err(e) => Some(Err(e)),
         })
-        .collect::<rusqlite::Result<_>>()?;
-    Ok(rows)
-}
-
-pub struct NewDecision<'a> {
-    pub review_id: i64,
-    pub agenda_item_id: Option<i64>,
-    pub text: &'a str,
-    pub category: DecisionCategory,
-    pub risk_id: Option<i64>,
-    pub action_ids: &'a [i64],
-}
-
-/// The reference for a new decision of a review, numbered within the year the
-/// review was planned for. Refused once the review is closed.
-pub(super) fn next_decision_ref(
-    tx: &Transaction,
-    review_id: i64,
-    now: DateTime<Utc>,
-) -> Result<String> {
-    let (planned, status): (String, String) = tx.query_row(
-        "SELECT planned_date, status FROM review WHERE id = ?1",
-        [review_id],
-        |r| Ok((r.get(0)?, r.get(1)?)),
-    )?;
-    reviews::refuse_if_closed(ReviewStatus::parse(&status).unwrap_or(ReviewStatus::Planned))?;
-    let year = planned
-        .parse::<NaiveDate>()
-        .map_or_else(|_| now.year(), |d| d.year());
-    Ok(decision_ref(year, next_seq(tx, "decision", "D", year)?))
-}
-
-/// Records a decision of a review with its 9.3.3 category and the actions it calls for.
-pub fn create_decision(
-    tx: &Transaction,
-    actor: &str,
-    now: DateTime<Utc>,
-    new: &NewDecision,
-) -> Result<(i64, String)> {
-    let text = new.text.trim();
-    if text.is_empty() {
-        return Err(eyre!("a decision needs its text"));
-    }
-    let reference = next_decision_ref(tx, new.review_id, now)?;
-    tx.execute(
-        "INSERT INTO decision (ref, review_id, agenda_item_id, text, category, risk_id, created_by, created_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
-        params![
-            reference,
-            new.review_id,
-            new.agenda_item_id,
-            text,
-            new.category.as_str(),
-            new.risk_id,
-            actor,
-            timestamp(now)
-        ],
-    )?;
-    let id = tx.last_insert_rowid();
-    for action_id in new.action_ids {
-        tx.execute(
-            "INSERT OR IGNORE INTO decision_action (decision_id, action_id) VALUES (?1, ?2)",
-            params![id, action_id],
-        )?;
-    }
-    log_change(
-        tx,
-        actor,
-        now,
-        Change {
-            entity: "decision",
-            entity_ref: &reference,
-            op: "create",
-            field: "",
-            old: None,
-            new: Some(text),
-        },
-    )?;
-    Ok((id, reference))
-}
-
-/// Decisions that call for an action, by reference.
-pub fn decisions_of_action(conn: &Connection, action_id: i64) -> Result<Vec<String>> {
-    let mut stmt = conn.prepare_cached(
-        "SELECT d.ref FROM decision_action da JOIN decision d ON d.id = da.decision_id
-         WHERE da.action_id = ?1 AND d.deleted_at IS NULL ORDER BY d.ref",
-    )?;
-    let rows = stmt
-        .query_map([action_id], |r| r.get(0))?
         .collect::<rusqlite::Result<_>>()?;
     Ok(rows)
 }

@@ -10,16 +10,15 @@ use ratatui::style::{Modifier, Style};
 use ratatui_textarea::{TextArea, WrapMode};
 
 mod flows;
+mod kpi_update;
 mod risks;
+mod signoff;
 
 use super::keymap::risks::risks_msg;
 use super::keymap::{CARRY, Msg, cockpit_msg, table_msg};
-use super::kpis::KpiView;
 use super::state::{CockpitData, NotesEditor, Overlay, Screen, State};
 use crate::domain::agenda::ItemState;
 use crate::store::{Store, reviews};
-
-mod kpi_update;
 
 /// Notes are saved once typing pauses this long.
 const AUTOSAVE_AFTER: chrono::Duration = chrono::Duration::milliseconds(1500);
@@ -573,22 +572,6 @@ impl App {
         redraw
     }
 }
-
-impl App {
-    /// Opens the KPI grid on the first KPI of the item being discussed.
-    fn open_kpis(&mut self) {
-        let input = self.state.current_item().map(|i| i.input_key.clone());
-        let board = &mut self.state.kpis;
-        if let Some(pos) =
-            input.and_then(|key| board.tiles.iter().position(|t| t.def.input_key == key))
-        {
-            board.selected = pos;
-        }
-        board.view = KpiView::Grid;
-        self.state.screen = Screen::Kpis;
-    }
-}
-mod signoff;
 
 fn new_editor(item_id: i64, version: i64, notes: &str, now: DateTime<Utc>) -> NotesEditor {
     let lines: Vec<String> = notes.split('\n').map(str::to_string).collect();

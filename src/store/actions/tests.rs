@@ -1,6 +1,7 @@
 use chrono::{NaiveDate, TimeZone, Utc};
 
 use super::*;
+use crate::domain::action::DecisionCategory;
 use crate::domain::agenda::iso_9001_template;
 use crate::store::Store;
 use crate::store::evidence::carried_forward_actions;

@@ -148,4 +148,17 @@ impl App {
             }
         }
     }
+
+    /// Opens the KPI grid on the first KPI of the item being discussed.
+    pub(super) fn open_kpis(&mut self) {
+        let input = self.state.current_item().map(|i| i.input_key.clone());
+        let board = &mut self.state.kpis;
+        if let Some(pos) =
+            input.and_then(|key| board.tiles.iter().position(|t| t.def.input_key == key))
+        {
+            board.selected = pos;
+        }
+        board.view = KpiView::Grid;
+        self.state.screen = Screen::Kpis;
+    }
 }
