@@ -64,6 +64,13 @@ fn bad_input_gets_one_line_and_a_non_zero_exit() {
     let out = steerco(&db, &["review", "new", "Q1", "--date", "2027-02-30"]);
     assert!(!out.status.success());
     assert!(stderr(&out).contains("is not a date"), "{}", stderr(&out));
+    let out = steerco(&db, &["review", "new", "Q1", "--date", "0207-03-12"]);
+    assert!(!out.status.success());
+    assert!(
+        stderr(&out).contains("outside the years"),
+        "{}",
+        stderr(&out)
+    );
 
     let out = steerco(
         &db,

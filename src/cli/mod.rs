@@ -13,7 +13,7 @@ mod trail;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use chrono::{Local, NaiveDate};
+use chrono::{Datelike, Local, NaiveDate};
 use clap::{Parser, Subcommand};
 use color_eyre::eyre::{Result, eyre};
 
@@ -105,8 +105,15 @@ enum Command {
 
 /// A date as users type it: `2027-03-12`.
 pub fn parse_date(s: &str) -> std::result::Result<NaiveDate, String> {
-    NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d")
-        .map_err(|_| format!("'{s}' is not a date; write it as YYYY-MM-DD, e.g. 2027-03-12"))
+    let date = NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d")
+        .map_err(|_| format!("'{s}' is not a date; write it as YYYY-MM-DD, e.g. 2027-03-12"))?;
+    // a typo like 0202 or 20277 is refused rather than stored
+    if !(1900..=2999).contains(&date.year()) {
+        return Err(format!(
+            "'{s}' is outside the years 1900 to 2999; check the year"
+        ));
+    }
+    Ok(date)
 }
 
 pub fn run() -> Result<ExitCode> {
