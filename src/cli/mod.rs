@@ -256,7 +256,7 @@ fn demo(db: Option<PathBuf>, no_tui: bool, as_of: Option<NaiveDate>) -> Result<E
     let review = reviews::cockpit_review(store.conn())?
         .ok_or_else(|| eyre!("the demo has no review to open"))?;
     let hint = format!(
-        "Demo database: {} (use --db with it from another shell)",
+        "Demo: {} (steerco --db it from another shell)",
         path.display()
     );
     crate::tui::run(store, review.id, Some(hint))?;
