@@ -6,7 +6,6 @@ use super::action::ActionStatus;
 use super::agenda::ItemState;
 use super::kpi::Target;
 use super::review::{MeetingClock, ReviewStatus};
-use super::risk::Rating;
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct Review {
@@ -85,16 +84,4 @@ pub struct KpiSummary {
     pub target: Target,
     pub input_key: String,
     pub latest: Option<(String, f64)>,
-}
-
-#[derive(Debug, Clone, PartialEq)]
-pub struct RiskSummary {
-    pub id: i64,
-    pub reference: String,
-    pub kind: String,
-    pub title: String,
-    pub owner: Option<String>,
-    pub inherent: Rating,
-    pub residual: Option<Rating>,
-    pub status: String,
 }

@@ -5,8 +5,7 @@ use rusqlite::{Connection, Row};
 
 use super::date_col;
 use crate::domain::action::ActionStatus;
-use crate::domain::model::{ActionSummary, DecisionSummary, KpiSummary, RiskSummary};
-use crate::domain::risk::Rating;
+use crate::domain::model::{ActionSummary, DecisionSummary, KpiSummary};
 
 pub(super) const ACTION_COLUMNS: &str =
     "a.id, a.ref, a.title, p.name, a.due, a.status, r.ref, a.agenda_item_id
@@ -102,43 +101,6 @@ pub fn kpis_with_latest(conn: &Connection) -> Result<Vec<KpiSummary>> {
                 target: super::kpis::target_from_row(r, 4)?,
                 input_key: r.get(8)?,
                 latest,
-            })
-        })?
-        .collect::<rusqlite::Result<_>>()?;
-    Ok(rows)
-}
-
-/// Open risks and opportunities, highest current score first.
-pub fn risks(conn: &Connection) -> Result<Vec<RiskSummary>> {
-    let mut stmt = conn.prepare(
-        "SELECT r.id, r.ref, r.kind, r.title, p.name, r.inherent_likelihood, r.inherent_impact,
-                r.residual_likelihood, r.residual_impact, r.status
-         FROM risk r LEFT JOIN person p ON p.id = r.owner_id
-         WHERE r.deleted_at IS NULL AND r.status != 'closed'
-         ORDER BY coalesce(r.residual_likelihood * r.residual_impact,
-                           r.inherent_likelihood * r.inherent_impact) DESC, r.ref",
-    )?;
-    let rows = stmt
-        .query_map([], |r| {
-            let residual = match (r.get::<_, Option<u8>>(7)?, r.get::<_, Option<u8>>(8)?) {
-                (Some(l), Some(i)) => Some(Rating {
-                    likelihood: l,
-                    impact: i,
-                }),
-                _ => None,
-            };
-            Ok(RiskSummary {
-                id: r.get(0)?,
-                reference: r.get(1)?,
-                kind: r.get(2)?,
-                title: r.get(3)?,
-                owner: r.get(4)?,
-                inherent: Rating {
-                    likelihood: r.get(5)?,
-                    impact: r.get(6)?,
-                },
-                residual,
-                status: r.get(9)?,
             })
         })?
         .collect::<rusqlite::Result<_>>()?;
