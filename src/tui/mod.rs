@@ -10,22 +10,21 @@ pub mod capture;
 pub mod keymap;
 pub mod kpis;
 pub mod risk_view;
+mod session;
 pub mod state;
 mod terminal;
 #[cfg(test)]
 pub mod testkit;
 pub mod ui;
 
-use std::sync::Arc;
-use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::Duration;
 
 use chrono::{Local, Utc};
 use color_eyre::eyre::Result;
-use crossterm::event;
 
 use crate::store::Store;
 use app::{App, LIVE_POLL};
+use session::{Input, Session};
 use terminal::TerminalGuard;
 
 /// Opens the cockpit on a review; `hint` is shown in the status line at start.
@@ -46,37 +45,34 @@ pub fn run_actions(store: Store, review_id: i64) -> Result<()> {
 }
 
 fn event_loop(mut app: App) -> Result<()> {
-    // A closed SSH session (HUP) or a polite kill (TERM) saves the notes being typed.
-    let hang_up = Arc::new(AtomicBool::new(false));
-    for signal in [signal_hook::consts::SIGHUP, signal_hook::consts::SIGTERM] {
-        signal_hook::flag::register(signal, Arc::clone(&hang_up))?;
-    }
     let mut guard = TerminalGuard::new()?;
+    let session = Session::start()?;
     if let Ok((width, _)) = crossterm::terminal::size() {
         app.state.width = width;
     }
     let mut redraw = true;
     loop {
-        if hang_up.load(Ordering::Relaxed) {
+        // a terminal that cannot be written to is as gone as one that hung up
+        if redraw && guard.draw(|frame| ui::draw(frame, &app.state)).is_err() {
             app.save_before_exit();
             return Ok(());
         }
-        if redraw {
-            guard.draw(|frame| ui::draw(frame, &app.state))?;
-            redraw = false;
-        }
-        if event::poll(wait_time(&app))? {
-            // take everything already queued (a paste, held keys) before drawing again
-            loop {
-                app.handle_event(event::read()?, Utc::now());
-                if app.quit || !event::poll(Duration::ZERO)? {
-                    break;
+        redraw = false;
+        let mut input = session.next(wait_time(&app));
+        while let Some(next) = input {
+            match next {
+                Input::Event(event) => app.handle_event(event, Utc::now()),
+                Input::HangUp => {
+                    app.save_before_exit();
+                    return Ok(());
                 }
             }
             redraw = true;
-        }
-        if app.quit {
-            return Ok(());
+            if app.quit {
+                return Ok(());
+            }
+            // take everything already queued (a paste, held keys) before drawing again
+            input = session.queued();
         }
         redraw |= app.tick(Utc::now());
     }
