@@ -13,7 +13,7 @@ use serde::Serialize;
 use super::output::table;
 use crate::domain::action::{ActionStatus, is_overdue};
 use crate::domain::due::parse_due;
-use crate::domain::text::{visible_line, visible_multiline};
+use crate::domain::text::{to_json_pretty, visible_line, visible_multiline};
 use crate::store::actions::{
     self, ActionEdit, ActionFilter, ActionRecord, NewAction, check_priority,
 };
@@ -522,7 +522,7 @@ fn list(store: &mut Store, today: NaiveDate, args: ListArgs) -> Result<ExitCode>
     if args.json {
         let rows = actions::list_actions(conn, &filter, today, 0, limit)?;
         let out: Vec<ActionJson> = rows.iter().map(|a| to_json(a, today)).collect();
-        println!("{}", serde_json::to_string_pretty(&out)?);
+        println!("{}", to_json_pretty(&out)?);
         return Ok(ExitCode::SUCCESS);
     }
     // plain and CSV listings read only the columns they print
@@ -607,7 +607,7 @@ fn show(store: &mut Store, today: NaiveDate, reference: &str, json: bool) -> Res
                 })
                 .collect(),
         };
-        println!("{}", serde_json::to_string_pretty(&out)?);
+        println!("{}", to_json_pretty(&out)?);
         return Ok(ExitCode::SUCCESS);
     }
     let v = |s: &str| visible_line(s).into_owned();
