@@ -226,6 +226,84 @@ fn mine_overdue_and_csv() {
 }
 
 #[test]
+fn csv_neutralises_formulas_and_keeps_text_exactly() {
+    let db = db();
+    let formula = "=HYPERLINK(\"http://evil\",\"x\")";
+    let raw = "line1\nline2\t\u{1b}[31m";
+    ok(
+        &db.path,
+        &[
+            "action",
+            "add",
+            formula,
+            "--owner",
+            "rng",
+            "--due",
+            "2099-01-01",
+        ],
+    );
+    ok(
+        &db.path,
+        &[
+            "action",
+            "add",
+            raw,
+            "--owner",
+            "rng",
+            "--due",
+            "2099-02-01",
+        ],
+    );
+    let out = ok(&db.path, &["action", "list", "--csv"]);
+    let mut reader = csv::Reader::from_reader(out.as_bytes());
+    assert_eq!(
+        reader.headers().unwrap(),
+        vec![
+            "ref", "title", "status", "owner", "due", "overdue", "priority", "review"
+        ]
+    );
+    let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
+    let titles: Vec<&str> = rows.iter().map(|r| &r[1]).collect();
+    assert_eq!(titles, [format!("'{formula}").as_str(), raw], "{out}");
+    assert_eq!(&rows[1][0], format!("A-{}-002", year()));
+    let rest: Vec<&str> = rows[1].iter().skip(2).collect();
+    assert_eq!(rest, ["open", "Rachel Ng", "2099-02-01", "false", "", ""]);
+}
+
+#[test]
+fn json_escapes_c1_controls_and_bidi_characters_and_keeps_them() {
+    let db = db();
+    let title = "Pay \u{9b}31m now \u{202e}exe.fdp";
+    ok(&db.path, &["action", "add", title, "--owner", "rng"]);
+    let reference = format!("A-{}-001", year());
+    for args in [
+        &["action", "list", "--json"][..],
+        &["action", "show", &reference, "--json"],
+        &["log", "--json"],
+        &["export", "--format", "json"],
+    ] {
+        let out = steerco(&db.path, args);
+        assert!(out.status.success(), "{args:?}");
+        let bytes = out.stdout;
+        for raw in ["\u{9b}", "\u{202e}"] {
+            assert!(
+                !bytes.windows(raw.len()).any(|w| w == raw.as_bytes()),
+                "{args:?} printed {raw:?} raw"
+            );
+        }
+        let text = String::from_utf8(bytes).unwrap();
+        assert!(
+            text.contains(r"Pay \u009b31m now \u202eexe.fdp"),
+            "{args:?}: {text}"
+        );
+    }
+    let list = json(&ok(&db.path, &["action", "list", "--json"]));
+    assert_eq!(list[0]["title"], title);
+    let shown = json(&ok(&db.path, &["action", "show", &reference, "--json"]));
+    assert_eq!(shown["title"], title);
+}
+
+#[test]
 fn the_whole_lifecycle_from_the_shell() {
     let db = db();
     ok(

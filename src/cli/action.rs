@@ -10,10 +10,10 @@ use color_eyre::eyre::{Result, eyre};
 use rusqlite::OptionalExtension;
 use serde::Serialize;
 
-use super::output::table;
+use super::output::{spreadsheet_safe, table};
 use crate::domain::action::{ActionStatus, is_overdue};
 use crate::domain::due::parse_due;
-use crate::domain::text::{visible_line, visible_multiline};
+use crate::domain::text::{to_json_pretty, visible_line, visible_multiline};
 use crate::store::actions::{
     self, ActionEdit, ActionFilter, ActionRecord, NewAction, check_priority,
 };
@@ -522,29 +522,39 @@ fn list(store: &mut Store, today: NaiveDate, args: ListArgs) -> Result<ExitCode>
     if args.json {
         let rows = actions::list_actions(conn, &filter, today, 0, limit)?;
         let out: Vec<ActionJson> = rows.iter().map(|a| to_json(a, today)).collect();
-        println!("{}", serde_json::to_string_pretty(&out)?);
+        println!("{}", to_json_pretty(&out)?);
         return Ok(ExitCode::SUCCESS);
     }
     // plain and CSV listings read only the columns they print
     let rows = actions::list_lines(conn, &filter, today, limit)?;
     if args.csv {
-        let mut out = String::from("ref,title,status,owner,due,overdue,priority,review\n");
+        let mut writer = csv::Writer::from_writer(Vec::new());
+        writer.write_record([
+            "ref", "title", "status", "owner", "due", "overdue", "priority", "review",
+        ])?;
         for a in &rows {
-            let fields = [
-                a.reference.clone(),
-                a.title.clone(),
-                a.status.as_str().to_string(),
-                a.owner.clone().unwrap_or_default(),
-                a.due.map(|d| d.to_string()).unwrap_or_default(),
-                is_overdue(a.status, a.due, today).to_string(),
-                a.priority.clone().unwrap_or_default(),
-                a.review_ref.clone().unwrap_or_default(),
+            let due = a.due.map(|d| d.to_string()).unwrap_or_default();
+            let overdue = is_overdue(a.status, a.due, today).to_string();
+            let cells = [
+                a.reference.as_str(),
+                a.title.as_str(),
+                a.status.as_str(),
+                a.owner.as_deref().unwrap_or_default(),
+                &due,
+                &overdue,
+                a.priority.as_deref().unwrap_or_default(),
+                a.review_ref.as_deref().unwrap_or_default(),
             ];
-            let cells: Vec<String> = fields.iter().map(|f| csv_cell(f)).collect();
-            out.push_str(&cells.join(","));
-            out.push('\n');
+            // No column here is a number, so every cell is neutralised alike;
+            // the ones steerco formats (status, date, true/false) never start
+            // with a trigger, and a reference from an imported dump might.
+            for cell in cells {
+                writer.write_field(spreadsheet_safe(cell).as_bytes())?;
+            }
+            writer.write_record(None::<&[u8]>)?;
         }
-        std::io::stdout().lock().write_all(out.as_bytes())?;
+        let out = writer.into_inner().map_err(|e| e.into_error())?;
+        std::io::stdout().lock().write_all(&out)?;
         return Ok(ExitCode::SUCCESS);
     }
     if rows.is_empty() {
@@ -576,16 +586,6 @@ fn list(store: &mut Store, today: NaiveDate, args: ListArgs) -> Result<ExitCode>
     Ok(ExitCode::SUCCESS)
 }
 
-/// A CSV field, quoted when needed, control characters made visible.
-fn csv_cell(s: &str) -> String {
-    let s = visible_line(s);
-    if s.contains([',', '"']) {
-        format!("\"{}\"", s.replace('"', "\"\""))
-    } else {
-        s.into_owned()
-    }
-}
-
 fn show(store: &mut Store, today: NaiveDate, reference: &str, json: bool) -> Result<ExitCode> {
     let conn = store.conn();
     let a = actions::require_action(conn, reference)?;
@@ -607,7 +607,7 @@ fn show(store: &mut Store, today: NaiveDate, reference: &str, json: bool) -> Res
                 })
                 .collect(),
         };
-        println!("{}", serde_json::to_string_pretty(&out)?);
+        println!("{}", to_json_pretty(&out)?);
         return Ok(ExitCode::SUCCESS);
     }
     let v = |s: &str| visible_line(s).into_owned();

@@ -10,7 +10,7 @@ use serde::Serialize;
 
 use super::output::table;
 use crate::domain::kpi::{Assessment, Direction, Frequency, Period, Target, fmt_num};
-use crate::domain::text::visible_line;
+use crate::domain::text::{to_json_pretty, visible_line};
 use crate::store::Store;
 use crate::store::kpis::{self, KpiHistory, NewKpi};
 
@@ -251,7 +251,7 @@ fn list(store: &Store, json: bool, today: NaiveDate) -> Result<()> {
                 }
             })
             .collect();
-        println!("{}", serde_json::to_string_pretty(&out)?);
+        println!("{}", to_json_pretty(&out)?);
         return Ok(());
     }
     if all.is_empty() {

@@ -1,6 +1,8 @@
 //! Plain-text output helpers: every stored string goes through `visible_line`
 //! so control characters never reach the terminal raw.
 
+use std::borrow::Cow;
+
 use unicode_width::UnicodeWidthStr;
 
 use crate::domain::text::visible_line;
@@ -49,6 +51,18 @@ pub fn table(headers: &[&str], rows: &[Vec<String>]) -> String {
     out
 }
 
+/// A CSV cell a spreadsheet shows rather than runs. As OWASP advises for CSV
+/// injection, a cell beginning with `=`, `+`, `-`, `@`, tab or carriage return
+/// gets a leading `'`; everything else is kept exactly, and quoting is left
+/// to the CSV writer.
+pub fn spreadsheet_safe(cell: &str) -> Cow<'_, str> {
+    if cell.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        Cow::Owned(format!("'{cell}"))
+    } else {
+        Cow::Borrowed(cell)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -66,5 +80,39 @@ mod tests {
     fn errors_read_as_one_line() {
         let report = color_eyre::eyre::eyre!("inner").wrap_err("outer");
         assert_eq!(one_line_error(&report), "outer: inner");
+    }
+
+    #[test]
+    fn cells_a_spreadsheet_would_run_get_a_leading_quote() {
+        for (cell, want) in [
+            (
+                "=HYPERLINK(\"http://x\",\"y\")",
+                "'=HYPERLINK(\"http://x\",\"y\")",
+            ),
+            ("+1+cmd|' /C calc'!A0", "'+1+cmd|' /C calc'!A0"),
+            ("-2+3", "'-2+3"),
+            ("@SUM(A1)", "'@SUM(A1)"),
+            ("\t=1", "'\t=1"),
+            ("\r=1", "'\r=1"),
+        ] {
+            assert_eq!(spreadsheet_safe(cell), want, "{cell:?}");
+        }
+    }
+
+    #[test]
+    fn other_cells_are_kept_exactly() {
+        for cell in [
+            "",
+            "Qualify a = b",
+            "A-2026-014",
+            "line1\nline2\t\u{1b}[31m",
+            "'quoted",
+            " =1",
+        ] {
+            assert!(
+                matches!(spreadsheet_safe(cell), Cow::Borrowed(c) if c == cell),
+                "{cell:?}"
+            );
+        }
     }
 }

@@ -8,7 +8,7 @@ use color_eyre::eyre::Result;
 use serde::Serialize;
 
 use super::output::table;
-use crate::domain::text::visible_line;
+use crate::domain::text::{to_json_pretty, visible_line};
 use crate::store::{Store, people};
 
 #[derive(Debug, Subcommand)]
@@ -58,7 +58,7 @@ pub fn run(store: &mut Store, command: PersonCommand) -> Result<ExitCode> {
                         title: p.title,
                     })
                     .collect();
-                println!("{}", serde_json::to_string_pretty(&out)?);
+                println!("{}", to_json_pretty(&out)?);
             } else if list.is_empty() {
                 println!(
                     "No people yet. Add one with: steerco person add \"Rachel Ng\" --user rng --title \"Quality Manager\""

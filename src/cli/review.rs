@@ -10,7 +10,7 @@ use serde::Serialize;
 use super::output::table;
 use super::parse_date;
 use crate::domain::agenda::iso_9001_template;
-use crate::domain::text::visible_line;
+use crate::domain::text::{to_json_pretty, visible_line};
 use crate::store::reviews::{self, NewReview};
 use crate::store::{Store, people};
 
@@ -187,7 +187,7 @@ pub fn run(store: &mut Store, command: ReviewCommand) -> Result<ExitCode> {
                         facilitator: r.facilitator,
                     })
                     .collect();
-                println!("{}", serde_json::to_string_pretty(&out)?);
+                println!("{}", to_json_pretty(&out)?);
             } else if list.is_empty() {
                 println!(
                     "No reviews yet. Plan one with: steerco review new \"Q1 2027 Management Review\" --date 2027-03-12"

@@ -13,7 +13,7 @@ use crate::domain::risk::{
     Band, BandLimits, Basis, Kind, Rating, RiskEntry, RiskFilter, RiskStatus, StatusFilter,
     movement,
 };
-use crate::domain::text::{visible_line, visible_multiline};
+use crate::domain::text::{to_json_pretty, visible_line, visible_multiline};
 use crate::store::risks::{self, NewRisk};
 use crate::store::{Store, people};
 
@@ -227,7 +227,7 @@ pub fn run(store: &mut Store, command: RiskCommand) -> Result<ExitCode> {
                     .into_iter()
                     .map(|e| entry_json(e, &limits, today))
                     .collect();
-                println!("{}", serde_json::to_string_pretty(&out)?);
+                println!("{}", to_json_pretty(&out)?);
             } else if shown.is_empty() {
                 println!("No risks or opportunities match.");
             } else {

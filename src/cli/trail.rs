@@ -10,6 +10,7 @@ use color_eyre::eyre::{Result, WrapErr, eyre};
 use serde::Serialize;
 
 use super::output::table;
+use crate::domain::text::to_json_pretty;
 use crate::export::digest;
 use crate::store::{Store, Verdict, dump, verify_log};
 
@@ -82,7 +83,7 @@ pub fn log(
         )?
         .collect::<rusqlite::Result<Vec<_>>>()?;
     if json {
-        println!("{}", serde_json::to_string_pretty(&rows)?);
+        println!("{}", to_json_pretty(&rows)?);
         return Ok(ExitCode::SUCCESS);
     }
     if rows.is_empty() {
@@ -167,7 +168,7 @@ pub fn audit(store: &Store, command: AuditCommand) -> Result<ExitCode> {
 
 pub fn export(store: &Store, _format: DumpFormat, out: Option<PathBuf>) -> Result<ExitCode> {
     let data = dump::dump(store.conn())?;
-    let text = serde_json::to_string_pretty(&data)? + "\n";
+    let text = to_json_pretty(&data)? + "\n";
     match out {
         Some(path) => {
             crate::export::write_file(&path, &text)?;

@@ -2,6 +2,10 @@
 //! sequences and bidi overrides are made visible before they reach a terminal.
 
 use std::borrow::Cow;
+use std::io;
+
+use serde::Serialize;
+use serde_json::ser::{Formatter, PrettyFormatter};
 
 /// True for characters that must never reach a terminal raw.
 fn is_hazard(c: char) -> bool {
@@ -59,6 +63,86 @@ pub fn visible_multiline(text: &str) -> Cow<'_, str> {
     Cow::Owned(visible_lines(text).join("\n"))
 }
 
+/// Characters JSON output writes as `\uXXXX`: the terminal hazards above
+/// (serde escapes only C0 itself), plus the line and paragraph separators
+/// that some viewers and older JavaScript take as line breaks.
+fn json_escapes(c: char) -> bool {
+    is_hazard(c) || matches!(c, '\u{2028}' | '\u{2029}')
+}
+
+/// serde_json's pretty layout, but strings escape every `json_escapes`
+/// character. A formatter rather than a pass over the finished text: it sees
+/// string contents only, so nothing outside a string can be touched.
+struct SafeFormatter<'a>(PrettyFormatter<'a>);
+
+impl Formatter for SafeFormatter<'_> {
+    fn write_string_fragment<W: ?Sized + io::Write>(
+        &mut self,
+        writer: &mut W,
+        fragment: &str,
+    ) -> io::Result<()> {
+        let mut start = 0;
+        for (at, c) in fragment.char_indices() {
+            if json_escapes(c) {
+                writer.write_all(&fragment.as_bytes()[start..at])?;
+                // every escaped character is in the BMP, so four digits suffice
+                write!(writer, "\\u{:04x}", c as u32)?;
+                start = at + c.len_utf8();
+            }
+        }
+        writer.write_all(&fragment.as_bytes()[start..])
+    }
+
+    // the layout is PrettyFormatter's
+    fn begin_array<W: ?Sized + io::Write>(&mut self, w: &mut W) -> io::Result<()> {
+        self.0.begin_array(w)
+    }
+    fn end_array<W: ?Sized + io::Write>(&mut self, w: &mut W) -> io::Result<()> {
+        self.0.end_array(w)
+    }
+    fn begin_array_value<W: ?Sized + io::Write>(
+        &mut self,
+        w: &mut W,
+        first: bool,
+    ) -> io::Result<()> {
+        self.0.begin_array_value(w, first)
+    }
+    fn end_array_value<W: ?Sized + io::Write>(&mut self, w: &mut W) -> io::Result<()> {
+        self.0.end_array_value(w)
+    }
+    fn begin_object<W: ?Sized + io::Write>(&mut self, w: &mut W) -> io::Result<()> {
+        self.0.begin_object(w)
+    }
+    fn end_object<W: ?Sized + io::Write>(&mut self, w: &mut W) -> io::Result<()> {
+        self.0.end_object(w)
+    }
+    fn begin_object_key<W: ?Sized + io::Write>(
+        &mut self,
+        w: &mut W,
+        first: bool,
+    ) -> io::Result<()> {
+        self.0.begin_object_key(w, first)
+    }
+    fn begin_object_value<W: ?Sized + io::Write>(&mut self, w: &mut W) -> io::Result<()> {
+        self.0.begin_object_value(w)
+    }
+    fn end_object_value<W: ?Sized + io::Write>(&mut self, w: &mut W) -> io::Result<()> {
+        self.0.end_object_value(w)
+    }
+}
+
+/// Pretty JSON that is exact and safe to print: it parses back to the same
+/// values, and control and bidi characters appear only as `\uXXXX` escapes.
+/// Every JSON steerco writes goes through here.
+pub fn to_json_pretty<T: ?Sized + Serialize>(value: &T) -> serde_json::Result<String> {
+    let mut out = Vec::with_capacity(256);
+    let mut ser =
+        serde_json::Serializer::with_formatter(&mut out, SafeFormatter(PrettyFormatter::new()));
+    value.serialize(&mut ser)?;
+    // serde writes UTF-8 and the escapes are ASCII, so this cannot fail
+    String::from_utf8(out).map_err(serde::ser::Error::custom)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -95,5 +179,69 @@ mod tests {
     fn multiline_keeps_breaks_but_neutralises_escapes() {
         assert_eq!(visible_multiline("a\n\u{1b}b"), "a\n^[b");
         assert!(matches!(visible_multiline("a\nb"), Cow::Borrowed(_)));
+    }
+
+    /// Everything JSON output must escape, listed again rather than shared
+    /// with the code so a slip in one shows up in the other.
+    fn must_escape(c: char) -> bool {
+        let u = c as u32;
+        u < 0x20
+            || (0x7f..=0x9f).contains(&u)
+            || (0x202a..=0x202e).contains(&u)
+            || (0x2066..=0x2069).contains(&u)
+            || matches!(u, 0x200e | 0x200f | 0x061c | 0x2028 | 0x2029)
+    }
+
+    #[test]
+    fn json_escapes_c1_del_and_bidi_and_parses_back_exactly() {
+        let title = "Pay \u{9b}31m now\u{202e}fdp.exe\u{7f}\u{2066}x\u{2069}\u{2028}\u{1b}[2J";
+        let out = to_json_pretty(&serde_json::json!({ "title": title })).unwrap();
+        assert_eq!(
+            out,
+            "{\n  \"title\": \"Pay \\u009b31m now\\u202efdp.exe\\u007f\\u2066x\\u2069\\u2028\\u001b[2J\"\n}"
+        );
+        let back: serde_json::Value = serde_json::from_str(&out).unwrap();
+        assert_eq!(back["title"], title);
+    }
+
+    #[test]
+    fn json_keys_are_escaped_too() {
+        let map = std::collections::BTreeMap::from([("k\u{202e}", 1)]);
+        assert_eq!(to_json_pretty(&map).unwrap(), "{\n  \"k\\u202e\": 1\n}");
+    }
+
+    #[test]
+    fn json_of_plain_data_is_serdes_pretty_output() {
+        let value = serde_json::json!({
+            "ref": "A-2026-001",
+            "title": "Qualify a second source — “now”, 5 % ✓",
+            "quote": "say \"hi\"\\",
+            "n": [1, -2.5, null, true],
+            "empty": {},
+            "none": [],
+        });
+        assert_eq!(
+            to_json_pretty(&value).unwrap(),
+            serde_json::to_string_pretty(&value).unwrap()
+        );
+    }
+
+    #[test]
+    fn every_character_round_trips_and_none_to_escape_is_left_raw() {
+        let all: String = (0..=0x10ffff).filter_map(char::from_u32).collect();
+        let out = to_json_pretty(&all).unwrap();
+        assert!(
+            !out.chars().any(must_escape),
+            "a raw control or bidi character"
+        );
+        assert_eq!(serde_json::from_str::<String>(&out).unwrap(), all);
+        for c in (0..=0x10ffff)
+            .filter_map(char::from_u32)
+            .filter(|&c| must_escape(c))
+        {
+            let one = to_json_pretty(&c.to_string()).unwrap();
+            // serde's short forms (\n, \t, …) are escapes as well
+            assert!(one.starts_with("\"\\"), "{c:?} came out as {one}");
+        }
     }
 }

@@ -5,6 +5,7 @@ use serde::Serialize;
 
 use super::digest;
 use super::minutes::Minutes;
+use crate::domain::text::to_json_pretty;
 
 #[derive(Serialize)]
 struct Document<'a> {
@@ -20,6 +21,7 @@ pub fn render(m: &Minutes) -> Result<String> {
         minutes: m,
         digest: m.is_locked().then(digest::placeholder),
     };
-    let text = serde_json::to_string_pretty(&doc)? + "\n";
+    // sealed over the escaped text, which is exactly what gets written
+    let text = to_json_pretty(&doc)? + "\n";
     Ok(digest::seal(&text))
 }

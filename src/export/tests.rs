@@ -139,6 +139,14 @@ fn stored_text_cannot_inject_markup_or_escapes() {
     assert!(html.contains("^[[2J") && html.contains("&lt;U+202E&gt;"));
     let md = render(&m, Format::Md).unwrap();
     assert!(md.contains("\\<script>") && !md.contains('\u{1b}'));
+    // JSON keeps the text exactly, escaped, and the digest covers those bytes
+    let json = render(&m, Format::Json).unwrap();
+    assert!(!json.contains('\u{1b}') && !json.contains('\u{202e}'));
+    assert!(json.contains("\\u001b[2J \\u202e"), "{json}");
+    assert!(matches!(digest::check(&json), digest::Check::Matches(_)));
+    let parsed: serde_json::Value = serde_json::from_str(&json).unwrap();
+    let text = parsed["minutes"]["addenda"][0]["text"].as_str().unwrap();
+    assert!(text.ends_with(" \u{1b}[2J \u{202e}"), "{text:?}");
 }
 
 #[test]
