@@ -2,6 +2,8 @@
 // each test file uses only some of these
 #![allow(dead_code)]
 
+pub mod pty;
+
 use std::path::Path;
 use std::process::{Command, Output};
 

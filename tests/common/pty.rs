@@ -1,0 +1,144 @@
+//! The cockpit in a real pseudo-terminal, as sshd or a terminal window runs
+//! it: steerco leads its own session with the terminal as its controlling
+//! terminal, so closing the other end is a real hang-up.
+
+use std::fs::File;
+use std::io::{Read, Write};
+use std::os::fd::{AsRawFd, OwnedFd};
+use std::path::Path;
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+use nix::pty::{Winsize, openpty};
+
+pub struct Cockpit {
+    pub child: Child,
+    master: Option<File>,
+    screen: Vec<u8>,
+}
+
+impl Cockpit {
+    /// `steerco --db DB ARGS…` on a new terminal of `cols`×`rows`.
+    pub fn start(db: &Path, args: &[&str], cols: u16, rows: u16) -> Cockpit {
+        let size = Winsize {
+            ws_row: rows,
+            ws_col: cols,
+            ws_xpixel: 0,
+            ws_ypixel: 0,
+        };
+        let pty = openpty(&size, None).expect("a pseudo-terminal");
+        // steerco must not inherit the terminal's other end, or it never hangs up
+        for fd in [pty.master.as_raw_fd(), pty.slave.as_raw_fd()] {
+            // SAFETY: fcntl on descriptors this function owns.
+            unsafe { libc::fcntl(fd, libc::F_SETFD, libc::FD_CLOEXEC) };
+        }
+        let slave: OwnedFd = pty.slave;
+        let stdio = |fd: &OwnedFd| Stdio::from(fd.try_clone().expect("dup"));
+        let mut command = Command::new(env!("CARGO_BIN_EXE_steerco"));
+        command
+            .arg("--db")
+            .arg(db)
+            .args(args)
+            .env_remove("STEERCO_DB")
+            .env("TERM", "xterm-256color")
+            .stdin(stdio(&slave))
+            .stdout(stdio(&slave))
+            .stderr(stdio(&slave));
+        let slave_fd = slave.as_raw_fd();
+        // SAFETY: only async-signal-safe calls between fork and exec.
+        unsafe {
+            use std::os::unix::process::CommandExt;
+            command.pre_exec(move || {
+                if libc::setsid() < 0 || libc::ioctl(0, libc::TIOCSCTTY, 0) < 0 {
+                    return Err(std::io::Error::last_os_error());
+                }
+                let _ = slave_fd;
+                Ok(())
+            });
+        }
+        let child = command.spawn().expect("steerco starts");
+        drop(command);
+        drop(slave);
+        // read without blocking, so that closing this one descriptor is the hang-up
+        let master = File::from(pty.master);
+        // SAFETY: fcntl on a descriptor this function owns.
+        unsafe {
+            let fd = master.as_raw_fd();
+            libc::fcntl(
+                fd,
+                libc::F_SETFL,
+                libc::fcntl(fd, libc::F_GETFL) | libc::O_NONBLOCK,
+            );
+        }
+        Cockpit {
+            child,
+            master: Some(master),
+            screen: Vec::new(),
+        }
+    }
+
+    /// Everything steerco has written to the terminal so far, as text.
+    pub fn output(&mut self) -> String {
+        if let Some(master) = self.master.as_mut() {
+            let mut buf = [0u8; 16384];
+            while let Ok(n) = master.read(&mut buf) {
+                if n == 0 {
+                    break;
+                }
+                self.screen.extend_from_slice(&buf[..n]);
+            }
+        }
+        String::from_utf8_lossy(&self.screen).into_owned()
+    }
+
+    /// Waits until `text` has been drawn; panics with the output otherwise.
+    pub fn wait_for(&mut self, text: &str) {
+        let start = Instant::now();
+        while !self.output().contains(text) {
+            assert!(
+                start.elapsed() < Duration::from_secs(10),
+                "never saw {text:?} in: {}",
+                self.output()
+            );
+            std::thread::sleep(Duration::from_millis(20));
+        }
+    }
+
+    /// Types `keys` as a person would, a few at a time.
+    pub fn type_keys(&mut self, keys: &str) {
+        self.output();
+        let master = self.master.as_mut().expect("terminal still open");
+        master
+            .write_all(keys.as_bytes())
+            .expect("typing reaches steerco");
+        master.flush().unwrap();
+        std::thread::sleep(Duration::from_millis(150));
+    }
+
+    /// Closes the terminal under steerco, as sshd does when the link drops.
+    pub fn hang_up(&mut self) {
+        self.output();
+        self.master = None;
+    }
+
+    /// Waits for steerco to end; `None` if it is still running after `limit`.
+    pub fn wait_exit(&mut self, limit: Duration) -> Option<std::process::ExitStatus> {
+        let start = Instant::now();
+        loop {
+            if let Some(status) = self.child.try_wait().expect("wait") {
+                return Some(status);
+            }
+            if start.elapsed() > limit {
+                return None;
+            }
+            std::thread::sleep(Duration::from_millis(20));
+        }
+    }
+}
+
+impl Drop for Cockpit {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
