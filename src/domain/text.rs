@@ -2,6 +2,10 @@
 //! sequences and bidi overrides are made visible before they reach a terminal.
 
 use std::borrow::Cow;
+
+/// The most an agenda item's notes hold, in characters: about forty pages,
+/// far past what a meeting types, and small enough to stay quick to edit.
+pub const NOTES_LIMIT: usize = 100_000;
 use std::io;
 
 use serde::Serialize;

@@ -4,6 +4,7 @@
 pub mod actions;
 mod changelog;
 pub mod closeout;
+pub mod drafts;
 pub mod dump;
 pub mod evidence;
 pub mod kpis;
@@ -34,6 +35,7 @@ const MIGRATIONS: &[M<'static>] = &[
     M::up(include_str!("migrations/003_risks.sql")),
     M::up(include_str!("migrations/004_actions.sql")),
     M::up(include_str!("migrations/005_closeout.sql")),
+    M::up(include_str!("migrations/006_drafts.sql")),
 ];
 
 /// The schema version this build writes.

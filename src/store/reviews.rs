@@ -312,7 +312,13 @@ pub fn agenda(conn: &Connection, review_id: i64) -> Result<Vec<AgendaItem>> {
     Ok(rows)
 }
 
-fn item_label(tx: &Transaction, item_id: i64) -> Result<(String, ReviewStatus)> {
+/// Who last saved an item's notes (or anything else on it), for a conflict.
+pub fn item_last_changed_by(conn: &Connection, item_id: i64) -> Result<Option<String>> {
+    let (label, _) = item_label(conn, item_id)?;
+    last_actor(conn, "agenda_item", &label)
+}
+
+fn item_label(tx: &Connection, item_id: i64) -> Result<(String, ReviewStatus)> {
     let (reference, position, status): (String, i64, String) = tx.query_row(
         "SELECT r.ref, i.position, r.status FROM agenda_item i JOIN review r ON r.id = i.review_id WHERE i.id = ?1",
         [item_id],
@@ -356,6 +362,12 @@ pub fn save_notes(
 ) -> Result<std::result::Result<i64, Conflict>> {
     let (label, status) = item_label(tx, item_id)?;
     refuse_if_closed(status)?;
+    let limit = crate::domain::text::NOTES_LIMIT;
+    if notes.chars().count() > limit {
+        return Err(eyre!(
+            "an item's notes hold at most {limit} characters; put longer material in a document and name it here"
+        ));
+    }
     let (old, version): (String, i64) = tx.query_row(
         "SELECT notes, version FROM agenda_item WHERE id = ?1",
         [item_id],

@@ -6,24 +6,21 @@ use std::time::Duration;
 use chrono::{DateTime, NaiveDate, Utc};
 use color_eyre::eyre::Result;
 use crossterm::event::{Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
-use ratatui::style::{Modifier, Style};
-use ratatui_textarea::{TextArea, WrapMode};
+use ratatui_textarea::TextArea;
 
+mod drafts;
 mod flows;
 mod kpi_update;
+mod notes;
 mod risks;
 mod signoff;
 
 use super::keymap::risks::risks_msg;
 use super::keymap::{CARRY, Msg, cockpit_msg, table_msg};
-use super::state::{CockpitData, NotesEditor, Overlay, Screen, State};
+use super::state::{CockpitData, Overlay, Screen, State};
 use crate::domain::agenda::ItemState;
 use crate::store::{Store, reviews};
 
-/// Notes are saved once typing pauses this long.
-const AUTOSAVE_AFTER: chrono::Duration = chrono::Duration::milliseconds(1500);
-/// Alt keys the notes editor uses (word moves, deletes, paragraph jumps).
-const EDITOR_ALT_KEYS: &str = "bfdhnp<>[]";
 /// How often another session's commits are looked for.
 pub const LIVE_POLL: Duration = Duration::from_millis(500);
 
@@ -47,6 +44,8 @@ impl App {
             quit: false,
         };
         app.state.kpis.refresh(app.store.conn(), today)?;
+        app.mention_notes_drafts();
+        app.restore_form_drafts();
         if app.state.data.review.current_item_id.is_none()
             && let Some(first) = app.state.data.items.first().map(|i| i.id)
         {
@@ -117,21 +116,6 @@ impl App {
         self.state.selected = self.state.selected.min(items.len().saturating_sub(1));
     }
 
-    /// An editor with nothing typed takes on notes someone else saved meanwhile.
-    fn refresh_idle_editor(&mut self) {
-        let Some(editor) = self.state.editor.as_mut() else {
-            return;
-        };
-        if editor.dirty {
-            return;
-        }
-        if let Some(item) = self.state.data.item(editor.item_id)
-            && item.version != editor.base_version
-        {
-            *editor = new_editor(item.id, item.version, &item.notes, self.state.now);
-        }
-    }
-
     pub fn handle_event(&mut self, event: Event, now: DateTime<Utc>) {
         self.state.now = now;
         match event {
@@ -151,21 +135,11 @@ impl App {
         if self.paste_into_capture(text) {
             return;
         }
-        let now = self.state.now;
         match (&mut self.state.overlay, self.state.editor.as_mut()) {
             (Overlay::NotApplicableReason(area), _) => {
                 area.insert_str(text.replace(['\r', '\n'], " "));
             }
-            (Overlay::None, Some(editor)) => {
-                // terminals send pasted line breaks as \r
-                let modified = editor
-                    .textarea
-                    .insert_str(text.replace("\r\n", "\n").replace('\r', "\n"));
-                editor.dirty |= modified;
-                if modified {
-                    editor.edited_at = now;
-                }
-            }
+            (Overlay::None, Some(_)) => self.paste_into_notes(text),
             (Overlay::NewRisk(_) | Overlay::RateRisk(_) | Overlay::DecideRisk(_), _) => {
                 self.risk_form_paste(text)
             }
@@ -199,7 +173,13 @@ impl App {
                             self.state.overlay = Overlay::None;
                         }
                     }
-                    KeyCode::Char('d') => self.quit = true,
+                    KeyCode::Char('d') => {
+                        // typed text deliberately discarded: no draft is kept either
+                        if let Some(id) = self.state.editor.as_ref().map(|e| e.item_id) {
+                            self.discard_notes_draft(id);
+                        }
+                        self.quit = true;
+                    }
                     KeyCode::Esc | KeyCode::Char('n') => self.state.overlay = Overlay::None,
                     _ => {}
                 }
@@ -285,48 +265,6 @@ impl App {
         }
     }
 
-    fn editor_key(&mut self, key: KeyEvent) {
-        let now = self.state.now;
-        let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
-        match key.code {
-            KeyCode::Esc => {
-                if self.save_notes() {
-                    self.state.editor = None;
-                }
-            }
-            KeyCode::Char('s') if ctrl => {
-                if self.save_notes() {
-                    self.state.info("notes saved");
-                }
-            }
-            KeyCode::Char('c') if ctrl => self.request_quit(),
-            // Esc and the next key can arrive together (fast typing, SSH) and then read
-            // as Alt+key; an Alt key the editor has no use for is taken as Esc, then the key.
-            KeyCode::Char(c)
-                if key.modifiers == KeyModifiers::ALT && !EDITOR_ALT_KEYS.contains(c) =>
-            {
-                if self.save_notes() {
-                    self.state.editor = None;
-                    self.handle_key(KeyEvent::new(key.code, KeyModifiers::NONE));
-                }
-            }
-            _ => {
-                let Some(editor) = self.state.editor.as_mut() else {
-                    return;
-                };
-                let modified = match key.code {
-                    KeyCode::Char('z') if ctrl => editor.textarea.undo(),
-                    KeyCode::Char('y') if ctrl => editor.textarea.redo(),
-                    _ => editor.textarea.input(key),
-                };
-                if modified {
-                    editor.dirty = true;
-                    editor.edited_at = now;
-                }
-            }
-        }
-    }
-
     pub fn update(&mut self, msg: Msg) {
         self.state.status = None;
         let last = self.state.data.items.len().saturating_sub(1);
@@ -365,16 +303,7 @@ impl App {
                     });
                 }
             }
-            Msg::EditNotes => {
-                if let Some(item) = self.state.current_item() {
-                    self.state.editor = Some(new_editor(
-                        item.id,
-                        item.version,
-                        &item.notes,
-                        self.state.now,
-                    ));
-                }
-            }
+            Msg::EditNotes => self.open_notes(),
             Msg::Attendance => {
                 if self.state.data.attendees.is_empty() {
                     self.state
@@ -492,57 +421,8 @@ impl App {
     /// The session is ending without a person to ask: keep whatever can be kept.
     pub fn save_before_exit(&mut self) {
         self.state.now = Utc::now();
-        self.save_notes();
-    }
-
-    /// Saves the notes being written; true when they are safely stored.
-    fn save_notes(&mut self) -> bool {
-        let Some(editor) = self.state.editor.as_ref() else {
-            return true;
-        };
-        if !editor.dirty {
-            return true;
-        }
-        let (item_id, base, text, now) = (
-            editor.item_id,
-            editor.base_version,
-            editor.text(),
-            self.state.now,
-        );
-        match self
-            .store
-            .write(|tx, actor| reviews::save_notes(tx, actor, now, item_id, base, &text))
-        {
-            Ok(Ok(version)) => {
-                if let Some(editor) = self.state.editor.as_mut() {
-                    editor.base_version = version;
-                    editor.dirty = false;
-                    editor.conflict = None;
-                }
-                self.reload();
-                true
-            }
-            Ok(Err(conflict)) => {
-                self.state
-                    .error(format!("{conflict}. Ctrl-S again saves yours over theirs"));
-                self.reload();
-                if let Some(editor) = self.state.editor.as_mut() {
-                    // the next save is a deliberate overwrite of what is now stored
-                    if let Some(item) = self.state.data.item(editor.item_id) {
-                        editor.base_version = item.version;
-                    }
-                    editor.conflict = Some(conflict);
-                }
-                false
-            }
-            Err(e) => {
-                self.state.error(format!(
-                    "notes not saved: {}",
-                    crate::cli::one_line_error(&e)
-                ));
-                false
-            }
-        }
+        self.save_notes_before_exit();
+        self.keep_form_before_exit();
     }
 
     /// Periodic work: autosave, another session's changes, the clock. True when the screen must be redrawn.
@@ -550,14 +430,7 @@ impl App {
         let second_changed = now.timestamp() != self.state.now.timestamp();
         self.state.now = now;
         let mut redraw = second_changed && self.state.data.review.clock.is_running();
-        if let Some(editor) = &self.state.editor
-            && editor.dirty
-            && editor.conflict.is_none()
-            && now - editor.edited_at >= AUTOSAVE_AFTER
-        {
-            self.save_notes();
-            redraw = true;
-        }
+        redraw |= self.keep_draft_on_pause(now);
         match self.store.data_version() {
             Ok(v) if v != self.data_version => {
                 self.reload();
@@ -570,23 +443,5 @@ impl App {
             }
         }
         redraw
-    }
-}
-
-fn new_editor(item_id: i64, version: i64, notes: &str, now: DateTime<Utc>) -> NotesEditor {
-    let lines: Vec<String> = notes.split('\n').map(str::to_string).collect();
-    let mut textarea = TextArea::new(lines);
-    textarea.set_wrap_mode(WrapMode::WordOrGlyph);
-    textarea.set_cursor_line_style(Style::default());
-    textarea.set_cursor_style(Style::default().add_modifier(Modifier::REVERSED));
-    textarea.move_cursor(ratatui_textarea::CursorMove::Bottom);
-    textarea.move_cursor(ratatui_textarea::CursorMove::End);
-    NotesEditor {
-        item_id,
-        base_version: version,
-        textarea,
-        dirty: false,
-        edited_at: now,
-        conflict: None,
     }
 }

@@ -52,21 +52,52 @@ fn clock_time_goes_to_the_item_being_discussed() {
 }
 
 #[test]
-fn notes_are_saved_after_a_pause_and_survive_reopening() {
-    let (_dir, mut app) = demo_app();
+fn a_pause_keeps_a_draft_that_survives_a_crash_and_one_save_logs_once() {
+    let (dir, mut app) = demo_app();
     app.handle_key(key(KeyCode::Char('n')));
     type_text(&mut app, "Quorum present.\nChair opened at 09:02.");
-    assert!(app.state.has_unsaved_notes());
     app.tick(app.state.now + Duration::milliseconds(500));
-    assert!(
-        app.state.has_unsaved_notes(),
-        "not saved while still typing"
+    let drafts = |conn: &rusqlite::Connection| -> i64 {
+        conn.query_row("SELECT count(*) FROM draft", [], |r| r.get(0))
+            .unwrap()
+    };
+    assert_eq!(
+        drafts(app.store().conn()),
+        0,
+        "nothing kept while still typing"
     );
     app.tick(app.state.now + Duration::seconds(2));
-    assert!(!app.state.has_unsaved_notes());
-    let other = reopen(&app);
-    let items = reviews::agenda(other.conn(), app.state.data.review.id).unwrap();
-    assert_eq!(items[0].notes, "Quorum present.\nChair opened at 09:02.");
+    assert_eq!(drafts(app.store().conn()), 1, "a pause keeps a draft");
+    type_text(&mut app, " More.");
+    app.tick(app.state.now + Duration::seconds(2));
+    // the process dies here (kill -9): nothing but the database is left
+    let db = app.store().path().to_path_buf();
+    drop(app);
+    let mut app = crate::tui::testkit::app_at(&db, crate::tui::testkit::nine_am());
+    let told = app
+        .state
+        .status
+        .as_ref()
+        .map(|s| s.text.clone())
+        .unwrap_or_default();
+    assert!(told.contains("draft on item 1"), "{told}");
+    app.handle_key(key(KeyCode::Char('n')));
+    let text = "Quorum present.\nChair opened at 09:02. More.";
+    assert_eq!(app.state.editor.as_ref().unwrap().text(), text);
+    app.handle_key(key(KeyCode::Esc));
+    assert_eq!(app.state.data.items[0].notes, text);
+    assert_eq!(drafts(app.store().conn()), 0, "saved, the draft is gone");
+    let entries: i64 = app
+        .store()
+        .conn()
+        .query_row(
+            "SELECT count(*) FROM change_log WHERE field = 'notes'",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert_eq!(entries, 1, "one editing session, one change-log entry");
+    drop(dir);
 }
 
 #[test]
@@ -187,8 +218,25 @@ fn a_stale_notes_save_is_refused_and_the_text_kept() {
         Some("theirs")
     );
     assert!(editor.dirty);
-    // a second, deliberate save overwrites
+    // saving again, Esc or a hang-up never overwrite theirs
+    app.handle_key(key(KeyCode::Char('e')));
     app.handle_key(crate::tui::testkit::ctrl('s'));
+    assert_eq!(app.state.data.items[0].notes, "theirs");
+    app.handle_key(key(KeyCode::Esc));
+    assert_eq!(app.state.data.items[0].notes, "theirs");
+    assert!(
+        app.state.editor.is_none(),
+        "Esc leaves, keeping mine as a draft"
+    );
+    // the draft comes back on `n`, with theirs beside it; `m` is the deliberate overwrite
+    app.handle_key(key(KeyCode::Char('n')));
+    let editor = app.state.editor.as_ref().expect("writing again");
+    assert_eq!(editor.text(), "mine");
+    assert_eq!(
+        editor.conflict.as_ref().map(|c| c.theirs.as_str()),
+        Some("theirs")
+    );
+    app.handle_key(key(KeyCode::Char('m')));
     assert!(!app.state.has_unsaved_notes());
     assert_eq!(app.state.data.items[0].notes, "mine");
 }
@@ -221,4 +269,113 @@ fn esc_run_together_with_the_next_key_still_leaves_the_notes() {
     assert!(app.state.editor.is_none());
     assert_eq!(app.state.data.items[0].notes, "done");
     assert_eq!(app.state.data.items[0].state, ItemState::Covered);
+}
+
+#[test]
+fn a_hang_up_after_a_refused_save_keeps_mine_as_a_draft_and_theirs_saved() {
+    let (_dir, mut app) = demo_app();
+    app.handle_key(key(KeyCode::Char('n')));
+    type_text(&mut app, "mine");
+    let mut other = reopen(&app);
+    let item = app.state.data.items[0].clone();
+    other
+        .write(|tx, actor| {
+            reviews::save_notes(
+                tx,
+                actor,
+                chrono::Utc::now(),
+                item.id,
+                item.version,
+                "theirs",
+            )
+        })
+        .unwrap()
+        .expect("first save wins");
+    app.handle_key(ctrl('s'));
+    app.save_before_exit();
+    assert_eq!(
+        app.state.data.items[0].notes, "theirs",
+        "theirs never overwritten"
+    );
+    let kept: String = app
+        .store()
+        .conn()
+        .query_row("SELECT fields FROM draft WHERE kind = 'notes'", [], |r| {
+            r.get(0)
+        })
+        .unwrap();
+    assert_eq!(kept, r#"["mine"]"#);
+}
+
+#[test]
+fn keep_both_puts_mine_below_theirs() {
+    let (_dir, mut app) = demo_app();
+    app.handle_key(key(KeyCode::Char('n')));
+    type_text(&mut app, "mine");
+    let mut other = reopen(&app);
+    let item = app.state.data.items[0].clone();
+    other
+        .write(|tx, actor| {
+            reviews::save_notes(
+                tx,
+                actor,
+                chrono::Utc::now(),
+                item.id,
+                item.version,
+                "theirs",
+            )
+        })
+        .unwrap()
+        .expect("first save wins");
+    app.handle_key(key(KeyCode::Esc));
+    assert!(app.state.editor.as_ref().is_some_and(|e| e.resolving));
+    app.handle_key(key(KeyCode::Char('b')));
+    assert_eq!(app.state.data.items[0].notes, "theirs\n\nmine");
+}
+
+#[test]
+fn an_action_form_open_at_a_hang_up_opens_again_filled_in() {
+    let (dir, mut app) = demo_app();
+    app.handle_key(key(KeyCode::Char('a')));
+    type_text(&mut app, "Second source for PCB laminate");
+    app.save_before_exit();
+    let db = app.store().path().to_path_buf();
+    drop(app);
+    let app = crate::tui::testkit::app_at(&db, crate::tui::testkit::nine_am());
+    match &app.state.overlay {
+        crate::tui::state::Overlay::ActionForm(form) => assert_eq!(
+            crate::tui::capture::text_of(&form.fields[0]),
+            "Second source for PCB laminate"
+        ),
+        _ => panic!("the unfinished action is not back"),
+    }
+    let told = app
+        .state
+        .status
+        .as_ref()
+        .map(|s| s.text.clone())
+        .unwrap_or_default();
+    assert!(told.contains("unfinished action"), "{told}");
+    drop(dir);
+}
+
+#[test]
+fn notes_past_the_limit_are_refused_with_a_message_and_nothing_lost() {
+    let (_dir, mut app) = demo_app();
+    app.handle_key(key(KeyCode::Char('n')));
+    let big = "x".repeat(crate::domain::text::NOTES_LIMIT);
+    app.handle_event(crossterm::event::Event::Paste(big.clone()), app.state.now);
+    assert_eq!(app.state.editor.as_ref().unwrap().char_count(), big.len());
+    app.handle_event(crossterm::event::Event::Paste("more".into()), app.state.now);
+    type_text(&mut app, "y");
+    assert_eq!(app.state.editor.as_ref().unwrap().char_count(), big.len());
+    let told = app
+        .state
+        .status
+        .as_ref()
+        .map(|s| s.text.clone())
+        .unwrap_or_default();
+    assert!(told.contains("at most 100000 characters"), "{told}");
+    app.handle_key(key(KeyCode::Esc));
+    assert_eq!(app.state.data.items[0].notes, big);
 }

@@ -130,7 +130,7 @@ pub const COCKPIT: &[Binding] = &[
     Binding {
         keys: &[KeyCode::Char('n'), KeyCode::Enter],
         label: "n",
-        help: "write notes on this item (saved as you type)",
+        help: "write notes on this item (kept as you type, saved on Esc)",
         footer: Some("notes"),
         msg: Msg::EditNotes,
     },
@@ -268,6 +268,15 @@ pub const NOTES: &[(&str, &str)] = &[
     ("Ctrl-Y", "redo"),
     ("arrows", "move; Ctrl-←/→ by word, Home/End line"),
     ("Ctrl-C", "quit (asks first if notes are unsaved)"),
+];
+
+/// Keys after a refused save, with both texts on screen.
+pub const NOTES_CONFLICT: &[(&str, &str)] = &[
+    ("m", "keep mine"),
+    ("t", "take theirs"),
+    ("b", "keep both"),
+    ("e", "write on"),
+    ("Esc", "keep mine as a draft"),
 ];
 
 pub fn cockpit_msg(key: &KeyEvent) -> Option<Msg> {

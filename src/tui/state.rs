@@ -101,15 +101,29 @@ pub struct NotesEditor {
     pub item_id: i64,
     /// The version the text was based on; a save against another version is a conflict.
     pub base_version: i64,
+    /// After a refused save: the version of the colleague's notes shown beside
+    /// ours, the one an explicit "keep mine" or "keep both" replaces.
+    pub theirs_version: i64,
     pub textarea: TextArea<'static>,
+    /// Typed and not yet saved to the review.
     pub dirty: bool,
     pub edited_at: DateTime<Utc>,
     pub conflict: Option<Conflict>,
+    /// A save was refused and the writer is choosing: keep mine, take theirs, keep both.
+    pub resolving: bool,
+    /// What is typed is stored as this account's draft (a crash loses nothing).
+    pub kept_as_draft: bool,
 }
 
 impl NotesEditor {
     pub fn text(&self) -> String {
         self.textarea.lines().join("\n")
+    }
+
+    /// Characters typed, line breaks included.
+    pub fn char_count(&self) -> usize {
+        let lines = self.textarea.lines();
+        lines.iter().map(|l| l.chars().count()).sum::<usize>() + lines.len().saturating_sub(1)
     }
 }
 

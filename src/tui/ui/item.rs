@@ -92,7 +92,7 @@ fn draw_notes(frame: &mut Frame, area: Rect, item: &AgendaItem, state: &State) {
     if let Some(editor) = state.editor.as_ref().filter(|e| e.item_id == item.id) {
         let title = if editor.conflict.is_some() {
             Span::styled(
-                " Notes: someone else saved different notes (shown below) ",
+                " Notes: yours above, the notes saved meanwhile below ",
                 theme::bad(),
             )
         } else {

@@ -20,7 +20,9 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Wrap};
 
 use super::keymap::risks::RISKS;
-use super::keymap::{ACTIONS, ATTENDANCE, Binding, CARRY, COCKPIT, KPI_FORM, KPIS, NOTES};
+use super::keymap::{
+    ACTIONS, ATTENDANCE, Binding, CARRY, COCKPIT, KPI_FORM, KPIS, NOTES, NOTES_CONFLICT,
+};
 use super::state::{Overlay, Screen, State, StatusKind};
 use crate::domain::agenda::format_duration;
 use crate::domain::text::visible_line;
@@ -185,6 +187,11 @@ fn draw_footer(frame: &mut Frame, area: Rect, state: &State) {
             push("Enter", "record");
             push("Tab", "accept/treat/escalate");
             push("Esc", "cancel");
+        }
+        (Overlay::None, Some(editor)) if editor.resolving => {
+            for (key, what) in NOTES_CONFLICT {
+                push(key, what);
+            }
         }
         (Overlay::None, Some(editor)) => {
             for (key, what) in NOTES.iter().take(4) {

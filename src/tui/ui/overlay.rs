@@ -7,7 +7,7 @@ use ratatui::widgets::{Block, Clear, Paragraph, Wrap};
 
 use super::{safe, theme};
 use crate::tui::keymap::risks::RISKS;
-use crate::tui::keymap::{ACTIONS, Binding, CARRY, COCKPIT, KPI_FORM, KPIS, NOTES};
+use crate::tui::keymap::{ACTIONS, Binding, CARRY, COCKPIT, KPI_FORM, KPIS, NOTES, NOTES_CONFLICT};
 use crate::tui::state::{Overlay, Screen, State};
 
 pub(super) fn centered(area: Rect, width: u16, height: u16) -> Rect {
@@ -150,6 +150,10 @@ fn draw_help(frame: &mut Frame, area: Rect, state: &State) {
             binding_lines("In the cockpit", COCKPIT),
             binding_lines("On item a), after Tab: the carried-forward actions", CARRY),
             pair_lines("While writing notes", NOTES),
+            pair_lines(
+                "When someone else saved the notes meanwhile",
+                NOTES_CONFLICT,
+            ),
         ],
         Screen::Kpis => vec![
             binding_lines("On the KPI screens", KPIS),
@@ -159,7 +163,7 @@ fn draw_help(frame: &mut Frame, area: Rect, state: &State) {
         Screen::Actions => vec![binding_lines("On the actions screen", ACTIONS)],
     };
     sections.push(vec![Line::from(Span::styled(
-        "Notes save themselves as you pause; other sessions' changes show within a second.",
+        "Typing is kept as a draft as you pause; Esc saves it. Others' changes show within a second.",
         theme::dim(),
     ))]);
     let mut lines: Vec<Line<'static>> = Vec::new();
