@@ -39,6 +39,10 @@ pub struct ActionForm {
     pub link: ActionLink,
     /// Set when editing: the record as it was read, the base for a stale-edit check.
     pub editing: Option<ActionRecord>,
+    /// Set when editing: the record as the form was filled from. Only the
+    /// fields that differ from it are saved, so a deliberate save over a
+    /// colleague's change keeps what they changed in other fields.
+    pub original: Option<ActionRecord>,
     pub fields: [TextArea<'static>; 4],
     pub focus: usize,
     /// People to complete the owner from, attendees first.
@@ -73,6 +77,7 @@ impl ActionForm {
         let mut form = ActionForm {
             link,
             editing: None,
+            original: None,
             fields: [
                 field("what is to be done", ""),
                 field("who owns it (Tab completes)", ""),
@@ -100,6 +105,7 @@ impl ActionForm {
             &record.due.map(|d| d.to_string()).unwrap_or_default(),
         );
         form.fields[DETAIL] = field("optional: more detail", &record.detail.replace('\n', " "));
+        form.original = Some(record.clone());
         form.editing = Some(record);
         form.style_focus();
         form

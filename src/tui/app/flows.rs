@@ -219,11 +219,15 @@ impl App {
             )
         };
         if let Some(base) = form.editing.clone() {
+            let original = form.original.clone().unwrap_or_else(|| base.clone());
+            let owner_id = owner.map(|p| p.id);
+            // the detail is shown on one line, so it is compared as shown
+            let shown_detail = original.detail.replace('\n', " ");
             let edit = ActionEdit {
-                title: Some(title),
-                detail: Some(detail),
-                owner_id: Some(owner.map(|p| p.id)),
-                due: Some(due),
+                title: (title != original.title).then_some(title),
+                detail: (detail != shown_detail).then_some(detail),
+                owner_id: (owner_id != original.owner_id).then_some(owner_id),
+                due: (due != original.due).then_some(due),
                 priority: None,
             };
             let saved = self
@@ -238,7 +242,7 @@ impl App {
                         form.editing = Some(current);
                     }
                     Err(eyre!(
-                        "{}. Enter again saves yours over theirs",
+                        "{}. Enter again saves the fields you changed; theirs stay in the others",
                         conflict_line(&conflict)
                     ))
                 }

@@ -99,12 +99,17 @@ fn edit_in_place_and_the_later_save_is_refused() {
         screen.contains(&format!("{} now", selected.title)),
         "{screen}"
     );
-    // Enter again is a deliberate save over theirs
+    // Enter again is a deliberate save of the fields we changed, and only those
     press(&mut app, KeyCode::Enter);
     let stored = crate::store::actions::action_by_id(other.conn(), selected.id)
         .unwrap()
         .unwrap();
     assert_eq!(stored.title, format!("{} now", selected.title));
+    assert_eq!(
+        stored.due,
+        chrono::NaiveDate::from_ymd_opt(2027, 3, 1),
+        "their due date stays: we never touched it"
+    );
 }
 
 #[test]
