@@ -67,8 +67,7 @@ impl App {
                 editor.theirs_version = item.version;
                 editor.resolving = true;
                 self.state.error(format!(
-                    "your draft{when} is back, and the notes were saved by someone else since: {}",
-                    RESOLVE_HINT
+                    "your draft{when} is back; notes saved since: {RESOLVE_HINT}"
                 ));
             } else {
                 self.state
@@ -260,7 +259,11 @@ impl App {
                 true
             }
             Ok(Err(conflict)) => {
-                self.state.error(format!("{conflict}. {RESOLVE_HINT}"));
+                let by = conflict.by.as_deref().unwrap_or("another session");
+                self.state.error(format!(
+                    "{} saved these notes meanwhile: {RESOLVE_HINT}",
+                    crate::domain::text::visible_line(by)
+                ));
                 self.reload();
                 let theirs_version = self.state.data.item(item_id).map(|i| i.version);
                 if let Some(editor) = self.state.editor.as_mut() {
@@ -386,7 +389,7 @@ impl App {
     }
 }
 
-const RESOLVE_HINT: &str = "m keeps yours, t takes theirs, b keeps both (yours below), e goes on writing, Esc keeps yours as a draft";
+const RESOLVE_HINT: &str = "m mine · t theirs · b both · e write on · Esc draft";
 
 fn limit_message() -> String {
     format!(
