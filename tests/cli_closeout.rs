@@ -345,3 +345,32 @@ fn a_json_dump_imports_into_an_empty_database_unchanged() {
     let (_, err) = fresh.fails(&["import", db.path.to_str().unwrap()]);
     assert!(err.contains("is not a steerco dump"), "{err}");
 }
+
+#[test]
+fn review_check_exits_non_zero_while_there_are_gaps() {
+    let db = Db::demo();
+    let out = db.run(&["review", "check", "MR-2026-02"]);
+    assert_eq!(out.status.code(), Some(1), "gaps are a failing check");
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(text.contains("gap") || text.contains("Not yet"), "{text}");
+}
+
+#[test]
+fn nothing_can_be_captured_into_a_signed_off_review() {
+    let db = Db::demo();
+    // the demo's earlier review is closed and signed off
+    let (_, err) = db.fails(&[
+        "action",
+        "add",
+        "Late addition",
+        "--owner",
+        "rng",
+        "--due",
+        "+2w",
+        "--review",
+        "MR-2026-01",
+    ]);
+    assert!(err.contains("closed and signed off"), "{err}");
+    let out = db.ok(&["review", "export", "MR-2026-01", "--format", "md"]);
+    assert!(!out.contains("Late addition"));
+}

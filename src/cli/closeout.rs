@@ -87,6 +87,10 @@ pub fn run(store: &mut Store, command: CloseCommand) -> Result<ExitCode> {
             let review = find_review(store, &reference)?;
             let check = closeout::close_check(store.conn(), review.id)?;
             print_check(&review, &check);
+            // scripts and CI jobs can tell "not ready" without reading the text
+            if !check.is_complete() {
+                return Ok(ExitCode::FAILURE);
+            }
         }
         CloseCommand::Close {
             reference,

@@ -188,6 +188,10 @@ pub fn create_action(
     if title.is_empty() {
         return Err(eyre!("an action needs a title"));
     }
+    // a signed-off review's record is complete: later actions belong to the next one
+    if let Some(review_id) = new.review_id {
+        reviews::refuse_if_review_closed(tx, review_id)?;
+    }
     let year = now.year();
     let reference = action_ref(year, next_seq(tx, "action", "A", year)?);
     let ts = timestamp(now);

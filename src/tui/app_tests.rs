@@ -379,3 +379,23 @@ fn notes_past_the_limit_are_refused_with_a_message_and_nothing_lost() {
     app.handle_key(key(KeyCode::Esc));
     assert_eq!(app.state.data.items[0].notes, big);
 }
+
+#[test]
+fn a_signed_off_review_takes_no_new_action_or_decision() {
+    let (_dir, mut app) = demo_app();
+    let id = app.state.data.review.id;
+    app.store()
+        .conn()
+        .execute("UPDATE review SET status = 'closed' WHERE id = ?1", [id])
+        .unwrap();
+    app.reload();
+    for k in ['a', 'd'] {
+        app.handle_key(key(KeyCode::Char(k)));
+        assert!(
+            matches!(app.state.overlay, crate::tui::state::Overlay::None),
+            "{k} opened a form on a closed review"
+        );
+        let status = app.state.status.as_ref().expect("a message");
+        assert!(status.text.contains("signed off"), "{}", status.text);
+    }
+}

@@ -27,6 +27,10 @@ impl App {
     /// Opens the action form; the action links itself to `link`. Any screen
     /// (KPI tiles, risk detail) can call this with what it shows.
     pub fn open_action_form(&mut self, link: ActionLink) {
+        // an action linked to an item is captured into the review: not once it is signed off
+        if link.agenda_item_id.is_some() && self.refuse_if_locked() {
+            return;
+        }
         match self.people_for_owner() {
             Ok(people) => {
                 self.state.overlay = Overlay::ActionForm(Box::new(ActionForm::new(link, people)))
@@ -37,6 +41,9 @@ impl App {
 
     /// Opens the decision form on the current agenda item.
     pub fn open_decision_form(&mut self) {
+        if self.refuse_if_locked() {
+            return;
+        }
         let item = self.state.current_item();
         // the item often says which 9.3.3 output it is about
         let category = match item.map(|i| i.input_key.as_str()) {
