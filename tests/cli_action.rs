@@ -61,6 +61,12 @@ fn db() -> Db {
         "INSERT INTO person (name, os_user) VALUES ('Rachel Ng', 'rng'), ('Sarah Whitfield', 'swhitfield');",
     )
     .unwrap();
+    // the account running the tests is steerco's actor, whatever USER says
+    conn.execute(
+        "INSERT INTO person (name, os_user) VALUES ('Test Runner', ?1)",
+        [common::me()],
+    )
+    .unwrap();
     Db { _dir: dir, path }
 }
 
@@ -164,6 +170,7 @@ fn relative_due_dates_are_read_from_today() {
 #[test]
 fn mine_overdue_and_csv() {
     let db = db();
+    let me = common::me();
     ok(
         &db.path,
         &[
@@ -171,7 +178,7 @@ fn mine_overdue_and_csv() {
             "add",
             "Mine and late",
             "--owner",
-            "rng",
+            &me,
             "--due",
             "2020-01-10",
         ],
@@ -195,7 +202,7 @@ fn mine_overdue_and_csv() {
             "add",
             "Mine, \"quoted\", later",
             "--owner",
-            "Rachel Ng",
+            "Test Runner",
             "--due",
             "2099-02-01",
         ],
@@ -218,7 +225,7 @@ fn mine_overdue_and_csv() {
         "ref,title,status,owner,due,overdue,priority,review"
     );
     assert!(
-        lines[2].contains(",\"Mine, \"\"quoted\"\", later\",open,Rachel Ng,2099-02-01,false,,"),
+        lines[2].contains(",\"Mine, \"\"quoted\"\", later\",open,Test Runner,2099-02-01,false,,"),
         "{csv}"
     );
     let text = ok(&db.path, &["action", "list", "--overdue"]);
@@ -457,7 +464,7 @@ fn every_bad_input_is_refused_and_changes_nothing() {
     );
     assert!(
         refused(p, &["action", "add", "X", "--owner", "Zed"])
-            .starts_with("no person called 'Zed' (known: Rachel Ng, Sarah Whitfield)")
+            .starts_with("no person called 'Zed' (known: Rachel Ng, Sarah Whitfield, Test Runner)")
     );
     assert_eq!(
         refused(p, &["action", "add", "X", "--priority", "urgent"]),
@@ -549,4 +556,25 @@ fn every_bad_input_is_refused_and_changes_nothing() {
     let text = ok(p, &["action", "list"]);
     assert!(text.contains("Bell^Gand^[[2Jclear"), "{text}");
     assert!(!text.contains('\u{1b}'));
+}
+
+#[test]
+fn the_actor_is_the_account_whatever_user_says() {
+    let db = db();
+    let out = common::run(
+        Some("dokafor"),
+        &db.path,
+        &["action", "add", "Pretend", "--owner", "rng"],
+    );
+    assert!(out.status.success());
+    let conn = rusqlite::Connection::open(&db.path).unwrap();
+    let actor: String = conn
+        .query_row(
+            "SELECT actor FROM change_log WHERE entity = 'action' ORDER BY seq DESC LIMIT 1",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert_eq!(actor, common::me());
+    assert_ne!(actor, "dokafor");
 }

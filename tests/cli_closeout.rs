@@ -132,7 +132,7 @@ fn close_with_gaps_is_refused_until_a_reason_is_given() {
     ]);
     let md = db.ok(&["review", "export", "MR-2026-02", "--format", "md"]);
     assert!(md.contains("## Addenda (corrections after sign-off)"));
-    assert!(md.contains("swhitfield: Rachel Ng joined at 10:15."));
+    assert!(md.contains(&format!("{}: Rachel Ng joined at 10:15.", common::me())));
     assert!(
         db.ok(&["audit", "verify"])
             .starts_with("The change log is intact (")

@@ -129,8 +129,11 @@ fn add_then_record_then_replace() {
     assert_eq!(
         count(
             &db.path,
-            "SELECT count(*) FROM change_log WHERE entity_ref = 'audits 2026-10'
-             AND op = 'update' AND old_value = '85' AND new_value = '92' AND actor = 'tester'"
+            &format!(
+                "SELECT count(*) FROM change_log WHERE entity_ref = 'audits 2026-10'
+                 AND op = 'update' AND old_value = '85' AND new_value = '92' AND actor = '{}'",
+                common::me()
+            )
         ),
         1
     );

@@ -168,7 +168,7 @@ fn rate_moves_the_rating_and_keeps_the_history() {
         .lines()
         .rfind(|l| l.contains("residual  L"))
         .expect("a residual rating line");
-    assert!(last_rating.contains("tester"), "{last_rating}");
+    assert!(last_rating.contains(&common::me()), "{last_rating}");
     assert!(last_rating.contains("Cross-section check"), "{last_rating}");
     let out = ok(
         &db,

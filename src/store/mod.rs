@@ -266,45 +266,16 @@ pub fn describe_sqlite_error(e: &rusqlite::Error) -> String {
     }
 }
 
-/// The OS user name: the actor in the change log and the key for "mine".
+/// The account running steerco, from the password database by the process's
+/// uid: the actor in the change log and the key for "mine". Environment
+/// variables such as USER are never asked, since anyone can set them.
 pub fn os_user() -> String {
-    ["USER", "LOGNAME", "USERNAME"]
-        .iter()
-        .find_map(|k| std::env::var(k).ok().filter(|v| !v.is_empty()))
-        .or_else(account_name)
-        .unwrap_or_else(|| "unknown".to_string())
-}
-
-/// The name of the account running steerco, from the password database: cron
-/// jobs and some service shells set no USER.
-#[cfg(unix)]
-fn account_name() -> Option<String> {
-    let mut buf = vec![0 as libc::c_char; 4096];
-    let mut pwd: libc::passwd = unsafe { std::mem::zeroed() };
-    let mut found: *mut libc::passwd = std::ptr::null_mut();
-    // SAFETY: every pointer refers to memory owned here and sized as passed;
-    // the name is read only when the call says it filled `pwd`.
-    unsafe {
-        let rc = libc::getpwuid_r(
-            libc::getuid(),
-            &mut pwd,
-            buf.as_mut_ptr(),
-            buf.len(),
-            &mut found,
-        );
-        if rc != 0 || found.is_null() || pwd.pw_name.is_null() {
-            return None;
-        }
-        let name = std::ffi::CStr::from_ptr(pwd.pw_name)
-            .to_string_lossy()
-            .into_owned();
-        (!name.is_empty()).then_some(name)
+    let uid = nix::unistd::getuid();
+    match nix::unistd::User::from_uid(uid) {
+        Ok(Some(user)) if !user.name.is_empty() => user.name,
+        // an account with no entry (some containers) is still told apart by its uid
+        _ => format!("uid {uid}"),
     }
-}
-
-#[cfg(not(unix))]
-fn account_name() -> Option<String> {
-    None
 }
 
 pub fn timestamp(t: DateTime<Utc>) -> String {

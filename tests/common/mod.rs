@@ -7,7 +7,17 @@ pub mod pty;
 use std::path::Path;
 use std::process::{Command, Output};
 
-/// `steerco --db DB ARGS…` as the OS user `user` (`None`: whoever runs the tests).
+/// The account running the tests: steerco's actor in every command they run.
+pub fn me() -> String {
+    nix::unistd::User::from_uid(nix::unistd::getuid())
+        .ok()
+        .flatten()
+        .map(|u| u.name)
+        .expect("the test account has a name")
+}
+
+/// `steerco --db DB ARGS…` as the account running the tests. `user` sets
+/// USER, which steerco must ignore: the actor is the account, not a variable.
 pub fn run(user: Option<&str>, db: &Path, args: &[&str]) -> Output {
     let mut command = Command::new(env!("CARGO_BIN_EXE_steerco"));
     command
