@@ -46,6 +46,7 @@ fn ok_quiet(db: &Path, args: &[&str]) -> String {
 fn db() -> Db {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("t.sqlite");
+    common::ok(None, &path, &["init"]);
     ok(
         &path,
         &[

@@ -21,6 +21,7 @@ fn stderr(o: &Output) -> String {
 fn plan_and_list_reviews() {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("s.sqlite");
+    common::ok(None, &db, &["init"]);
     let out = steerco(&db, &["review", "list"]);
     assert!(out.status.success());
     assert!(stdout(&out).contains("No reviews yet"));
@@ -61,6 +62,7 @@ fn plan_and_list_reviews() {
 fn bad_input_gets_one_line_and_a_non_zero_exit() {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("s.sqlite");
+    common::ok(None, &db, &["init"]);
     let out = steerco(&db, &["review", "new", "Q1", "--date", "2027-02-30"]);
     assert!(!out.status.success());
     assert!(stderr(&out).contains("is not a date"), "{}", stderr(&out));
@@ -132,6 +134,7 @@ fn a_file_that_is_not_a_database_is_refused_untouched() {
 fn titles_with_escape_sequences_are_printed_harmlessly() {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("s.sqlite");
+    common::ok(None, &db, &["init"]);
     let out = steerco(
         &db,
         &[
@@ -189,6 +192,7 @@ fn demo_writes_a_database_and_refuses_to_overwrite_one() {
 fn the_cockpit_without_a_review_says_how_to_start() {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("empty.sqlite");
+    common::ok(None, &db, &["init"]);
     let out = steerco(&db, &[]);
     assert!(out.status.success());
     let text = stdout(&out);
@@ -200,6 +204,12 @@ fn the_cockpit_without_a_review_says_how_to_start() {
 fn steerco_db_variable_chooses_the_file() {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("env.sqlite");
+    let init = Command::new(env!("CARGO_BIN_EXE_steerco"))
+        .arg("init")
+        .env("STEERCO_DB", &db)
+        .output()
+        .unwrap();
+    assert!(init.status.success(), "{}", stderr(&init));
     let out = Command::new(env!("CARGO_BIN_EXE_steerco"))
         .args(["review", "new", "From env", "--date", "2027-01-05"])
         .env("STEERCO_DB", &db)
@@ -213,6 +223,7 @@ fn steerco_db_variable_chooses_the_file() {
 fn people_and_attendance() {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("s.sqlite");
+    common::ok(None, &db, &["init"]);
     let out = steerco(
         &db,
         &[
@@ -346,6 +357,7 @@ fn a_reader_that_stops_early_is_no_crash() {
 fn without_user_variables_the_actor_is_the_account_name() {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("s.sqlite");
+    common::ok(None, &db, &["init"]);
     let account = Command::new("id").arg("-un").output().unwrap();
     let account = String::from_utf8_lossy(&account.stdout).trim().to_string();
     let out = Command::new(env!("CARGO_BIN_EXE_steerco"))
@@ -367,6 +379,7 @@ fn without_user_variables_the_actor_is_the_account_name() {
 fn a_review_is_planned_with_its_attendees() {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("s.sqlite");
+    common::ok(None, &db, &["init"]);
     for name in ["David Okafor", "Rachel Ng", "Tom Brennan"] {
         assert!(steerco(&db, &["person", "add", name]).status.success());
     }

@@ -101,6 +101,19 @@ enum Command {
     },
     /// Load a dump made by steerco export into an empty database
     Import { file: PathBuf },
+    /// Create a new, empty database (for a team: --group and a folder the group can write)
+    Init {
+        /// Let this OS group read and write the file (its -wal and -shm follow)
+        #[arg(long, value_name = "GROUP")]
+        group: Option<String>,
+    },
+    /// Write a complete, consistent copy of the database, even while others work on it
+    Backup {
+        file: PathBuf,
+        /// Replace FILE if it exists
+        #[arg(long)]
+        force: bool,
+    },
 }
 
 /// A date as users type it: `2027-03-12`.
@@ -118,50 +131,86 @@ pub fn parse_date(s: &str) -> std::result::Result<NaiveDate, String> {
 
 pub fn run() -> Result<ExitCode> {
     let cli = Cli::parse();
+    let db = || DbPath::locate(cli.db.clone());
     match cli.command {
-        None => open_cockpit(&database_path(cli.db)?),
+        None => open_cockpit(db()?.open()?),
         Some(Command::Demo { no_tui, as_of }) => demo(cli.db, no_tui, as_of),
-        Some(Command::Action { command }) => {
-            let mut store = Store::open(&database_path(cli.db)?)?;
-            action::run(&mut store, command)
-        }
-        Some(Command::Actions) => open_actions(&database_path(cli.db)?),
-        Some(Command::Review { command }) => {
-            let mut store = Store::open(&database_path(cli.db)?)?;
-            review::run(&mut store, command)
-        }
-        Some(Command::Person { command }) => {
-            let mut store = Store::open(&database_path(cli.db)?)?;
-            person::run(&mut store, command)
-        }
-        Some(Command::Kpi { command }) => {
-            let mut store = Store::open(&database_path(cli.db)?)?;
-            kpi::run(&mut store, command)
-        }
+        Some(Command::Action { command }) => action::run(&mut db()?.open()?, command),
+        Some(Command::Actions) => open_actions(db()?.open()?),
+        Some(Command::Review { command }) => review::run(&mut db()?.open()?, command),
+        Some(Command::Person { command }) => person::run(&mut db()?.open()?, command),
+        Some(Command::Kpi { command }) => kpi::run(&mut db()?.open()?, command),
         Some(Command::Log {
             reference,
             since,
             json,
-        }) => trail::log(
-            &Store::open(&database_path(cli.db)?)?,
-            reference,
-            since,
-            json,
-        ),
-        Some(Command::Audit { command }) => {
-            trail::audit(&Store::open(&database_path(cli.db)?)?, command)
-        }
-        Some(Command::Export { format, out }) => {
-            trail::export(&Store::open(&database_path(cli.db)?)?, format, out)
-        }
-        Some(Command::Import { file }) => {
-            trail::import(&mut Store::open(&database_path(cli.db)?)?, file)
-        }
-        Some(Command::Risk { command }) => {
-            let mut store = Store::open(&database_path(cli.db)?)?;
-            risk::run(&mut store, command)
+        }) => trail::log(&db()?.open()?, reference, since, json),
+        Some(Command::Audit { command }) => trail::audit(&db()?.open()?, command),
+        Some(Command::Export { format, out }) => trail::export(&db()?.open()?, format, out),
+        Some(Command::Import { file }) => trail::import(&mut Store::open(&db()?.path)?, file),
+        Some(Command::Risk { command }) => risk::run(&mut db()?.open()?, command),
+        Some(Command::Init { group }) => init(&db()?.path, group.as_deref()),
+        Some(Command::Backup { file, force }) => {
+            let store = db()?.open()?;
+            store.backup(&file, force)?;
+            println!(
+                "Wrote a complete copy of {} to {}",
+                store.path().display(),
+                file.display()
+            );
+            Ok(ExitCode::SUCCESS)
         }
     }
+}
+
+/// Where the database is, and whether steerco may create it there.
+struct DbPath {
+    path: PathBuf,
+    /// The platform data directory's file is created on first use; a path
+    /// someone typed is not, so a typo does not start an empty database.
+    created_on_first_use: bool,
+}
+
+impl DbPath {
+    fn locate(flag: Option<PathBuf>) -> Result<DbPath> {
+        let explicit =
+            flag.is_some() || std::env::var_os("STEERCO_DB").is_some_and(|p| !p.is_empty());
+        Ok(DbPath {
+            path: database_path(flag)?,
+            created_on_first_use: !explicit,
+        })
+    }
+
+    fn open(&self) -> Result<Store> {
+        if !self.created_on_first_use && !self.path.exists() {
+            return Err(eyre!(
+                "no database at {}; check the path, or create one with: steerco --db {} init",
+                self.path.display(),
+                self.path.display()
+            ));
+        }
+        Store::open(&self.path)
+    }
+}
+
+fn init(path: &std::path::Path, group: Option<&str>) -> Result<ExitCode> {
+    if path.exists() {
+        return Err(eyre!(
+            "{} already exists; init only creates a new database",
+            path.display()
+        ));
+    }
+    let store = Store::open(path)?;
+    if let Some(group) = group {
+        crate::store::share_with_group(store.path(), group)?;
+    }
+    println!("Created an empty steerco database at {}", path.display());
+    if let Some(group) = group {
+        println!(
+            "Members of {group} can read and write it; keep its folder writable by {group} too."
+        );
+    }
+    Ok(ExitCode::SUCCESS)
 }
 
 /// `--db`, else `$STEERCO_DB`, else the platform data directory.
@@ -177,8 +226,8 @@ fn database_path(flag: Option<PathBuf>) -> Result<PathBuf> {
     Ok(dirs.data_dir().join("steerco.sqlite"))
 }
 
-fn open_cockpit(path: &std::path::Path) -> Result<ExitCode> {
-    let store = Store::open(path)?;
+fn open_cockpit(store: Store) -> Result<ExitCode> {
+    let path = store.path().to_path_buf();
     let Some(review) = reviews::cockpit_review(store.conn())? else {
         // the newest review first: a closed one is worth pointing at
         match reviews::list_reviews(store.conn())?.first() {
@@ -207,8 +256,8 @@ fn open_cockpit(path: &std::path::Path) -> Result<ExitCode> {
 }
 
 /// The actions screen needs a review to return to: the current one, else the latest.
-fn open_actions(path: &std::path::Path) -> Result<ExitCode> {
-    let store = Store::open(path)?;
+fn open_actions(store: Store) -> Result<ExitCode> {
+    let path = store.path().to_path_buf();
     let review = match reviews::cockpit_review(store.conn())? {
         Some(r) => Some(r),
         None => reviews::list_reviews(store.conn())?.into_iter().next(),

@@ -124,6 +124,7 @@ pub fn log(
 pub fn audit(store: &Store, command: AuditCommand) -> Result<ExitCode> {
     let AuditCommand::Verify { files } = command;
     if files.is_empty() {
+        store.check_integrity()?;
         return match verify_log(store.conn())? {
             Verdict::Intact { entries } => {
                 println!("The change log is intact ({entries} entries).");

@@ -77,10 +77,14 @@ impl Store {
     pub fn open(path: &Path) -> Result<Store> {
         let exists_with_content = path.metadata().map(|m| m.len() > 0).unwrap_or(false);
         if exists_with_content {
+            check_not_truncated(path)?;
             check_is_ours(path)?;
-        } else if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
-            std::fs::create_dir_all(dir)
-                .wrap_err_with(|| format!("cannot create the folder {}", dir.display()))?;
+        } else {
+            if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+                std::fs::create_dir_all(dir)
+                    .wrap_err_with(|| format!("cannot create the folder {}", dir.display()))?;
+            }
+            create_file(path)?;
         }
         let shown = path.display();
         let fail = |e: &rusqlite::Error| eyre!("cannot open {shown}: {}", describe_sqlite_error(e));
@@ -170,6 +174,49 @@ impl Store {
         Ok(out)
     }
 
+    /// A complete, consistent copy of the database at `dest`, taken in one read
+    /// transaction so that other sessions may go on writing meanwhile.
+    pub fn backup(&self, dest: &Path, force: bool) -> Result<()> {
+        if dest.exists() {
+            if !force {
+                return Err(eyre!(
+                    "{} already exists; choose another file or add --force to replace it",
+                    dest.display()
+                ));
+            }
+            std::fs::remove_file(dest)
+                .wrap_err_with(|| format!("cannot replace {}", dest.display()))?;
+        }
+        let target = dest
+            .to_str()
+            .ok_or_else(|| eyre!("{} is not a path SQLite can write to", dest.display()))?;
+        self.conn.execute("VACUUM INTO ?1", [target]).map_err(|e| {
+            eyre!(
+                "cannot write {}: {}",
+                dest.display(),
+                describe_sqlite_error(&e)
+            )
+        })?;
+        Ok(())
+    }
+
+    /// SQLite's own check of every page and index: the damage a header
+    /// cannot show (a page overwritten in the middle of the file).
+    pub fn check_integrity(&self) -> Result<()> {
+        let mut stmt = self.conn.prepare("PRAGMA integrity_check(5)")?;
+        let problems: Vec<String> = stmt
+            .query_map([], |r| r.get::<_, String>(0))
+            .and_then(|rows| rows.collect())
+            .unwrap_or_else(|e| vec![describe_sqlite_error(&e)]);
+        if problems.len() == 1 && problems[0] == "ok" {
+            return Ok(());
+        }
+        Err(damaged(
+            &self.path,
+            &problems.join("; ").replace('\n', "; "),
+        ))
+    }
+
     /// Changes whenever another connection commits: cheap enough to poll.
     pub fn data_version(&self) -> Result<i64> {
         Ok(self
@@ -191,12 +238,9 @@ fn configure(conn: &Connection) -> rusqlite::Result<()> {
         ));
     }
     conn.pragma_update(None, "synchronous", "NORMAL")?;
-    // A short CLI command would otherwise checkpoint (two fsyncs) every time
-    // it exits; the log is checkpointed as it grows, and on the next open.
-    conn.set_db_config(
-        rusqlite::config::DbConfig::SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE,
-        true,
-    )?;
+    // The last connection to close checkpoints and removes the -wal (SQLite's
+    // default, kept on purpose): with no steerco running, the file alone is
+    // the whole database, so a plain copy of it is a backup.
     Ok(())
 }
 
@@ -207,6 +251,87 @@ fn log_has_hashes(conn: &Connection) -> rusqlite::Result<bool> {
         |r| r.get::<_, i64>(0),
     )
     .map(|n| n > 0)
+}
+
+/// Creates the database file before SQLite does: SQLite would make it 0644
+/// whatever the umask, so a team's group could not write to it. Created here
+/// it gets 0666 less the umask, and SQLite gives its -wal and -shm the same mode.
+fn create_file(path: &Path) -> Result<()> {
+    match std::fs::OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .open(path)
+    {
+        Ok(_) => Ok(()),
+        // another process created it meanwhile: it is theirs to fill
+        Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => Ok(()),
+        Err(e) => Err(eyre!("cannot create {}: {e}", path.display())),
+    }
+}
+
+/// `steerco init --group`: the group may read and write the file.
+pub fn share_with_group(path: &Path, group: &str) -> Result<()> {
+    use std::os::unix::fs::PermissionsExt;
+    let found = nix::unistd::Group::from_name(group)
+        .map_err(|e| eyre!("cannot look up the group {group}: {e}"))?
+        .ok_or_else(|| eyre!("there is no group called {group}"))?;
+    nix::unistd::chown(path, None, Some(found.gid))
+        .map_err(|e| eyre!("cannot give {} to the group {group}: {e}", path.display()))?;
+    let mode = std::fs::metadata(path)?.permissions().mode() | 0o060;
+    std::fs::set_permissions(path, std::fs::Permissions::from_mode(mode))?;
+    Ok(())
+}
+
+/// A file shorter than its own header says was cut off (a copy stopped
+/// early, a full disk): refused before anything reads or writes it. One
+/// 100-byte read, so it costs nothing next to opening SQLite.
+fn check_not_truncated(path: &Path) -> Result<()> {
+    use std::io::Read;
+    let shown = path.display();
+    let mut header = [0u8; 100];
+    let len = std::fs::metadata(path)?.len();
+    let mut file = std::fs::File::open(path).map_err(|e| eyre!("cannot read {shown}: {e}"))?;
+    // a file that is not SQLite at all is for check_is_ours to name
+    if file.read_exact(&mut header).is_err() || !header.starts_with(b"SQLite format 3\0") {
+        return Ok(());
+    }
+    let be32 = |at: usize| u32::from_be_bytes(header[at..at + 4].try_into().unwrap());
+    let page_size = match u16::from_be_bytes([header[16], header[17]]) {
+        1 => 65_536,
+        n => u64::from(n),
+    };
+    // the page count in the header is valid only when these two counters agree
+    if be32(24) != be32(92) || page_size < 512 {
+        return Ok(());
+    }
+    // pages still in a -wal may extend the database past the file: only
+    // compare the file with its header when no -wal holds anything
+    let wal = wal_path(path);
+    if wal.metadata().is_ok_and(|m| m.len() > 0) {
+        return Ok(());
+    }
+    let expected = u64::from(be32(28)) * page_size;
+    if len < expected {
+        return Err(damaged(
+            path,
+            &format!("it holds {len} bytes of the {expected} its header says"),
+        ));
+    }
+    Ok(())
+}
+
+fn wal_path(path: &Path) -> PathBuf {
+    let mut name = path.as_os_str().to_owned();
+    name.push("-wal");
+    PathBuf::from(name)
+}
+
+fn damaged(path: &Path, why: &str) -> color_eyre::Report {
+    let why = crate::domain::text::visible_line(why);
+    eyre!(
+        "{} is damaged ({why}); restore it from a backup (steerco backup makes one)",
+        path.display()
+    )
 }
 
 /// Looks at an existing file read-only before anything writes to it.
@@ -260,6 +385,9 @@ pub fn describe_sqlite_error(e: &rusqlite::Error) -> String {
             }
         },
         Some(ErrorCode::NotADatabase) => "it is not an SQLite file".to_string(),
+        Some(ErrorCode::DatabaseCorrupt) => {
+            "the file is damaged; restore it from a backup (steerco backup makes one)".to_string()
+        }
         Some(ErrorCode::PermissionDenied) => "permission denied".to_string(),
         Some(ErrorCode::DiskFull) => "the disk is full".to_string(),
         _ => e.to_string(),
