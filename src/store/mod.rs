@@ -69,6 +69,7 @@ pub struct Store {
     conn: Connection,
     path: PathBuf,
     actor: String,
+    read_only: bool,
 }
 
 impl Store {
@@ -88,8 +89,13 @@ impl Store {
         }
         let shown = path.display();
         let fail = |e: &rusqlite::Error| eyre!("cannot open {shown}: {}", describe_sqlite_error(e));
-        let mut conn = Connection::open(path).map_err(|e| fail(&e))?;
-        configure(&conn).map_err(|e| fail(&e))?;
+        let read_only = !may_write(path);
+        let mut conn = if read_only {
+            open_read_only(path).map_err(|e| fail(&e))?
+        } else {
+            Connection::open(path).map_err(|e| fail(&e))?
+        };
+        configure(&conn, read_only).map_err(|e| fail(&e))?;
         // Nothing is written when the file is already current: a read-only
         // command then costs no write transaction and no flush to disk.
         let header = || -> rusqlite::Result<(i64, i32)> {
@@ -99,6 +105,19 @@ impl Store {
             ))
         };
         let (version, app_id) = header().map_err(|e| fail(&e))?;
+        if read_only {
+            if version < schema_version() {
+                return Err(eyre!(
+                    "{shown} was written by an older steerco and is read-only for you; someone who can write it must open it once to upgrade it"
+                ));
+            }
+            return Ok(Store {
+                conn,
+                path: path.to_path_buf(),
+                actor: os_user(),
+                read_only,
+            });
+        }
         if version < schema_version() {
             let log_had_hashes = log_has_hashes(&conn).unwrap_or(false);
             Migrations::from_slice(MIGRATIONS)
@@ -124,7 +143,14 @@ impl Store {
             conn,
             path: path.to_path_buf(),
             actor: os_user(),
+            read_only,
         })
+    }
+
+    /// The file, or its folder, is not writable for this account: every read
+    /// works, and every write is refused saying so.
+    pub fn is_read_only(&self) -> bool {
+        self.read_only
     }
 
     pub fn path(&self) -> &Path {
@@ -143,6 +169,12 @@ impl Store {
     /// Runs `f` in one short IMMEDIATE transaction: the write lock is taken up
     /// front so that a concurrent writer waits instead of failing mid-way.
     pub fn write<T>(&mut self, f: impl FnOnce(&Transaction, &str) -> Result<T>) -> Result<T> {
+        if self.read_only {
+            return Err(eyre!(
+                "{} is read-only for you (the file or its folder is not writable); nothing was changed",
+                self.path.display()
+            ));
+        }
         let tx = self
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)
@@ -225,9 +257,13 @@ impl Store {
     }
 }
 
-fn configure(conn: &Connection) -> rusqlite::Result<()> {
+fn configure(conn: &Connection, read_only: bool) -> rusqlite::Result<()> {
     conn.busy_timeout(BUSY_TIMEOUT)?;
     conn.pragma_update(None, "foreign_keys", true)?;
+    if read_only {
+        // the journal mode is the writers' to set
+        return Ok(());
+    }
     let mode: String = conn.query_row("PRAGMA journal_mode = WAL", [], |r| r.get(0))?;
     if !mode.eq_ignore_ascii_case("wal") {
         return Err(rusqlite::Error::SqliteFailure(
@@ -334,10 +370,63 @@ fn damaged(path: &Path, why: &str) -> color_eyre::Report {
     )
 }
 
+/// Whether this account may write the database: the file, and its folder
+/// (where SQLite keeps the -wal and -shm beside it).
+fn may_write(path: &Path) -> bool {
+    use nix::unistd::{AccessFlags, access};
+    let dir = match path.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d,
+        _ => Path::new("."),
+    };
+    access(path, AccessFlags::W_OK).is_ok() && access(dir, AccessFlags::W_OK).is_ok()
+}
+
+/// Opens without writing anything. A database in WAL mode needs its -shm to
+/// be read; in a folder this account cannot write, with no -shm there,
+/// SQLite cannot make one, and the file is opened as immutable instead. That
+/// is safe because nobody is writing it: a writer would have a -wal there.
+/// (A writer who starts later is not seen until steerco opens it again.)
+fn open_read_only(path: &Path) -> rusqlite::Result<Connection> {
+    let conn = Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_ONLY)?;
+    let readable = conn.query_row("SELECT count(*) FROM sqlite_master", [], |r| {
+        r.get::<_, i64>(0)
+    });
+    match readable {
+        Ok(_) => Ok(conn),
+        Err(e) if wal_path(path).exists() => Err(e),
+        Err(e)
+            if !matches!(
+                e.sqlite_error_code(),
+                Some(ErrorCode::ReadOnly | ErrorCode::CannotOpen)
+            ) =>
+        {
+            Err(e)
+        }
+        Err(_) => {
+            drop(conn);
+            let uri = format!("file:{}?immutable=1", uri_path(path));
+            Connection::open_with_flags(
+                uri,
+                OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_URI,
+            )
+        }
+    }
+}
+
+/// A path as the path part of an SQLite URI.
+fn uri_path(path: &Path) -> String {
+    let absolute = std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf());
+    absolute
+        .to_string_lossy()
+        .replace('%', "%25")
+        .replace('?', "%3f")
+        .replace('#', "%23")
+}
+
 /// Looks at an existing file read-only before anything writes to it.
 fn check_is_ours(path: &Path) -> Result<()> {
     let shown = path.display();
-    let conn = Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_ONLY)
+    let conn = open_read_only(path)
         .map_err(|e| eyre!("cannot open {shown}: {}", describe_sqlite_error(&e)))?;
     let header = || -> rusqlite::Result<(i32, i64, i64)> {
         let app: i32 = conn.query_row("PRAGMA application_id", [], |r| r.get(0))?;

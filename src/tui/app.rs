@@ -44,9 +44,11 @@ impl App {
             quit: false,
         };
         app.state.kpis.refresh(app.store.conn(), today)?;
+        app.state.read_only = app.store.is_read_only();
         app.mention_notes_drafts();
         app.restore_form_drafts();
         if app.state.data.review.current_item_id.is_none()
+            && !app.state.read_only
             && let Some(first) = app.state.data.items.first().map(|i| i.id)
         {
             app.write(|tx, _| reviews::set_current_item(tx, now, review_id, first));

@@ -227,6 +227,8 @@ pub struct State {
     pub today: NaiveDate,
     /// False once a refresh from the database failed: the view may be stale.
     pub live: bool,
+    /// The database cannot be written by this account: the cockpit only shows.
+    pub read_only: bool,
     pub kpis: KpiBoard,
     /// The terminal's width, for moving up and down a grid that reflows.
     pub width: u16,
@@ -254,6 +256,7 @@ impl State {
             now,
             today,
             live: true,
+            read_only: false,
             kpis: KpiBoard::new(Vec::new()),
             width: 80,
         }

@@ -112,7 +112,11 @@ fn draw_header(frame: &mut Frame, area: Rect, state: &State) {
         format_duration(data.total_timebox_secs()),
         state.selected + 1,
         data.items.len(),
-        if state.live { "● live" } else { "○ stale" },
+        match (state.read_only, state.live) {
+            (true, _) => "READ-ONLY",
+            (false, true) => "● live",
+            (false, false) => "○ stale",
+        },
     );
     // CLOSED comes first so that a narrow terminal cannot cut it off
     let closed = data.review.status == crate::domain::review::ReviewStatus::Closed;

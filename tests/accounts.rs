@@ -1,0 +1,195 @@
+//! Real OS accounts: the README's team recipe with two of them, and a
+//! database someone may read but not write. The test makes its own accounts
+//! (it needs root and useradd) and says it was skipped where it cannot.
+
+use std::os::unix::fs::PermissionsExt;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+/// Accounts and a group made for one test, removed when it ends.
+struct Accounts {
+    group: String,
+    users: Vec<String>,
+}
+
+impl Accounts {
+    fn make(tag: &str, users: usize) -> Option<Accounts> {
+        let root = nix::unistd::geteuid().is_root();
+        let tools = ["useradd", "groupadd", "userdel", "groupdel", "runuser"]
+            .iter()
+            .all(|t| {
+                Command::new("sh")
+                    .args(["-c", &format!("command -v {t}")])
+                    .output()
+                    .is_ok_and(|o| o.status.success())
+            });
+        if !root || !tools {
+            eprintln!("skipped: making OS accounts needs root and useradd, groupadd, runuser");
+            return None;
+        }
+        let id = std::process::id();
+        let group = format!("st{tag}{id}");
+        let made = Accounts {
+            group: group.clone(),
+            users: (0..users).map(|i| format!("st{tag}{i}{id}")).collect(),
+        };
+        assert!(quiet("groupadd", &[&group]), "groupadd {group}");
+        for user in &made.users {
+            assert!(
+                quiet(
+                    "useradd",
+                    &["-M", "-N", "-g", &group, "-s", "/bin/sh", user]
+                ),
+                "useradd {user}"
+            );
+        }
+        Some(made)
+    }
+}
+
+impl Drop for Accounts {
+    fn drop(&mut self) {
+        for user in &self.users {
+            quiet("userdel", &[user]);
+        }
+        quiet("groupdel", &[&self.group]);
+    }
+}
+
+fn quiet(cmd: &str, args: &[&str]) -> bool {
+    Command::new(cmd)
+        .args(args)
+        .output()
+        .is_ok_and(|o| o.status.success())
+}
+
+/// A copy of the binary every account can run, in a folder every account can enter.
+fn shared_binary(dir: &Path) -> PathBuf {
+    std::fs::set_permissions(dir, std::fs::Permissions::from_mode(0o755)).unwrap();
+    let bin = dir.join("steerco");
+    std::fs::copy(env!("CARGO_BIN_EXE_steerco"), &bin).unwrap();
+    std::fs::set_permissions(&bin, std::fs::Permissions::from_mode(0o755)).unwrap();
+    bin
+}
+
+/// `steerco --db DB ARGS…` as `user`, with the umask the team agreed on.
+fn as_user(user: &str, bin: &Path, db: &Path, args: &[&str]) -> Output {
+    let quoted: Vec<String> = args.iter().map(|a| format!("'{a}'")).collect();
+    let script = format!(
+        "umask 002 && exec '{}' --db '{}' {}",
+        bin.display(),
+        db.display(),
+        quoted.join(" ")
+    );
+    Command::new("runuser")
+        .args(["-u", user, "--", "sh", "-c", &script])
+        .env_remove("STEERCO_DB")
+        .output()
+        .unwrap()
+}
+
+fn ok(out: Output) -> String {
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
+fn mode(path: &Path) -> u32 {
+    std::fs::metadata(path).unwrap().permissions().mode() & 0o7777
+}
+
+#[test]
+fn the_team_recipe_works_for_two_accounts() {
+    let Some(team) = Accounts::make("t", 2) else {
+        return;
+    };
+    let dir = tempfile::tempdir().unwrap();
+    let bin = shared_binary(dir.path());
+    // the recipe: a folder owned by the team's group, setgid, group-writable
+    let folder = dir.path().join("qms");
+    std::fs::create_dir(&folder).unwrap();
+    assert!(quiet("chgrp", &[&team.group, folder.to_str().unwrap()]));
+    std::fs::set_permissions(&folder, std::fs::Permissions::from_mode(0o2775)).unwrap();
+    let db = folder.join("steerco.sqlite");
+    let (first, second) = (&team.users[0], &team.users[1]);
+    ok(as_user(first, &bin, &db, &["init"]));
+    assert_eq!(mode(&db) & 0o660, 0o660, "mode {:o}", mode(&db));
+    ok(as_user(
+        first,
+        &bin,
+        &db,
+        &["person", "add", "Rachel Ng", "--user", first],
+    ));
+    ok(as_user(
+        second,
+        &bin,
+        &db,
+        &["person", "add", "Tom Brennan", "--user", second],
+    ));
+    ok(as_user(
+        second,
+        &bin,
+        &db,
+        &["action", "add", "Second source", "--owner", "Rachel Ng"],
+    ));
+    let mine = ok(as_user(first, &bin, &db, &["action", "list", "--mine"]));
+    assert!(mine.contains("Second source"), "{mine}");
+    ok(as_user(
+        first,
+        &bin,
+        &db,
+        &["action", "done", "A-2026-001", "--note", "done"],
+    ));
+    let log = ok(as_user(second, &bin, &db, &["log", "--json"]));
+    assert!(log.contains(&format!("\"{first}\"")), "{log}");
+    assert!(log.contains(&format!("\"{second}\"")), "{log}");
+    // nothing left behind that only one of them could open
+    for entry in std::fs::read_dir(&folder).unwrap() {
+        let path = entry.unwrap().path();
+        assert_eq!(
+            mode(&path) & 0o060,
+            0o060,
+            "{} is {:o}",
+            path.display(),
+            mode(&path)
+        );
+    }
+}
+
+#[test]
+fn a_database_in_a_folder_one_cannot_write_is_read_only_not_unreadable() {
+    let Some(readers) = Accounts::make("r", 1) else {
+        return;
+    };
+    let dir = tempfile::tempdir().unwrap();
+    let bin = shared_binary(dir.path());
+    let folder = dir.path().join("published");
+    std::fs::create_dir(&folder).unwrap();
+    let db = folder.join("steerco.sqlite");
+    let made = Command::new(&bin)
+        .args(["--db", db.to_str().unwrap(), "demo", "--no-tui"])
+        .output()
+        .unwrap();
+    assert!(made.status.success());
+    std::fs::set_permissions(&folder, std::fs::Permissions::from_mode(0o555)).unwrap();
+    let before = std::fs::read(&db).unwrap();
+    let reader = &readers.users[0];
+    for args in [
+        &["review", "list"][..],
+        &["action", "list"][..],
+        &["kpi", "list"][..],
+        &["audit", "verify"][..],
+    ] {
+        ok(as_user(reader, &bin, &db, args));
+    }
+    let refused = as_user(reader, &bin, &db, &["action", "add", "X"]);
+    assert_eq!(refused.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&refused.stderr);
+    assert!(err.contains("is read-only for you"), "{err}");
+    assert_eq!(err.lines().count(), 1, "{err}");
+    assert_eq!(std::fs::read(&db).unwrap(), before, "the file changed");
+    std::fs::set_permissions(&folder, std::fs::Permissions::from_mode(0o755)).unwrap();
+}
