@@ -193,3 +193,36 @@ fn a_database_in_a_folder_one_cannot_write_is_read_only_not_unreadable() {
     assert_eq!(std::fs::read(&db).unwrap(), before, "the file changed");
     std::fs::set_permissions(&folder, std::fs::Permissions::from_mode(0o755)).unwrap();
 }
+
+#[test]
+fn init_with_a_group_shares_the_file_whatever_the_umask() {
+    let Some(team) = Accounts::make("g", 1) else {
+        return;
+    };
+    let dir = tempfile::tempdir().unwrap();
+    let bin = shared_binary(dir.path());
+    let db = dir.path().join("steerco.sqlite");
+    let out = Command::new("sh")
+        .arg("-c")
+        .arg(format!(
+            "umask 022 && exec '{}' --db '{}' init --group {}",
+            bin.display(),
+            db.display(),
+            team.group
+        ))
+        .output()
+        .unwrap();
+    ok(out);
+    assert_eq!(mode(&db) & 0o060, 0o060, "mode {:o}", mode(&db));
+    let group = nix::unistd::Group::from_name(&team.group).unwrap().unwrap();
+    use std::os::unix::fs::MetadataExt;
+    assert_eq!(std::fs::metadata(&db).unwrap().gid(), group.gid.as_raw());
+    let unknown = Command::new(&bin)
+        .args(["--db", dir.path().join("x.sqlite").to_str().unwrap()])
+        .args(["init", "--group", "no-such-group-here"])
+        .output()
+        .unwrap();
+    assert_eq!(unknown.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&unknown.stderr).contains("no group called"));
+    assert!(!dir.path().join("x.sqlite").exists(), "a refused init left a file");
+}

@@ -200,6 +200,10 @@ fn init(path: &std::path::Path, group: Option<&str>) -> Result<ExitCode> {
             path.display()
         ));
     }
+    // a mistyped group is refused before any file exists
+    if let Some(group) = group {
+        crate::store::find_group(group)?;
+    }
     let store = Store::open(path)?;
     if let Some(group) = group {
         crate::store::share_with_group(store.path(), group)?;

@@ -305,13 +305,19 @@ fn create_file(path: &Path) -> Result<()> {
     }
 }
 
+/// The OS group a team shares its database with.
+pub fn find_group(group: &str) -> Result<nix::unistd::Gid> {
+    Ok(nix::unistd::Group::from_name(group)
+        .map_err(|e| eyre!("cannot look up the group {group}: {e}"))?
+        .ok_or_else(|| eyre!("there is no group called {group}"))?
+        .gid)
+}
+
 /// `steerco init --group`: the group may read and write the file.
 pub fn share_with_group(path: &Path, group: &str) -> Result<()> {
     use std::os::unix::fs::PermissionsExt;
-    let found = nix::unistd::Group::from_name(group)
-        .map_err(|e| eyre!("cannot look up the group {group}: {e}"))?
-        .ok_or_else(|| eyre!("there is no group called {group}"))?;
-    nix::unistd::chown(path, None, Some(found.gid))
+    let gid = find_group(group)?;
+    nix::unistd::chown(path, None, Some(gid))
         .map_err(|e| eyre!("cannot give {} to the group {group}: {e}", path.display()))?;
     let mode = std::fs::metadata(path)?.permissions().mode() | 0o060;
     std::fs::set_permissions(path, std::fs::Permissions::from_mode(mode))?;
