@@ -39,6 +39,12 @@ fn bench(c: &mut Criterion) {
 
     // Everything between launch and the first frame except the terminal itself:
     // open and validate the file, run migrations, load the review, draw 200×60.
+    // Opening the file: the truncation check, the steerco header check, WAL
+    // set-up; what every CLI command pays before its query.
+    c.bench_function("open the database file", |b| {
+        b.iter(|| black_box(Store::open(&path).expect("open")))
+    });
+
     c.bench_function("startup_to_first_frame_200x60", |b| {
         b.iter(|| {
             let app = open_app(&path);
