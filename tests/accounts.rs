@@ -224,5 +224,8 @@ fn init_with_a_group_shares_the_file_whatever_the_umask() {
         .unwrap();
     assert_eq!(unknown.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&unknown.stderr).contains("no group called"));
-    assert!(!dir.path().join("x.sqlite").exists(), "a refused init left a file");
+    assert!(
+        !dir.path().join("x.sqlite").exists(),
+        "a refused init left a file"
+    );
 }

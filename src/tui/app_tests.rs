@@ -9,6 +9,18 @@ use super::testkit::{ctrl, demo_app, key, type_text};
 use crate::domain::agenda::ItemState;
 use crate::store::{Store, reviews};
 
+/// Another session saves the first item's notes, from the version `app` read.
+fn save_as_someone_else(app: &App, text: &str) {
+    let mut other = reopen(app);
+    let item = app.state.data.items[0].clone();
+    other
+        .write(|tx, actor| {
+            reviews::save_notes(tx, actor, chrono::Utc::now(), item.id, item.version, text)
+        })
+        .unwrap()
+        .expect("first save wins");
+}
+
 fn reopen(app: &App) -> Store {
     Store::open(app.store().path()).expect("second connection")
 }
@@ -195,21 +207,7 @@ fn a_stale_notes_save_is_refused_and_the_text_kept() {
     let (_dir, mut app) = demo_app();
     app.handle_key(key(KeyCode::Char('n')));
     type_text(&mut app, "mine");
-    let mut other = reopen(&app);
-    let item = app.state.data.items[0].clone();
-    other
-        .write(|tx, actor| {
-            reviews::save_notes(
-                tx,
-                actor,
-                chrono::Utc::now(),
-                item.id,
-                item.version,
-                "theirs",
-            )
-        })
-        .unwrap()
-        .expect("first save wins");
+    save_as_someone_else(&app, "theirs");
     app.handle_key(crate::tui::testkit::ctrl('s'));
     let editor = app.state.editor.as_ref().expect("still writing");
     assert_eq!(editor.text(), "mine", "nothing typed is lost");
@@ -276,21 +274,7 @@ fn a_hang_up_after_a_refused_save_keeps_mine_as_a_draft_and_theirs_saved() {
     let (_dir, mut app) = demo_app();
     app.handle_key(key(KeyCode::Char('n')));
     type_text(&mut app, "mine");
-    let mut other = reopen(&app);
-    let item = app.state.data.items[0].clone();
-    other
-        .write(|tx, actor| {
-            reviews::save_notes(
-                tx,
-                actor,
-                chrono::Utc::now(),
-                item.id,
-                item.version,
-                "theirs",
-            )
-        })
-        .unwrap()
-        .expect("first save wins");
+    save_as_someone_else(&app, "theirs");
     app.handle_key(ctrl('s'));
     app.save_before_exit();
     assert_eq!(
@@ -312,21 +296,7 @@ fn keep_both_puts_mine_below_theirs() {
     let (_dir, mut app) = demo_app();
     app.handle_key(key(KeyCode::Char('n')));
     type_text(&mut app, "mine");
-    let mut other = reopen(&app);
-    let item = app.state.data.items[0].clone();
-    other
-        .write(|tx, actor| {
-            reviews::save_notes(
-                tx,
-                actor,
-                chrono::Utc::now(),
-                item.id,
-                item.version,
-                "theirs",
-            )
-        })
-        .unwrap()
-        .expect("first save wins");
+    save_as_someone_else(&app, "theirs");
     app.handle_key(key(KeyCode::Esc));
     assert!(app.state.editor.as_ref().is_some_and(|e| e.resolving));
     app.handle_key(key(KeyCode::Char('b')));

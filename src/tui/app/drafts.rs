@@ -58,14 +58,7 @@ impl App {
             let _ = self
                 .store
                 .write(|tx, actor| drafts::discard(tx, actor, kind, draft.target));
-            let when = draft
-                .saved_at
-                .map(|t| {
-                    t.with_timezone(&chrono::Local)
-                        .format(" from %H:%M")
-                        .to_string()
-                })
-                .unwrap_or_default();
+            let when = saved_when(&draft);
             let what = if kind == DraftKind::Action {
                 "action"
             } else {
@@ -105,4 +98,16 @@ impl App {
             DraftKind::Notes => {}
         }
     }
+}
+
+/// " from 14:05": when a draft was kept, in local time, for the status line.
+pub(super) fn saved_when(draft: &Draft) -> String {
+    draft
+        .saved_at
+        .map(|t| {
+            t.with_timezone(&chrono::Local)
+                .format(" from %H:%M")
+                .to_string()
+        })
+        .unwrap_or_default()
 }

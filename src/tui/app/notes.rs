@@ -47,14 +47,7 @@ impl App {
             editor = new_editor(item.id, base, &text, self.state.now);
             editor.dirty = text != item.notes;
             editor.kept_as_draft = true;
-            let when = draft
-                .saved_at
-                .map(|t| {
-                    t.with_timezone(&chrono::Local)
-                        .format(" from %H:%M")
-                        .to_string()
-                })
-                .unwrap_or_default();
+            let when = super::drafts::saved_when(&draft);
             if base != item.version && editor.dirty {
                 let by = reviews::item_last_changed_by(self.store.conn(), item.id)
                     .ok()
