@@ -397,18 +397,16 @@ fn open_read_only(path: &Path) -> rusqlite::Result<Connection> {
     let readable = conn.query_row("SELECT count(*) FROM sqlite_master", [], |r| {
         r.get::<_, i64>(0)
     });
+    let no_shm_here = readable.as_ref().is_err_and(|e| {
+        matches!(
+            e.sqlite_error_code(),
+            Some(ErrorCode::ReadOnly | ErrorCode::CannotOpen)
+        )
+    });
     match readable {
-        Ok(_) => Ok(conn),
-        Err(e) if wal_path(path).exists() => Err(e),
-        Err(e)
-            if !matches!(
-                e.sqlite_error_code(),
-                Some(ErrorCode::ReadOnly | ErrorCode::CannotOpen)
-            ) =>
-        {
-            Err(e)
-        }
-        Err(_) => {
+        // any other failure (not SQLite, damaged) is for the caller's own queries to name
+        _ if !no_shm_here || wal_path(path).exists() => Ok(conn),
+        _ => {
             drop(conn);
             let uri = format!("file:{}?immutable=1", uri_path(path));
             Connection::open_with_flags(

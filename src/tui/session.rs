@@ -15,11 +15,12 @@ use std::time::Duration;
 
 use crossterm::event::{self, Event};
 use nix::poll::{PollFd, PollFlags, PollTimeout, poll};
-use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
+use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM, SIGWINCH};
 use signal_hook::iterator::Signals;
 
-/// How long the input thread waits for a key before looking for a resize.
-const READ_WAIT: Duration = Duration::from_millis(200);
+/// How long the input thread waits for a key before looking again; resizes
+/// and signals come by the signal thread, so it can sleep long.
+const READ_WAIT: Duration = Duration::from_secs(5);
 
 /// The terminal went away: its other end closed, or reading it failed.
 #[derive(Debug)]
@@ -119,12 +120,24 @@ impl Session {
 }
 
 fn spawn_signal_thread(send: Sender<Input>) -> std::io::Result<()> {
-    let mut signals = Signals::new([SIGHUP, SIGTERM, SIGINT])?;
+    let mut signals = Signals::new([SIGHUP, SIGTERM, SIGINT, SIGWINCH])?;
     thread::Builder::new()
         .name("steerco-signals".into())
         .spawn(move || {
-            if signals.forever().next().is_some() {
-                let _ = send.send(Input::HangUp);
+            for signal in signals.forever() {
+                let input = if signal == SIGWINCH {
+                    // the key reader sleeps until a key comes: the resize is told here
+                    match crossterm::terminal::size() {
+                        Ok((cols, rows)) => Input::Event(Event::Resize(cols, rows)),
+                        Err(_) => continue,
+                    }
+                } else {
+                    Input::HangUp
+                };
+                let last = matches!(input, Input::HangUp);
+                if send.send(input).is_err() || last {
+                    return;
+                }
             }
         })?;
     Ok(())
@@ -136,8 +149,7 @@ fn read_keys(tty: &Tty, send: &Sender<Input>) {
             let _ = send.send(Input::HangUp);
             return;
         }
-        // keys the terminal sent, and resizes (crossterm learns of those by
-        // a signal that this wait does not see)
+        // everything the terminal sent
         loop {
             let next = match event::poll(Duration::ZERO) {
                 Ok(true) => event::read().map(Some),
