@@ -369,3 +369,30 @@ fn a_signed_off_review_takes_no_new_action_or_decision() {
         assert!(status.text.contains("signed off"), "{}", status.text);
     }
 }
+
+#[test]
+fn a_refused_notes_save_shows_both_texts_and_the_choices_at_80x24() {
+    let (_dir, mut app) = demo_app();
+    app.handle_key(key(KeyCode::Char('n')));
+    type_text(&mut app, "mine: budget approved");
+    // a colleague's save, so the snapshot does not name the account running the tests
+    let mut other = rusqlite::Connection::open(app.store().path()).unwrap();
+    let item = app.state.data.items[0].clone();
+    let tx = other.transaction().unwrap();
+    reviews::save_notes(
+        &tx,
+        "tbrennan",
+        chrono::Utc::now(),
+        item.id,
+        item.version,
+        "theirs: budget deferred",
+    )
+    .unwrap()
+    .expect("first save wins");
+    tx.commit().unwrap();
+    app.handle_key(key(KeyCode::Esc));
+    let screen = crate::tui::testkit::render(&app, 80, 24);
+    assert!(screen.contains("mine: budget approved"), "{screen}");
+    assert!(screen.contains("theirs: budget deferred"), "{screen}");
+    insta::assert_snapshot!(screen);
+}

@@ -275,7 +275,7 @@ pub const NOTES_CONFLICT: &[(&str, &str)] = &[
     ("m", "keep mine"),
     ("t", "take theirs"),
     ("b", "keep both"),
-    ("e", "write on"),
+    ("e", "edit: go on writing"),
     ("Esc", "keep mine as a draft"),
 ];
 

@@ -60,7 +60,7 @@ impl App {
                 editor.theirs_version = item.version;
                 editor.resolving = true;
                 self.state.error(format!(
-                    "your draft{when} is back; notes saved since: {RESOLVE_HINT}"
+                    "draft{when} back, notes saved since: {RESOLVE_HINT}"
                 ));
             } else {
                 self.state
@@ -254,7 +254,7 @@ impl App {
             Ok(Err(conflict)) => {
                 let by = conflict.by.as_deref().unwrap_or("another session");
                 self.state.error(format!(
-                    "{} saved these notes meanwhile: {RESOLVE_HINT}",
+                    "{} saved meanwhile: {RESOLVE_HINT}",
                     crate::domain::text::visible_line(by)
                 ));
                 self.reload();
@@ -382,7 +382,7 @@ impl App {
     }
 }
 
-const RESOLVE_HINT: &str = "m mine · t theirs · b both · e write on · Esc draft";
+const RESOLVE_HINT: &str = "m mine · t theirs · b both · e edit · Esc draft";
 
 fn limit_message() -> String {
     format!(
