@@ -396,3 +396,33 @@ fn a_refused_notes_save_shows_both_texts_and_the_choices_at_80x24() {
     assert!(screen.contains("theirs: budget deferred"), "{screen}");
     insta::assert_snapshot!(screen);
 }
+
+#[test]
+fn take_theirs_discards_mine_and_keeps_their_notes() {
+    let (_dir, mut app) = demo_app();
+    app.handle_key(key(KeyCode::Char('n')));
+    type_text(&mut app, "mine");
+    save_as_someone_else(&app, "theirs");
+    app.handle_key(ctrl('s'));
+    app.handle_key(key(KeyCode::Char('t')));
+    let editor = app.state.editor.as_ref().expect("still writing, on theirs");
+    assert_eq!(editor.text(), "theirs");
+    assert!(!editor.dirty);
+    assert_eq!(app.state.data.items[0].notes, "theirs");
+    let drafts: i64 = app
+        .store()
+        .conn()
+        .query_row("SELECT count(*) FROM draft", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(drafts, 0, "mine is discarded, not kept");
+}
+
+#[test]
+fn a_read_only_database_shows_in_the_header() {
+    let (_dir, mut app) = demo_app();
+    app.state.read_only = true;
+    let screen = crate::tui::testkit::render(&app, 80, 24);
+    let header = screen.lines().next().unwrap_or_default().to_string();
+    assert!(header.contains("READ-ONLY"), "{header}");
+    assert!(!header.contains("live"), "{header}");
+}
