@@ -229,3 +229,43 @@ fn init_with_a_group_shares_the_file_whatever_the_umask() {
         "a refused init left a file"
     );
 }
+
+#[test]
+fn a_reader_who_cannot_write_the_file_leaves_nothing_that_blocks_its_owner() {
+    let Some(people) = Accounts::make("o", 2) else {
+        return;
+    };
+    let dir = tempfile::tempdir().unwrap();
+    let bin = shared_binary(dir.path());
+    // a folder both may write; the file is the owner's alone (umask 022)
+    let folder = dir.path().join("open");
+    std::fs::create_dir(&folder).unwrap();
+    std::fs::set_permissions(&folder, std::fs::Permissions::from_mode(0o777)).unwrap();
+    let db = folder.join("steerco.sqlite");
+    let (owner, reader) = (&people.users[0], &people.users[1]);
+    let as_owner = |args: &[&str]| {
+        let quoted: Vec<String> = args.iter().map(|a| format!("'{a}'")).collect();
+        let script = format!(
+            "umask 022 && exec '{}' --db '{}' {}",
+            bin.display(),
+            db.display(),
+            quoted.join(" ")
+        );
+        Command::new("runuser")
+            .args(["-u", owner, "--", "sh", "-c", &script])
+            .output()
+            .unwrap()
+    };
+    ok(as_owner(&["init"]));
+    ok(as_owner(&["person", "add", "Rachel Ng"]));
+    assert_eq!(mode(&db) & 0o022, 0, "the reader may not write the file");
+    ok(as_user(reader, &bin, &db, &["person", "list"]));
+    let refused = as_user(reader, &bin, &db, &["person", "add", "X"]);
+    assert_eq!(refused.status.code(), Some(1));
+    let left: Vec<String> = std::fs::read_dir(&folder)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    assert_eq!(left, ["steerco.sqlite"], "the reader left files behind");
+    ok(as_owner(&["person", "add", "Tom Brennan"]));
+}

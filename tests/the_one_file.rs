@@ -71,6 +71,11 @@ fn backup_is_complete_while_another_session_holds_a_write_open() {
     assert_eq!(again.status.code(), Some(1));
     assert!(stderr(&again).contains("--force"), "{}", stderr(&again));
     common::ok(None, &db, &["backup", copy.to_str().unwrap(), "--force"]);
+    // --force never means "over the database itself"
+    let onto_itself = steerco(&db, &["backup", db.to_str().unwrap(), "--force"]);
+    assert_eq!(onto_itself.status.code(), Some(1));
+    assert!(stderr(&onto_itself).contains("the database itself"));
+    assert!(common::ok(None, &db, &["review", "list"]).contains("MR-2026-02"));
 }
 
 #[test]

@@ -82,6 +82,12 @@ pub(super) fn check_not_truncated(path: &Path) -> Result<()> {
     Ok(())
 }
 
+fn shm_path(path: &Path) -> PathBuf {
+    let mut name = path.as_os_str().to_owned();
+    name.push("-shm");
+    PathBuf::from(name)
+}
+
 fn wal_path(path: &Path) -> PathBuf {
     let mut name = path.as_os_str().to_owned();
     name.push("-wal");
@@ -107,34 +113,21 @@ pub(super) fn may_write(path: &Path) -> bool {
     access(path, AccessFlags::W_OK).is_ok() && access(dir, AccessFlags::W_OK).is_ok()
 }
 
-/// Opens without writing anything. A database in WAL mode needs its -shm to
-/// be read; in a folder this account cannot write, with no -shm there,
-/// SQLite cannot make one, and the file is opened as immutable instead. That
-/// is safe because nobody is writing it: a writer would have a -wal there.
+/// Opens without writing anything, not even a -wal or -shm. While anyone
+/// has the database open those two exist, and SQLite reads through them.
+/// With neither there, nobody has it open, and the file is opened as
+/// immutable: otherwise SQLite would create them owned by this account, and
+/// an owner who cannot write them could no longer write the database.
 /// (A writer who starts later is not seen until steerco opens it again.)
 pub(super) fn open_read_only(path: &Path) -> rusqlite::Result<Connection> {
-    let conn = Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_ONLY)?;
-    let readable = conn.query_row("SELECT count(*) FROM sqlite_master", [], |r| {
-        r.get::<_, i64>(0)
-    });
-    let no_shm_here = readable.as_ref().is_err_and(|e| {
-        matches!(
-            e.sqlite_error_code(),
-            Some(ErrorCode::ReadOnly | ErrorCode::CannotOpen)
-        )
-    });
-    match readable {
-        // any other failure (not SQLite, damaged) is for the caller's own queries to name
-        _ if !no_shm_here || wal_path(path).exists() => Ok(conn),
-        _ => {
-            drop(conn);
-            let uri = format!("file:{}?immutable=1", uri_path(path));
-            Connection::open_with_flags(
-                uri,
-                OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_URI,
-            )
-        }
+    if wal_path(path).exists() || shm_path(path).exists() {
+        return Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_ONLY);
     }
+    let uri = format!("file:{}?immutable=1", uri_path(path));
+    Connection::open_with_flags(
+        uri,
+        OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_URI,
+    )
 }
 
 /// A path as the path part of an SQLite URI.

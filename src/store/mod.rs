@@ -212,6 +212,13 @@ impl Store {
     /// A complete, consistent copy of the database at `dest`, taken in one read
     /// transaction so that other sessions may go on writing meanwhile.
     pub fn backup(&self, dest: &Path, force: bool) -> Result<()> {
+        let same = |a: &Path, b: &Path| matches!((a.canonicalize(), b.canonicalize()), (Ok(x), Ok(y)) if x == y);
+        if same(dest, &self.path) {
+            return Err(eyre!(
+                "{} is the database itself; a backup goes to another file",
+                dest.display()
+            ));
+        }
         if dest.exists() {
             if !force {
                 return Err(eyre!(
