@@ -177,9 +177,7 @@ impl App {
                     }
                     KeyCode::Char('d') => {
                         // typed text deliberately discarded: no draft is kept either
-                        if let Some(id) = self.state.editor.as_ref().map(|e| e.item_id) {
-                            self.discard_notes_draft(id);
-                        }
+                        self.discard_notes_draft();
                         self.quit = true;
                     }
                     KeyCode::Esc | KeyCode::Char('n') => self.state.overlay = Overlay::None,

@@ -113,6 +113,8 @@ pub struct NotesEditor {
     pub resolving: bool,
     /// What is typed is stored as this account's draft (a crash loses nothing).
     pub kept_as_draft: bool,
+    /// A draft row exists for this item, to remove once the notes are saved.
+    pub draft_stored: bool,
 }
 
 impl NotesEditor {

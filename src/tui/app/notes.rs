@@ -47,6 +47,7 @@ impl App {
             editor = new_editor(item.id, base, &text, self.state.now);
             editor.dirty = text != item.notes;
             editor.kept_as_draft = true;
+            editor.draft_stored = true;
             let when = super::drafts::saved_when(&draft);
             if base != item.version && editor.dirty {
                 let by = reviews::item_last_changed_by(self.store.conn(), item.id)
@@ -197,8 +198,8 @@ impl App {
         };
         if choice == Resolution::TakeTheirs {
             let (item_id, version) = (editor.item_id, editor.theirs_version);
-            *editor = new_editor(item_id, version, &theirs, self.state.now);
-            self.discard_notes_draft(item_id);
+            self.discard_notes_draft();
+            self.state.editor = Some(new_editor(item_id, version, &theirs, self.state.now));
             self.state.info("their notes kept; yours discarded");
             return;
         }
@@ -227,7 +228,7 @@ impl App {
             return true;
         };
         if !editor.dirty {
-            self.discard_notes_draft(editor.item_id);
+            self.discard_notes_draft();
             return true;
         }
         let (item_id, base, text, now) = (
@@ -241,7 +242,7 @@ impl App {
             .write(|tx, actor| reviews::save_notes(tx, actor, now, item_id, base, &text))
         {
             Ok(Ok(version)) => {
-                self.discard_notes_draft(item_id);
+                self.discard_notes_draft();
                 if let Some(editor) = self.state.editor.as_mut() {
                     editor.base_version = version;
                     editor.dirty = false;
@@ -317,6 +318,7 @@ impl App {
             Ok(()) => {
                 if let Some(editor) = self.state.editor.as_mut() {
                     editor.kept_as_draft = true;
+                    editor.draft_stored = true;
                 }
                 true
             }
@@ -330,7 +332,14 @@ impl App {
         }
     }
 
-    pub(super) fn discard_notes_draft(&mut self, item_id: i64) {
+    /// Removes the editor's draft, if it stored one: most sittings never
+    /// pause long enough to keep one, and they cost no write here.
+    pub(super) fn discard_notes_draft(&mut self) {
+        let Some(editor) = self.state.editor.as_mut().filter(|e| e.draft_stored) else {
+            return;
+        };
+        editor.draft_stored = false;
+        let item_id = editor.item_id;
         let _ = self
             .store
             .write(|tx, actor| drafts::discard(tx, actor, DraftKind::Notes, item_id));
@@ -413,5 +422,6 @@ pub(super) fn new_editor(
         conflict: None,
         resolving: false,
         kept_as_draft: false,
+        draft_stored: false,
     }
 }
