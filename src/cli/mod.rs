@@ -172,12 +172,24 @@ struct DbPath {
 }
 
 impl DbPath {
+    /// `--db`, else `$STEERCO_DB`, else the platform data directory.
     fn locate(flag: Option<PathBuf>) -> Result<DbPath> {
-        let explicit =
-            flag.is_some() || std::env::var_os("STEERCO_DB").is_some_and(|p| !p.is_empty());
+        let named = flag.or_else(|| {
+            std::env::var_os("STEERCO_DB")
+                .filter(|p| !p.is_empty())
+                .map(PathBuf::from)
+        });
+        if let Some(path) = named {
+            return Ok(DbPath {
+                path,
+                created_on_first_use: false,
+            });
+        }
+        let dirs = directories::ProjectDirs::from("", "", "steerco")
+            .ok_or_else(|| eyre!("cannot find a data directory for this user; pass --db PATH"))?;
         Ok(DbPath {
-            path: database_path(flag)?,
-            created_on_first_use: !explicit,
+            path: dirs.data_dir().join("steerco.sqlite"),
+            created_on_first_use: true,
         })
     }
 
@@ -215,19 +227,6 @@ fn init(path: &std::path::Path, group: Option<&str>) -> Result<ExitCode> {
         );
     }
     Ok(ExitCode::SUCCESS)
-}
-
-/// `--db`, else `$STEERCO_DB`, else the platform data directory.
-fn database_path(flag: Option<PathBuf>) -> Result<PathBuf> {
-    if let Some(p) = flag {
-        return Ok(p);
-    }
-    if let Some(p) = std::env::var_os("STEERCO_DB").filter(|p| !p.is_empty()) {
-        return Ok(PathBuf::from(p));
-    }
-    let dirs = directories::ProjectDirs::from("", "", "steerco")
-        .ok_or_else(|| eyre!("cannot find a data directory for this user; pass --db PATH"))?;
-    Ok(dirs.data_dir().join("steerco.sqlite"))
 }
 
 fn open_cockpit(store: Store) -> Result<ExitCode> {
