@@ -91,3 +91,28 @@ fn an_idle_cockpit_uses_no_cpu_and_a_hang_up_ends_it_at_once() {
         "steerco still runs a second after its terminal closed"
     );
 }
+
+#[test]
+fn closing_a_terminal_window_with_steerco_started_from_its_shell_saves_and_closes_the_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = demo_db(dir.path());
+    let mut cockpit = Cockpit::start_from_shell(&db, &[], 100, 30);
+    cockpit.wait_for("Agenda");
+    cockpit.type_keys("n");
+    cockpit.type_keys("typed in a window that was closed");
+    cockpit.hang_up();
+    // the shell goes with the terminal; what counts is what steerco left on disk
+    let wal = std::path::PathBuf::from(format!("{}-wal", db.display()));
+    let closed = (0..100).any(|_| {
+        std::thread::sleep(Duration::from_millis(20));
+        !wal.exists()
+    });
+    assert!(
+        closed,
+        "steerco never closed the database: its -wal is left"
+    );
+    assert_eq!(
+        notes_containing(&db, "typed in a window that was closed").len(),
+        1
+    );
+}

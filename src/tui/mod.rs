@@ -55,6 +55,7 @@ fn event_loop(mut app: App) -> Result<()> {
         // a terminal that cannot be written to is as gone as one that hung up
         if redraw && guard.draw(|frame| ui::draw(frame, &app.state)).is_err() {
             app.save_before_exit();
+            session.leave_dead_terminal();
             return Ok(());
         }
         redraw = false;
@@ -64,6 +65,7 @@ fn event_loop(mut app: App) -> Result<()> {
                 Input::Event(event) => app.handle_event(event, Utc::now()),
                 Input::HangUp => {
                     app.save_before_exit();
+                    session.leave_dead_terminal();
                     return Ok(());
                 }
             }

@@ -112,6 +112,20 @@ impl Session {
         self.inputs.try_recv().ok()
     }
 
+    /// The terminal is gone for good: standard output and error go to
+    /// /dev/null, so that what writes there on the way out (ratatui showing
+    /// the cursor again, an error line) cannot fail and abort steerco before
+    /// it has closed the database.
+    pub fn leave_dead_terminal(&self) {
+        if !self.hung_up() {
+            return;
+        }
+        if let Ok(null) = std::fs::OpenOptions::new().write(true).open("/dev/null") {
+            let _ = nix::unistd::dup2_stdout(&null);
+            let _ = nix::unistd::dup2_stderr(&null);
+        }
+    }
+
     /// A second look at the terminal from this thread, in case the reader is
     /// caught inside crossterm when the link drops.
     fn hung_up(&self) -> bool {
@@ -124,6 +138,9 @@ fn spawn_signal_thread(send: Sender<Input>) -> std::io::Result<()> {
     thread::Builder::new()
         .name("steerco-signals".into())
         .spawn(move || {
+            // this thread lives as long as the process: were it to end, its
+            // handlers would go, and a second SIGHUP while the notes are being
+            // saved would kill steerco before it closes the database
             for signal in signals.forever() {
                 let input = if signal == SIGWINCH {
                     // the key reader sleeps until a key comes: the resize is told here
@@ -134,10 +151,7 @@ fn spawn_signal_thread(send: Sender<Input>) -> std::io::Result<()> {
                 } else {
                     Input::HangUp
                 };
-                let last = matches!(input, Input::HangUp);
-                if send.send(input).is_err() || last {
-                    return;
-                }
+                let _ = send.send(input);
             }
         })?;
     Ok(())

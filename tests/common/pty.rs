@@ -18,8 +18,31 @@ pub struct Cockpit {
 }
 
 impl Cockpit {
-    /// `steerco --db DB ARGS…` on a new terminal of `cols`×`rows`.
+    /// `steerco --db DB ARGS…` on a new terminal of `cols`×`rows`, as
+    /// `ssh host steerco` runs it: steerco leads the terminal's session.
     pub fn start(db: &Path, args: &[&str], cols: u16, rows: u16) -> Cockpit {
+        Self::start_in(
+            Command::new(env!("CARGO_BIN_EXE_steerco")),
+            db,
+            args,
+            cols,
+            rows,
+        )
+    }
+
+    /// The same, typed at a shell's prompt: the shell leads the session and
+    /// steerco is its child, as in a terminal window or an SSH login.
+    pub fn start_from_shell(db: &Path, args: &[&str], cols: u16, rows: u16) -> Cockpit {
+        let mut shell = Command::new("sh");
+        shell.arg("-c").arg(format!(
+            "'{}' \"$@\"; echo steerco ended",
+            env!("CARGO_BIN_EXE_steerco")
+        ));
+        shell.arg("sh");
+        Self::start_in(shell, db, args, cols, rows)
+    }
+
+    fn start_in(mut command: Command, db: &Path, args: &[&str], cols: u16, rows: u16) -> Cockpit {
         let size = Winsize {
             ws_row: rows,
             ws_col: cols,
@@ -34,7 +57,6 @@ impl Cockpit {
         }
         let slave: OwnedFd = pty.slave;
         let stdio = |fd: &OwnedFd| Stdio::from(fd.try_clone().expect("dup"));
-        let mut command = Command::new(env!("CARGO_BIN_EXE_steerco"));
         command
             .arg("--db")
             .arg(db)
