@@ -98,6 +98,13 @@ fn a_mistyped_db_path_is_refused_and_nothing_is_created() {
     let out = common::ok(None, &db, &["init"]);
     assert!(out.contains("Created"), "{out}");
     common::ok(None, &db, &["review", "list"]);
+    let folder = steerco(dir.path(), &["review", "list"]);
+    assert_eq!(folder.status.code(), Some(1));
+    assert!(
+        stderr(&folder).contains("is a folder"),
+        "{}",
+        stderr(&folder)
+    );
     let again = steerco(&db, &["init"]);
     assert_eq!(
         again.status.code(),

@@ -79,6 +79,13 @@ impl Store {
     /// Opens (creating on first use) a steerco database. A file that is not
     /// steerco's, or is newer than this build, is refused and left untouched.
     pub fn open(path: &Path) -> Result<Store> {
+        if path.is_dir() {
+            return Err(eyre!(
+                "{} is a folder; give the database file inside it, e.g. {}",
+                path.display(),
+                path.join("steerco.sqlite").display()
+            ));
+        }
         let exists_with_content = path.metadata().map(|m| m.len() > 0).unwrap_or(false);
         if exists_with_content {
             check_not_truncated(path)?;
