@@ -12,7 +12,7 @@ csv=$work/values.csv
 
 # The database is created by steerco; the 1,000 KPIs are inserted directly, as
 # defining them one `steerco kpi add` at a time would take 1,000 processes.
-"$bin" --db "$db" review list >/dev/null
+"$bin" --db "$db" init >/dev/null
 python3 - "$db" "$csv" <<'PY'
 import sqlite3, sys
 db, csv = sys.argv[1], sys.argv[2]

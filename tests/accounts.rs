@@ -66,10 +66,18 @@ fn quiet(cmd: &str, args: &[&str]) -> bool {
 /// A copy of the binary every account can run, in a folder every account can enter.
 fn shared_binary(dir: &Path) -> PathBuf {
     std::fs::set_permissions(dir, std::fs::Permissions::from_mode(0o755)).unwrap();
-    let bin = dir.join("steerco");
-    std::fs::copy(env!("CARGO_BIN_EXE_steerco"), &bin).unwrap();
-    std::fs::set_permissions(&bin, std::fs::Permissions::from_mode(0o755)).unwrap();
-    bin
+    // copied once for all tests: a copy written while another test starts a
+    // process can be inherited open by it, and then cannot be run ("text file busy")
+    static BIN: std::sync::OnceLock<PathBuf> = std::sync::OnceLock::new();
+    BIN.get_or_init(|| {
+        let home = tempfile::tempdir().unwrap().keep();
+        std::fs::set_permissions(&home, std::fs::Permissions::from_mode(0o755)).unwrap();
+        let bin = home.join("steerco");
+        std::fs::copy(env!("CARGO_BIN_EXE_steerco"), &bin).unwrap();
+        std::fs::set_permissions(&bin, std::fs::Permissions::from_mode(0o755)).unwrap();
+        bin
+    })
+    .clone()
 }
 
 /// `steerco --db DB ARGS…` as `user`, with the umask the team agreed on.

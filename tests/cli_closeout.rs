@@ -43,16 +43,16 @@ impl Db {
         )
     }
 
-    /// Presence as the cockpit records it (this branch has no attendance command).
+    /// Presence taken as a facilitator would before the meeting starts.
     fn present(&self, name: &str) {
-        let conn = rusqlite::Connection::open(&self.path).unwrap();
-        conn.execute(
-            "UPDATE attendee SET presence = 'present'
-             WHERE review_id = (SELECT id FROM review WHERE ref = 'MR-2026-02')
-               AND person_id = (SELECT id FROM person WHERE name = ?1)",
-            [name],
-        )
-        .unwrap();
+        self.ok(&[
+            "review",
+            "attend",
+            "MR-2026-02",
+            name,
+            "--presence",
+            "present",
+        ]);
     }
 
     fn minutes_dir(&self) -> PathBuf {
@@ -179,12 +179,30 @@ fn exported_minutes_carry_a_digest_that_catches_edits() {
     assert!(out.contains("Wrote the minutes of MR-2026-01"));
     assert!(read(&file).contains("Signed off by <strong>David Okafor</strong>"));
     let verified = db.ok(&["audit", "verify", file.to_str().unwrap()]);
-    assert!(verified.contains(": intact (SHA-256 "), "{verified}");
+    assert!(
+        verified.contains(": intact: the minutes of MR-2026-01 as signed off"),
+        "{verified}"
+    );
     let text = read(&file).replacen("Rachel Ng", "Rachel Ngg", 1);
-    std::fs::write(&file, text).unwrap();
+    std::fs::write(&file, &text).unwrap();
     let (out, err) = db.fails(&["audit", "verify", file.to_str().unwrap()]);
     assert!(out.contains("ALTERED"), "{out}");
     assert!(err.contains("1 file(s) failed"), "{err}");
+    // edited and its digest made anew, as a forger would: still refused
+    let mut zeroed = text.clone();
+    let at = zeroed.rfind("SHA-256 ").unwrap() + "SHA-256 ".len();
+    zeroed.replace_range(at..at + 64, &"0".repeat(64));
+    let digest = {
+        use sha2::Digest;
+        sha2::Sha256::digest(zeroed.as_bytes())
+            .iter()
+            .map(|b| format!("{b:02x}"))
+            .collect::<String>()
+    };
+    zeroed.replace_range(at..at + 64, &digest);
+    std::fs::write(&file, &zeroed).unwrap();
+    let (out, _) = db.fails(&["audit", "verify", file.to_str().unwrap()]);
+    assert!(out.contains("NOT the minutes signed off"), "{out}");
     // minutes of a review still open are a draft without a digest
     let draft = db.ok(&["review", "export", "MR-2026-02", "--format", "json"]);
     assert!(!draft.contains("\"digest\""));
@@ -222,7 +240,10 @@ fn the_log_shows_changes_by_reference_and_date() {
     let db = Db::demo();
     db.ok(&["review", "close", "MR-2026-02", "--reason", "log test"]);
     let all = db.ok(&["log"]);
-    assert!(all.starts_with("#  AT"), "{all}");
+    assert!(
+        all.starts_with('#') && all.lines().next().unwrap().contains(" AT "),
+        "{all}"
+    );
     assert!(
         all.lines()
             .any(|l| l.contains("create review") && l.contains("MR-2026-01")),
@@ -253,9 +274,12 @@ fn audit_verify_names_a_hand_edit() {
     let n: i64 = conn
         .query_row("SELECT count(*) FROM change_log", [], |r| r.get(0))
         .unwrap();
+    let rows: i64 = conn
+        .query_row("SELECT count(*) FROM row_seal", [], |r| r.get(0))
+        .unwrap();
     assert_eq!(
         db.ok(&["audit", "verify"]).trim(),
-        format!("The change log is intact ({n} entries).")
+        format!("The change log is intact ({n} entries), and all {rows} rows match it.")
     );
     conn.execute_batch(&format!(
         "DROP TRIGGER change_log_no_update;
@@ -266,7 +290,7 @@ fn audit_verify_names_a_hand_edit() {
     let (_, err) = db.fails(&["audit", "verify"]);
     assert!(
         err.starts_with(&format!(
-            "steerco: the change log is NOT intact ({n} entries read): entry #{n} "
+            "steerco: the change log is NOT intact ({n} entries, {rows} rows read): 1 problem(s), first: entry #{n} "
         )),
         "{err}"
     );

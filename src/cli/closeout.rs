@@ -103,8 +103,15 @@ pub fn run(store: &mut Store, command: CloseCommand) -> Result<ExitCode> {
             out,
         } => {
             let review = find_review(store, &reference)?;
-            let minutes = export::gather(store.conn(), review.id, Utc::now())?;
-            let text = export::render(&minutes, format)?;
+            let now = Utc::now();
+            if review.status == crate::domain::review::ReviewStatus::Closed
+                && !store.is_read_only()
+                && !export::signed::is_kept(store.conn(), review.id)?
+            {
+                // signed off before steerco kept minutes: kept from now on, as they read today
+                store.write(|tx, actor| export::signed::keep(tx, actor, now, review.id))?;
+            }
+            let text = export::signed::minutes_text(store.conn(), review.id, format, now)?;
             match out {
                 Some(path) => {
                     export::write_file(&path, &text)?;
@@ -147,7 +154,7 @@ fn close(
     let now = Utc::now();
     let has_reason = reason.is_some_and(|r| !r.trim().is_empty());
     let result =
-        store.write(|tx, actor| closeout::close_review(tx, actor, now, review.id, chair, reason));
+        store.write(|tx, actor| export::signed::sign_off(tx, actor, now, review.id, chair, reason));
     let check = match result {
         Ok(check) => check,
         Err(e) => {

@@ -11,12 +11,12 @@ use serde::Serialize;
 
 use super::output::table;
 use crate::domain::text::to_json_pretty;
-use crate::export::digest;
-use crate::store::{Store, Verdict, dump, verify_log};
+use crate::export::signed::{self, FileCheck};
+use crate::store::{Store, dump, seal, verify};
 
 #[derive(Debug, Subcommand)]
 pub enum AuditCommand {
-    /// Check the change log's hash chain; with files, check the digests of exported minutes
+    /// Check the change log and every row against it; with files, check minutes against those signed off
     Verify {
         /// Minutes exported from a locked review (md, html or json)
         files: Vec<PathBuf>,
@@ -125,31 +125,64 @@ pub fn audit(store: &Store, command: AuditCommand) -> Result<ExitCode> {
     let AuditCommand::Verify { files } = command;
     if files.is_empty() {
         store.check_integrity()?;
-        return match verify_log(store.conn())? {
-            Verdict::Intact { entries } => {
-                println!("The change log is intact ({entries} entries).");
-                Ok(ExitCode::SUCCESS)
-            }
-            Verdict::Broken { problem, entries } => Err(eyre!(
-                "the change log is NOT intact ({entries} entries read): {problem}"
-            )),
+        let audit = verify(store.conn())?;
+        if audit.is_intact() {
+            println!(
+                "The change log is intact ({} entries), and all {} rows match it.",
+                audit.entries, audit.rows
+            );
+            return Ok(ExitCode::SUCCESS);
+        }
+        let problems = audit.problems();
+        for p in problems.iter().take(seal::DESCRIBED) {
+            println!("{p}");
+        }
+        if problems.len() > seal::DESCRIBED {
+            println!("… and {} more", problems.len() - seal::DESCRIBED);
+        }
+        let what = if audit.chain.is_some() {
+            "the change log is NOT intact"
+        } else {
+            "the record is NOT intact"
         };
+        return Err(eyre!(
+            "{what} ({} entries, {} rows read): {} problem(s), first: {}",
+            audit.entries,
+            audit.rows,
+            problems.len(),
+            problems[0]
+        ));
     }
     let mut failed = Vec::new();
     for path in &files {
         let text = std::fs::read_to_string(path)
             .wrap_err_with(|| format!("cannot read {}", path.display()))?;
-        match digest::check(&text) {
-            digest::Check::Matches(hex) => {
-                println!("{}: intact (SHA-256 {hex})", path.display())
+        match signed::check_file(store.conn(), &text)? {
+            FileCheck::Signed { reference, addenda } => {
+                let with = match addenda {
+                    0 => String::new(),
+                    1 => " with its addendum".to_string(),
+                    n => format!(" with {n} addenda"),
+                };
+                println!(
+                    "{}: intact: the minutes of {reference} as signed off{with}",
+                    path.display()
+                );
             }
-            digest::Check::Altered => {
+            FileCheck::Forged => {
+                println!(
+                    "{}: NOT the minutes signed off: its text was changed and its digest made anew",
+                    path.display()
+                );
+                failed.push(path.display().to_string());
+            }
+            FileCheck::Altered => {
                 println!("{}: ALTERED since it was exported", path.display());
                 failed.push(path.display().to_string());
             }
-            digest::Check::NoDigest => {
+            FileCheck::Unknown => {
                 println!(
-                    "{}: carries no digest (only minutes of a closed review do)",
+                    "{}: matches no minutes signed off in this database (only a signed-off review's minutes can be checked)",
                     path.display()
                 );
                 failed.push(path.display().to_string());
@@ -193,7 +226,7 @@ pub fn import(store: &mut Store, file: PathBuf) -> Result<ExitCode> {
             file.display()
         )
     })?;
-    let rows = store.write(|tx, _| dump::import(tx, &data))?;
+    let rows = store.write_with_own_seals(|tx, _| dump::import(tx, &data))?;
     println!(
         "Imported {rows} rows from {} into {}.",
         file.display(),

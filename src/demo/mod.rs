@@ -69,6 +69,11 @@ pub fn seed_as(store: &mut Store, today: NaiveDate, me: &str) -> Result<DemoSumm
         let actions = seeder.actions(&previous)?;
         seeder.decisions(&previous, &actions)?;
         closeout::sign_off_previous(tx, previous.id)?;
+        // its minutes kept as they were signed off, at that moment
+        let signed_at = crate::store::reviews::review_by_id(tx, previous.id)?
+            .closed_at
+            .unwrap_or_else(|| at(today, 0, 0));
+        crate::export::signed::keep(tx, actor, signed_at, previous.id)?;
         seeder.current_review(&previous)?;
         log_change(
             tx,

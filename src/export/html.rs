@@ -4,7 +4,9 @@
 use std::fmt::Write;
 
 use super::digest;
-use super::minutes::{ActionLine, KpiLine, Minutes, readable_time, state_label, status_label};
+use super::minutes::{
+    ActionLine, AddendumLine, KpiLine, Minutes, readable_time, state_label, status_label,
+};
 use crate::domain::kpi::Direction;
 use crate::domain::risk::{Band, BandLimits};
 use crate::domain::text::{visible_line, visible_multiline};
@@ -557,9 +559,15 @@ fn sign_off(out: &mut String, m: &Minutes) {
             out.push_str("<p class=\"draft\">Not signed off yet: these minutes are a draft.</p>\n")
         }
     }
-    if !m.addenda.is_empty() {
+    out.push_str(&addenda(&m.addenda));
+}
+
+/// The corrections after sign-off; empty when there are none.
+pub fn addenda(addenda: &[AddendumLine]) -> String {
+    let mut out = String::new();
+    if !addenda.is_empty() {
         out.push_str("<h2>Addenda (corrections after sign-off)</h2>\n<ul>\n");
-        for a in &m.addenda {
+        for a in addenda {
             let _ = writeln!(
                 out,
                 "<li>{}, {}: {}</li>",
@@ -570,4 +578,5 @@ fn sign_off(out: &mut String, m: &Minutes) {
         }
         out.push_str("</ul>\n");
     }
+    out
 }

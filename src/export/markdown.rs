@@ -3,7 +3,9 @@
 use std::fmt::Write;
 
 use super::digest;
-use super::minutes::{ActionLine, KpiLine, Minutes, readable_time, state_label, status_label};
+use super::minutes::{
+    ActionLine, AddendumLine, KpiLine, Minutes, readable_time, state_label, status_label,
+};
 use crate::domain::risk::BandLimits;
 use crate::domain::text::{visible_line, visible_multiline};
 
@@ -331,9 +333,15 @@ fn sign_off(out: &mut String, m: &Minutes) {
         None if m.is_locked() => out.push_str("Closed without a recorded sign-off.\n"),
         None => out.push_str("Not signed off yet: these minutes are a draft.\n"),
     }
-    if !m.addenda.is_empty() {
+    out.push_str(&addenda(&m.addenda));
+}
+
+/// The corrections after sign-off; empty when there are none.
+pub fn addenda(addenda: &[AddendumLine]) -> String {
+    let mut out = String::new();
+    if !addenda.is_empty() {
         out.push_str("\n## Addenda (corrections after sign-off)\n\n");
-        for a in &m.addenda {
+        for a in addenda {
             let _ = writeln!(
                 out,
                 "- {}, {}: {}",
@@ -343,4 +351,5 @@ fn sign_off(out: &mut String, m: &Minutes) {
             );
         }
     }
+    out
 }

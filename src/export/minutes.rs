@@ -232,12 +232,13 @@ impl Minutes {
 /// Gathers the minutes of a review; `now` is the as-of time for a review not yet closed.
 pub fn gather(conn: &Connection, review_id: i64, now: DateTime<Utc>) -> Result<Minutes> {
     conn.execute_batch("BEGIN DEFERRED")?;
-    let out = gather_inner(conn, review_id, now);
+    let out = gather_in(conn, review_id, now);
     conn.execute_batch("COMMIT")?;
     out
 }
 
-fn gather_inner(conn: &Connection, review_id: i64, now: DateTime<Utc>) -> Result<Minutes> {
+/// `gather`, inside a transaction the caller holds (sign-off's own).
+pub fn gather_in(conn: &Connection, review_id: i64, now: DateTime<Utc>) -> Result<Minutes> {
     let review = reviews::review_by_id(conn, review_id)?;
     let as_of = review.closed_at.unwrap_or(now);
     let as_of_ts = timestamp(as_of);

@@ -5,6 +5,7 @@ pub mod html;
 pub mod json;
 pub mod markdown;
 pub mod minutes;
+pub mod signed;
 
 use std::path::{Path, PathBuf};
 
@@ -66,15 +67,14 @@ pub fn write_minutes(
     db_path: &Path,
     now: DateTime<Utc>,
 ) -> Result<Vec<PathBuf>> {
-    let m = gather(conn, review_id, now)?;
+    let reference = crate::store::reviews::review_by_id(conn, review_id)?.reference;
     let dir = minutes_dir(db_path);
     std::fs::create_dir_all(&dir)
         .wrap_err_with(|| format!("cannot create the folder {}", dir.display()))?;
     let mut written = Vec::new();
     for format in [Format::Md, Format::Html] {
         // a reference is steerco-made, but an imported file could hold anything
-        let name: String = m
-            .reference
+        let name: String = reference
             .chars()
             .map(|c| {
                 if c.is_ascii_alphanumeric() || c == '-' {
@@ -85,7 +85,7 @@ pub fn write_minutes(
             })
             .collect();
         let path = dir.join(format!("{name}-minutes.{}", format.extension()));
-        write_file(&path, &render(&m, format)?)?;
+        write_file(&path, &signed::minutes_text(conn, review_id, format, now)?)?;
         written.push(path);
     }
     Ok(written)

@@ -142,12 +142,80 @@ pub fn close_review(
             },
         )?;
     }
+    anchor_sign_off(tx, review_id)?;
+    Ok(result)
+}
+
+/// Anchors a signed-off review to the change log as it ends now, so that
+/// entries removed from the end of the log are noticed.
+pub fn anchor_sign_off(tx: &Transaction, review_id: i64) -> Result<()> {
     let (seq, hash) = changelog::head(tx)?;
     tx.execute(
         "UPDATE review SET log_seq = ?1, log_hash = ?2 WHERE id = ?3",
         params![seq, hash, review_id],
     )?;
-    Ok(result)
+    Ok(())
+}
+
+/// Keeps the minutes of a review as signed off, in one format, and puts
+/// their SHA-256 in the change log.
+pub fn keep_signed_minutes(
+    tx: &Transaction,
+    actor: &str,
+    now: DateTime<Utc>,
+    review_id: i64,
+    format: &str,
+    content: &str,
+) -> Result<()> {
+    use sha2::{Digest, Sha256};
+    let review = reviews::review_by_id(tx, review_id)?;
+    if review.status != ReviewStatus::Closed {
+        return Err(eyre!(
+            "{} is not signed off; only a signed-off review's minutes are kept",
+            review.reference
+        ));
+    }
+    let sha = changelog::hex(&Sha256::digest(content.as_bytes()));
+    tx.execute(
+        "INSERT INTO signed_minutes (review_id, format, content, sha256) VALUES (?1, ?2, ?3, ?4)",
+        params![review_id, format, content, sha],
+    )?;
+    log_change(
+        tx,
+        actor,
+        now,
+        Change {
+            entity: "minutes",
+            entity_ref: &review.reference,
+            op: "create",
+            field: format,
+            old: None,
+            new: Some(&sha),
+        },
+    )?;
+    Ok(())
+}
+
+/// The minutes of a review as signed off, in one format, if they were kept.
+pub fn signed_minutes(conn: &Connection, review_id: i64, format: &str) -> Result<Option<String>> {
+    Ok(conn
+        .query_row(
+            "SELECT content FROM signed_minutes WHERE review_id = ?1 AND format = ?2",
+            params![review_id, format],
+            |r| r.get(0),
+        )
+        .optional()?)
+}
+
+/// Every review whose minutes were kept at sign-off: (id, reference).
+pub fn reviews_with_signed_minutes(conn: &Connection) -> Result<Vec<(i64, String)>> {
+    let mut stmt = conn.prepare(
+        "SELECT DISTINCT r.id, r.ref FROM signed_minutes m JOIN review r ON r.id = m.review_id ORDER BY r.id",
+    )?;
+    let rows = stmt
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+    Ok(rows)
 }
 
 /// A dated correction to a closed review.

@@ -30,9 +30,9 @@ pub struct TableDump {
     pub rows: Vec<Vec<Json>>,
 }
 
-/// Tables that a new database already fills with defaults (settings written
-/// by migrations): an import replaces their rows with the dump's.
-const SETTINGS_TABLES: &[&str] = &["risk_band_limits"];
+/// Tables that a new database already fills (settings written by migrations,
+/// and the seal of those rows): an import replaces their rows with the dump's.
+const SETTINGS_TABLES: &[&str] = &["risk_band_limits", "row_seal", "record_seal"];
 
 /// The schema's own tables, leaving SQLite's internals out.
 fn table_names(conn: &Connection) -> Result<Vec<String>> {
@@ -77,6 +77,24 @@ fn dependency_order(conn: &Connection) -> Result<Vec<String>> {
         }
     }
     Ok(ordered)
+}
+
+/// The table's primary key columns, for a stable row order (a table
+/// without a rowid has no other).
+fn key_order(conn: &Connection, table: &str) -> Result<String> {
+    let mut stmt =
+        conn.prepare("SELECT name FROM pragma_table_info(?1) WHERE pk > 0 ORDER BY pk")?;
+    let cols = stmt
+        .query_map([table], |r| r.get::<_, String>(0))?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+    Ok(if cols.is_empty() {
+        "rowid".to_string()
+    } else {
+        cols.iter()
+            .map(|c| quoted(c))
+            .collect::<Vec<_>>()
+            .join(", ")
+    })
 }
 
 fn quoted(ident: &str) -> String {
@@ -136,7 +154,11 @@ pub fn dump(conn: &Connection) -> Result<Dump> {
 fn dump_inner(conn: &Connection) -> Result<Dump> {
     let mut tables = Vec::new();
     for name in dependency_order(conn)? {
-        let mut stmt = conn.prepare(&format!("SELECT * FROM {} ORDER BY rowid", quoted(&name)))?;
+        let mut stmt = conn.prepare(&format!(
+            "SELECT * FROM {} ORDER BY {}",
+            quoted(&name),
+            key_order(conn, &name)?
+        ))?;
         let columns: Vec<String> = stmt.column_names().iter().map(|c| c.to_string()).collect();
         let n = columns.len();
         let rows = stmt
@@ -265,6 +287,15 @@ pub fn import(tx: &Transaction, dump: &Dump) -> Result<usize> {
     };
     if let Some(b) = broken {
         return Err(eyre!("the dump is inconsistent: {b}; nothing was imported"));
+    }
+    // the dump brings its own seals: they are checked, not made anew, so a
+    // dump edited by hand is refused like a database edited by hand
+    let problems = super::verify(tx)?.problems();
+    if let Some(first) = problems.first() {
+        return Err(eyre!(
+            "the dump does not verify ({} problem(s), first: {first}); it was changed after it was exported; nothing was imported",
+            problems.len()
+        ));
     }
     Ok(loaded)
 }

@@ -2,6 +2,7 @@
 //! transactions, the change log and change detection for live panes.
 
 pub mod actions;
+mod audit;
 mod changelog;
 pub mod closeout;
 pub mod drafts;
@@ -12,6 +13,7 @@ pub mod kpis;
 pub mod people;
 pub mod reviews;
 pub mod risks;
+pub mod seal;
 
 use std::path::{Path, PathBuf};
 use std::time::Duration;
@@ -21,6 +23,7 @@ use color_eyre::eyre::{Result, WrapErr, eyre};
 use rusqlite::{Connection, ErrorCode, Transaction, TransactionBehavior};
 use rusqlite_migration::{M, Migrations};
 
+pub use audit::{Audit, verify};
 pub use changelog::{
     Change, GENESIS, Verdict, hex as hex_digest, last_actor, log_change, verify as verify_log,
 };
@@ -39,6 +42,7 @@ const MIGRATIONS: &[M<'static>] = &[
     M::up(include_str!("migrations/004_actions.sql")),
     M::up(include_str!("migrations/005_closeout.sql")),
     M::up(include_str!("migrations/006_drafts.sql")),
+    M::up(include_str!("migrations/007_seals.sql")),
 ];
 
 /// The schema version this build writes.
@@ -73,6 +77,8 @@ pub struct Store {
     path: PathBuf,
     actor: String,
     read_only: bool,
+    /// The sealed tables, read (and their changes tracked) from the first write.
+    sealed: Option<Vec<seal::Shape>>,
 }
 
 impl Store {
@@ -126,10 +132,18 @@ impl Store {
                 path: path.to_path_buf(),
                 actor: os_user(),
                 read_only,
+                sealed: None,
             });
         }
         if version < schema_version() {
             let log_had_hashes = log_has_hashes(&conn).unwrap_or(false);
+            // changes made outside steerco are found while the rows still have
+            // the shape they were sealed in
+            let found_before = if has_table(&conn, "record_seal") {
+                seal::verify_rows(&conn)?.tampered
+            } else {
+                Vec::new()
+            };
             Migrations::from_slice(MIGRATIONS)
                 .to_latest(&mut conn)
                 .map_err(|e| match e {
@@ -144,6 +158,17 @@ impl Store {
                 changelog::seal_unhashed(&tx)?;
                 tx.commit().map_err(|e| fail(&e))?;
             }
+            let tx = conn
+                .transaction_with_behavior(TransactionBehavior::Immediate)
+                .map_err(|e| fail(&e))?;
+            seal::reseal_after_upgrade(
+                &tx,
+                &os_user(),
+                Utc::now(),
+                &found_before,
+                schema_version(),
+            )?;
+            tx.commit().map_err(|e| fail(&e))?;
         }
         if app_id != APPLICATION_ID {
             conn.pragma_update(None, "application_id", APPLICATION_ID)
@@ -154,6 +179,7 @@ impl Store {
             path: path.to_path_buf(),
             actor: os_user(),
             read_only,
+            sealed: None,
         })
     }
 
@@ -179,12 +205,35 @@ impl Store {
     /// Runs `f` in one short IMMEDIATE transaction: the write lock is taken up
     /// front so that a concurrent writer waits instead of failing mid-way.
     pub fn write<T>(&mut self, f: impl FnOnce(&Transaction, &str) -> Result<T>) -> Result<T> {
+        self.write_sealing(true, f)
+    }
+
+    /// A write whose rows arrive with their own seals (an import of a dump):
+    /// they are checked by `f`, not sealed anew.
+    pub fn write_with_own_seals<T>(
+        &mut self,
+        f: impl FnOnce(&Transaction, &str) -> Result<T>,
+    ) -> Result<T> {
+        self.write_sealing(false, f)
+    }
+
+    fn write_sealing<T>(
+        &mut self,
+        seal_rows: bool,
+        f: impl FnOnce(&Transaction, &str) -> Result<T>,
+    ) -> Result<T> {
         if self.read_only {
             return Err(eyre!(
                 "{} is read-only for you (the file or its folder is not writable); nothing was changed",
                 self.path.display()
             ));
         }
+        if self.sealed.is_none() {
+            let shapes = seal::shapes(&self.conn)?;
+            seal::track(&self.conn, &shapes)?;
+            self.sealed = Some(shapes);
+        }
+        let shapes = self.sealed.as_deref().unwrap_or_default();
         let tx = self
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)
@@ -196,16 +245,26 @@ impl Store {
                 )
             })?;
         // SQLite's own failures (read-only file, disk full, locked) said plainly
-        let out = f(&tx, &self.actor).map_err(|e| match e.downcast_ref::<rusqlite::Error>() {
-            Some(sqlite) if sqlite.sqlite_error_code().is_some() => {
-                eyre!(
-                    "cannot save to {}: {}",
-                    self.path.display(),
-                    describe_sqlite_error(sqlite)
-                )
-            }
-            _ => e,
-        })?;
+        let out = seal::begin(&tx, shapes)
+            .and_then(|()| f(&tx, &self.actor))
+            .and_then(|out| {
+                if seal_rows {
+                    seal::seal_touched(&tx, shapes, &self.actor, Utc::now())?;
+                } else {
+                    seal::forget(&tx)?;
+                }
+                Ok(out)
+            })
+            .map_err(|e| match e.downcast_ref::<rusqlite::Error>() {
+                Some(sqlite) if sqlite.sqlite_error_code().is_some() => {
+                    eyre!(
+                        "cannot save to {}: {}",
+                        self.path.display(),
+                        describe_sqlite_error(sqlite)
+                    )
+                }
+                _ => e,
+            })?;
         tx.commit().map_err(|e| {
             eyre!(
                 "cannot save to {}: {}",
@@ -295,6 +354,16 @@ fn configure(conn: &Connection, read_only: bool) -> rusqlite::Result<()> {
     // default, kept on purpose): with no steerco running, the file alone is
     // the whole database, so a plain copy of it is a backup.
     Ok(())
+}
+
+fn has_table(conn: &Connection, name: &str) -> bool {
+    conn.query_row(
+        "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = ?1",
+        [name],
+        |r| r.get::<_, i64>(0),
+    )
+    .map(|n| n > 0)
+    .unwrap_or(false)
 }
 
 fn log_has_hashes(conn: &Connection) -> rusqlite::Result<bool> {

@@ -82,7 +82,9 @@ impl App {
         let (review_id, now) = (self.review_id, self.state.now);
         let reason = (!reason.is_empty()).then_some(reason);
         if self
-            .write(|tx, actor| closeout::close_review(tx, actor, now, review_id, None, reason))
+            .write(|tx, actor| {
+                crate::export::signed::sign_off(tx, actor, now, review_id, None, reason)
+            })
             .is_none()
         {
             return;
