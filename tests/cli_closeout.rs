@@ -55,6 +55,12 @@ impl Db {
         ]);
     }
 
+    /// The demo's open review held: begun, with its chair present.
+    fn hold(&self) {
+        self.ok(&["review", "start", "MR-2026-02"]);
+        self.present("David Okafor");
+    }
+
     fn minutes_dir(&self) -> PathBuf {
         self.dir.path().join("minutes")
     }
@@ -67,6 +73,13 @@ fn read(path: &Path) -> String {
 #[test]
 fn close_with_gaps_is_refused_until_a_reason_is_given() {
     let db = Db::demo();
+    // a review that was never held cannot be signed off, reason or not
+    let (_, err) = db.fails(&["review", "close", "MR-2026-02", "--reason", "skip it"]);
+    assert!(err.contains("MR-2026-02 was never held"), "{err}");
+    db.ok(&["review", "start", "MR-2026-02"]);
+    let (_, err) = db.fails(&["review", "close", "MR-2026-02", "--reason", "x"]);
+    assert!(err.contains("nobody recorded as present"), "{err}");
+    db.present("David Okafor");
     let (out, err) = db.fails(&["review", "close", "MR-2026-02"]);
     assert!(out.contains("Close-out check for MR-2026-02"), "{out}");
     assert!(
@@ -74,7 +87,7 @@ fn close_with_gaps_is_refused_until_a_reason_is_given() {
         "{out}"
     );
     assert!(
-        out.contains("✗ GAP Attendance: nobody is recorded as present"),
+        out.contains("✗ GAP Conclusion (9.3.1): not answered yet"),
         "{out}"
     );
     assert!(
@@ -83,7 +96,7 @@ fn close_with_gaps_is_refused_until_a_reason_is_given() {
     );
     assert!(
         db.ok(&["review", "list"])
-            .contains("MR-2026-02  2026-11-21  planned")
+            .contains("MR-2026-02  2026-11-21  in progress")
     );
     assert!(
         !db.minutes_dir().exists(),
@@ -142,25 +155,91 @@ fn close_with_gaps_is_refused_until_a_reason_is_given() {
 #[test]
 fn a_complete_review_closes_without_a_reason() {
     let db = Db::demo();
-    db.present("David Okafor");
-    // the demo's agenda has no notes yet: mark every input directly in the file
+    db.hold();
+    // notes and verdicts have no command yet: written into the file as the cockpit writes them
     let conn = rusqlite::Connection::open(&db.path).unwrap();
     conn.execute_batch(
         "UPDATE agenda_item SET state = 'covered', notes = 'Discussed.'
           WHERE review_id = (SELECT id FROM review WHERE ref = 'MR-2026-02');
          INSERT INTO decision (ref, review_id, text, category, created_by, created_at)
          SELECT 'D-2026-101', id, 'Fund a second PCB supplier', 'resources', 'sw', '2026-11-21T10:00:00Z'
-           FROM review WHERE ref = 'MR-2026-02';",
+           FROM review WHERE ref = 'MR-2026-02';
+         INSERT INTO review_action_check (review_id, action_id, outcome, note, actor, at)
+         SELECT r.id, a.id, 'reviewed', '', 'sw', '2026-11-21T10:00:00Z'
+           FROM review r, action a
+          WHERE r.ref = 'MR-2026-02' AND a.review_id = (SELECT id FROM review WHERE ref = 'MR-2026-01');",
     )
     .unwrap();
     drop(conn);
+    for owned in ["A-2026-022", "A-2026-024"] {
+        db.ok(&["action", "update", owned, "--owner", "Aisha Khan"]);
+    }
+    let (check, _) = db.fails(&["review", "check", "MR-2026-02"]);
+    assert!(
+        check.contains("✗ GAP Conclusion (9.3.1): not answered yet"),
+        "{check}"
+    );
+    assert!(
+        check.contains("✗ GAP 9.3.3 a) Opportunities for improvement"),
+        "{check}"
+    );
+    db.ok(&[
+        "review",
+        "conclude",
+        "MR-2026-02",
+        "--suitable",
+        "Yes",
+        "--adequate",
+        "Yes, once the second PCB source is qualified",
+        "--effective",
+        "Partly: complaints rose",
+        "--aligned",
+        "Yes, with the 2027 growth plan",
+        "--next-review",
+        "2027-02-20",
+    ]);
+    for category in ["improvement", "qms_change"] {
+        db.ok(&[
+            "review",
+            "none-needed",
+            "MR-2026-02",
+            category,
+            "--reason",
+            "raised at the operations meeting instead",
+        ]);
+    }
     let check = db.ok(&["review", "check", "MR-2026-02"]);
     assert!(check.contains(": complete"), "{check}");
-    let out = db.ok(&["review", "close", "MR-2026-02", "--chair", "Marcus Hale"]);
-    assert!(out.contains("by Marcus Hale"), "{out}");
+    // a sign-off is for the recorded chair and never changes it
+    let (_, err) = db.fails(&["review", "close", "MR-2026-02", "--chair", "Marcus Hale"]);
+    assert!(
+        err.contains("the chair of MR-2026-02 is David Okafor"),
+        "{err}"
+    );
+    let out = db.ok(&["review", "close", "MR-2026-02", "--chair", "David Okafor"]);
+    assert!(
+        out.contains("by David Okafor (recorded by the account "),
+        "{out}"
+    );
     let md = read(&db.minutes_dir().join("MR-2026-02-minutes.md"));
     assert!(md.contains("## Close-out check: complete"));
     assert!(!md.contains("Closed despite gaps"));
+    assert!(
+        md.contains("- Is the QMS effective? Partly: complaints rose"),
+        "{md}"
+    );
+    assert!(md.contains("Next management review: 2027-02-20."), "{md}");
+    assert!(
+        md.contains("None needed: raised at the operations meeting instead"),
+        "{md}"
+    );
+    assert!(
+        md.contains(&format!(
+            "Recorded by the account {} on behalf of David Okafor, the chair.",
+            common::me()
+        )),
+        "{md}"
+    );
 }
 
 #[test]
@@ -212,6 +291,7 @@ fn exported_minutes_carry_a_digest_that_catches_edits() {
 #[test]
 fn bad_input_is_a_one_line_error() {
     let db = Db::demo();
+    db.hold();
     let (_, err) = db.fails(&["review", "export", "MR-1999-09"]);
     assert_eq!(
         err.trim(),
@@ -230,14 +310,37 @@ fn bad_input_is_a_one_line_error() {
     ]);
     assert!(err.contains("no person called 'Ghost'"), "{err}");
     assert!(
-        db.ok(&["review", "list"]).contains("planned"),
+        db.ok(&["review", "list"]).contains("in progress"),
         "nothing written"
     );
+    let (_, err) = db.fails(&[
+        "review",
+        "conclude",
+        "MR-2026-02",
+        "--next-review",
+        "2026-01-01",
+    ]);
+    assert!(
+        err.contains("the next review must come after this one"),
+        "{err}"
+    );
+    let (_, err) = db.fails(&[
+        "review",
+        "none-needed",
+        "MR-2026-02",
+        "lunch",
+        "--reason",
+        "x",
+    ]);
+    assert!(err.contains("no output category 'lunch'"), "{err}");
+    let (_, err) = db.fails(&["review", "conclude", "MR-2026-02"]);
+    assert!(err.contains("say something"), "{err}");
 }
 
 #[test]
 fn the_log_shows_changes_by_reference_and_date() {
     let db = Db::demo();
+    db.hold();
     db.ok(&["review", "close", "MR-2026-02", "--reason", "log test"]);
     let all = db.ok(&["log"]);
     assert!(
@@ -250,7 +353,8 @@ fn the_log_shows_changes_by_reference_and_date() {
         "{all}"
     );
     let mine = db.ok(&["log", "--ref", "MR-2026-02"]);
-    assert!(mine.contains("status: planned → closed"), "{mine}");
+    assert!(mine.contains("status: planned → in_progress"), "{mine}");
+    assert!(mine.contains("status: in_progress → closed"), "{mine}");
     assert!(!mine.contains("MR-2026-01"), "{mine}");
     let later = db.ok(&["log", "--since", "2026-11-20"]);
     assert!(!later.contains("2026-07-31"), "{later}");
@@ -269,6 +373,7 @@ fn the_log_shows_changes_by_reference_and_date() {
 #[test]
 fn audit_verify_names_a_hand_edit() {
     let db = Db::demo();
+    db.hold();
     db.ok(&["review", "close", "MR-2026-02", "--reason", "audit test"]);
     let conn = rusqlite::Connection::open(&db.path).unwrap();
     let n: i64 = conn
@@ -300,6 +405,7 @@ fn audit_verify_names_a_hand_edit() {
 #[test]
 fn entries_cut_from_the_end_after_a_sign_off_are_noticed() {
     let db = Db::demo();
+    db.hold();
     db.ok(&["review", "close", "MR-2026-02", "--reason", "test"]);
     let conn = rusqlite::Connection::open(&db.path).unwrap();
     conn.execute_batch(
@@ -319,6 +425,7 @@ fn entries_cut_from_the_end_after_a_sign_off_are_noticed() {
 fn a_json_dump_imports_into_an_empty_database_unchanged() {
     let db = Db::demo();
     db.present("Rachel Ng");
+    db.hold();
     db.ok(&["review", "close", "MR-2026-02", "--reason", "round trip"]);
     db.ok(&["review", "addendum", "MR-2026-02", "an addendum"]);
     let dump = db.dir.path().join("dump.json");

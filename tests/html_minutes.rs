@@ -14,16 +14,19 @@ fn steerco(db: &Path, args: &[&str]) -> String {
 fn closed_demo_minutes(dir: &Path) -> PathBuf {
     let db = dir.join("steerco.sqlite");
     steerco(&db, &["demo", "--no-tui", "--as-of", "2026-11-21"]);
-    // presence as the cockpit records it
-    let conn = rusqlite::Connection::open(&db).unwrap();
-    conn.execute(
-        "UPDATE attendee SET presence = 'present'
-         WHERE person_id = (SELECT id FROM person WHERE name = 'David Okafor')
-           AND review_id = (SELECT id FROM review WHERE ref = 'MR-2026-02')",
-        [],
-    )
-    .unwrap();
-    drop(conn);
+    // held as a facilitator would: begun, with the chair present
+    steerco(&db, &["review", "start", "MR-2026-02"]);
+    steerco(
+        &db,
+        &[
+            "review",
+            "attend",
+            "MR-2026-02",
+            "David Okafor",
+            "--presence",
+            "present",
+        ],
+    );
     steerco(
         &db,
         &[

@@ -21,6 +21,44 @@ pub enum CloseCommand {
         #[arg(value_name = "REF")]
         reference: String,
     },
+    /// Record that the meeting has begun (the cockpit does this when its clock starts)
+    Start {
+        /// The review, e.g. MR-2026-02
+        #[arg(value_name = "REF")]
+        reference: String,
+    },
+    /// Record the review's conclusion on the QMS (9.3.1) and the next review's date
+    Conclude {
+        /// The review, e.g. MR-2026-02
+        #[arg(value_name = "REF")]
+        reference: String,
+        /// Is the QMS still suitable? A word or a sentence
+        #[arg(long, value_name = "TEXT")]
+        suitable: Option<String>,
+        /// Is it adequate?
+        #[arg(long, value_name = "TEXT")]
+        adequate: Option<String>,
+        /// Is it effective?
+        #[arg(long, value_name = "TEXT")]
+        effective: Option<String>,
+        /// Is it aligned with the strategic direction?
+        #[arg(long, value_name = "TEXT")]
+        aligned: Option<String>,
+        /// The date of the next management review, YYYY-MM-DD
+        #[arg(long, value_name = "DATE")]
+        next_review: Option<chrono::NaiveDate>,
+    },
+    /// Record that the review needs nothing in a 9.3.3 output category, and why
+    NoneNeeded {
+        /// The review, e.g. MR-2026-02
+        #[arg(value_name = "REF")]
+        reference: String,
+        /// improvement, qms_change or resources
+        category: String,
+        /// Why nothing is needed (printed in the minutes)
+        #[arg(long)]
+        reason: String,
+    },
     /// Sign the review off and lock it; the minutes are written beside the database
     Close {
         /// The review, e.g. MR-2026-02
@@ -29,7 +67,7 @@ pub enum CloseCommand {
         /// Why the review is closed despite gaps in the check (printed in the minutes)
         #[arg(long)]
         reason: Option<String>,
-        /// Who chairs and signs off (a person's name or OS user); defaults to the recorded chair
+        /// The chair you sign off for; must be the recorded chair (a sign-off never changes it)
         #[arg(long, value_name = "NAME")]
         chair: Option<String>,
     },
@@ -92,6 +130,76 @@ pub fn run(store: &mut Store, command: CloseCommand) -> Result<ExitCode> {
                 return Ok(ExitCode::FAILURE);
             }
         }
+        CloseCommand::Start { reference } => {
+            let review = find_review(store, &reference)?;
+            let started = store.write(|tx, actor| {
+                crate::store::reviews::start_review(tx, actor, Utc::now(), review.id)
+            })?;
+            if started {
+                println!("{} has begun.", review.reference);
+            } else {
+                println!("{} had already begun.", review.reference);
+            }
+        }
+        CloseCommand::Conclude {
+            reference,
+            suitable,
+            adequate,
+            effective,
+            aligned,
+            next_review,
+        } => {
+            let review = find_review(store, &reference)?;
+            let given = crate::domain::model::Conclusion {
+                suitable: suitable.unwrap_or_default(),
+                adequate: adequate.unwrap_or_default(),
+                effective: effective.unwrap_or_default(),
+                aligned: aligned.unwrap_or_default(),
+            };
+            if given.missing().len() == 4 && next_review.is_none() {
+                return Err(eyre!(
+                    "say something: --suitable, --adequate, --effective, --aligned or --next-review"
+                ));
+            }
+            let now = Utc::now();
+            let conclusion = store.write(|tx, actor| {
+                if let Some(date) = next_review {
+                    crate::store::outcome::set_next_review(tx, actor, now, review.id, date)?;
+                }
+                crate::store::outcome::set_conclusion(tx, actor, now, review.id, &given)
+            })?;
+            let missing = conclusion.missing();
+            if missing.is_empty() {
+                println!("The conclusion of {} is complete.", review.reference);
+            } else {
+                println!(
+                    "Recorded. Still to answer for {}: {}.",
+                    review.reference,
+                    missing.join(", ")
+                );
+            }
+        }
+        CloseCommand::NoneNeeded {
+            reference,
+            category,
+            reason,
+        } => {
+            let review = find_review(store, &reference)?;
+            store.write(|tx, actor| {
+                crate::store::outcome::set_none_needed(
+                    tx,
+                    actor,
+                    Utc::now(),
+                    review.id,
+                    &category,
+                    &reason,
+                )
+            })?;
+            println!(
+                "{}: nothing needed in {category}, recorded with its reason.",
+                review.reference
+            );
+        }
         CloseCommand::Close {
             reference,
             reason,
@@ -152,14 +260,13 @@ fn close(
         ));
     }
     let now = Utc::now();
-    let has_reason = reason.is_some_and(|r| !r.trim().is_empty());
     let result =
         store.write(|tx, actor| export::signed::sign_off(tx, actor, now, review.id, chair, reason));
     let check = match result {
         Ok(check) => check,
         Err(e) => {
             // say what is missing before saying no
-            if !has_reason {
+            if e.downcast_ref::<closeout::Gaps>().is_some() {
                 print_check(&review, &closeout::close_check(store.conn(), review.id)?);
                 return Err(eyre!(
                     "{} was not closed: the close-out check has gaps; fix them, or close anyway with --reason \"why\"",
@@ -176,8 +283,16 @@ fn close(
             review.reference
         )
     })?;
+    let on_behalf = match signed
+        .account
+        .as_deref()
+        .filter(|_| !signed.by_chair_account)
+    {
+        Some(account) => format!(" (recorded by the account {account} on behalf of the chair)"),
+        None => String::new(),
+    };
     println!(
-        "Closed and signed off {} by {} at {}. The review is locked; corrections go in with: steerco review addendum {} \"…\"",
+        "Closed and signed off {} by {}{on_behalf} at {}. The review is locked; corrections go in with: steerco review addendum {} \"…\"",
         review.reference,
         visible_line(&signed.by),
         signed.at.format("%Y-%m-%d %H:%M UTC"),

@@ -1,20 +1,41 @@
 //! The close-out check: what an auditor will look for before a review is
 //! signed off. Every 9.3.2 input covered (with notes) or not applicable (with
-//! a reason), outputs recorded, attendance and a chair, and every captured
-//! action with an owner and a due date.
+//! a reason); each 9.3.3 output category decided on, or said to need nothing
+//! and why; attendance, with the chair (or a delegate) present; every action
+//! carried from earlier reviews given a verdict; every action with an owner
+//! and a due date; the conclusion 9.3.1 asks for, and the next review's date.
+
+use chrono::NaiveDate;
 
 use super::agenda::{ItemState, REQUIRED_INPUTS};
-use super::model::{ActionSummary, AgendaItem, Attendee};
+use super::model::{ActionSummary, AgendaItem, Attendee, Conclusion};
+
+/// ISO 9001 9.3.3 output categories, in the standard's order: (key, label).
+pub const OUTPUT_CATEGORIES: [(&str, &str); 3] = [
+    ("improvement", "9.3.3 a) Opportunities for improvement"),
+    ("qms_change", "9.3.3 b) Changes to the QMS"),
+    ("resources", "9.3.3 c) Resource needs"),
+];
+
+/// The attendee role of someone from top management standing in for an absent chair.
+pub const DELEGATE: &str = "delegate";
 
 /// The facts the check is made from.
 pub struct CheckInput<'a> {
     pub items: &'a [AgendaItem],
     pub attendees: &'a [Attendee],
     pub chair: Option<&'a str>,
-    /// Decisions recorded in this review.
-    pub decisions: usize,
+    /// The category of each decision recorded in this review.
+    pub decision_categories: &'a [&'a str],
+    /// Categories the review said needed nothing: (category, why).
+    pub none_needed: &'a [(String, String)],
     /// Actions raised in this review.
     pub actions: &'a [ActionSummary],
+    /// Actions carried forward from earlier reviews, and the ids of those given a verdict here.
+    pub carried: &'a [ActionSummary],
+    pub judged: &'a [i64],
+    pub conclusion: &'a Conclusion,
+    pub next_review: Option<NaiveDate>,
 }
 
 /// One line of the check: passed, or a gap said so a person can fix it.
@@ -91,46 +112,51 @@ pub fn check(input: &CheckInput) -> CloseCheck {
         .iter()
         .map(|key| input_line(key, input.items))
         .collect();
+    lines.extend(
+        OUTPUT_CATEGORIES
+            .iter()
+            .map(|(key, label)| output_line(input, key, label)),
+    );
 
-    let (decisions, actions) = (input.decisions, input.actions.len());
-    lines.push(line(
-        "Outputs (9.3.3): decisions and actions",
-        decisions + actions > 0,
-        if decisions + actions > 0 {
-            format!("{decisions} decision(s) and {actions} action(s) recorded")
-        } else {
-            "no decision or action recorded; a review must decide, not only report".to_string()
-        },
-    ));
-
-    let present = input
-        .attendees
-        .iter()
-        .filter(|a| a.presence == "present")
-        .count();
+    let present = |a: &&Attendee| a.presence == "present";
+    let present_count = input.attendees.iter().filter(present).count();
     lines.push(line(
         "Attendance",
-        present > 0,
-        if present > 0 {
-            format!("{present} present")
+        present_count > 0,
+        if present_count > 0 {
+            format!("{present_count} present")
         } else {
             "nobody is recorded as present".to_string()
         },
     ));
+    lines.push(chair_line(input));
 
-    let chair = input.chair.map(str::trim).filter(|c| !c.is_empty());
+    // 9.3.2 a) asks for the actions of previous reviews; actions raised
+    // between meetings are on item a)'s list too, but need no verdict
+    let carried: Vec<&ActionSummary> = input
+        .carried
+        .iter()
+        .filter(|a| a.review_ref.is_some())
+        .collect();
+    let unjudged: Vec<&str> = carried
+        .iter()
+        .filter(|a| !input.judged.contains(&a.id))
+        .map(|a| a.reference.as_str())
+        .collect();
     lines.push(line(
-        "Chair",
-        chair.is_some(),
-        match chair {
-            Some(c) => c.to_string(),
-            None => "no chair recorded".to_string(),
+        "9.3.2 a) Actions from previous reviews given a verdict",
+        unjudged.is_empty(),
+        if carried.is_empty() {
+            "none carried forward".to_string()
+        } else if unjudged.is_empty() {
+            format!("all {} judged", carried.len())
+        } else {
+            format!("no verdict yet: {}", unjudged.join(", "))
         },
     ));
 
-    let incomplete: Vec<String> = input
-        .actions
-        .iter()
+    let all = input.actions.iter().chain(carried.iter().copied());
+    let incomplete: Vec<String> = all
         .filter_map(|a| {
             let missing = match (a.owner.is_none(), a.due.is_none()) {
                 (true, true) => "no owner, no due date",
@@ -141,248 +167,94 @@ pub fn check(input: &CheckInput) -> CloseCheck {
             Some(format!("{} ({missing})", a.reference))
         })
         .collect();
+    let counted = input.actions.len() + carried.len();
     lines.push(line(
         "Actions have an owner and a due date",
         incomplete.is_empty(),
-        if actions == 0 {
-            "no actions raised in this review".to_string()
+        if counted == 0 {
+            "no actions raised or carried".to_string()
         } else if incomplete.is_empty() {
-            format!("all {actions} action(s) have both")
+            format!("all {counted} action(s) have both")
         } else {
             incomplete.join(", ")
+        },
+    ));
+
+    let missing = input.conclusion.missing();
+    lines.push(line(
+        "Conclusion (9.3.1)",
+        missing.is_empty(),
+        if missing.is_empty() {
+            "suitable, adequate, effective and aligned: each answered".to_string()
+        } else {
+            format!("not answered yet: {}", missing.join(", "))
+        },
+    ));
+    lines.push(line(
+        "Next review",
+        input.next_review.is_some(),
+        match input.next_review {
+            Some(d) => format!("planned for {d}"),
+            None => "no date set".to_string(),
         },
     ));
     CloseCheck { lines }
 }
 
-#[cfg(test)]
-mod tests {
-    use chrono::NaiveDate;
-
-    use super::*;
-    use crate::domain::action::ActionStatus;
-    use crate::domain::agenda::iso_9001_template;
-
-    /// A review where everything an auditor needs is there.
-    fn complete_items() -> Vec<AgendaItem> {
-        iso_9001_template()
-            .into_iter()
-            .enumerate()
-            .map(|(i, t)| AgendaItem {
-                id: i as i64 + 1,
-                position: i as i64 + 1,
-                input_key: t.key,
-                clause: t.clause,
-                title: t.title,
-                short_title: t.short,
-                guidance: t.guidance,
-                timebox_secs: 600,
-                spent_secs: 0,
-                state: ItemState::Covered,
-                na_reason: String::new(),
-                notes: "Discussed with the evidence on screen.".into(),
-                version: 1,
-            })
-            .collect()
-    }
-
-    fn attendee(presence: &str) -> Attendee {
-        Attendee {
-            person_id: 1,
-            name: "David Okafor".into(),
-            role: "chair".into(),
-            presence: presence.into(),
-        }
-    }
-
-    fn action(owner: Option<&str>, due: Option<NaiveDate>) -> ActionSummary {
-        ActionSummary {
-            id: 1,
-            reference: "A-2026-031".into(),
-            title: "Second source for PCBs".into(),
-            owner: owner.map(str::to_string),
-            due,
-            status: ActionStatus::Open,
-            review_ref: Some("MR-2026-04".into()),
-            agenda_item_id: Some(3),
-        }
-    }
-
-    struct Case {
-        items: Vec<AgendaItem>,
-        attendees: Vec<Attendee>,
-        chair: Option<&'static str>,
-        decisions: usize,
-        actions: Vec<ActionSummary>,
-    }
-
-    impl Case {
-        fn complete() -> Self {
-            Case {
-                items: complete_items(),
-                attendees: vec![attendee("present")],
-                chair: Some("David Okafor"),
-                decisions: 1,
-                actions: vec![action(
-                    Some("Rachel Ng"),
-                    NaiveDate::from_ymd_opt(2027, 1, 15),
-                )],
-            }
-        }
-
-        fn run(&self) -> CloseCheck {
-            check(&CheckInput {
-                items: &self.items,
-                attendees: &self.attendees,
-                chair: self.chair,
-                decisions: self.decisions,
-                actions: &self.actions,
-            })
-        }
-
-        fn gaps(&self) -> Vec<(String, String)> {
-            self.run()
-                .gaps()
-                .map(|l| (l.what.clone(), l.detail.clone()))
-                .collect()
-        }
-    }
-
-    #[test]
-    fn a_complete_review_has_no_gaps() {
-        let result = Case::complete().run();
-        assert!(result.is_complete(), "{result:?}");
-        assert_eq!(result.summary(), "complete");
-        assert_eq!(result.lines.len(), REQUIRED_INPUTS.len() + 4);
-    }
-
-    #[test]
-    fn each_input_left_pending_is_a_gap_of_its_own() {
-        for key in REQUIRED_INPUTS {
-            let mut case = Case::complete();
-            let item = case
-                .items
-                .iter_mut()
-                .find(|i| i.input_key == key)
-                .expect("the template has every input");
-            item.state = ItemState::Pending;
-            let clause = item.clause.clone();
-            let gaps = case.gaps();
-            assert_eq!(gaps.len(), 1, "{key}: {gaps:?}");
-            assert!(gaps[0].0.starts_with(&clause), "{key}: {gaps:?}");
-            assert_eq!(gaps[0].1, "not covered yet");
-        }
-    }
-
-    #[test]
-    fn each_input_covered_without_notes_is_a_gap() {
-        for key in REQUIRED_INPUTS {
-            let mut case = Case::complete();
-            if let Some(item) = case.items.iter_mut().find(|i| i.input_key == key) {
-                item.notes = "  \n ".into();
-            }
-            let gaps = case.gaps();
-            assert_eq!(gaps.len(), 1, "{key}");
-            assert!(gaps[0].1.contains("no notes"), "{key}: {gaps:?}");
-        }
-    }
-
-    #[test]
-    fn not_applicable_needs_a_reason() {
-        let mut case = Case::complete();
-        let item = case.items.iter_mut().find(|i| i.input_key == "c7");
-        let item = item.expect("c7 is on the agenda");
-        item.state = ItemState::NotApplicable;
-        item.notes.clear();
-        assert_eq!(case.gaps().len(), 1);
-        assert!(case.gaps()[0].1.contains("without a reason"));
-        if let Some(item) = case.items.iter_mut().find(|i| i.input_key == "c7") {
-            item.na_reason = "no external providers this quarter".into();
-        }
-        assert!(case.run().is_complete());
-    }
-
-    #[test]
-    fn an_input_missing_from_the_agenda_is_a_gap() {
-        let mut case = Case::complete();
-        case.items.retain(|i| i.input_key != "d");
-        let gaps = case.gaps();
-        assert_eq!(gaps.len(), 1);
-        assert_eq!(gaps[0].0, "9.3.2 input d");
-    }
-
-    #[test]
-    fn opening_and_close_items_are_not_inputs() {
-        let mut case = Case::complete();
-        for item in case.items.iter_mut() {
-            if item.input_key == "opening" || item.input_key == "close" {
-                item.state = ItemState::Pending;
-            }
-        }
-        assert!(case.run().is_complete());
-    }
-
-    #[test]
-    fn no_decision_and_no_action_is_a_gap() {
-        let mut case = Case::complete();
-        case.decisions = 0;
-        case.actions.clear();
-        let gaps = case.gaps();
-        assert_eq!(gaps.len(), 1);
-        assert!(gaps[0].0.starts_with("Outputs"));
-        // one decision alone, or one action alone, is an output
-        case.decisions = 1;
-        assert!(case.run().is_complete());
-        case.decisions = 0;
-        case.actions = vec![action(
-            Some("Rachel Ng"),
-            NaiveDate::from_ymd_opt(2027, 1, 15),
-        )];
-        assert!(case.run().is_complete());
-    }
-
-    #[test]
-    fn attendance_needs_someone_present() {
-        let mut case = Case::complete();
-        case.attendees = vec![attendee("expected"), attendee("apologies")];
-        let gaps = case.gaps();
-        assert_eq!(gaps.len(), 1);
-        assert_eq!(gaps[0].0, "Attendance");
-        case.attendees.clear();
-        assert_eq!(case.gaps()[0].0, "Attendance");
-    }
-
-    #[test]
-    fn a_chair_is_required() {
-        let mut case = Case::complete();
-        case.chair = None;
-        assert_eq!(
-            case.gaps(),
-            vec![("Chair".into(), "no chair recorded".into())]
-        );
-        case.chair = Some("  ");
-        assert_eq!(case.gaps().len(), 1);
-    }
-
-    #[test]
-    fn actions_without_owner_or_due_date_are_named() {
-        let mut case = Case::complete();
-        case.actions = vec![action(None, NaiveDate::from_ymd_opt(2027, 1, 15))];
-        assert_eq!(case.gaps()[0].1, "A-2026-031 (no owner)");
-        case.actions = vec![action(Some("Rachel Ng"), None)];
-        assert_eq!(case.gaps()[0].1, "A-2026-031 (no due date)");
-        case.actions = vec![action(None, None)];
-        assert_eq!(case.gaps()[0].1, "A-2026-031 (no owner, no due date)");
-        assert_eq!(case.run().summary(), "1 gap");
-    }
-
-    #[test]
-    fn gaps_add_up() {
-        let mut case = Case::complete();
-        case.chair = None;
-        case.attendees.clear();
-        case.decisions = 0;
-        case.actions.clear();
-        assert_eq!(case.run().summary(), "3 gaps");
+fn output_line(input: &CheckInput, key: &str, label: &str) -> CheckLine {
+    let decided = input
+        .decision_categories
+        .iter()
+        .filter(|c| **c == key)
+        .count();
+    let none_needed = input
+        .none_needed
+        .iter()
+        .find(|(c, r)| c == key && !r.trim().is_empty());
+    match (decided, none_needed) {
+        (0, Some((_, why))) => line(label, true, format!("none needed: {}", why.trim())),
+        (0, None) => line(
+            label,
+            false,
+            "no decision recorded; record one, or say why none is needed",
+        ),
+        (n, _) => line(label, true, format!("{n} decision(s)")),
     }
 }
+
+fn chair_line(input: &CheckInput) -> CheckLine {
+    let Some(chair) = input.chair.map(str::trim).filter(|c| !c.is_empty()) else {
+        return line("Chair", false, "no chair recorded");
+    };
+    let is_present = |a: &&Attendee| a.presence == "present";
+    if input
+        .attendees
+        .iter()
+        .filter(is_present)
+        .any(|a| a.name == chair)
+    {
+        return line("Chair", true, format!("{chair}, present"));
+    }
+    match input
+        .attendees
+        .iter()
+        .filter(is_present)
+        .find(|a| a.role == DELEGATE)
+    {
+        Some(d) => line(
+            "Chair",
+            true,
+            format!("{chair} absent; {} attends as delegate", d.name),
+        ),
+        None => line(
+            "Chair",
+            false,
+            format!(
+                "{chair} is not recorded as present, and no delegate from top management attends"
+            ),
+        ),
+    }
+}
+
+#[cfg(test)]
+mod tests;

@@ -23,6 +23,40 @@ pub struct Review {
     pub clock: MeetingClock,
     pub current_item_id: Option<i64>,
     pub version: i64,
+    pub conclusion: Conclusion,
+    pub next_review: Option<NaiveDate>,
+}
+
+/// The review's conclusion on the QMS (9.3.1), a word or a sentence each.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Conclusion {
+    pub suitable: String,
+    pub adequate: String,
+    pub effective: String,
+    pub aligned: String,
+}
+
+impl Conclusion {
+    /// Each part with the question it answers, in 9.3.1's order.
+    pub fn parts(&self) -> [(&'static str, &str); 4] {
+        [
+            ("suitable", self.suitable.as_str()),
+            ("adequate", self.adequate.as_str()),
+            ("effective", self.effective.as_str()),
+            (
+                "aligned with the strategic direction",
+                self.aligned.as_str(),
+            ),
+        ]
+    }
+
+    pub fn missing(&self) -> Vec<&'static str> {
+        self.parts()
+            .into_iter()
+            .filter(|(_, v)| v.trim().is_empty())
+            .map(|(k, _)| k)
+            .collect()
+    }
 }
 
 #[derive(Debug, Clone, PartialEq)]

@@ -79,6 +79,7 @@ pub fn render(m: &Minutes) -> String {
         esc_line(&m.reference)
     );
     header(&mut out, m);
+    conclusion(&mut out, m);
     attendance(&mut out, m);
     agenda(&mut out, m);
     outputs(&mut out, m);
@@ -481,7 +482,12 @@ fn outputs(out: &mut String, m: &Minutes) {
     for group in &m.decisions {
         let _ = writeln!(out, "<h4>{}</h4>", group.label);
         if group.decisions.is_empty() {
-            out.push_str("<p class=\"muted\">None.</p>\n");
+            match &group.none_needed {
+                Some(why) => {
+                    let _ = writeln!(out, "<p>None needed: {}</p>", esc_line(why));
+                }
+                None => out.push_str("<p class=\"muted\">None.</p>\n"),
+            }
             continue;
         }
         out.push_str("<ul>\n");
@@ -536,6 +542,23 @@ fn check(out: &mut String, m: &Minutes) {
     out.push_str("</table>\n");
 }
 
+fn conclusion(out: &mut String, m: &Minutes) {
+    out.push_str("<h2>Conclusion (9.3.1)</h2>\n<ul>\n");
+    for c in &m.conclusion {
+        let answer = if c.answer.trim().is_empty() {
+            "<span class=\"gap\">not answered</span>".to_string()
+        } else {
+            esc_line(&c.answer)
+        };
+        let _ = writeln!(out, "<li>Is the QMS {}? {answer}</li>", c.question);
+    }
+    let _ = writeln!(
+        out,
+        "</ul>\n<p>Next management review: {}.</p>",
+        esc_line(m.next_review.as_deref().unwrap_or("not set"))
+    );
+}
+
 fn sign_off(out: &mut String, m: &Minutes) {
     out.push_str("<h2>Sign-off</h2>\n");
     match &m.sign_off {
@@ -546,6 +569,14 @@ fn sign_off(out: &mut String, m: &Minutes) {
                 esc_line(&s.by),
                 esc_line(&readable_time(&s.at))
             );
+            if let Some(account) = &s.recorded_by {
+                let _ = writeln!(
+                    out,
+                    "<p>Recorded by the account <code>{}</code> on behalf of {}, the chair.</p>",
+                    esc_line(account),
+                    esc_line(&s.by)
+                );
+            }
             if let Some(reason) = &s.reason {
                 let _ = writeln!(
                     out,

@@ -27,6 +27,7 @@ fn opt(s: &Option<String>) -> String {
 pub fn render(m: &Minutes) -> String {
     let mut out = String::new();
     header(&mut out, m);
+    conclusion(&mut out, m);
     attendance(&mut out, m);
     agenda(&mut out, m);
     outputs(&mut out, m);
@@ -71,6 +72,23 @@ fn header(out: &mut String, m: &Minutes) {
     for (k, v) in rows {
         let _ = writeln!(out, "| {k} | {v} |");
     }
+}
+
+fn conclusion(out: &mut String, m: &Minutes) {
+    out.push_str("\n## Conclusion (9.3.1)\n\n");
+    for c in &m.conclusion {
+        let answer = if c.answer.trim().is_empty() {
+            "not answered".to_string()
+        } else {
+            text(&visible_line(&c.answer))
+        };
+        let _ = writeln!(out, "- Is the QMS {}? {answer}", c.question);
+    }
+    let _ = writeln!(
+        out,
+        "\nNext management review: {}.",
+        m.next_review.as_deref().unwrap_or("not set")
+    );
 }
 
 fn attendance(out: &mut String, m: &Minutes) {
@@ -268,8 +286,12 @@ fn outputs(out: &mut String, m: &Minutes) {
     out.push_str("\n## Outputs (9.3.3)\n\n### Decisions\n");
     for group in &m.decisions {
         let _ = writeln!(out, "\n#### {}\n", group.label);
-        if group.decisions.is_empty() {
-            out.push_str("None.\n");
+        match (&group.none_needed, group.decisions.is_empty()) {
+            (Some(why), true) => {
+                let _ = writeln!(out, "None needed: {}", text(&visible_line(why)));
+            }
+            (None, true) => out.push_str("None.\n"),
+            _ => {}
         }
         for d in &group.decisions {
             let on = d
@@ -322,6 +344,14 @@ fn sign_off(out: &mut String, m: &Minutes) {
                 text(&s.by),
                 readable_time(&s.at)
             );
+            if let Some(account) = &s.recorded_by {
+                let _ = writeln!(
+                    out,
+                    "\nRecorded by the account {} on behalf of {}, the chair.",
+                    text(account),
+                    text(&s.by)
+                );
+            }
             if let Some(reason) = &s.reason {
                 let _ = writeln!(
                     out,

@@ -47,6 +47,9 @@ pub struct Minutes {
     pub carried_actions: Vec<ActionLine>,
     pub check: Vec<CheckLine>,
     pub check_summary: String,
+    /// The 9.3.1 conclusion: (question, answer), in the standard's order.
+    pub conclusion: Vec<ConclusionLine>,
+    pub next_review: Option<String>,
     pub sign_off: Option<SignOffLine>,
     pub addenda: Vec<AddendumLine>,
 }
@@ -110,6 +113,8 @@ pub struct DecisionGroup {
     pub category: String,
     pub label: &'static str,
     pub decisions: Vec<DecisionLine>,
+    /// Why the review needed nothing in this category, when it said so.
+    pub none_needed: Option<String>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -143,10 +148,19 @@ pub struct CheckLine {
 
 #[derive(Debug, Clone, Serialize)]
 pub struct SignOffLine {
+    /// The chair it was signed off for.
     pub by: String,
+    /// The OS account that signed, when it is not the chair's own.
+    pub recorded_by: Option<String>,
     pub at: String,
     /// Why the review was closed despite gaps in the check.
     pub reason: Option<String>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct ConclusionLine {
+    pub question: &'static str,
+    pub answer: String,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -156,12 +170,7 @@ pub struct AddendumLine {
     pub text: String,
 }
 
-/// ISO 9001 9.3.3 output categories, in the standard's order.
-pub const CATEGORIES: [(&str, &str); 3] = [
-    ("improvement", "9.3.3 a) Opportunities for improvement"),
-    ("qms_change", "9.3.3 b) Changes to the QMS"),
-    ("resources", "9.3.3 c) Resource needs"),
-];
+pub use crate::domain::closeout::OUTPUT_CATEGORIES as CATEGORIES;
 
 impl Minutes {
     pub fn is_locked(&self) -> bool {
@@ -252,6 +261,7 @@ pub fn gather_in(conn: &Connection, review_id: i64, now: DateTime<Utc>) -> Resul
     };
 
     let decisions = evidence::review_decisions(conn, review_id)?;
+    let none_needed = crate::store::outcome::none_needed(conn, review_id)?;
     let decisions = CATEGORIES
         .iter()
         .map(|(category, label)| DecisionGroup {
@@ -266,6 +276,10 @@ pub fn gather_in(conn: &Connection, review_id: i64, now: DateTime<Utc>) -> Resul
                     item: item_clause(d.agenda_item_id),
                 })
                 .collect(),
+            none_needed: none_needed
+                .iter()
+                .find(|(c, _)| c == category)
+                .map(|(_, why)| why.clone()),
         })
         .collect();
 
@@ -325,10 +339,21 @@ pub fn gather_in(conn: &Connection, review_id: i64, now: DateTime<Utc>) -> Resul
             })
             .collect(),
         sign_off: sign_off.map(|s| SignOffLine {
+            recorded_by: s.account.filter(|_| !s.by_chair_account),
             by: s.by,
             at: timestamp(s.at),
             reason: s.reason,
         }),
+        conclusion: review
+            .conclusion
+            .parts()
+            .into_iter()
+            .map(|(question, answer)| ConclusionLine {
+                question,
+                answer: answer.to_string(),
+            })
+            .collect(),
+        next_review: review.next_review.map(|d| d.to_string()),
         addenda: closeout::addenda(conn, review_id)?
             .into_iter()
             .map(|a| AddendumLine {

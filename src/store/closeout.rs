@@ -12,9 +12,14 @@ use crate::domain::review::ReviewStatus;
 /// Who signed a closed review off, when, and why despite gaps (if any).
 #[derive(Debug, Clone, PartialEq)]
 pub struct SignOff {
+    /// The chair the review was signed off for.
     pub by: String,
     pub at: DateTime<Utc>,
     pub reason: Option<String>,
+    /// The OS account that signed, and whether it is the chair's own;
+    /// none for a review signed off before steerco kept the account.
+    pub account: Option<String>,
+    pub by_chair_account: bool,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -24,43 +29,88 @@ pub struct Addendum {
     pub text: String,
 }
 
+/// A sign-off refused because the close-out check has gaps and no reason was
+/// given: the one refusal a caller answers by showing the check.
+#[derive(Debug)]
+pub struct Gaps {
+    pub reference: String,
+    pub count: usize,
+}
+
+impl std::fmt::Display for Gaps {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "{} cannot be closed: the close-out check found {} gap(s); fix them or give a reason for closing anyway",
+            self.reference, self.count
+        )
+    }
+}
+
+impl std::error::Error for Gaps {}
+
 /// The close-out check of a review as stored now.
 pub fn close_check(conn: &Connection, review_id: i64) -> Result<CloseCheck> {
     let review = reviews::review_by_id(conn, review_id)?;
     let items = reviews::agenda(conn, review_id)?;
     let attendees = reviews::attendees(conn, review_id)?;
     let decisions = evidence::review_decisions(conn, review_id)?;
+    let categories: Vec<&str> = decisions.iter().map(|d| d.category.as_str()).collect();
     let actions = evidence::review_actions(conn, review_id)?;
+    let carried = evidence::carried_forward_actions(conn, review_id)?;
+    let judged: Vec<i64> = super::actions::review_checks(conn, review_id)?
+        .into_iter()
+        .map(|(id, _)| id)
+        .collect();
     Ok(check(&CheckInput {
         items: &items,
         attendees: &attendees,
         chair: review.chair.as_deref(),
-        decisions: decisions.len(),
+        decision_categories: &categories,
+        none_needed: &super::outcome::none_needed(conn, review_id)?,
         actions: &actions,
+        carried: &carried,
+        judged: &judged,
+        conclusion: &review.conclusion,
+        next_review: review.next_review,
     }))
 }
 
 pub fn sign_off(conn: &Connection, review_id: i64) -> Result<Option<SignOff>> {
-    let row: Option<(Option<String>, Option<String>, Option<String>)> = conn
+    type Row = (
+        Option<String>,
+        Option<String>,
+        Option<String>,
+        Option<String>,
+        Option<String>,
+    );
+    let row: Option<Row> = conn
         .query_row(
-            "SELECT signed_off_by, signed_off_at, close_reason FROM review WHERE id = ?1",
+            "SELECT r.signed_off_by, r.signed_off_at, r.close_reason, r.signed_off_account, chair.os_user
+               FROM review r LEFT JOIN person chair ON chair.id = r.chair_id WHERE r.id = ?1",
             [review_id],
-            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?)),
         )
         .optional()?;
     Ok(match row {
-        Some((Some(by), Some(at), reason)) => parse_timestamp(&at).map(|at| SignOff {
-            by,
-            at,
-            reason: reason.filter(|r| !r.trim().is_empty()),
-        }),
+        Some((Some(by), Some(at), reason, account, chair_user)) => {
+            parse_timestamp(&at).map(|at| SignOff {
+                by,
+                at,
+                reason: reason.filter(|r| !r.trim().is_empty()),
+                by_chair_account: account.is_some() && account == chair_user,
+                account,
+            })
+        }
         _ => None,
     })
 }
 
-/// Signs the review off and locks it. With gaps in the close-out check a
-/// reason is required; it is kept and printed in the minutes. `chair`
-/// records (or replaces) the chair before the check.
+/// Signs the review off and locks it. Only a review that was held (started,
+/// someone present) can be signed off. With gaps in the close-out check a
+/// reason is required; it is kept and printed in the minutes. The sign-off is
+/// for the recorded chair and never changes it: `chair`, when given, must be
+/// that chair. The account that signs is kept beside it.
 pub fn close_review(
     tx: &Transaction,
     actor: &str,
@@ -76,25 +126,37 @@ pub fn close_review(
             review.reference
         ));
     }
+    if review.started_at.is_none() {
+        return Err(eyre!(
+            "{} was never held: start the meeting (Space in the cockpit, or steerco review start {}) and take attendance before signing it off",
+            review.reference,
+            review.reference
+        ));
+    }
+    let present = reviews::attendees(tx, review_id)?
+        .iter()
+        .any(|a| a.presence == "present");
+    if !present {
+        return Err(eyre!(
+            "{} has nobody recorded as present: take attendance (p in the cockpit, or steerco review attend {} NAME --presence present) before signing it off",
+            review.reference,
+            review.reference
+        ));
+    }
     if let Some(name) = chair.map(str::trim).filter(|c| !c.is_empty()) {
         let id = super::people::find(tx, name)?;
-        tx.execute(
-            "UPDATE review SET chair_id = ?1 WHERE id = ?2",
-            params![id, review_id],
+        let recorded: Option<i64> = tx.query_row(
+            "SELECT chair_id FROM review WHERE id = ?1",
+            [review_id],
+            |r| r.get(0),
         )?;
-        log_change(
-            tx,
-            actor,
-            now,
-            Change {
-                entity: "review",
-                entity_ref: &review.reference,
-                op: "update",
-                field: "chair",
-                old: review.chair.as_deref(),
-                new: Some(name),
-            },
-        )?;
+        if recorded != Some(id) {
+            return Err(eyre!(
+                "the chair of {} is {}; a sign-off is for the recorded chair and never changes it",
+                review.reference,
+                review.chair.as_deref().unwrap_or("not recorded")
+            ));
+        }
     }
     let result = close_check(tx, review_id)?;
     // a reason is kept only where it explains gaps; a complete review needs none
@@ -102,11 +164,10 @@ pub fn close_review(
         .map(str::trim)
         .filter(|r| !r.is_empty() && !result.is_complete());
     if !result.is_complete() && reason.is_none() {
-        return Err(eyre!(
-            "{} cannot be closed: the close-out check found {} gap(s); fix them or give a reason for closing anyway",
-            review.reference,
-            result.gaps().count()
-        ));
+        return Err(eyre!(Gaps {
+            reference: review.reference.clone(),
+            count: result.gaps().count(),
+        }));
     }
     let review = reviews::review_by_id(tx, review_id)?;
     // the meeting clock stops at sign-off; its running time is banked first
@@ -115,9 +176,10 @@ pub fn close_review(
     let ts = timestamp(now);
     tx.execute(
         "UPDATE review SET status = 'closed', closed_at = ?1, signed_off_by = ?2, signed_off_at = ?1,
-                close_reason = ?3, clock_running_since = NULL, version = version + 1, updated_at = ?1
+                close_reason = ?3, clock_running_since = NULL, version = version + 1, updated_at = ?1,
+                signed_off_account = ?5
          WHERE id = ?4",
-        params![ts, signer, reason, review_id],
+        params![ts, signer, reason, review_id, actor],
     )?;
     let changes = [
         ("status", Some(review.status.as_str()), Some("closed")),

@@ -10,6 +10,7 @@ pub mod dump;
 pub mod evidence;
 mod file;
 pub mod kpis;
+pub mod outcome;
 pub mod people;
 pub mod reviews;
 pub mod risks;

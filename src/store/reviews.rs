@@ -6,7 +6,7 @@ use rusqlite::{Connection, OptionalExtension, Row, Transaction, params};
 
 use super::{Change, Conflict, date_col, last_actor, log_change, time_col, timestamp};
 use crate::domain::agenda::{ItemState, TemplateItem};
-use crate::domain::model::{AgendaItem, Attendee, Review};
+use crate::domain::model::{AgendaItem, Attendee, Conclusion, Review};
 use crate::domain::review::{MeetingClock, ReviewStatus, review_ref};
 
 pub struct NewReview<'a> {
@@ -195,7 +195,8 @@ pub fn set_attendance(
 const REVIEW_COLUMNS: &str =
     "r.id, r.ref, r.title, r.status, r.planned_date, r.period_start, r.period_end,
      chair.name, fac.name, r.started_at, r.closed_at, r.clock_secs, r.clock_running_since,
-     r.current_item_id, r.version
+     r.current_item_id, r.version, r.conclusion_suitable, r.conclusion_adequate,
+     r.conclusion_effective, r.conclusion_aligned, r.next_review
      FROM review r
      LEFT JOIN person chair ON chair.id = r.chair_id
      LEFT JOIN person fac ON fac.id = r.facilitator_id";
@@ -220,6 +221,13 @@ fn review_from_row(row: &Row) -> rusqlite::Result<Review> {
         },
         current_item_id: row.get(13)?,
         version: row.get(14)?,
+        conclusion: Conclusion {
+            suitable: row.get(15)?,
+            adequate: row.get(16)?,
+            effective: row.get(17)?,
+            aligned: row.get(18)?,
+        },
+        next_review: date_col(row, 19)?,
     })
 }
 
@@ -475,6 +483,40 @@ pub(crate) fn bank_running_time(
         }
     }
     Ok(())
+}
+
+/// Records that the meeting has begun, without running its clock (a meeting
+/// held away from the cockpit, recorded by script). Starting a review already
+/// in progress changes nothing.
+pub fn start_review(
+    tx: &Transaction,
+    actor: &str,
+    now: DateTime<Utc>,
+    review_id: i64,
+) -> Result<bool> {
+    let review = review_by_id(tx, review_id)?;
+    refuse_if_closed(review.status)?;
+    if review.status != ReviewStatus::Planned {
+        return Ok(false);
+    }
+    tx.execute(
+        "UPDATE review SET status = 'in_progress', started_at = ?1, version = version + 1, updated_at = ?1 WHERE id = ?2",
+        params![timestamp(now), review_id],
+    )?;
+    log_change(
+        tx,
+        actor,
+        now,
+        Change {
+            entity: "review",
+            entity_ref: &review.reference,
+            op: "update",
+            field: "status",
+            old: Some("planned"),
+            new: Some("in_progress"),
+        },
+    )?;
+    Ok(true)
 }
 
 /// Starts or pauses the meeting clock. Starting a planned review puts it in progress.

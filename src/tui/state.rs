@@ -33,6 +33,8 @@ pub struct CockpitData {
     /// Actions and decisions raised in this review.
     pub actions: Vec<ActionSummary>,
     pub decisions: Vec<DecisionSummary>,
+    /// 9.3.3 categories the review said needed nothing: (category, why).
+    pub none_needed: Vec<(String, String)>,
 }
 
 impl CockpitData {
@@ -56,6 +58,7 @@ impl CockpitData {
             board: RiskBoard::load(conn, review_id)?,
             actions: evidence::review_actions(conn, review_id)?,
             decisions: evidence::review_decisions(conn, review_id)?,
+            none_needed: crate::store::outcome::none_needed(conn, review_id)?,
         })
     }
 
@@ -75,12 +78,19 @@ impl CockpitData {
 
     /// The close-out check on what is loaded: no database needed.
     pub fn close_check(&self) -> crate::domain::closeout::CloseCheck {
+        let categories: Vec<&str> = self.decisions.iter().map(|d| d.category.as_str()).collect();
+        let judged: Vec<i64> = self.carried_checks.iter().map(|(id, _)| *id).collect();
         crate::domain::closeout::check(&crate::domain::closeout::CheckInput {
             items: &self.items,
             attendees: &self.attendees,
             chair: self.review.chair.as_deref(),
-            decisions: self.decisions.len(),
+            decision_categories: &categories,
+            none_needed: &self.none_needed,
             actions: &self.actions,
+            carried: &self.carried,
+            judged: &judged,
+            conclusion: &self.review.conclusion,
+            next_review: self.review.next_review,
         })
     }
 

@@ -41,20 +41,42 @@ fn planned() -> (tempfile::TempDir, Store, i64) {
     (dir, store, id)
 }
 
-/// Everything an auditor asks for, recorded.
-fn complete(store: &mut Store, id: i64) {
+/// The meeting begun, with the chair present.
+fn held(store: &mut Store, id: i64) {
     store
         .write(|tx, actor| {
+            crate::store::reviews::start_review(tx, actor, now(), id)?;
+            crate::store::reviews::set_attendance(tx, actor, now(), id, 1, None, Some("present"))
+        })
+        .unwrap();
+}
+
+/// Everything an auditor asks for, recorded.
+fn complete(store: &mut Store, id: i64) {
+    held(store, id);
+    store
+        .write(|tx, actor| {
+            use crate::store::outcome::{set_conclusion, set_next_review, set_none_needed};
+            set_conclusion(
+                tx,
+                actor,
+                now(),
+                id,
+                &crate::domain::model::Conclusion {
+                    suitable: "Yes".into(),
+                    adequate: "Yes, once the second supplier is qualified".into(),
+                    effective: "Yes: every objective met but one".into(),
+                    aligned: "Aligned with the 2027 plan".into(),
+                },
+            )?;
+            set_next_review(tx, actor, now(), id, NaiveDate::from_ymd_opt(2027, 2, 20).unwrap())?;
+            set_none_needed(tx, actor, now(), id, "improvement", "ideas go to the CI board")?;
+            set_none_needed(tx, actor, now(), id, "qms_change", "no process changes this quarter")?;
             for item in crate::store::reviews::agenda(tx, id)? {
                 save_notes(tx, actor, now(), item.id, item.version, "Discussed.")?
                     .map_err(|c| eyre!("{c}"))?;
                 set_item_state(tx, actor, now(), item.id, ItemState::Covered, "")?;
             }
-            // presence is taken in the cockpit or with steerco review attend
-            tx.execute(
-                "UPDATE attendee SET presence = 'present' WHERE review_id = ?1 AND person_id = 1",
-                [id],
-            )?;
             tx.execute(
                 "INSERT INTO decision (ref, review_id, text, category, created_by, created_at)
                  VALUES ('D-2026-010', ?1, 'Fund a second PCB supplier', 'resources', ?2, ?3)",
@@ -80,17 +102,38 @@ fn status(store: &Store, id: i64) -> String {
 }
 
 #[test]
+fn only_a_review_that_was_held_can_be_signed_off() {
+    let (_dir, mut store, id) = planned();
+    let err = store
+        .write(|tx, actor| close_review(tx, actor, now(), id, None, Some("just close it")))
+        .unwrap_err();
+    assert!(err.to_string().contains("was never held"), "{err}");
+    store
+        .write(|tx, actor| crate::store::reviews::start_review(tx, actor, now(), id))
+        .unwrap();
+    let err = store
+        .write(|tx, actor| close_review(tx, actor, now(), id, None, Some("just close it")))
+        .unwrap_err();
+    assert!(
+        err.to_string().contains("nobody recorded as present"),
+        "{err}"
+    );
+    assert_eq!(status(&store, id), "in_progress");
+}
+
+#[test]
 fn gaps_without_a_reason_refuse_the_close_and_write_nothing() {
     let (_dir, mut store, id) = planned();
+    held(&mut store, id);
     let before: i64 = store
         .conn()
         .query_row("SELECT count(*) FROM change_log", [], |r| r.get(0))
         .unwrap();
     let err = store
-        .write(|tx, actor| close_review(tx, actor, now(), id, Some("Rachel Ng"), None))
+        .write(|tx, actor| close_review(tx, actor, now(), id, None, None))
         .expect_err("gaps refuse the close");
     assert!(err.to_string().contains("gap"), "{err}");
-    assert_eq!(status(&store, id), "planned");
+    assert_eq!(status(&store, id), "in_progress");
     let after: i64 = store
         .conn()
         .query_row("SELECT count(*) FROM change_log", [], |r| r.get(0))
@@ -108,6 +151,7 @@ fn gaps_without_a_reason_refuse_the_close_and_write_nothing() {
 #[test]
 fn a_reason_closes_despite_gaps_and_is_kept() {
     let (_dir, mut store, id) = planned();
+    held(&mut store, id);
     let check = store
         .write(|tx, actor| {
             close_review(
@@ -129,23 +173,32 @@ fn a_reason_closes_despite_gaps_and_is_kept() {
         Some("Quorum lost at 12:00; rest next month")
     );
     assert_eq!(status(&store, id), "closed");
-    assert_eq!(
-        crate::store::verify_log(store.conn()).unwrap(),
-        crate::store::Verdict::Intact { entries: 4 }
-    );
+    assert!(crate::store::verify(store.conn()).unwrap().is_intact());
 }
 
 #[test]
-fn a_complete_review_closes_without_a_reason_and_names_the_chair_given() {
+fn a_complete_review_closes_without_a_reason_for_its_chair_and_keeps_the_account() {
     let (_dir, mut store, id) = planned();
     complete(&mut store, id);
+    // a sign-off never changes the chair
+    let err = store
+        .write(|tx, actor| close_review(tx, actor, now(), id, Some("rng"), None))
+        .unwrap_err();
+    assert!(
+        err.to_string()
+            .contains("the chair of MR-2026-01 is David Okafor"),
+        "{err}"
+    );
     let check = store
-        .write(|tx, actor| close_review(tx, actor, now(), id, Some("rng"), Some("not needed")))
+        .write(|tx, actor| close_review(tx, actor, now(), id, Some("dokafor"), Some("not needed")))
         .unwrap();
     assert!(check.is_complete(), "{check:?}");
     let signed = sign_off(store.conn(), id).unwrap().unwrap();
-    assert_eq!(signed.by, "Rachel Ng");
+    assert_eq!(signed.by, "David Okafor");
     assert_eq!(signed.reason, None);
+    // the account that pressed it is kept; it is not the chair's own here
+    assert_eq!(signed.account.as_deref(), Some(store.actor()));
+    assert!(!signed.by_chair_account);
     let again = store.write(|tx, actor| close_review(tx, actor, now(), id, None, Some("x")));
     assert!(again.unwrap_err().to_string().contains("already closed"));
 }
@@ -238,6 +291,7 @@ fn closing_stops_the_clock_and_banks_its_time() {
     store
         .write(|tx, actor| crate::store::reviews::toggle_clock(tx, actor, start, id))
         .unwrap();
+    held(&mut store, id);
     store
         .write(|tx, actor| close_review(tx, actor, now(), id, None, Some("clock test")))
         .unwrap();

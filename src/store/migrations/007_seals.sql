@@ -36,3 +36,21 @@ CREATE TRIGGER signed_minutes_no_update BEFORE UPDATE ON signed_minutes
 BEGIN SELECT RAISE(ABORT, 'signed-off minutes cannot be changed; add an addendum instead'); END;
 CREATE TRIGGER signed_minutes_no_delete BEFORE DELETE ON signed_minutes
 BEGIN SELECT RAISE(ABORT, 'signed-off minutes cannot be removed'); END;
+
+-- Sign-off that means something: the OS account that signed (signed_off_by
+-- keeps the chair it was signed for), the conclusion 9.3.1 asks for, and the
+-- next review's date; all required by the close-out check.
+ALTER TABLE review ADD COLUMN signed_off_account TEXT;
+ALTER TABLE review ADD COLUMN conclusion_suitable TEXT NOT NULL DEFAULT '';
+ALTER TABLE review ADD COLUMN conclusion_adequate TEXT NOT NULL DEFAULT '';
+ALTER TABLE review ADD COLUMN conclusion_effective TEXT NOT NULL DEFAULT '';
+ALTER TABLE review ADD COLUMN conclusion_aligned TEXT NOT NULL DEFAULT '';
+ALTER TABLE review ADD COLUMN next_review TEXT;
+
+-- A 9.3.3 output category in which the review decided nothing was needed, and why.
+CREATE TABLE review_no_output (
+    review_id INTEGER NOT NULL REFERENCES review(id),
+    category  TEXT NOT NULL CHECK (category IN ('improvement', 'qms_change', 'resources')),
+    reason    TEXT NOT NULL,
+    PRIMARY KEY (review_id, category)
+);

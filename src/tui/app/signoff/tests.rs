@@ -10,10 +10,15 @@ fn now() -> DateTime<Utc> {
     Utc.with_ymd_and_hms(2026, 11, 21, 11, 45, 0).unwrap()
 }
 
-/// The demo review at a quarter to twelve, on its last agenda item.
+/// The demo review at a quarter to twelve, held (begun, everyone expected
+/// present), on its last agenda item.
 fn demo_app() -> (tempfile::TempDir, App) {
     let (dir, path) = demo_db();
     let mut app = app_at(&path, now());
+    app.handle_key(key(KeyCode::Char(' ')));
+    app.handle_key(key(KeyCode::Char('p')));
+    app.handle_key(key(KeyCode::Char('a')));
+    app.handle_key(key(KeyCode::Esc));
     app.handle_key(key(KeyCode::End));
     (dir, app)
 }
@@ -39,7 +44,7 @@ fn sign_off_with_gaps_asks_for_a_reason_then_locks_the_review() {
         "no reason, no sign-off"
     );
     assert_eq!(status(&app).0, StatusKind::Error);
-    assert_eq!(app.state.data.review.status, ReviewStatus::Planned);
+    assert_eq!(app.state.data.review.status, ReviewStatus::InProgress);
 
     type_text(&mut app, "Board called away");
     app.handle_key(key(KeyCode::Enter));
@@ -92,7 +97,7 @@ fn esc_leaves_the_review_open() {
     type_text(&mut app, "never mind");
     app.handle_key(key(KeyCode::Esc));
     assert!(matches!(app.state.overlay, Overlay::None));
-    assert_eq!(app.state.data.review.status, ReviewStatus::Planned);
+    assert_eq!(app.state.data.review.status, ReviewStatus::InProgress);
 }
 
 #[test]
