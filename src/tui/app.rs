@@ -8,6 +8,7 @@ use color_eyre::eyre::Result;
 use crossterm::event::{Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 use ratatui_textarea::TextArea;
 
+mod conclusion;
 mod drafts;
 mod flows;
 mod kpi_update;
@@ -141,6 +142,7 @@ impl App {
             (Overlay::NotApplicableReason(area), _) => {
                 area.insert_str(text.replace(['\r', '\n'], " "));
             }
+            (Overlay::Conclusion(form), _) => form.paste(text),
             (Overlay::None, Some(_)) => self.paste_into_notes(text),
             (Overlay::NewRisk(_) | Overlay::RateRisk(_) | Overlay::DecideRisk(_), _) => {
                 self.risk_form_paste(text)
@@ -304,6 +306,7 @@ impl App {
                 }
             }
             Msg::EditNotes => self.open_notes(),
+            Msg::Conclude => self.open_conclusion(),
             Msg::Attendance => {
                 if self.state.data.attendees.is_empty() {
                     self.state

@@ -52,7 +52,7 @@ pub struct ActionForm {
     pub confirm_discard: bool,
 }
 
-fn field(placeholder: &str, text: &str) -> TextArea<'static> {
+pub(crate) fn field(placeholder: &str, text: &str) -> TextArea<'static> {
     let mut area = TextArea::new(vec![text.to_string()]);
     area.set_placeholder_text(placeholder);
     area.set_cursor_line_style(Style::default());

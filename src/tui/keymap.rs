@@ -23,6 +23,7 @@ pub enum Msg {
     EditNotes,
     /// The risk and opportunity register.
     OpenRisks,
+    Conclude,
     /// Raise a new risk or opportunity (item b) and anywhere else).
     RaiseRisk,
     ScrollDown,
@@ -161,6 +162,13 @@ pub const COCKPIT: &[Binding] = &[
         help: "mark this item not applicable, with a reason",
         footer: Some("n/a"),
         msg: Msg::NotApplicable,
+    },
+    Binding {
+        keys: &[KeyCode::Char('o')],
+        label: "o",
+        help: "the outcome: conclusion (9.3.1), next review, outputs not needed",
+        footer: None,
+        msg: Msg::Conclude,
     },
     Binding {
         keys: &[KeyCode::Char('p')],

@@ -7,6 +7,7 @@ pub mod app;
 #[cfg(test)]
 mod app_tests;
 pub mod capture;
+pub mod conclusion;
 pub mod keymap;
 pub mod kpis;
 pub mod risk_view;

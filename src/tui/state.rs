@@ -172,6 +172,8 @@ pub enum Overlay {
     DecisionForm(Box<ReviewDecisionForm>),
     /// One line of text for an action: a new date, a reason, a note, a filter.
     Prompt(Box<Prompt>),
+    /// The 9.3.1 conclusion, the next review, and the outputs not needed.
+    Conclusion(Box<crate::tui::conclusion::ConclusionForm>),
 }
 
 /// What the sign-off overlay shows: the check as it stood when opened, who

@@ -149,6 +149,7 @@ impl App {
         let outcome = match &mut self.state.overlay {
             Overlay::ActionForm(form) => form.key(key),
             Overlay::DecisionForm(form) => form.key(key),
+            Overlay::Conclusion(form) => form.key(key),
             Overlay::Prompt(p) => match key.code {
                 crossterm::event::KeyCode::Esc => FormKey::Close,
                 crossterm::event::KeyCode::Char('c')
@@ -173,6 +174,7 @@ impl App {
                 Overlay::ActionForm(form) => self.submit_action_form(form),
                 Overlay::DecisionForm(form) => self.submit_decision_form(form),
                 Overlay::Prompt(p) => self.submit_prompt(p),
+                Overlay::Conclusion(form) => self.submit_conclusion(form),
                 other => self.state.overlay = other,
             },
         }

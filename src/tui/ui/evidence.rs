@@ -277,8 +277,10 @@ fn draw_close_tally(frame: &mut Frame, area: Rect, state: &State) {
         };
         lines.push(Line::from(vec![
             Span::styled(format!("Close-out check: {}. ", check.summary()), style),
+            Span::styled("o", theme::key()),
+            Span::raw(" records the conclusion and next review; "),
             Span::styled("S", theme::key()),
-            Span::raw(" shows it and signs the review off."),
+            Span::raw(" shows the check and signs off."),
         ]));
     }
     if !pending.is_empty() {

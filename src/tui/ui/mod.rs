@@ -3,6 +3,7 @@
 mod actions;
 mod agenda;
 mod capture;
+mod conclusion;
 mod evidence;
 mod item;
 pub mod kpis;
@@ -167,6 +168,11 @@ fn draw_footer(frame: &mut Frame, area: Rect, state: &State) {
         }
         (Overlay::NotApplicableReason(_) | Overlay::Prompt(_), _) => {
             push("Enter", "save");
+            push("Esc", "cancel");
+        }
+        (Overlay::Conclusion(_), _) => {
+            push("Tab", "next field");
+            push("Ctrl-S", "save");
             push("Esc", "cancel");
         }
         (Overlay::ActionForm(_) | Overlay::DecisionForm(_), _) => {

@@ -28,6 +28,7 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &State) {
             super::risks::draw_form(frame, area, state)
         }
         Overlay::ActionForm(form) => super::capture::draw_action_form(frame, area, state, form),
+        Overlay::Conclusion(form) => super::conclusion::draw(frame, area, state, form),
         Overlay::DecisionForm(form) => super::capture::draw_decision_form(frame, area, state, form),
         Overlay::Prompt(prompt) => super::capture::draw_prompt(frame, area, prompt),
         Overlay::ConfirmQuit => {

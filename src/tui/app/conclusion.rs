@@ -1,0 +1,77 @@
+//! Saving the conclusion form: every part in one write, or none.
+
+use color_eyre::eyre::eyre;
+
+use super::App;
+use crate::domain::closeout::OUTPUT_CATEGORIES;
+use crate::domain::due::parse_due;
+use crate::domain::model::Conclusion;
+use crate::store::outcome::{set_conclusion, set_next_review, set_none_needed};
+use crate::tui::conclusion::{ConclusionForm, NEXT_REVIEW, NONE_NEEDED};
+use crate::tui::state::Overlay;
+
+impl App {
+    pub(super) fn open_conclusion(&mut self) {
+        if self.refuse_if_locked() {
+            return;
+        }
+        let form = ConclusionForm::new(&self.state.data.review, &self.state.data.none_needed);
+        self.state.overlay = Overlay::Conclusion(Box::new(form));
+    }
+
+    pub(super) fn submit_conclusion(&mut self, mut form: Box<ConclusionForm>) {
+        let (id, now, today) = (self.review_id, self.state.now, self.state.today);
+        let next = form.value(NEXT_REVIEW);
+        let next = match (!next.is_empty())
+            .then(|| parse_due(&next, today))
+            .transpose()
+        {
+            Ok(d) => d,
+            Err(e) => {
+                form.error = Some(format!("next review: {e}"));
+                form.focus = NEXT_REVIEW;
+                self.state.overlay = Overlay::Conclusion(form);
+                return;
+            }
+        };
+        let given = Conclusion {
+            suitable: form.value(0),
+            adequate: form.value(1),
+            effective: form.value(2),
+            aligned: form.value(3),
+        };
+        let reasons: Vec<(&str, String)> = OUTPUT_CATEGORIES
+            .iter()
+            .enumerate()
+            .map(|(i, (key, _))| (*key, form.value(NONE_NEEDED + i)))
+            .filter(|(_, r)| !r.is_empty())
+            .collect();
+        let saved = self.store.write(|tx, actor| {
+            if let Some(date) = next {
+                set_next_review(tx, actor, now, id, date)?;
+            }
+            for (category, reason) in &reasons {
+                set_none_needed(tx, actor, now, id, category, reason)?;
+            }
+            set_conclusion(tx, actor, now, id, &given).map_err(|e| eyre!("{e}"))
+        });
+        match saved {
+            Ok(conclusion) => {
+                self.reload();
+                let missing = conclusion.missing();
+                self.state.info(if missing.is_empty() {
+                    "conclusion recorded".to_string()
+                } else {
+                    format!("recorded; still to answer: {}", missing.join(", "))
+                });
+            }
+            Err(e) => {
+                form.error = Some(crate::cli::one_line_error(&e));
+                self.state.overlay = Overlay::Conclusion(form);
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,126 @@
+use chrono::{DateTime, NaiveDate, TimeZone, Utc};
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use insta::assert_snapshot;
+
+use crate::tui::app::App;
+use crate::tui::state::Overlay;
+use crate::tui::testkit::{app_at, demo_db, key, render, type_text};
+
+fn now() -> DateTime<Utc> {
+    Utc.with_ymd_and_hms(2026, 11, 21, 11, 40, 0).unwrap()
+}
+
+fn demo_app() -> (tempfile::TempDir, App) {
+    let (dir, path) = demo_db();
+    let mut app = app_at(&path, now());
+    app.handle_key(key(KeyCode::End));
+    (dir, app)
+}
+
+fn ctrl(c: char) -> KeyEvent {
+    KeyEvent::new(KeyCode::Char(c), KeyModifiers::CONTROL)
+}
+
+fn check_line(app: &App, what: &str) -> (bool, String) {
+    let check = app.state.data.close_check();
+    let line = check
+        .lines
+        .iter()
+        .find(|l| l.what.starts_with(what))
+        .unwrap_or_else(|| panic!("no check line {what}"));
+    (line.ok, line.detail.clone())
+}
+
+#[test]
+fn the_outcome_is_recorded_in_the_meeting_and_the_check_follows() {
+    let (_dir, mut app) = demo_app();
+    assert!(!check_line(&app, "Conclusion").0);
+    app.handle_key(key(KeyCode::Char('o')));
+    assert!(matches!(app.state.overlay, Overlay::Conclusion(_)));
+    for answer in [
+        "Yes",
+        "Yes, once the second PCB source is qualified",
+        "Partly: complaints rose for a second quarter",
+        "Yes, with the 2027 growth plan",
+    ] {
+        type_text(&mut app, answer);
+        app.handle_key(key(KeyCode::Tab));
+    }
+    type_text(&mut app, "+3m");
+    app.handle_key(key(KeyCode::Enter));
+    type_text(&mut app, "ideas go to the CI board first");
+    assert_snapshot!("outcome_80x24", render(&app, 80, 24));
+    assert_snapshot!("outcome_200x60", render(&app, 200, 60));
+    app.handle_key(ctrl('s'));
+    assert!(
+        matches!(app.state.overlay, Overlay::None),
+        "saved and closed"
+    );
+    let review = &app.state.data.review;
+    assert_eq!(
+        review.conclusion.effective,
+        "Partly: complaints rose for a second quarter"
+    );
+    assert_eq!(review.next_review, NaiveDate::from_ymd_opt(2027, 2, 21));
+    assert_eq!(
+        check_line(&app, "Conclusion"),
+        (
+            true,
+            "suitable, adequate, effective and aligned: each answered".into()
+        )
+    );
+    assert!(check_line(&app, "Next review").0);
+    assert_eq!(
+        check_line(&app, "9.3.3 a)"),
+        (true, "none needed: ideas go to the CI board first".into())
+    );
+    // opened again, it shows what was saved
+    app.handle_key(key(KeyCode::Char('o')));
+    let Overlay::Conclusion(form) = &app.state.overlay else {
+        panic!("reopened")
+    };
+    assert_eq!(form.value(0), "Yes");
+    assert_eq!(form.value(4), "2027-02-21");
+}
+
+#[test]
+fn a_bad_date_keeps_the_form_open_and_says_why() {
+    let (_dir, mut app) = demo_app();
+    app.handle_key(key(KeyCode::Char('o')));
+    for _ in 0..4 {
+        app.handle_key(key(KeyCode::Tab));
+    }
+    type_text(&mut app, "someday");
+    app.handle_key(ctrl('s'));
+    let Overlay::Conclusion(form) = &app.state.overlay else {
+        panic!("still open")
+    };
+    assert!(
+        form.error
+            .as_deref()
+            .is_some_and(|e| e.starts_with("next review:")),
+        "{:?}",
+        form.error
+    );
+    // a date before this review is refused by the store, the form stays
+    let (_dir, mut app) = demo_app();
+    app.handle_key(key(KeyCode::Char('o')));
+    for _ in 0..4 {
+        app.handle_key(key(KeyCode::Tab));
+    }
+    type_text(&mut app, "2026-01-05");
+    app.handle_key(ctrl('s'));
+    let Overlay::Conclusion(form) = &app.state.overlay else {
+        panic!("still open")
+    };
+    assert!(
+        form.error
+            .as_deref()
+            .is_some_and(|e| e.contains("must come after")),
+        "{:?}",
+        form.error
+    );
+    app.handle_key(key(KeyCode::Esc));
+    assert!(matches!(app.state.overlay, Overlay::None));
+    assert_eq!(app.state.data.review.next_review, None);
+}
