@@ -93,7 +93,10 @@ impl App {
         let by = closeout::sign_off(self.store.conn(), review_id)
             .ok()
             .flatten()
-            .map(|s| s.by)
+            .map(|s| match s.account.filter(|_| !s.by_chair_account) {
+                Some(account) => format!("{} (recorded by {account} on behalf of the chair)", s.by),
+                None => s.by,
+            })
             .unwrap_or_default();
         match crate::export::write_minutes(self.store.conn(), review_id, self.store.path(), now) {
             Ok(paths) => {

@@ -53,7 +53,10 @@ fn sign_off_with_gaps_asks_for_a_reason_then_locks_the_review() {
     let (kind, text) = status(&app);
     assert_eq!(kind, StatusKind::Info);
     assert!(
-        text.starts_with("MR-2026-02 signed off by David Okafor; minutes in "),
+        text.starts_with(&format!(
+            "MR-2026-02 signed off by David Okafor (recorded by {} on behalf of the chair); minutes in ",
+            app.store().actor()
+        )),
         "{text}"
     );
     assert!(dir.path().join("minutes/MR-2026-02-minutes.html").exists());
