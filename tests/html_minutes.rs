@@ -108,3 +108,165 @@ fn html_minutes_render_in_headless_chromium() {
         bytes.len()
     );
 }
+
+/// One printed page: its size in points and how much its content draws.
+struct PrintedPage {
+    media_box: String,
+    content_bytes: usize,
+}
+
+/// The pages of a PDF as Chromium writes it: plain object dictionaries,
+/// page contents deflated. Enough to count pages and weigh what is on them.
+fn printed_pages(pdf: &[u8]) -> Vec<PrintedPage> {
+    let find = |from: usize, needle: &[u8]| {
+        pdf[from..]
+            .windows(needle.len())
+            .position(|w| w == needle)
+            .map(|i| i + from)
+    };
+    // object number → its bytes, from "N 0 obj" to "endobj"
+    let mut objects = std::collections::HashMap::new();
+    let mut at = 0;
+    while let Some(obj) = find(at, b" 0 obj") {
+        let digits = pdf[..obj]
+            .iter()
+            .rev()
+            .take_while(|b| b.is_ascii_digit())
+            .count();
+        let number = std::str::from_utf8(&pdf[obj - digits..obj]).unwrap_or("");
+        let end = find(obj, b"endobj").unwrap_or(pdf.len());
+        if let Ok(n) = number.parse::<u32>() {
+            objects.insert(n, &pdf[obj..end]);
+        }
+        at = end;
+    }
+    let mut pages = Vec::new();
+    for object in objects.values() {
+        // a dictionary is ASCII; only streams hold binary
+        let head = String::from_utf8_lossy(&object[..object.len().min(600)]);
+        if !head.contains("/Type /Page") || head.contains("/Type /Pages") {
+            continue;
+        }
+        let media_box = head
+            .split("/MediaBox")
+            .nth(1)
+            .and_then(|s| s.split(']').next())
+            .unwrap_or("")
+            .trim()
+            .trim_start_matches('[')
+            .to_string();
+        let contents: u32 = head
+            .split("/Contents")
+            .nth(1)
+            .and_then(|s| s.split_whitespace().next())
+            .and_then(|n| n.parse().ok())
+            .expect("a page has contents");
+        let stream = objects[&contents];
+        let start = stream
+            .windows(6)
+            .position(|w| w == b"stream")
+            .expect("a stream")
+            + 6;
+        let start = start
+            + stream[start..]
+                .iter()
+                .position(|b| *b == b'\n')
+                .unwrap_or(0)
+            + 1;
+        let end = stream
+            .windows(9)
+            .rposition(|w| w == b"endstream")
+            .expect("the stream's end");
+        let mut raw = &stream[start..end];
+        while let [rest @ .., b'\r' | b'\n'] = raw {
+            raw = rest;
+        }
+        let content_bytes = miniz_oxide::inflate::decompress_to_vec_zlib(raw)
+            .map(|d| d.len())
+            .expect("page contents inflate");
+        pages.push(PrintedPage {
+            media_box,
+            content_bytes,
+        });
+    }
+    pages
+}
+
+#[test]
+fn html_minutes_print_to_a4_with_no_page_left_mostly_blank() {
+    let chromium = ["/usr/bin/chromium", "/usr/bin/chromium-browser"]
+        .into_iter()
+        .map(Path::new)
+        .find(|p| p.exists());
+    let Some(chromium) = chromium else {
+        println!(
+            "SKIPPED: no chromium on this machine (apt-get install chromium to run this test)"
+        );
+        return;
+    };
+    let dir = tempfile::tempdir().unwrap();
+    let page = closed_demo_minutes(dir.path());
+    let html = std::fs::read_to_string(&page).unwrap();
+    // the running header names the organisation and the review, with page x of y
+    assert!(
+        html.contains("Acme Components Ltd · MR-2026-02 · MR-2026-02-MIN"),
+        "no running header"
+    );
+    assert!(html.contains("counter(page) \" of \" counter(pages)"));
+    assert!(
+        html.contains("<thead>"),
+        "table headers repeat on every page"
+    );
+    let pdf = dir.path().join("minutes.pdf");
+    let out = Command::new(chromium)
+        .args([
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            "--no-first-run",
+            "--no-pdf-header-footer",
+        ])
+        .arg(format!(
+            "--user-data-dir={}",
+            dir.path().join("profile").display()
+        ))
+        .arg(format!("--print-to-pdf={}", pdf.display()))
+        .arg(format!("file://{}", page.display()))
+        .output()
+        .expect("chromium runs");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let pages = printed_pages(&std::fs::read(&pdf).expect("a PDF"));
+    println!(
+        "printed: {} pages, content per page {:?}",
+        pages.len(),
+        pages.iter().map(|p| p.content_bytes).collect::<Vec<_>>()
+    );
+    assert!((3..=10).contains(&pages.len()), "{} pages", pages.len());
+    for p in &pages {
+        // A4 is 595 × 842 points
+        assert!(
+            p.media_box.starts_with("0 0 594.9") || p.media_box.starts_with("0 0 595"),
+            "{}",
+            p.media_box
+        );
+    }
+    let mut sizes: Vec<usize> = pages.iter().map(|p| p.content_bytes).collect();
+    sizes.sort_unstable();
+    let median = sizes[sizes.len() / 2];
+    for (i, p) in pages.iter().enumerate() {
+        assert!(
+            p.content_bytes * 4 > median,
+            "page {} of {} is mostly blank: {} bytes of content against a median of {median}",
+            i + 1,
+            pages.len(),
+            p.content_bytes
+        );
+    }
+}

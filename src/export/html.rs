@@ -5,9 +5,9 @@ use std::fmt::Write;
 
 use super::digest;
 use super::minutes::{
-    ActionLine, AddendumLine, KpiLine, Minutes, readable_time, state_label, status_label,
+    ActionLine, AddendumLine, KpiLine, Minutes, RiskLine, readable_time, state_label, status_label,
 };
-use crate::domain::kpi::Direction;
+use crate::domain::kpi::{Direction, fmt_num};
 use crate::domain::risk::{Band, BandLimits};
 use crate::domain::text::{visible_line, visible_multiline};
 
@@ -35,50 +35,25 @@ fn opt(s: &Option<String>) -> String {
     s.as_deref().map(esc_line).unwrap_or_else(|| "—".into())
 }
 
-const STYLE: &str = "
-:root { color-scheme: light; }
-body { font: 15px/1.45 system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif; color: #1a1a1a;
-       background: #fff; margin: 2rem auto; max-width: 62rem; padding: 0 1.5rem; }
-h1 { font-size: 1.6rem; margin: 0 0 .2rem; }
-h2 { font-size: 1.25rem; border-bottom: 2px solid #1f3a5f; padding-bottom: .2rem; margin-top: 2rem; color: #1f3a5f; }
-h3 { font-size: 1.05rem; margin: 1.4rem 0 .3rem; }
-h4 { font-size: .95rem; margin: 1rem 0 .3rem; }
-.org { color: #444; margin: 0 0 1rem; }
-table { border-collapse: collapse; width: 100%; margin: .5rem 0 1rem; font-size: .9rem; }
-th, td { border: 1px solid #c8c8c8; padding: .25rem .45rem; text-align: left; vertical-align: top; }
-th { background: #eef2f7; }
-table.facts { width: auto; } table.facts th { width: 11rem; }
-.notes { border-left: 3px solid #9fb3c8; padding: .2rem .8rem; margin: .4rem 0; white-space: pre-wrap; background: #f7f9fb; }
-.muted { color: #666; }
-.tag { display: inline-block; padding: 0 .4rem; border-radius: .2rem; font-weight: 600; font-size: .8rem; border: 1px solid #888; }
-.ok { background: #d9f0d9; border-color: #3c8d3c; }
-.warn { background: #fff0c2; border-color: #b38600; }
-.bad { background: #f8d0d0; border-color: #b30000; }
-.none { background: #eee; }
-.gap { color: #8a0000; font-weight: 600; }
-.tag, .nw, td:first-child { white-space: nowrap; }
-.item { break-inside: avoid-page; }
-.heat { margin: .5rem 0 1rem; }
-.digest { font-family: ui-monospace, monospace; font-size: .75rem; color: #555; word-break: break-all; margin-top: 2rem; border-top: 1px solid #ccc; padding-top: .5rem; }
-.draft { border: 2px dashed #b30000; color: #b30000; padding: .3rem .6rem; display: inline-block; font-weight: 700; }
-@media print {
-  body { margin: 0; max-width: none; font-size: 11pt; }
-  h2 { break-after: avoid-page; }
-  table, .heat, svg { break-inside: avoid-page; }
-  th { background: #eee !important; -webkit-print-color-adjust: exact; print-color-adjust: exact; }
-  .tag, rect { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
-}
-";
+/// The page style, print rules included.
+const STYLE: &str = include_str!("minutes.css");
 
 pub fn render(m: &Minutes) -> String {
     let mut out = String::new();
     let _ = write!(
         out,
-        "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>Minutes: {} ({})</title>\n<style>{STYLE}</style>\n</head>\n<body>\n",
+        "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>Minutes: {} ({})</title>\n<style>{STYLE}</style>\n<style>@page {{ @top-left {{ content: \"{}\"; font: 8pt system-ui, sans-serif; color: #555; }} }}</style>\n</head>\n<body>\n",
         esc_line(&m.title),
-        esc_line(&m.reference)
+        esc_line(&m.reference),
+        css_string(&format!(
+            "{} · {} · {}",
+            m.organisation,
+            m.reference,
+            m.document()
+        ))
     );
     header(&mut out, m);
+    summary(&mut out, m);
     conclusion(&mut out, m);
     attendance(&mut out, m);
     agenda(&mut out, m);
@@ -124,6 +99,7 @@ fn header(out: &mut String, m: &Minutes) {
     };
     out.push_str("<table class=\"facts\">\n");
     for (k, v) in [
+        ("Document", esc_line(&m.document())),
         ("Date", esc_line(&m.date)),
         ("Period under review", esc_line(&m.period())),
         ("Chair", opt(&m.chair)),
@@ -142,7 +118,7 @@ fn header(out: &mut String, m: &Minutes) {
 
 fn attendance(out: &mut String, m: &Minutes) {
     out.push_str(
-        "<h2>Attendance</h2>\n<table>\n<tr><th>Name</th><th>Role</th><th>Attendance</th></tr>\n",
+        "<h2>Attendance</h2>\n<table>\n<thead><tr><th>Name</th><th>Job title</th><th>Role</th><th>Attendance</th></tr></thead>\n",
     );
     for a in &m.attendees {
         let (class, word) = match a.presence.as_str() {
@@ -153,8 +129,9 @@ fn attendance(out: &mut String, m: &Minutes) {
         };
         let _ = writeln!(
             out,
-            "<tr><td>{}</td><td>{}</td><td><span class=\"tag {class}\">{word}</span></td></tr>",
+            "<tr><td>{}</td><td>{}</td><td>{}</td><td><span class=\"tag {class}\">{word}</span></td></tr>",
             esc_line(&a.name),
+            esc_line(&a.title),
             esc_line(&a.role)
         );
     }
@@ -288,8 +265,27 @@ fn sparkline(k: &KpiLine) -> String {
     svg
 }
 
+/// The sparkline's first and last points, labelled: `2025-11 8 → 2026-10 10`.
+fn spark_span(k: &KpiLine) -> String {
+    match (
+        &k.history_from,
+        &k.history_to,
+        k.history.first(),
+        k.history.last(),
+    ) {
+        (Some(a), Some(b), Some(first), Some(last)) => format!(
+            "{} {} → {} {}",
+            esc_line(a),
+            fmt_num(*first),
+            esc_line(b),
+            fmt_num(*last)
+        ),
+        _ => String::new(),
+    }
+}
+
 fn kpi_table(out: &mut String, kpis: &[&KpiLine]) {
-    out.push_str("<table>\n<tr><th>KPI</th><th>Latest</th><th>Period</th><th>Target</th><th>Status</th><th>Trend (dashed: target)</th><th>Target met</th></tr>\n");
+    out.push_str("<table>\n<thead><tr><th>KPI</th><th>Latest</th><th>Period</th><th>Target</th><th>Status</th><th>Trend (dashed: target)</th><th>Target met</th></tr></thead>\n");
     for k in kpis {
         let latest = match &k.latest {
             Some(v) => format!("{} {}", esc_line(v), esc_line(&k.unit)),
@@ -297,13 +293,14 @@ fn kpi_table(out: &mut String, kpis: &[&KpiLine]) {
         };
         let _ = writeln!(
             out,
-            "<tr><td>{}</td><td>{latest}</td><td>{}</td><td>{}</td><td><span class=\"tag {}\">{}</span></td><td>{} {}</td><td>{} of last {}</td></tr>",
+            "<tr><td>{}</td><td>{latest}</td><td>{}</td><td>{}</td><td><span class=\"tag {}\">{}</span></td><td>{}<br><span class=\"muted nw\">{}</span> {}</td><td>{} of last {}</td></tr>",
             esc_line(&k.name),
             opt(&k.period),
             esc_line(&k.target),
             status_class(k.status),
             k.status,
             sparkline(k),
+            spark_span(k),
             k.trend,
             k.met,
             k.of
@@ -391,46 +388,76 @@ fn risks(out: &mut String, m: &Minutes) {
         out.push_str("<p>Evidence: no open risks or opportunities.</p>\n");
         return;
     }
-    out.push_str("<table>\n<tr><th>Ref</th><th>Risk or opportunity</th><th>Owner</th><th>Inherent</th><th>Residual</th><th>Status</th></tr>\n");
     let bands = BandLimits::default();
-    let tag = |score: u8| {
-        let class = match bands.band(score) {
-            Band::Low => "ok",
-            Band::Medium => "warn",
-            _ => "bad",
+    let since = m.previous_review.as_deref().unwrap_or("the last review");
+    for (kind, heading, word) in [
+        ("risk", "Risks", "impact"),
+        ("opportunity", "Opportunities", "benefit"),
+    ] {
+        let rows: Vec<&RiskLine> = m.risks.iter().filter(|r| r.kind == kind).collect();
+        if rows.is_empty() {
+            continue;
+        }
+        // an opportunity's high score is good news, not a danger
+        let tag = |score: u8| {
+            let band = bands.band(score);
+            let class = match (kind, band) {
+                ("opportunity", _) => "none",
+                (_, Band::Low) => "ok",
+                (_, Band::Medium) => "warn",
+                _ => "bad",
+            };
+            let label = if kind == "opportunity" {
+                format!("{} benefit", band.word().to_lowercase())
+            } else {
+                band.word().to_string()
+            };
+            format!("<span class=\"tag {class}\">{score} {label}</span>")
         };
-        format!(
-            "<span class=\"tag {class}\">{score} {}</span>",
-            bands.band(score).word()
-        )
-    };
-    for r in &m.risks {
-        let residual = r
-            .residual
-            .map(tag)
-            .unwrap_or_else(|| "<span class=\"muted\">not rated</span>".into());
         let _ = writeln!(
             out,
-            "<tr><td>{}</td><td>{} <span class=\"muted\">({})</span></td><td>{}</td><td>{}</td><td>{residual}</td><td>{}</td></tr>",
-            esc_line(&r.reference),
-            esc_line(&r.title),
-            esc_line(&r.kind),
-            opt(&r.owner),
-            tag(r.inherent),
-            esc_line(&r.status)
+            "<h4>{heading} <span class=\"muted\">(score = likelihood × {word})</span></h4>\n<table>\n<thead><tr><th>Ref</th><th>Title</th><th>Owner</th><th>Inherent</th><th>Residual</th><th>At {}</th><th>Status</th></tr></thead>",
+            esc_line(since)
         );
+        for r in rows {
+            let residual = r
+                .residual
+                .map(tag)
+                .unwrap_or_else(|| "<span class=\"muted\">not rated</span>".into());
+            let then = match r.at_last_review {
+                Some(s) => s.to_string(),
+                None if m.previous_review.is_some() => {
+                    "<span class=\"muted\">new since</span>".into()
+                }
+                None => "—".into(),
+            };
+            let _ = writeln!(
+                out,
+                "<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{residual}</td><td>{then}</td><td>{}</td></tr>",
+                esc_line(&r.reference),
+                esc_line(&r.title),
+                opt(&r.owner),
+                tag(r.inherent),
+                esc_line(&r.status)
+            );
+        }
+        out.push_str("</table>\n");
     }
-    out.push_str("</table>\n<p class=\"muted\">Risks by current rating (residual where rated): the number in a cell counts the risks there.</p>\n");
+    out.push_str("<p class=\"muted\">Risks by current rating (residual where rated): the number in a cell counts the risks there.</p>\n");
     out.push_str(&heat_map(m));
     out.push('\n');
 }
 
 fn action_table(out: &mut String, actions: &[ActionLine], raised_in: bool) {
-    out.push_str("<table>\n<tr><th>Ref</th><th>Action</th>");
+    out.push_str("<table>\n<thead><tr><th>Ref</th><th>Action</th>");
     if raised_in {
         out.push_str("<th>Raised in</th>");
     }
-    out.push_str("<th>Owner</th><th>Due</th><th>Status</th></tr>\n");
+    out.push_str("<th>Owner</th><th>Due</th><th>Status</th>");
+    if raised_in {
+        out.push_str("<th>Verdict at this review</th>");
+    }
+    out.push_str("</tr></thead>\n");
     for a in actions {
         let (class, mut word) = match a.status {
             "effective" | "done" => ("ok", status_label(a.status).to_string()),
@@ -469,12 +496,108 @@ fn action_table(out: &mut String, actions: &[ActionLine], raised_in: bool) {
                     .unwrap_or_else(|| "between reviews".into())
             );
         }
-        let _ = writeln!(
+        let _ = write!(
             out,
-            "<td>{owner}</td><td>{due}</td><td><span class=\"tag {class}\">{word}</span></td></tr>"
+            "<td>{owner}</td><td>{due}</td><td><span class=\"tag {class}\">{word}</span></td>"
         );
+        if raised_in {
+            let verdict = a
+                .verdict
+                .as_deref()
+                .map(esc_line)
+                .unwrap_or_else(|| "<span class=\"gap\">none given</span>".into());
+            let history = if a.since_last_review.is_empty() {
+                String::new()
+            } else {
+                format!(
+                    "<br><span class=\"muted\">{}</span>",
+                    esc_line(&a.since_last_review.join("; "))
+                )
+            };
+            let _ = write!(out, "<td>{verdict}{history}</td>");
+        }
+        out.push_str("</tr>\n");
     }
     out.push_str("</table>\n");
+}
+
+/// The previous review's decisions, and what became of the actions that carry them out.
+fn previous_decisions(out: &mut String, m: &Minutes) {
+    let Some(previous) = &m.previous_review else {
+        return;
+    };
+    let _ = writeln!(
+        out,
+        "<h3>Decisions of {} and what became of them</h3>",
+        esc_line(previous)
+    );
+    if m.previous_decisions.is_empty() {
+        out.push_str("<p class=\"muted\">None recorded.</p>\n");
+        return;
+    }
+    out.push_str("<ul>\n");
+    for d in &m.previous_decisions {
+        let actions = if d.actions.is_empty() {
+            "no linked action".to_string()
+        } else {
+            d.actions.join(", ")
+        };
+        let _ = writeln!(
+            out,
+            "<li><strong>{}</strong> {} <span class=\"muted\">({})</span></li>",
+            esc_line(&d.reference),
+            esc_line(&d.text),
+            esc_line(&actions)
+        );
+    }
+    out.push_str("</ul>\n");
+}
+
+/// What an auditor reads first: the outcome in a few lines.
+fn summary(out: &mut String, m: &Minutes) {
+    out.push_str("<h2>Summary</h2>\n<ul>\n");
+    let decided: usize = m.decisions.iter().map(|g| g.decisions.len()).sum();
+    let _ = writeln!(
+        out,
+        "<li>Decisions: {decided} ({})</li>",
+        esc_line(&m.decisions_by_category())
+    );
+    if let Some(resources) = m.decisions.iter().find(|g| g.category == "resources") {
+        for d in &resources.decisions {
+            let _ = writeln!(
+                out,
+                "<li>Resources committed: <strong>{}</strong> {}</li>",
+                esc_line(&d.reference),
+                esc_line(&d.text)
+            );
+        }
+    }
+    let overdue = m
+        .new_actions
+        .iter()
+        .chain(&m.carried_actions)
+        .filter(|a| a.overdue)
+        .count();
+    let _ = writeln!(
+        out,
+        "<li>Actions: {} new; {}; {overdue} overdue in all</li>\n<li>Close-out check: {}</li>\n</ul>",
+        m.new_actions.len(),
+        esc_line(&m.carried_summary()),
+        esc_line(&m.check_summary)
+    );
+}
+
+/// Text for a CSS string: quotes and backslashes escaped, no line breaks.
+fn css_string(s: &str) -> String {
+    visible_line(s)
+        .chars()
+        .filter(|c| !c.is_control())
+        .flat_map(|c| match c {
+            '"' | '\\' => vec!['\\', c],
+            '<' => "\\3c ".chars().collect(),
+            _ => vec![c],
+        })
+        .collect()
 }
 
 fn outputs(out: &mut String, m: &Minutes) {
@@ -497,9 +620,17 @@ fn outputs(out: &mut String, m: &Minutes) {
                 .as_deref()
                 .map(|i| format!(" <span class=\"muted\">(taken on {})</span>", esc_line(i)))
                 .unwrap_or_default();
+            let by = if d.actions.is_empty() {
+                String::new()
+            } else {
+                format!(
+                    " <span class=\"muted\">carried out by {}</span>",
+                    esc_line(&d.actions.join(", "))
+                )
+            };
             let _ = writeln!(
                 out,
-                "<li><strong>{}</strong> {}{on}</li>",
+                "<li><strong>{}</strong> {}{on}{by}</li>",
                 esc_line(&d.reference),
                 esc_line(&d.text)
             );
@@ -518,12 +649,13 @@ fn outputs(out: &mut String, m: &Minutes) {
     } else {
         action_table(out, &m.carried_actions, true);
     }
+    previous_decisions(out, m);
 }
 
 fn check(out: &mut String, m: &Minutes) {
     let _ = writeln!(
         out,
-        "<h2>Close-out check: {}</h2>\n<table>\n<tr><th>Checked</th><th>Result</th><th>Detail</th></tr>",
+        "<h2>Close-out check: {}</h2>\n<table>\n<thead><tr><th>Checked</th><th>Result</th><th>Detail</th></tr></thead>",
         esc_line(&m.check_summary)
     );
     for l in &m.check {

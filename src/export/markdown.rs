@@ -4,8 +4,9 @@ use std::fmt::Write;
 
 use super::digest;
 use super::minutes::{
-    ActionLine, AddendumLine, KpiLine, Minutes, readable_time, state_label, status_label,
+    ActionLine, AddendumLine, KpiLine, Minutes, RiskLine, readable_time, state_label, status_label,
 };
+use crate::domain::kpi::fmt_num;
 use crate::domain::risk::BandLimits;
 use crate::domain::text::{visible_line, visible_multiline};
 
@@ -27,6 +28,7 @@ fn opt(s: &Option<String>) -> String {
 pub fn render(m: &Minutes) -> String {
     let mut out = String::new();
     header(&mut out, m);
+    summary(&mut out, m);
     conclusion(&mut out, m);
     attendance(&mut out, m);
     agenda(&mut out, m);
@@ -60,6 +62,7 @@ fn header(out: &mut String, m: &Minutes) {
         "DRAFT: not signed off"
     };
     let rows = [
+        ("Document", m.document()),
         ("Date", m.date.clone()),
         ("Period under review", cell(&m.period())),
         ("Chair", opt(&m.chair)),
@@ -72,6 +75,40 @@ fn header(out: &mut String, m: &Minutes) {
     for (k, v) in rows {
         let _ = writeln!(out, "| {k} | {v} |");
     }
+}
+
+/// What an auditor reads first: the outcome in a few lines.
+fn summary(out: &mut String, m: &Minutes) {
+    out.push_str("\n## Summary\n\n");
+    let decided: usize = m.decisions.iter().map(|g| g.decisions.len()).sum();
+    let _ = writeln!(
+        out,
+        "- Decisions: {decided} ({}).",
+        m.decisions_by_category()
+    );
+    if let Some(resources) = m.decisions.iter().find(|g| g.category == "resources") {
+        for d in &resources.decisions {
+            let _ = writeln!(
+                out,
+                "- Resources committed: {} {}",
+                d.reference,
+                text(&visible_line(&d.text))
+            );
+        }
+    }
+    let overdue = m
+        .new_actions
+        .iter()
+        .chain(&m.carried_actions)
+        .filter(|a| a.overdue)
+        .count();
+    let _ = writeln!(
+        out,
+        "- Actions: {} new; {}; {overdue} overdue in all.",
+        m.new_actions.len(),
+        m.carried_summary()
+    );
+    let _ = writeln!(out, "- Close-out check: {}.", m.check_summary);
 }
 
 fn conclusion(out: &mut String, m: &Minutes) {
@@ -95,7 +132,13 @@ fn attendance(out: &mut String, m: &Minutes) {
     out.push_str("\n## Attendance\n\n");
     let list = |presence: &str| {
         m.with_presence(presence)
-            .map(|a| format!("{} ({})", text(&a.name), text(&a.role)))
+            .map(|a| {
+                if a.title.is_empty() {
+                    format!("{} ({})", text(&a.name), text(&a.role))
+                } else {
+                    format!("{}, {} ({})", text(&a.name), text(&a.title), text(&a.role))
+                }
+            })
             .collect::<Vec<_>>()
     };
     for (presence, label) in [
@@ -173,24 +216,33 @@ fn evidence(out: &mut String, m: &Minutes, key: &str) {
 }
 
 fn kpi_table(out: &mut String, kpis: &[&KpiLine]) {
-    out.push_str("\n| KPI | Latest | Period | Target | Status | Trend | Target met |\n");
-    out.push_str("|---|---|---|---|---|---|---|\n");
+    out.push_str(
+        "\n| KPI | Latest | Period | Target | Status | Trend | Target met | Last values (oldest first) |\n",
+    );
+    out.push_str("|---|---|---|---|---|---|---|---|\n");
     for k in kpis {
         let latest = match &k.latest {
             Some(v) if k.unit.is_empty() => cell(v),
             Some(v) => format!("{} {}", cell(v), cell(&k.unit)),
             None => "—".to_string(),
         };
+        let values: Vec<String> = k.history.iter().map(|v| fmt_num(*v)).collect();
+        let span = match (&k.history_from, &k.history_to) {
+            (Some(a), Some(b)) if a != b => format!("{a} to {b}: "),
+            (Some(a), _) => format!("{a}: "),
+            _ => String::new(),
+        };
         let _ = writeln!(
             out,
-            "| {} | {latest} | {} | {} | {} | {} | {} of last {} |",
+            "| {} | {latest} | {} | {} | {} | {} | {} of last {} | {span}{} |",
             cell(&k.name),
             opt(&k.period),
             cell(&k.target),
             k.status,
             k.trend,
             k.met,
-            k.of
+            k.of,
+            values.join(" ")
         );
     }
 }
@@ -200,23 +252,50 @@ fn risks(out: &mut String, m: &Minutes) {
         out.push_str("\nEvidence: no open risks or opportunities.\n");
         return;
     }
-    out.push_str("\n| Ref | Risk or opportunity | Owner | Inherent | Residual | Status |\n");
-    out.push_str("|---|---|---|---|---|---|\n");
-    for r in &m.risks {
-        let residual = match (r.residual, r.residual_band) {
-            (Some(s), Some(b)) => format!("{s} {b}"),
-            _ => "not rated".to_string(),
-        };
+    let since = m.previous_review.as_deref().unwrap_or("the last review");
+    for (kind, heading, score_word) in [
+        ("risk", "Risks", "danger"),
+        ("opportunity", "Opportunities", "benefit"),
+    ] {
+        let rows: Vec<&RiskLine> = m.risks.iter().filter(|r| r.kind == kind).collect();
+        if rows.is_empty() {
+            continue;
+        }
         let _ = writeln!(
             out,
-            "| {} | {} | {} | {} {} | {residual} | {} |",
-            r.reference,
-            cell(&r.title),
-            opt(&r.owner),
-            r.inherent,
-            r.inherent_band,
-            cell(&r.status)
+            "\n{heading} (score = likelihood × {}; \"At last review\" is the score when {since} was signed off):\n",
+            if kind == "risk" { "impact" } else { "benefit" }
         );
+        out.push_str("| Ref | Title | Owner | Inherent | Residual | At last review | Status |\n");
+        out.push_str("|---|---|---|---|---|---|---|\n");
+        for r in rows {
+            let band = |b: &str| {
+                if kind == "risk" {
+                    b.to_string()
+                } else {
+                    format!("{} {score_word}", b.to_lowercase())
+                }
+            };
+            let residual = match (r.residual, r.residual_band) {
+                (Some(s), Some(b)) => format!("{s} {}", band(b)),
+                _ => "not rated".to_string(),
+            };
+            let then = match r.at_last_review {
+                Some(s) => s.to_string(),
+                None if m.previous_review.is_some() => "new since".to_string(),
+                None => "—".to_string(),
+            };
+            let _ = writeln!(
+                out,
+                "| {} | {} | {} | {} {} | {residual} | {then} | {} |",
+                r.reference,
+                cell(&r.title),
+                opt(&r.owner),
+                r.inherent,
+                band(r.inherent_band),
+                cell(&r.status)
+            );
+        }
     }
     out.push_str(
         "\nHeat map of risks by current rating (residual where rated): count of risks, and the band of the cell (L low, M medium, H high, C critical).\n\n",
@@ -242,7 +321,7 @@ fn risks(out: &mut String, m: &Minutes) {
 fn action_table(out: &mut String, actions: &[ActionLine], raised_in: bool) {
     if raised_in {
         out.push_str(
-            "| Ref | Action | Raised in | Owner | Due | Status |\n|---|---|---|---|---|---|\n",
+            "| Ref | Action | Raised in | Owner | Due | Status | Verdict at this review |\n|---|---|---|---|---|---|---|\n",
         );
     } else {
         out.push_str("| Ref | Action | Owner | Due | Status |\n|---|---|---|---|---|\n");
@@ -273,11 +352,64 @@ fn action_table(out: &mut String, actions: &[ActionLine], raised_in: bool) {
         } else {
             String::new()
         };
+        let verdict = if raised_in {
+            format!(
+                " {} |",
+                a.verdict
+                    .as_deref()
+                    .map(cell)
+                    .unwrap_or_else(|| "none given".into())
+            )
+        } else {
+            String::new()
+        };
         let _ = writeln!(
             out,
-            "| {} | {} |{raised} {owner} | {due} | {status} |",
+            "| {} | {} |{raised} {owner} | {due} | {status} |{verdict}",
             a.reference,
             cell(&a.title)
+        );
+    }
+    let changed: Vec<&ActionLine> = actions
+        .iter()
+        .filter(|a| !a.since_last_review.is_empty())
+        .collect();
+    if !changed.is_empty() {
+        out.push_str("\nSince the last review:\n\n");
+        for a in changed {
+            let _ = writeln!(
+                out,
+                "- {}: {}",
+                a.reference,
+                text(&a.since_last_review.join("; "))
+            );
+        }
+    }
+}
+
+/// The previous review's decisions, and what became of the actions that carry them out.
+fn previous_decisions(out: &mut String, m: &Minutes) {
+    let Some(previous) = &m.previous_review else {
+        return;
+    };
+    let _ = writeln!(
+        out,
+        "\n### Decisions of {previous} and what became of them\n"
+    );
+    if m.previous_decisions.is_empty() {
+        out.push_str("None recorded.\n");
+    }
+    for d in &m.previous_decisions {
+        let actions = if d.actions.is_empty() {
+            "no linked action".to_string()
+        } else {
+            d.actions.join(", ")
+        };
+        let _ = writeln!(
+            out,
+            "- {}: {} ({actions})",
+            d.reference,
+            text(&visible_line(&d.text))
         );
     }
 }
@@ -299,9 +431,14 @@ fn outputs(out: &mut String, m: &Minutes) {
                 .as_deref()
                 .map(|i| format!(" (taken on {})", text(i)))
                 .unwrap_or_default();
+            let by = if d.actions.is_empty() {
+                String::new()
+            } else {
+                format!("; carried out by {}", d.actions.join(", "))
+            };
             let _ = writeln!(
                 out,
-                "- {}: {}{on}",
+                "- {}: {}{on}{by}",
                 d.reference,
                 text(&visible_line(&d.text))
             );
@@ -319,6 +456,7 @@ fn outputs(out: &mut String, m: &Minutes) {
     } else {
         action_table(out, &m.carried_actions, true);
     }
+    previous_decisions(out, m);
 }
 
 fn check(out: &mut String, m: &Minutes) {

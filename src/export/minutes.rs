@@ -7,6 +7,7 @@ use color_eyre::eyre::Result;
 use rusqlite::{Connection, OptionalExtension};
 use serde::Serialize;
 
+use super::followup::{self, PreviousDecision};
 use crate::domain::action::{ActionStatus, is_overdue};
 use crate::domain::agenda::format_duration;
 use crate::domain::closeout::CloseCheck;
@@ -45,6 +46,9 @@ pub struct Minutes {
     pub decisions: Vec<DecisionGroup>,
     pub new_actions: Vec<ActionLine>,
     pub carried_actions: Vec<ActionLine>,
+    /// The review signed off before this one, and its decisions with what became of them.
+    pub previous_review: Option<String>,
+    pub previous_decisions: Vec<PreviousDecision>,
     pub check: Vec<CheckLine>,
     pub check_summary: String,
     /// The 9.3.1 conclusion: (question, answer), in the standard's order.
@@ -57,6 +61,8 @@ pub struct Minutes {
 #[derive(Debug, Clone, Serialize)]
 pub struct AttendeeLine {
     pub name: String,
+    /// Their job title, so top management's presence shows.
+    pub title: String,
     pub role: String,
     pub presence: String,
 }
@@ -90,6 +96,9 @@ pub struct KpiLine {
     pub of: usize,
     /// The last values, oldest first, for the trend chart.
     pub history: Vec<f64>,
+    /// The periods of the first and last of them.
+    pub history_from: Option<String>,
+    pub history_to: Option<String>,
     #[serde(skip)]
     pub target_rule: Option<Target>,
 }
@@ -106,6 +115,8 @@ pub struct RiskLine {
     pub residual: Option<u8>,
     pub residual_band: Option<&'static str>,
     pub status: String,
+    /// Its score when the previous review was signed off; none if raised since.
+    pub at_last_review: Option<u8>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -124,6 +135,8 @@ pub struct DecisionLine {
     pub text: String,
     /// The agenda item it was taken on, e.g. `9.3.2 c) 7`.
     pub item: Option<String>,
+    /// The actions that carry it out.
+    pub actions: Vec<String>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -137,6 +150,10 @@ pub struct ActionLine {
     pub overdue: bool,
     /// The review it was raised in.
     pub raised_in: Option<String>,
+    /// The verdict this review gave it (carried actions).
+    pub verdict: Option<String>,
+    /// What happened to it since the previous review: re-dated, status changes.
+    pub since_last_review: Vec<String>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -177,6 +194,15 @@ impl Minutes {
         self.status == ReviewStatus::Closed.as_str()
     }
 
+    /// The minutes' document number and revision: the kept text is revision 1.
+    pub fn document(&self) -> String {
+        if self.is_locked() {
+            format!("{}-MIN, revision 1 (as signed off)", self.reference)
+        } else {
+            format!("{}-MIN, draft", self.reference)
+        }
+    }
+
     pub fn kpis_for<'a>(&'a self, input_key: &'a str) -> impl Iterator<Item = &'a KpiLine> + 'a {
         self.kpis.iter().filter(move |k| k.input_key == input_key)
     }
@@ -189,11 +215,34 @@ impl Minutes {
     pub fn carried_summary(&self) -> String {
         let count =
             |f: fn(&ActionLine) -> bool| self.carried_actions.iter().filter(|a| f(a)).count();
-        format!(
-            "{} action(s) from earlier reviews still open or awaiting an effectiveness check ({} overdue, {} done and awaiting the check)",
-            self.carried_actions.len(),
+        let open = count(|a| a.status == "open" || a.status == "in_progress" || a.status == "done");
+        let closed = self.carried_actions.len() - open;
+        let mut said = format!(
+            "{open} action(s) from earlier reviews still open or awaiting an effectiveness check ({} overdue, {} done and awaiting the check)",
             count(|a| a.overdue),
             count(|a| a.status == "done")
+        );
+        if closed > 0 {
+            said.push_str(&format!(
+                ", {closed} closed or judged since the last review"
+            ));
+        }
+        said
+    }
+
+    /// Decisions by 9.3.3 category: `improvement 0, QMS change 1, resources 1`.
+    pub fn decisions_by_category(&self) -> String {
+        let n = |c: &str| {
+            self.decisions
+                .iter()
+                .find(|g| g.category == c)
+                .map_or(0, |g| g.decisions.len())
+        };
+        format!(
+            "improvement {}, QMS change {}, resources {}",
+            n("improvement"),
+            n("qms_change"),
+            n("resources")
         )
     }
 
@@ -260,8 +309,10 @@ pub fn gather_in(conn: &Connection, review_id: i64, now: DateTime<Utc>) -> Resul
             .map(|i| i.clause.clone())
     };
 
+    let previous = followup::previous_review(conn, review_id, &as_of_ts)?;
     let decisions = evidence::review_decisions(conn, review_id)?;
     let none_needed = crate::store::outcome::none_needed(conn, review_id)?;
+    let linked = followup::linked_actions(conn, review_id)?;
     let decisions = CATEGORIES
         .iter()
         .map(|(category, label)| DecisionGroup {
@@ -274,6 +325,7 @@ pub fn gather_in(conn: &Connection, review_id: i64, now: DateTime<Utc>) -> Resul
                     reference: d.reference.clone(),
                     text: d.text.clone(),
                     item: item_clause(d.agenda_item_id),
+                    actions: linked.get(&d.reference).cloned().unwrap_or_default(),
                 })
                 .collect(),
             none_needed: none_needed
@@ -283,8 +335,18 @@ pub fn gather_in(conn: &Connection, review_id: i64, now: DateTime<Utc>) -> Resul
         })
         .collect();
 
-    let (new_actions, carried_actions) = actions_as_of(conn, review_id, &as_of_ts, today)?;
-    let (risks, heat_map) = risks_as_of(conn, &as_of_ts)?;
+    let since = previous.as_ref().map(|(_, _, at)| at.as_str());
+    let (new_actions, mut carried_actions) =
+        actions_as_of(conn, review_id, &as_of_ts, since, today)?;
+    let verdicts = followup::verdicts(conn, review_id)?;
+    for a in &mut carried_actions {
+        a.verdict = verdicts.get(&a.reference).cloned();
+        if let Some(since) = since {
+            a.since_last_review = followup::history(conn, &a.reference, since, &as_of_ts)?;
+        }
+    }
+    let (risks, heat_map) = risks_as_of(conn, &as_of_ts, since)?;
+    let titles = followup::titles(conn)?;
 
     Ok(Minutes {
         organisation: evidence::organisation_name(conn)?.unwrap_or_default(),
@@ -303,6 +365,7 @@ pub fn gather_in(conn: &Connection, review_id: i64, now: DateTime<Utc>) -> Resul
         attendees: reviews::attendees(conn, review_id)?
             .into_iter()
             .map(|a| AttendeeLine {
+                title: titles.get(&a.name).cloned().unwrap_or_default(),
                 name: a.name,
                 role: a.role,
                 presence: a.presence,
@@ -328,6 +391,11 @@ pub fn gather_in(conn: &Connection, review_id: i64, now: DateTime<Utc>) -> Resul
         decisions,
         new_actions,
         carried_actions,
+        previous_decisions: match &previous {
+            Some((id, _, _)) => followup::previous_decisions(conn, *id, &as_of_ts)?,
+            None => Vec::new(),
+        },
+        previous_review: previous.map(|(_, reference, _)| reference),
         check_summary: check.summary(),
         check: check
             .lines
@@ -414,6 +482,10 @@ fn kpis_as_of(conn: &Connection, as_of: &str) -> Result<Vec<KpiLine>> {
             met,
             of,
             history: numbers[numbers.len().saturating_sub(HISTORY)..].to_vec(),
+            history_from: series
+                .get(series.len().saturating_sub(HISTORY))
+                .map(|(p, _)| p.clone()),
+            history_to: latest.map(|(p, _)| p.clone()),
             unit,
             target_rule: Some(target),
         });
@@ -421,7 +493,11 @@ fn kpis_as_of(conn: &Connection, as_of: &str) -> Result<Vec<KpiLine>> {
     Ok(out)
 }
 
-fn risks_as_of(conn: &Connection, as_of: &str) -> Result<(Vec<RiskLine>, HeatMap)> {
+fn risks_as_of(
+    conn: &Connection,
+    as_of: &str,
+    last_review: Option<&str>,
+) -> Result<(Vec<RiskLine>, HeatMap)> {
     let mut stmt = conn.prepare(
         "SELECT r.id, r.ref, r.kind, r.title, p.name, r.inherent_likelihood, r.inherent_impact,
                 r.residual_likelihood, r.residual_impact, r.status
@@ -487,6 +563,10 @@ fn risks_as_of(conn: &Connection, as_of: &str) -> Result<(Vec<RiskLine>, HeatMap
             residual: residual.map(Rating::score),
             residual_band: residual.map(|r| bands.band(r.score()).word()),
             status,
+            at_last_review: match last_review {
+                Some(at) => followup::score_at(conn, id, at)?,
+                None => None,
+            },
         });
     }
     Ok((lines, HeatMap::from_ratings(current)))
@@ -497,13 +577,18 @@ fn actions_as_of(
     conn: &Connection,
     review_id: i64,
     as_of: &str,
+    last_review: Option<&str>,
     today: chrono::NaiveDate,
 ) -> Result<(Vec<ActionLine>, Vec<ActionLine>)> {
     let mut stmt = conn.prepare(
         "SELECT a.ref, a.title, p.name, a.due, a.status, r.ref, a.review_id,
                 (SELECT e.to_status FROM action_event e
                   WHERE e.action_id = a.id AND e.at <= ?2 AND e.to_status IS NOT NULL
-                  ORDER BY e.at DESC, e.id DESC LIMIT 1)
+                  ORDER BY e.at DESC, e.id DESC LIMIT 1),
+                -- judged in this review, or closed since the last one: still reported
+                EXISTS (SELECT 1 FROM review_action_check c WHERE c.review_id = ?1 AND c.action_id = a.id)
+                OR EXISTS (SELECT 1 FROM action_event e WHERE e.action_id = a.id
+                            AND e.at > coalesce(?3, e.at) AND e.at <= ?2 AND e.to_status IS NOT NULL)
          FROM action a
          LEFT JOIN person p ON p.id = a.owner_id
          LEFT JOIN review r ON r.id = a.review_id
@@ -511,7 +596,7 @@ fn actions_as_of(
          ORDER BY a.due IS NULL, a.due, a.ref",
     )?;
     let rows = stmt
-        .query_map(rusqlite::params![review_id, as_of], |r| {
+        .query_map(rusqlite::params![review_id, as_of, last_review], |r| {
             let status: Option<String> = r.get(7)?;
             let status = status.unwrap_or(r.get(4)?);
             Ok((
@@ -522,11 +607,12 @@ fn actions_as_of(
                 ActionStatus::parse(&status).unwrap_or(ActionStatus::Open),
                 r.get::<_, Option<String>>(5)?,
                 r.get::<_, Option<i64>>(6)?,
+                r.get::<_, bool>(8)?,
             ))
         })?
         .collect::<rusqlite::Result<Vec<_>>>()?;
     let (mut new, mut carried) = (Vec::new(), Vec::new());
-    for (reference, title, owner, due, status, raised_in, raised_review) in rows {
+    for (reference, title, owner, due, status, raised_in, raised_review, followed) in rows {
         let due_date = due.as_deref().and_then(|d| d.parse().ok());
         let line = ActionLine {
             reference,
@@ -536,10 +622,12 @@ fn actions_as_of(
             status: status.as_str(),
             overdue: is_overdue(status, due_date, today),
             raised_in,
+            verdict: None,
+            since_last_review: Vec::new(),
         };
         if raised_review == Some(review_id) {
             new.push(line);
-        } else if status.is_open() || status == ActionStatus::Done {
+        } else if status.is_open() || status == ActionStatus::Done || followed {
             carried.push(line);
         }
     }

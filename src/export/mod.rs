@@ -1,6 +1,7 @@
 //! Minutes and data exports: the documented information an auditor reads.
 
 pub mod digest;
+pub mod followup;
 pub mod html;
 pub mod json;
 pub mod markdown;
