@@ -187,3 +187,48 @@ pub fn score_at(conn: &Connection, risk_id: i64, at: &str) -> Result<Option<u8>>
     }
     Ok(None)
 }
+
+/// A treatment action completed since the last review, and whether the
+/// residual rating fell after it (item e)'s question).
+#[derive(Debug, Clone, Serialize)]
+pub struct TreatmentLine {
+    pub risk: String,
+    pub action: String,
+    pub done: String,
+    pub before: u8,
+    pub after: Option<u8>,
+    /// fell, unchanged, rose, or not re-rated
+    pub residual: &'static str,
+}
+
+pub fn treatments(
+    conn: &Connection,
+    since: Option<chrono::DateTime<chrono::Utc>>,
+    as_of: chrono::DateTime<chrono::Utc>,
+) -> Result<Vec<TreatmentLine>> {
+    Ok(crate::store::risks::completed_treatments(conn, since)?
+        .into_iter()
+        .filter(|t| t.done_at <= as_of)
+        .map(|t| TreatmentLine {
+            residual: match t.rated_since {
+                Some(after) => crate::domain::risk::movement(Some(t.before), after),
+                None => "not re-rated",
+            },
+            risk: format!("{} {}", t.risk_ref, t.risk_title),
+            action: format!("{} {}", t.action_ref, t.action_title),
+            done: t.done_at.format("%Y-%m-%d").to_string(),
+            before: t.before.score(),
+            after: t.rated_since.map(Rating::score),
+        })
+        .collect())
+}
+
+/// High and critical risks with no open treatment action: `R-005 Crimp height drift`.
+pub fn untreated_high(conn: &Connection) -> Result<Vec<String>> {
+    let limits = crate::store::risks::band_limits(conn)?;
+    Ok(crate::store::risks::register(conn)?
+        .into_iter()
+        .filter(|e| e.untreated_high(&limits))
+        .map(|e| format!("{} {}", e.reference, e.title))
+        .collect())
+}

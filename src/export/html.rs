@@ -443,6 +443,34 @@ fn risks(out: &mut String, m: &Minutes) {
         }
         out.push_str("</table>\n");
     }
+    if !m.treatments.is_empty() {
+        out.push_str("<h4>Treatments completed since the last review: did the residual rating fall?</h4>\n<table>\n<thead><tr><th>Risk</th><th>Treatment action</th><th>Done</th><th>Residual before</th><th>After</th><th>Residual</th></tr></thead>\n");
+        for t in &m.treatments {
+            let class = match t.residual {
+                "fell" => "ok",
+                "rose" => "bad",
+                _ => "warn",
+            };
+            let _ = writeln!(
+                out,
+                "<tr><td>{}</td><td>{}</td><td class=\"nw\">{}</td><td>{}</td><td>{}</td><td><span class=\"tag {class}\">{}</span></td></tr>",
+                esc_line(&t.risk),
+                esc_line(&t.action),
+                esc_line(&t.done),
+                t.before,
+                t.after.map(|a| a.to_string()).unwrap_or_else(|| "—".into()),
+                t.residual
+            );
+        }
+        out.push_str("</table>\n");
+    }
+    if !m.untreated_high.is_empty() {
+        let _ = writeln!(
+            out,
+            "<p class=\"gap\">High risks with no open treatment action: {}</p>",
+            esc_line(&m.untreated_high.join("; "))
+        );
+    }
     out.push_str("<p class=\"muted\">Risks by current rating (residual where rated): the number in a cell counts the risks there.</p>\n");
     out.push_str(&heat_map(m));
     out.push('\n');

@@ -297,6 +297,28 @@ fn risks(out: &mut String, m: &Minutes) {
             );
         }
     }
+    if !m.treatments.is_empty() {
+        out.push_str("\nTreatments completed since the last review: did the residual rating fall?\n\n| Risk | Treatment action | Done | Residual before | After | Residual |\n|---|---|---|---|---|---|\n");
+        for t in &m.treatments {
+            let _ = writeln!(
+                out,
+                "| {} | {} | {} | {} | {} | {} |",
+                cell(&t.risk),
+                cell(&t.action),
+                t.done,
+                t.before,
+                t.after.map(|a| a.to_string()).unwrap_or_else(|| "—".into()),
+                t.residual
+            );
+        }
+    }
+    if !m.untreated_high.is_empty() {
+        let _ = writeln!(
+            out,
+            "\nHigh risks with no open treatment action: {}.",
+            text(&m.untreated_high.join("; "))
+        );
+    }
     out.push_str(
         "\nHeat map of risks by current rating (residual where rated): count of risks, and the band of the cell (L low, M medium, H high, C critical).\n\n",
     );

@@ -7,7 +7,7 @@ use color_eyre::eyre::Result;
 use rusqlite::{Connection, OptionalExtension};
 use serde::Serialize;
 
-use super::followup::{self, PreviousDecision};
+use super::followup::{self, PreviousDecision, TreatmentLine};
 use crate::domain::action::{ActionStatus, is_overdue};
 use crate::domain::agenda::format_duration;
 use crate::domain::closeout::CloseCheck;
@@ -49,6 +49,10 @@ pub struct Minutes {
     /// The review signed off before this one, and its decisions with what became of them.
     pub previous_review: Option<String>,
     pub previous_decisions: Vec<PreviousDecision>,
+    /// Treatment actions completed since the last review, and whether the residual fell.
+    pub treatments: Vec<TreatmentLine>,
+    /// High risks with no open treatment action.
+    pub untreated_high: Vec<String>,
     pub check: Vec<CheckLine>,
     pub check_summary: String,
     /// The 9.3.1 conclusion: (question, answer), in the standard's order.
@@ -395,6 +399,12 @@ pub fn gather_in(conn: &Connection, review_id: i64, now: DateTime<Utc>) -> Resul
             Some((id, _, _)) => followup::previous_decisions(conn, *id, &as_of_ts)?,
             None => Vec::new(),
         },
+        treatments: followup::treatments(
+            conn,
+            previous.as_ref().and_then(|(_, _, at)| parse_timestamp(at)),
+            as_of,
+        )?,
+        untreated_high: followup::untreated_high(conn)?,
         previous_review: previous.map(|(_, reference, _)| reference),
         check_summary: check.summary(),
         check: check
