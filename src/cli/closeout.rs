@@ -212,13 +212,7 @@ pub fn run(store: &mut Store, command: CloseCommand) -> Result<ExitCode> {
         } => {
             let review = find_review(store, &reference)?;
             let now = Utc::now();
-            if review.status == crate::domain::review::ReviewStatus::Closed
-                && !store.is_read_only()
-                && !export::signed::is_kept(store.conn(), review.id)?
-            {
-                // signed off before steerco kept minutes: kept from now on, as they read today
-                store.write(|tx, actor| export::signed::keep(tx, actor, now, review.id))?;
-            }
+            export::signed::keep_if_signed_before(store, review.id, now)?;
             let text = export::signed::minutes_text(store.conn(), review.id, format, now)?;
             match out {
                 Some(path) => {

@@ -66,6 +66,23 @@ pub fn minutes_text(
     }
 }
 
+/// A review signed off before steerco kept minutes gets them kept now, as
+/// they read today, so that every export from then on is the same. Nothing
+/// happens for an open review, one already kept, or a file one cannot write.
+pub fn keep_if_signed_before(
+    store: &mut crate::store::Store,
+    review_id: i64,
+    now: DateTime<Utc>,
+) -> Result<bool> {
+    let closed = crate::store::reviews::review_by_id(store.conn(), review_id)?.status
+        == crate::domain::review::ReviewStatus::Closed;
+    if !closed || store.is_read_only() || is_kept(store.conn(), review_id)? {
+        return Ok(false);
+    }
+    store.write(|tx, actor| keep(tx, actor, now, review_id))?;
+    Ok(true)
+}
+
 /// Whether the review was signed off with its minutes kept.
 pub fn is_kept(conn: &Connection, review_id: i64) -> Result<bool> {
     Ok(closeout::signed_minutes(conn, review_id, Format::Md.extension())?.is_some())
@@ -168,3 +185,6 @@ pub fn check_file(conn: &Connection, text: &str) -> Result<FileCheck> {
         digest::Check::NoDigest => FileCheck::Unknown,
     })
 }
+
+#[cfg(test)]
+mod tests;

@@ -180,6 +180,8 @@ fn rows_logged_before_the_chain_are_sealed_once_on_upgrade() {
         verify(store.conn()).unwrap(),
         Verdict::Intact { entries: 3 }
     );
+    let audit = crate::store::verify(store.conn()).unwrap();
+    assert!(audit.is_intact(), "{:?}", audit.problems());
     store
         .write(|tx, actor| {
             log_change(
