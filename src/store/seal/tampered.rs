@@ -48,7 +48,12 @@ impl std::fmt::Display for Tampered {
 
 /// An SQL literal as a person reads it: 'open' → open, NULL → ∅.
 fn shown(literal: &str) -> String {
-    let text = if literal == "NULL" {
+    clip(&plain(literal), 0)
+}
+
+/// An SQL literal's value as text.
+fn plain(literal: &str) -> String {
+    if literal == "NULL" {
         "∅".to_string()
     } else if let Some(inner) = literal
         .strip_prefix('\'')
@@ -57,12 +62,26 @@ fn shown(literal: &str) -> String {
         inner.replace("''", "'")
     } else {
         literal.to_string()
-    };
-    if text.chars().count() > 40 {
-        format!("{}…", text.chars().take(39).collect::<String>())
-    } else {
-        text
     }
+}
+
+/// At most 40 characters of `text` from character `from` on, marked where cut.
+fn clip(text: &str, from: usize) -> String {
+    let chars: Vec<char> = text.chars().collect();
+    let start = from.min(chars.len());
+    let lead = if start > 0 { "…" } else { "" };
+    let rest: String = chars[start..].iter().take(39).collect();
+    let tail = if chars.len() - start > 39 { "…" } else { "" };
+    format!("{lead}{rest}{tail}")
+}
+
+/// Two values of a field, each shown from a little before where they first
+/// differ: a changed figure at the end of a long text still shows.
+fn shown_pair(was: &str, now: &str) -> (String, String) {
+    let (a, b) = (plain(was), plain(now));
+    let same = a.chars().zip(b.chars()).take_while(|(x, y)| x == y).count();
+    let from = same.saturating_sub(10);
+    (clip(&a, from), clip(&b, from))
 }
 
 fn values(state: &str) -> Vec<String> {
@@ -176,11 +195,14 @@ pub(super) fn compare(
                 .filter_map(|(i, c)| {
                     let (a, b) = (was.get(i), now.get(i));
                     (a != b).then(|| {
-                        (
-                            c.clone(),
-                            a.map(|v| shown(v)).unwrap_or_default(),
-                            b.map(|v| shown(v)).unwrap_or_default(),
-                        )
+                        let (was, now) = match (a, b) {
+                            (Some(a), Some(b)) => shown_pair(a, b),
+                            _ => (
+                                a.map(|v| shown(v)).unwrap_or_default(),
+                                b.map(|v| shown(v)).unwrap_or_default(),
+                            ),
+                        };
+                        (c.clone(), was, now)
                     })
                 })
                 .collect();
@@ -192,5 +214,24 @@ pub(super) fn compare(
         record,
         reference,
         kind,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_change_at_the_end_of_a_long_text_still_shows() {
+        let (was, now) = shown_pair(
+            "'Approve £48,000 capital for a second AOI machine on line 3.'",
+            "'Approve £48,000 capital for a second AOI machine on line 4.'",
+        );
+        assert_eq!(was, "…e on line 3.");
+        assert_eq!(now, "…e on line 4.");
+        let (was, now) = shown_pair("'open'", "'done'");
+        assert_eq!((was.as_str(), now.as_str()), ("open", "done"));
+        assert_eq!(shown("NULL"), "∅");
+        assert_eq!(shown("'it''s'"), "it's");
     }
 }
