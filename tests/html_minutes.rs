@@ -124,7 +124,8 @@ fn printed_pages(pdf: &[u8]) -> Vec<PrintedPage> {
             .position(|w| w == needle)
             .map(|i| i + from)
     };
-    // object number → its bytes, from "N 0 obj" to "endobj"
+    // object number → where its dictionary starts (a stream can hold any
+    // bytes, "endobj" too, so its end is found by its /Length)
     let mut objects = std::collections::HashMap::new();
     let mut at = 0;
     while let Some(obj) = find(at, b" 0 obj") {
@@ -134,16 +135,22 @@ fn printed_pages(pdf: &[u8]) -> Vec<PrintedPage> {
             .take_while(|b| b.is_ascii_digit())
             .count();
         let number = std::str::from_utf8(&pdf[obj - digits..obj]).unwrap_or("");
-        let end = find(obj, b"endobj").unwrap_or(pdf.len());
         if let Ok(n) = number.parse::<u32>() {
-            objects.insert(n, &pdf[obj..end]);
+            objects.insert(n, obj);
         }
-        at = end;
+        at = obj + 6;
     }
+    let dictionary = |start: usize| {
+        let end = find(start, b"stream")
+            .into_iter()
+            .chain(find(start, b"endobj"))
+            .min()
+            .unwrap_or(pdf.len());
+        String::from_utf8_lossy(&pdf[start..end]).into_owned()
+    };
     let mut pages = Vec::new();
-    for object in objects.values() {
-        // a dictionary is ASCII; only streams hold binary
-        let head = String::from_utf8_lossy(&object[..object.len().min(600)]);
+    for start in objects.values() {
+        let head = dictionary(*start);
         if !head.contains("/Type /Page") || head.contains("/Type /Pages") {
             continue;
         }
@@ -161,26 +168,16 @@ fn printed_pages(pdf: &[u8]) -> Vec<PrintedPage> {
             .and_then(|s| s.split_whitespace().next())
             .and_then(|n| n.parse().ok())
             .expect("a page has contents");
-        let stream = objects[&contents];
-        let start = stream
-            .windows(6)
-            .position(|w| w == b"stream")
-            .expect("a stream")
-            + 6;
-        let start = start
-            + stream[start..]
-                .iter()
-                .position(|b| *b == b'\n')
-                .unwrap_or(0)
-            + 1;
-        let end = stream
-            .windows(9)
-            .rposition(|w| w == b"endstream")
-            .expect("the stream's end");
-        let mut raw = &stream[start..end];
-        while let [rest @ .., b'\r' | b'\n'] = raw {
-            raw = rest;
-        }
+        let at = objects[&contents];
+        let length: usize = dictionary(at)
+            .split("/Length")
+            .nth(1)
+            .and_then(|s| s.split_whitespace().next())
+            .and_then(|n| n.trim_end_matches(['/', '>']).parse().ok())
+            .expect("the contents have a direct /Length");
+        let data = find(at, b"stream").expect("a stream") + b"stream".len();
+        let data = data + usize::from(pdf[data] == b'\r') + 1;
+        let raw = &pdf[data..data + length];
         let content_bytes = miniz_oxide::inflate::decompress_to_vec_zlib(raw)
             .map(|d| d.len())
             .expect("page contents inflate");

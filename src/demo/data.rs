@@ -1059,6 +1059,9 @@ pub struct DecisionSeed {
     pub risk: Option<&'static str>,
     /// Titles of the actions that carry the decision out.
     pub actions: &'static [&'static str],
+    /// Who answers for it (a demo person's name), and what it commits.
+    pub owner: &'static str,
+    pub amount: &'static str,
 }
 
 pub const DECISIONS: &[DecisionSeed] = &[
@@ -1067,6 +1070,8 @@ pub const DECISIONS: &[DecisionSeed] = &[
         category: "improvement",
         risk: Some("R-001"),
         text: "Qualify a second laminate source; hold six weeks of safety stock until then.",
+        owner: "Rachel Ng",
+        amount: "",
         actions: &["Qualify second source for PCB laminate"],
     },
     DecisionSeed {
@@ -1074,6 +1079,8 @@ pub const DECISIONS: &[DecisionSeed] = &[
         category: "qms_change",
         risk: Some("R-005"),
         text: "Every customer complaint above minor severity gets an 8D; QP-10 to be revised.",
+        owner: "Sarah Whitfield",
+        amount: "",
         actions: &[
             "Revise complaint procedure QP-10 to require 8D",
             "Train customer service on 8D and complaint triage",
@@ -1084,6 +1091,8 @@ pub const DECISIONS: &[DecisionSeed] = &[
         category: "resources",
         risk: Some("O-002"),
         text: "Approve £48,000 capital for a second AOI machine on line 3.",
+        owner: "Gareth Evans",
+        amount: "GBP 48,000 capital",
         actions: &["Specify and order a second AOI machine for line 3"],
     },
     DecisionSeed {
@@ -1091,6 +1100,8 @@ pub const DECISIONS: &[DecisionSeed] = &[
         category: "resources",
         risk: None,
         text: "Recruit a second quality engineer this half-year.",
+        owner: "Priya Sharma",
+        amount: "1 FTE",
         actions: &["Recruit a second quality engineer"],
     },
     DecisionSeed {
@@ -1098,6 +1109,8 @@ pub const DECISIONS: &[DecisionSeed] = &[
         category: "improvement",
         risk: Some("O-003"),
         text: "Pilot a supplier portal for shipping notices and certificates of conformity with two suppliers.",
+        owner: "Rachel Ng",
+        amount: "",
         actions: &["Pilot the supplier portal with two suppliers"],
     },
 ];

@@ -630,8 +630,9 @@ impl Seeder<'_> {
             let reference = format!("D-{}-{:03}", previous.date.year(), n + 1);
             self.tx.execute(
                 "INSERT INTO decision (ref, review_id, agenda_item_id, text, category, risk_id,
-                                       created_by, created_at)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+                                       created_by, created_at, owner_id, amount)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8,
+                         (SELECT id FROM person WHERE name = ?9), ?10)",
                 params![
                     reference,
                     previous.id,
@@ -641,6 +642,8 @@ impl Seeder<'_> {
                     d.risk.map(|r| self.risk_id(r)).transpose()?,
                     facilitator,
                     timestamp(discussed + TimeDelta::minutes(2)),
+                    d.owner,
+                    d.amount,
                 ],
             )?;
             let decision_id = self.tx.last_insert_rowid();

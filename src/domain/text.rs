@@ -5,6 +5,40 @@ use std::borrow::Cow;
 
 /// The most an agenda item's notes hold, in characters: about forty pages,
 /// far past what a meeting types, and small enough to stay quick to edit.
+/// The longest amount a decision commits, e.g. "GBP 38,000 capital".
+pub const AMOUNT_LIMIT: usize = 40;
+
+/// An amount a decision commits: a figure with its currency or unit, e.g.
+/// "GBP 38,000" or "2 FTE". Empty means none. A negative figure commits
+/// nothing anyone would believe, so it is refused.
+pub fn check_amount(text: &str) -> Result<String, String> {
+    let t = text.trim();
+    if t.is_empty() {
+        return Ok(String::new());
+    }
+    if t.chars().count() > AMOUNT_LIMIT {
+        return Err(format!(
+            "an amount holds at most {AMOUNT_LIMIT} characters, e.g. GBP 38,000"
+        ));
+    }
+    if !t.chars().any(|c| c.is_ascii_digit()) {
+        return Err(format!(
+            "'{t}' has no figure; say it as e.g. GBP 38,000 or 2 FTE"
+        ));
+    }
+    let negative = t.char_indices().any(|(i, c)| {
+        matches!(c, '-' | '−')
+            && t[i + c.len_utf8()..]
+                .chars()
+                .next()
+                .is_some_and(|n| n.is_ascii_digit())
+    });
+    if negative {
+        return Err("an amount committed cannot be negative".to_string());
+    }
+    Ok(t.to_string())
+}
+
 pub const NOTES_LIMIT: usize = 100_000;
 use std::io;
 
@@ -150,6 +184,19 @@ pub fn to_json_pretty<T: ?Sized + Serialize>(value: &T) -> serde_json::Result<St
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn amounts_need_a_figure_and_cannot_be_negative() {
+        assert_eq!(check_amount("  GBP 38,000 ").unwrap(), "GBP 38,000");
+        assert_eq!(check_amount("2 FTE").unwrap(), "2 FTE");
+        assert_eq!(check_amount("").unwrap(), "");
+        assert!(check_amount("lots").unwrap_err().contains("no figure"));
+        assert!(check_amount("GBP -5,000").unwrap_err().contains("negative"));
+        assert!(check_amount("−5 FTE").unwrap_err().contains("negative"));
+        assert!(check_amount(&"9".repeat(41)).is_err());
+        // a hyphen that is not a minus sign is fine
+        assert_eq!(check_amount("Q1-Q2 GBP 10k").unwrap(), "Q1-Q2 GBP 10k");
+    }
 
     #[test]
     fn plain_text_is_borrowed_unchanged() {

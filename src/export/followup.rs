@@ -232,3 +232,18 @@ pub fn untreated_high(conn: &Connection) -> Result<Vec<String>> {
         .map(|e| format!("{} {}", e.reference, e.title))
         .collect())
 }
+
+/// Each decision's owner and the amount it commits, by decision reference.
+pub fn decision_terms(
+    conn: &Connection,
+    review_id: i64,
+) -> Result<HashMap<String, (Option<String>, String)>> {
+    let mut stmt = conn.prepare(
+        "SELECT d.ref, p.name, d.amount FROM decision d LEFT JOIN person p ON p.id = d.owner_id
+          WHERE d.review_id = ?1",
+    )?;
+    let rows = stmt
+        .query_map([review_id], |r| Ok((r.get(0)?, (r.get(1)?, r.get(2)?))))?
+        .collect::<rusqlite::Result<HashMap<_, _>>>()?;
+    Ok(rows)
+}

@@ -592,9 +592,14 @@ fn summary(out: &mut String, m: &Minutes) {
     );
     if let Some(resources) = m.decisions.iter().find(|g| g.category == "resources") {
         for d in &resources.decisions {
+            let amount = if d.amount.is_empty() {
+                String::new()
+            } else {
+                format!(" ({})", esc_line(&d.amount))
+            };
             let _ = writeln!(
                 out,
-                "<li>Resources committed: <strong>{}</strong> {}</li>",
+                "<li>Resources committed: <strong>{}</strong> {}{amount}</li>",
                 esc_line(&d.reference),
                 esc_line(&d.text)
             );
@@ -648,13 +653,23 @@ fn outputs(out: &mut String, m: &Minutes) {
                 .as_deref()
                 .map(|i| format!(" <span class=\"muted\">(taken on {})</span>", esc_line(i)))
                 .unwrap_or_default();
-            let by = if d.actions.is_empty() {
+            let mut terms = Vec::new();
+            if let Some(owner) = &d.owner {
+                terms.push(format!("owner {}", esc_line(owner)));
+            }
+            if !d.amount.is_empty() {
+                terms.push(format!("commits <strong>{}</strong>", esc_line(&d.amount)));
+            }
+            if !d.actions.is_empty() {
+                terms.push(format!(
+                    "carried out by {}",
+                    esc_line(&d.actions.join(", "))
+                ));
+            }
+            let by = if terms.is_empty() {
                 String::new()
             } else {
-                format!(
-                    " <span class=\"muted\">carried out by {}</span>",
-                    esc_line(&d.actions.join(", "))
-                )
+                format!(" <span class=\"muted\">{}</span>", terms.join("; "))
             };
             let _ = writeln!(
                 out,

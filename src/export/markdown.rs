@@ -88,9 +88,14 @@ fn summary(out: &mut String, m: &Minutes) {
     );
     if let Some(resources) = m.decisions.iter().find(|g| g.category == "resources") {
         for d in &resources.decisions {
+            let amount = if d.amount.is_empty() {
+                String::new()
+            } else {
+                format!(" ({})", text(&d.amount))
+            };
             let _ = writeln!(
                 out,
-                "- Resources committed: {} {}",
+                "- Resources committed: {} {}{amount}",
                 d.reference,
                 text(&visible_line(&d.text))
             );
@@ -453,11 +458,16 @@ fn outputs(out: &mut String, m: &Minutes) {
                 .as_deref()
                 .map(|i| format!(" (taken on {})", text(i)))
                 .unwrap_or_default();
-            let by = if d.actions.is_empty() {
-                String::new()
-            } else {
-                format!("; carried out by {}", d.actions.join(", "))
-            };
+            let mut by = String::new();
+            if let Some(owner) = &d.owner {
+                by.push_str(&format!("; owner {}", text(owner)));
+            }
+            if !d.amount.is_empty() {
+                by.push_str(&format!("; commits {}", text(&d.amount)));
+            }
+            if !d.actions.is_empty() {
+                by.push_str(&format!("; carried out by {}", d.actions.join(", ")));
+            }
             let _ = writeln!(
                 out,
                 "- {}: {}{on}{by}",

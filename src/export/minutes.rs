@@ -141,6 +141,9 @@ pub struct DecisionLine {
     pub item: Option<String>,
     /// The actions that carry it out.
     pub actions: Vec<String>,
+    /// Who answers for it, and the amount it commits ("" for none).
+    pub owner: Option<String>,
+    pub amount: String,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -317,6 +320,7 @@ pub fn gather_in(conn: &Connection, review_id: i64, now: DateTime<Utc>) -> Resul
     let decisions = evidence::review_decisions(conn, review_id)?;
     let none_needed = crate::store::outcome::none_needed(conn, review_id)?;
     let linked = followup::linked_actions(conn, review_id)?;
+    let terms = followup::decision_terms(conn, review_id)?;
     let decisions = CATEGORIES
         .iter()
         .map(|(category, label)| DecisionGroup {
@@ -330,6 +334,11 @@ pub fn gather_in(conn: &Connection, review_id: i64, now: DateTime<Utc>) -> Resul
                     text: d.text.clone(),
                     item: item_clause(d.agenda_item_id),
                     actions: linked.get(&d.reference).cloned().unwrap_or_default(),
+                    owner: terms.get(&d.reference).and_then(|t| t.0.clone()),
+                    amount: terms
+                        .get(&d.reference)
+                        .map(|t| t.1.clone())
+                        .unwrap_or_default(),
                 })
                 .collect(),
             none_needed: none_needed

@@ -202,6 +202,8 @@ impl ActionForm {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum DecisionFocus {
     Text,
+    Owner,
+    Amount,
     Category,
     Actions,
 }
@@ -218,6 +220,9 @@ pub struct ReviewDecisionForm {
     pub agenda_item_id: Option<i64>,
     pub risk_id: Option<i64>,
     pub text: TextArea<'static>,
+    /// Who answers for it (a person's name or OS user), and the amount it commits.
+    pub owner: TextArea<'static>,
+    pub amount: TextArea<'static>,
     pub category: Option<DecisionCategory>,
     /// This review's actions, newest first.
     pub actions: Vec<Linkable>,
@@ -240,6 +245,8 @@ impl ReviewDecisionForm {
             agenda_item_id,
             risk_id: None,
             text,
+            owner: field("who answers for it (optional)", ""),
+            amount: field("what it commits, e.g. GBP 38,000 (optional)", ""),
             category,
             actions,
             linked: Vec::new(),
@@ -254,27 +261,51 @@ impl ReviewDecisionForm {
         text_of(&self.text).trim().to_string()
     }
 
+    pub fn owner_value(&self) -> String {
+        text_of(&self.owner).trim().to_string()
+    }
+
+    pub fn amount_value(&self) -> String {
+        text_of(&self.amount).trim().to_string()
+    }
+
+    fn focused_field(&mut self) -> Option<&mut TextArea<'static>> {
+        match self.focus {
+            DecisionFocus::Text => Some(&mut self.text),
+            DecisionFocus::Owner => Some(&mut self.owner),
+            DecisionFocus::Amount => Some(&mut self.amount),
+            _ => None,
+        }
+    }
+
     pub fn paste(&mut self, text: &str) {
-        if self.focus == DecisionFocus::Text {
-            self.text.insert_str(text.replace(['\r', '\n'], " "));
+        if let Some(f) = self.focused_field() {
+            f.insert_str(text.replace(['\r', '\n'], " "));
         }
     }
 
     fn next_focus(&mut self, back: bool) {
         use DecisionFocus::*;
         let order: &[DecisionFocus] = if self.actions.is_empty() {
-            &[Text, Category]
+            &[Text, Owner, Amount, Category]
         } else {
-            &[Text, Category, Actions]
+            &[Text, Owner, Amount, Category, Actions]
         };
         let i = order.iter().position(|f| *f == self.focus).unwrap_or(0);
         let n = order.len();
         self.focus = order[if back { (i + n - 1) % n } else { (i + 1) % n }];
-        self.text.set_cursor_style(if self.focus == Text {
-            Style::default().add_modifier(Modifier::REVERSED)
-        } else {
-            Style::default()
-        });
+        let focus = self.focus;
+        for (which, f) in [
+            (Text, &mut self.text),
+            (Owner, &mut self.owner),
+            (Amount, &mut self.amount),
+        ] {
+            f.set_cursor_style(if focus == which {
+                Style::default().add_modifier(Modifier::REVERSED)
+            } else {
+                Style::default()
+            });
+        }
     }
 
     pub fn key(&mut self, key: KeyEvent) -> FormKey {
@@ -296,8 +327,10 @@ impl ReviewDecisionForm {
             KeyCode::Tab => self.next_focus(false),
             KeyCode::BackTab => self.next_focus(true),
             _ => match self.focus {
-                DecisionFocus::Text => {
-                    self.text.input(key);
+                DecisionFocus::Text | DecisionFocus::Owner | DecisionFocus::Amount => {
+                    if let Some(f) = self.focused_field() {
+                        f.input(key);
+                    }
                 }
                 DecisionFocus::Category => self.category_key(key.code),
                 DecisionFocus::Actions => self.actions_key(key.code),
@@ -416,7 +449,10 @@ mod tests {
             title: "Budget".into(),
         }];
         let mut form = ReviewDecisionForm::new(None, None, actions);
-        form.key(key(KeyCode::Tab));
+        // text, owner, amount, then the category
+        for _ in 0..3 {
+            form.key(key(KeyCode::Tab));
+        }
         form.key(key(KeyCode::Char('c')));
         assert_eq!(form.category, Some(DecisionCategory::Resources));
         form.key(key(KeyCode::Right));

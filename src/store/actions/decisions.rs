@@ -17,6 +17,9 @@ pub struct NewDecision<'a> {
     pub category: DecisionCategory,
     pub risk_id: Option<i64>,
     pub action_ids: &'a [i64],
+    /// Who answers for it, and the amount it commits ("" for none).
+    pub owner_id: Option<i64>,
+    pub amount: &'a str,
 }
 
 /// The reference for a new decision of a review, numbered within the year the
@@ -49,10 +52,11 @@ pub fn create_decision(
     if text.is_empty() {
         return Err(eyre!("a decision needs its text"));
     }
+    let amount = crate::domain::text::check_amount(new.amount).map_err(|e| eyre!(e))?;
     let reference = next_decision_ref(tx, new.review_id, now)?;
     tx.execute(
-        "INSERT INTO decision (ref, review_id, agenda_item_id, text, category, risk_id, created_by, created_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+        "INSERT INTO decision (ref, review_id, agenda_item_id, text, category, risk_id, created_by, created_at, owner_id, amount)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
         params![
             reference,
             new.review_id,
@@ -61,7 +65,9 @@ pub fn create_decision(
             new.category.as_str(),
             new.risk_id,
             actor,
-            timestamp(now)
+            timestamp(now),
+            new.owner_id,
+            amount
         ],
     )?;
     let id = tx.last_insert_rowid();

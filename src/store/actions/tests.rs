@@ -414,6 +414,8 @@ fn decisions_are_numbered_per_review_year_and_link_actions() {
                     category: DecisionCategory::Resources,
                     risk_id: None,
                     action_ids: &[a.id],
+                    owner_id: None,
+                    amount: "GBP 45,000",
                 },
             )
         })

@@ -54,3 +54,8 @@ CREATE TABLE review_no_output (
     reason    TEXT NOT NULL,
     PRIMARY KEY (review_id, category)
 );
+
+-- A decision's owner (who answers for it) and the amount it commits, when it
+-- commits one ("GBP 38,000"), so resources committed are not buried in prose.
+ALTER TABLE decision ADD COLUMN owner_id INTEGER REFERENCES person(id);
+ALTER TABLE decision ADD COLUMN amount TEXT NOT NULL DEFAULT '';

@@ -35,7 +35,13 @@ impl App {
                 let item = form.agenda_item_id.map(|i| i.to_string());
                 (
                     DraftKind::Decision,
-                    vec![text, category.unwrap_or_default(), item.unwrap_or_default()],
+                    vec![
+                        text,
+                        category.unwrap_or_default(),
+                        item.unwrap_or_default(),
+                        form.owner_value(),
+                        form.amount_value(),
+                    ],
                 )
             }
             _ => return,
@@ -93,6 +99,8 @@ impl App {
                     form.agenda_item_id = id(2).or(form.agenda_item_id);
                     form.category = DecisionCategory::parse(&field(1)).or(form.category);
                     form.text.insert_str(field(0));
+                    form.owner.insert_str(field(3));
+                    form.amount.insert_str(field(4));
                 }
             }
             DraftKind::Notes => {}

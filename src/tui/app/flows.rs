@@ -293,16 +293,23 @@ impl App {
             Err(eyre!("a decision needs its text"))
         } else if let Some(category) = form.category {
             let (review_id, now) = (self.review_id, self.state.now);
-            let new = NewDecision {
-                review_id,
-                agenda_item_id: form.agenda_item_id,
-                text: &text,
-                category,
-                risk_id: form.risk_id,
-                action_ids: &form.linked,
-            };
-            self.store
-                .write(|tx, actor| actions::create_decision(tx, actor, now, &new))
+            let (owner, amount) = (form.owner_value(), form.amount_value());
+            self.store.write(|tx, actor| {
+                let owner_id = (!owner.is_empty())
+                    .then(|| crate::store::people::find(tx, &owner))
+                    .transpose()?;
+                let new = NewDecision {
+                    review_id,
+                    agenda_item_id: form.agenda_item_id,
+                    text: &text,
+                    category,
+                    risk_id: form.risk_id,
+                    action_ids: &form.linked,
+                    owner_id,
+                    amount: &amount,
+                };
+                actions::create_decision(tx, actor, now, &new)
+            })
         } else {
             Err(eyre!(
                 "choose its 9.3.3 category: Tab, then a improvement, b change to the QMS, c resources"

@@ -142,7 +142,7 @@ pub fn draw_action_form(frame: &mut Frame, area: Rect, state: &State, form: &Act
 
 pub fn draw_decision_form(frame: &mut Frame, area: Rect, state: &State, form: &ReviewDecisionForm) {
     let shown_actions = form.actions.len().min(4);
-    let height = 2 + 1 + 3 + shown_actions.max(1) as u16 + 2;
+    let height = 2 + 3 + 3 + shown_actions.max(1) as u16 + 2;
     let rect = centered(area, 76, height);
     frame.render_widget(Clear, rect);
     let block = Block::bordered()
@@ -157,7 +157,16 @@ pub fn draw_decision_form(frame: &mut Frame, area: Rect, state: &State, form: &R
         .border_style(theme::focus_border());
     let inner = block.inner(rect);
     frame.render_widget(block, rect);
-    let [text_row, cat_area, act_area, msg_area] = Layout::vertical([
+    let [
+        text_row,
+        owner_row,
+        amount_row,
+        cat_area,
+        act_area,
+        msg_area,
+    ] = Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Length(1),
         Constraint::Length(1),
         Constraint::Length(3),
         Constraint::Length(shown_actions.max(1) as u16),
@@ -174,6 +183,14 @@ pub fn draw_decision_form(frame: &mut Frame, area: Rect, state: &State, form: &R
         l,
     );
     frame.render_widget(&form.text, f);
+    for (row, name, focus, area) in [
+        (owner_row, "Owner", DecisionFocus::Owner, &form.owner),
+        (amount_row, "Amount", DecisionFocus::Amount, &form.amount),
+    ] {
+        let (l, f) = split(row);
+        frame.render_widget(Paragraph::new(label(name, form.focus == focus)), l);
+        frame.render_widget(area, f);
+    }
     let (l, f) = split(cat_area);
     frame.render_widget(
         Paragraph::new(label("9.3.3", form.focus == DecisionFocus::Category)),

@@ -105,6 +105,10 @@ fn decision_form() -> (tempfile::TempDir, App) {
     press(&mut app, KeyCode::Char('d'));
     type_text(&mut app, "Approve a second incoming inspector from January");
     press(&mut app, KeyCode::Tab);
+    type_text(&mut app, "Marcus Hale");
+    press(&mut app, KeyCode::Tab);
+    type_text(&mut app, "GBP 38,000 a year");
+    press(&mut app, KeyCode::Tab);
     press(&mut app, KeyCode::Char('c'));
     press(&mut app, KeyCode::Tab);
     press(&mut app, KeyCode::Char(' '));
@@ -140,6 +144,49 @@ fn a_decision_is_saved_with_its_category_and_links() {
         )
         .unwrap();
     assert_eq!(linked, 1);
+    let (owner, amount): (Option<String>, String) = app
+        .store()
+        .conn()
+        .query_row(
+            "SELECT p.name, d.amount FROM decision d LEFT JOIN person p ON p.id = d.owner_id WHERE d.id = ?1",
+            [d.id],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
+        .unwrap();
+    assert_eq!(owner.as_deref(), Some("Marcus Hale"));
+    assert_eq!(amount, "GBP 38,000 a year");
+}
+
+#[test]
+fn a_negative_amount_or_an_unknown_owner_keeps_the_decision_form_open() {
+    for (owner, amount, said) in [
+        ("Marcus Hale", "GBP -38,000", "cannot be negative"),
+        (
+            "Nobody Known",
+            "GBP 38,000",
+            "no person called 'Nobody Known'",
+        ),
+    ] {
+        let (_d, mut app) = demo_app();
+        press(&mut app, KeyCode::Char('d'));
+        type_text(&mut app, "Approve a second inspector");
+        press(&mut app, KeyCode::Tab);
+        type_text(&mut app, owner);
+        press(&mut app, KeyCode::Tab);
+        type_text(&mut app, amount);
+        press(&mut app, KeyCode::Tab);
+        press(&mut app, KeyCode::Char('c'));
+        press(&mut app, KeyCode::Enter);
+        let crate::tui::state::Overlay::DecisionForm(form) = &app.state.overlay else {
+            panic!("the form stays open for {amount}");
+        };
+        assert!(
+            form.error.as_deref().is_some_and(|e| e.contains(said)),
+            "{:?}",
+            form.error
+        );
+        assert!(app.state.data.decisions.is_empty());
+    }
 }
 
 #[test]
