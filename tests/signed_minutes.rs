@@ -153,3 +153,33 @@ fn kept_minutes_cannot_be_rewritten_in_the_database_unnoticed() {
         "{text}"
     );
 }
+
+#[test]
+fn minutes_show_the_local_time_with_its_offset_and_utc() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("steerco.sqlite");
+    // a site an hour ahead of UTC (a POSIX zone: no time zone files needed)
+    let zoned = |args: &[&str]| {
+        let out = std::process::Command::new(env!("CARGO_BIN_EXE_steerco"))
+            .arg("--db")
+            .arg(&db)
+            .args(args)
+            .env("TZ", "CET-1")
+            .output()
+            .expect("steerco runs");
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        String::from_utf8(out.stdout).unwrap()
+    };
+    zoned(&["demo", "--no-tui", "--as-of", "2026-11-21"]);
+    let md = zoned(&["review", "export", "MR-2026-01", "--format", "md"]);
+    let line = md
+        .lines()
+        .find(|l| l.starts_with("Signed off by"))
+        .expect("a sign-off line");
+    assert!(line.contains("(UTC+01:00; "), "{line}");
+    assert!(line.contains(" UTC)"), "{line}");
+}

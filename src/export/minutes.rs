@@ -654,10 +654,26 @@ fn actions_as_of(
     Ok((new, carried))
 }
 
-/// A stored timestamp as people read it in minutes: `2026-11-21 11:30 UTC`.
+/// A stored timestamp as people read it in minutes: in the local time of the
+/// machine rendering them, with its offset and the time in UTC
+/// (`2026-11-21 12:30 (UTC+01:00; 11:30 UTC)`), or plainly `2026-11-21 11:30 UTC`
+/// where local time is UTC.
 pub fn readable_time(ts: &str) -> String {
+    use chrono::Offset;
     parse_timestamp(ts)
-        .map(|t| t.format("%Y-%m-%d %H:%M UTC").to_string())
+        .map(|t| {
+            let local = t.with_timezone(&chrono::Local);
+            if local.offset().fix().local_minus_utc() == 0 {
+                t.format("%Y-%m-%d %H:%M UTC").to_string()
+            } else {
+                format!(
+                    "{} (UTC{}; {})",
+                    local.format("%Y-%m-%d %H:%M"),
+                    local.format("%:z"),
+                    t.format("%H:%M UTC")
+                )
+            }
+        })
         .unwrap_or_else(|| ts.to_string())
 }
 
