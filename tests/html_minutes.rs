@@ -61,22 +61,20 @@ fn html_minutes_reference_nothing_outside_the_file() {
     assert!(!html.contains("<b>close</b>"));
 }
 
-#[test]
-fn html_minutes_render_in_headless_chromium() {
-    let chromium = ["/usr/bin/chromium", "/usr/bin/chromium-browser"]
+/// Headless Chromium on `page` with `args`, in a profile under `dir`; none
+/// when this machine has no Chromium (the test then says it was skipped).
+fn chromium(dir: &Path, page: &Path, args: &[String]) -> Option<()> {
+    let Some(chromium) = ["/usr/bin/chromium", "/usr/bin/chromium-browser"]
         .into_iter()
         .map(Path::new)
-        .find(|p| p.exists());
-    let Some(chromium) = chromium else {
+        .find(|p| p.exists())
+    else {
         println!(
             "SKIPPED: no chromium on this machine (apt-get install chromium to run this test)"
         );
-        return;
+        return None;
     };
-    let dir = tempfile::tempdir().unwrap();
-    let page = closed_demo_minutes(dir.path());
-    let png = dir.path().join("minutes.png");
-    let status = Command::new(chromium)
+    let out = Command::new(chromium)
         .args([
             "--headless",
             "--no-sandbox",
@@ -85,21 +83,32 @@ fn html_minutes_render_in_headless_chromium() {
             "--disable-component-update",
             "--disable-sync",
             "--no-first-run",
-            "--window-size=1100,2400",
         ])
-        .arg(format!(
-            "--user-data-dir={}",
-            dir.path().join("profile").display()
-        ))
-        .arg(format!("--screenshot={}", png.display()))
+        .arg(format!("--user-data-dir={}", dir.join("profile").display()))
+        .args(args)
         .arg(format!("file://{}", page.display()))
         .output()
         .expect("chromium runs");
     assert!(
-        status.status.success(),
+        out.status.success(),
         "{}",
-        String::from_utf8_lossy(&status.stderr)
+        String::from_utf8_lossy(&out.stderr)
     );
+    Some(())
+}
+
+#[test]
+fn html_minutes_render_in_headless_chromium() {
+    let dir = tempfile::tempdir().unwrap();
+    let page = closed_demo_minutes(dir.path());
+    let png = dir.path().join("minutes.png");
+    let shot = [
+        "--window-size=1100,2400".to_string(),
+        format!("--screenshot={}", png.display()),
+    ];
+    if chromium(dir.path(), &page, &shot).is_none() {
+        return;
+    }
     let bytes = std::fs::read(&png).expect("a screenshot");
     assert!(bytes.starts_with(b"\x89PNG\r\n\x1a\n"), "not a PNG");
     assert!(
@@ -191,16 +200,6 @@ fn printed_pages(pdf: &[u8]) -> Vec<PrintedPage> {
 
 #[test]
 fn html_minutes_print_to_a4_with_no_page_left_mostly_blank() {
-    let chromium = ["/usr/bin/chromium", "/usr/bin/chromium-browser"]
-        .into_iter()
-        .map(Path::new)
-        .find(|p| p.exists());
-    let Some(chromium) = chromium else {
-        println!(
-            "SKIPPED: no chromium on this machine (apt-get install chromium to run this test)"
-        );
-        return;
-    };
     let dir = tempfile::tempdir().unwrap();
     let page = closed_demo_minutes(dir.path());
     let html = std::fs::read_to_string(&page).unwrap();
@@ -215,30 +214,13 @@ fn html_minutes_print_to_a4_with_no_page_left_mostly_blank() {
         "table headers repeat on every page"
     );
     let pdf = dir.path().join("minutes.pdf");
-    let out = Command::new(chromium)
-        .args([
-            "--headless",
-            "--no-sandbox",
-            "--disable-gpu",
-            "--disable-background-networking",
-            "--disable-component-update",
-            "--disable-sync",
-            "--no-first-run",
-            "--no-pdf-header-footer",
-        ])
-        .arg(format!(
-            "--user-data-dir={}",
-            dir.path().join("profile").display()
-        ))
-        .arg(format!("--print-to-pdf={}", pdf.display()))
-        .arg(format!("file://{}", page.display()))
-        .output()
-        .expect("chromium runs");
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    let print = [
+        "--no-pdf-header-footer".to_string(),
+        format!("--print-to-pdf={}", pdf.display()),
+    ];
+    if chromium(dir.path(), &page, &print).is_none() {
+        return;
+    }
     let pages = printed_pages(&std::fs::read(&pdf).expect("a PDF"));
     println!(
         "printed: {} pages, content per page {:?}",

@@ -130,6 +130,17 @@ pub struct PreviousDecision {
     pub actions: Vec<String>,
 }
 
+impl PreviousDecision {
+    /// What became of it: its actions with their status, or that it has none.
+    pub fn outcome(&self) -> String {
+        if self.actions.is_empty() {
+            "no linked action".to_string()
+        } else {
+            self.actions.join(", ")
+        }
+    }
+}
+
 pub fn previous_decisions(
     conn: &Connection,
     previous_id: i64,

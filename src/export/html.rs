@@ -565,11 +565,7 @@ fn previous_decisions(out: &mut String, m: &Minutes) {
     }
     out.push_str("<ul>\n");
     for d in &m.previous_decisions {
-        let actions = if d.actions.is_empty() {
-            "no linked action".to_string()
-        } else {
-            d.actions.join(", ")
-        };
+        let actions = d.outcome();
         let _ = writeln!(
             out,
             "<li><strong>{}</strong> {} <span class=\"muted\">({})</span></li>",
@@ -605,12 +601,7 @@ fn summary(out: &mut String, m: &Minutes) {
             );
         }
     }
-    let overdue = m
-        .new_actions
-        .iter()
-        .chain(&m.carried_actions)
-        .filter(|a| a.overdue)
-        .count();
+    let overdue = m.overdue_count();
     let _ = writeln!(
         out,
         "<li>Actions: {} new; {}; {overdue} overdue in all</li>\n<li>Close-out check: {}</li>\n</ul>",

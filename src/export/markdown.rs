@@ -101,12 +101,7 @@ fn summary(out: &mut String, m: &Minutes) {
             );
         }
     }
-    let overdue = m
-        .new_actions
-        .iter()
-        .chain(&m.carried_actions)
-        .filter(|a| a.overdue)
-        .count();
+    let overdue = m.overdue_count();
     let _ = writeln!(
         out,
         "- Actions: {} new; {}; {overdue} overdue in all.",
@@ -427,11 +422,7 @@ fn previous_decisions(out: &mut String, m: &Minutes) {
         out.push_str("None recorded.\n");
     }
     for d in &m.previous_decisions {
-        let actions = if d.actions.is_empty() {
-            "no linked action".to_string()
-        } else {
-            d.actions.join(", ")
-        };
+        let actions = d.outcome();
         let _ = writeln!(
             out,
             "- {}: {} ({actions})",

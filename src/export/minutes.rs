@@ -237,6 +237,15 @@ impl Minutes {
         said
     }
 
+    /// Actions overdue, new and carried.
+    pub fn overdue_count(&self) -> usize {
+        self.new_actions
+            .iter()
+            .chain(&self.carried_actions)
+            .filter(|a| a.overdue)
+            .count()
+    }
+
     /// Decisions by 9.3.3 category: `improvement 0, QMS change 1, resources 1`.
     pub fn decisions_by_category(&self) -> String {
         let n = |c: &str| {

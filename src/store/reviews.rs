@@ -496,12 +496,22 @@ pub fn start_review(
 ) -> Result<bool> {
     let review = review_by_id(tx, review_id)?;
     refuse_if_closed(review.status)?;
+    begin_if_planned(tx, actor, now, &review)
+}
+
+/// A planned review is put in progress, once: the meeting has begun.
+fn begin_if_planned(
+    tx: &Transaction,
+    actor: &str,
+    now: DateTime<Utc>,
+    review: &Review,
+) -> Result<bool> {
     if review.status != ReviewStatus::Planned {
         return Ok(false);
     }
     tx.execute(
         "UPDATE review SET status = 'in_progress', started_at = ?1, version = version + 1, updated_at = ?1 WHERE id = ?2",
-        params![timestamp(now), review_id],
+        params![timestamp(now), review.id],
     )?;
     log_change(
         tx,
@@ -541,25 +551,7 @@ pub fn toggle_clock(
             "UPDATE review SET clock_running_since = ?1, version = version + 1, updated_at = ?1 WHERE id = ?2",
             params![ts, review_id],
         )?;
-        if review.status == ReviewStatus::Planned {
-            tx.execute(
-                "UPDATE review SET status = 'in_progress', started_at = ?1 WHERE id = ?2",
-                params![ts, review_id],
-            )?;
-            log_change(
-                tx,
-                actor,
-                now,
-                Change {
-                    entity: "review",
-                    entity_ref: &review.reference,
-                    op: "update",
-                    field: "status",
-                    old: Some("planned"),
-                    new: Some("in_progress"),
-                },
-            )?;
-        }
+        begin_if_planned(tx, actor, now, &review)?;
         true
     };
     Ok(running)

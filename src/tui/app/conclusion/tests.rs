@@ -83,42 +83,39 @@ fn the_outcome_is_recorded_in_the_meeting_and_the_check_follows() {
     assert_eq!(form.value(4), "2027-02-21");
 }
 
+/// The form opened, the next review's date typed and saved with Ctrl-S.
+fn save_next_review(date: &str) -> (tempfile::TempDir, App) {
+    let (dir, mut app) = demo_app();
+    app.handle_key(key(KeyCode::Char('o')));
+    for _ in 0..4 {
+        app.handle_key(key(KeyCode::Tab));
+    }
+    type_text(&mut app, date);
+    app.handle_key(ctrl('s'));
+    (dir, app)
+}
+
+fn form_error(app: &App) -> String {
+    let Overlay::Conclusion(form) = &app.state.overlay else {
+        panic!("the form is still open")
+    };
+    form.error.clone().unwrap_or_default()
+}
+
 #[test]
 fn a_bad_date_keeps_the_form_open_and_says_why() {
-    let (_dir, mut app) = demo_app();
-    app.handle_key(key(KeyCode::Char('o')));
-    for _ in 0..4 {
-        app.handle_key(key(KeyCode::Tab));
-    }
-    type_text(&mut app, "someday");
-    app.handle_key(ctrl('s'));
-    let Overlay::Conclusion(form) = &app.state.overlay else {
-        panic!("still open")
-    };
+    let (_dir, app) = save_next_review("someday");
     assert!(
-        form.error
-            .as_deref()
-            .is_some_and(|e| e.starts_with("next review:")),
-        "{:?}",
-        form.error
+        form_error(&app).starts_with("next review:"),
+        "{}",
+        form_error(&app)
     );
     // a date before this review is refused by the store, the form stays
-    let (_dir, mut app) = demo_app();
-    app.handle_key(key(KeyCode::Char('o')));
-    for _ in 0..4 {
-        app.handle_key(key(KeyCode::Tab));
-    }
-    type_text(&mut app, "2026-01-05");
-    app.handle_key(ctrl('s'));
-    let Overlay::Conclusion(form) = &app.state.overlay else {
-        panic!("still open")
-    };
+    let (_dir, mut app) = save_next_review("2026-01-05");
     assert!(
-        form.error
-            .as_deref()
-            .is_some_and(|e| e.contains("must come after")),
-        "{:?}",
-        form.error
+        form_error(&app).contains("must come after"),
+        "{}",
+        form_error(&app)
     );
     app.handle_key(key(KeyCode::Esc));
     assert!(matches!(app.state.overlay, Overlay::None));
