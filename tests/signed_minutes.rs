@@ -29,6 +29,10 @@ fn minutes_exported_again_after_live_changes_are_byte_identical() {
         .map(|f| export(&db, f))
         .collect();
     assert!(before[0].contains("MR-2026-01"));
+    assert!(
+        before[0].contains("| Scope of the QMS | Design and manufacture of cable harnesses"),
+        "the scope is stated"
+    );
 
     // months of work after the meeting: the figure it discussed is replaced,
     // a carried action is re-dated and done, a new person joins
@@ -67,6 +71,13 @@ fn minutes_exported_again_after_live_changes_are_byte_identical() {
         &db,
         &["person", "add", "Nora Quinn", "--title", "Auditor"],
     );
+    common::ok(
+        None,
+        &db,
+        &["review", "scope", "Everything we make, everywhere"],
+    );
+    let out = common::run(None, &db, &["review", "scope", "  "]);
+    assert_eq!(out.status.code(), Some(1), "an empty scope is refused");
     let after: Vec<String> = ["md", "html", "json"]
         .iter()
         .map(|f| export(&db, f))

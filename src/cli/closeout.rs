@@ -48,6 +48,11 @@ pub enum CloseCommand {
         #[arg(long, value_name = "DATE")]
         next_review: Option<chrono::NaiveDate>,
     },
+    /// State the scope of the QMS, printed in the minutes of every review signed off from now on
+    Scope {
+        /// What the QMS covers, e.g. "Design and manufacture of cable harnesses"
+        text: String,
+    },
     /// Record that the review needs nothing in a 9.3.3 output category, and why
     NoneNeeded {
         /// The review, e.g. MR-2026-02
@@ -178,6 +183,14 @@ pub fn run(store: &mut Store, command: CloseCommand) -> Result<ExitCode> {
                     missing.join(", ")
                 );
             }
+        }
+        CloseCommand::Scope { text } => {
+            store.write(|tx, actor| {
+                crate::store::outcome::set_qms_scope(tx, actor, Utc::now(), &text)
+            })?;
+            println!(
+                "The scope of the QMS is recorded; the minutes of reviews signed off from now on state it."
+            );
         }
         CloseCommand::NoneNeeded {
             reference,

@@ -4,6 +4,8 @@
 //! by their key; `mod.rs` resolves those names to row ids.
 
 pub const ORGANISATION: &str = "Acme Components Ltd";
+pub const QMS_SCOPE: &str =
+    "Design and manufacture of cable harnesses and electronic assemblies for industrial OEMs";
 
 /// The person whose OS user becomes the one running the demo, so that "mine"
 /// shows something (see `mod.rs`).

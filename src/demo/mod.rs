@@ -59,8 +59,8 @@ pub fn seed_as(store: &mut Store, today: NaiveDate, me: &str) -> Result<DemoSumm
             risks: HashMap::new(),
         };
         tx.execute(
-            "INSERT INTO organisation (name) VALUES (?1)",
-            [data::ORGANISATION],
+            "INSERT INTO organisation (name, qms_scope) VALUES (?1, ?2)",
+            [data::ORGANISATION, data::QMS_SCOPE],
         )?;
         seeder.people(me)?;
         let kpi_values = seeder.kpis()?;

@@ -101,6 +101,10 @@ fn header(out: &mut String, m: &Minutes) {
     for (k, v) in [
         ("Document", esc_line(&m.document())),
         ("Date", esc_line(&m.date)),
+        (
+            "Scope of the QMS",
+            super::markdown::scope_said(&m.scope, esc_line),
+        ),
         ("Period under review", esc_line(&m.period())),
         ("Chair", opt(&m.chair)),
         ("Facilitator", opt(&m.facilitator)),

@@ -21,6 +21,15 @@ fn cell(s: &str) -> String {
     visible_line(s).replace('|', "\\|").replace('<', "\\<")
 }
 
+/// The scope, or that it was not stated (steerco review scope states it).
+pub(super) fn scope_said(scope: &str, show: fn(&str) -> String) -> String {
+    if scope.trim().is_empty() {
+        "not stated".to_string()
+    } else {
+        show(scope)
+    }
+}
+
 fn opt(s: &Option<String>) -> String {
     s.as_deref().map(cell).unwrap_or_else(|| "—".to_string())
 }
@@ -64,6 +73,7 @@ fn header(out: &mut String, m: &Minutes) {
     let rows = [
         ("Document", m.document()),
         ("Date", m.date.clone()),
+        ("Scope of the QMS", scope_said(&m.scope, cell)),
         ("Period under review", cell(&m.period())),
         ("Chair", opt(&m.chair)),
         ("Facilitator", opt(&m.facilitator)),

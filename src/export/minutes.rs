@@ -27,6 +27,8 @@ pub struct Minutes {
     pub title: String,
     pub status: &'static str,
     pub date: String,
+    /// The scope of the QMS the review covers.
+    pub scope: String,
     pub period_start: Option<String>,
     pub period_end: Option<String>,
     pub chair: Option<String>,
@@ -372,6 +374,7 @@ pub fn gather_in(conn: &Connection, review_id: i64, now: DateTime<Utc>) -> Resul
 
     Ok(Minutes {
         organisation: evidence::organisation_name(conn)?.unwrap_or_default(),
+        scope: evidence::qms_scope(conn)?,
         reference: review.reference.clone(),
         title: review.title.clone(),
         status: review.status.as_str(),

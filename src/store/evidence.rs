@@ -107,6 +107,19 @@ pub fn kpis_with_latest(conn: &Connection) -> Result<Vec<KpiSummary>> {
     Ok(rows)
 }
 
+/// The scope of the QMS, as the organisation states it ("" when not stated).
+pub fn qms_scope(conn: &Connection) -> Result<String> {
+    use rusqlite::OptionalExtension;
+    Ok(conn
+        .query_row(
+            "SELECT qms_scope FROM organisation ORDER BY id LIMIT 1",
+            [],
+            |r| r.get(0),
+        )
+        .optional()?
+        .unwrap_or_default())
+}
+
 pub fn organisation_name(conn: &Connection) -> Result<Option<String>> {
     use rusqlite::OptionalExtension;
     Ok(conn

@@ -163,3 +163,42 @@ pub fn none_needed(conn: &Connection, review_id: i64) -> Result<Vec<(String, Str
         .collect::<rusqlite::Result<_>>()?;
     Ok(rows)
 }
+
+/// States the scope of the QMS, printed in the minutes of reviews signed off from now on.
+pub fn set_qms_scope(tx: &Transaction, actor: &str, now: DateTime<Utc>, scope: &str) -> Result<()> {
+    let scope = visible_line(scope.trim()).into_owned();
+    if scope.is_empty() {
+        return Err(eyre!(
+            "say what the QMS covers, e.g. \"Design and manufacture of cable harnesses at the Telford site\""
+        ));
+    }
+    if scope.chars().count() > CONCLUSION_LIMIT {
+        return Err(eyre!(
+            "the scope holds at most {CONCLUSION_LIMIT} characters"
+        ));
+    }
+    let (id, old): (i64, String) = tx
+        .query_row(
+            "SELECT id, qms_scope FROM organisation ORDER BY id LIMIT 1",
+            [],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
+        .map_err(|_| eyre!("no organisation yet: steerco demo, or steerco import, sets one up"))?;
+    tx.execute(
+        "UPDATE organisation SET qms_scope = ?1 WHERE id = ?2",
+        params![scope, id],
+    )?;
+    log_change(
+        tx,
+        actor,
+        now,
+        Change {
+            entity: "organisation",
+            entity_ref: "scope",
+            op: "update",
+            field: "qms_scope",
+            old: Some(old.as_str()).filter(|o| !o.is_empty()),
+            new: Some(&scope),
+        },
+    )
+}

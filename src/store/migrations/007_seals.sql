@@ -59,3 +59,7 @@ CREATE TABLE review_no_output (
 -- commits one ("GBP 38,000"), so resources committed are not buried in prose.
 ALTER TABLE decision ADD COLUMN owner_id INTEGER REFERENCES person(id);
 ALTER TABLE decision ADD COLUMN amount TEXT NOT NULL DEFAULT '';
+
+-- The scope of the QMS (what the certificate covers), printed in every
+-- review's minutes beside the period under review.
+ALTER TABLE organisation ADD COLUMN qms_scope TEXT NOT NULL DEFAULT '';
