@@ -685,7 +685,8 @@ impl App {
             }
             Msg::Back => {
                 if self.state.actions_only {
-                    self.quit = true;
+                    // opened on its own: there is no cockpit to go back to
+                    self.state.info("q quits the actions screen");
                 } else {
                     self.state.screen = Screen::Cockpit;
                 }

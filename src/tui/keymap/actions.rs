@@ -51,9 +51,9 @@ pub const CARRY: &[Binding] = &[
         Msg::CarryRedate,
     ),
     bind(
-        &[KeyCode::Char('e')],
-        "e",
-        "done and effective: close it",
+        &[KeyCode::Char('E')],
+        "E",
+        "verified effective: close it",
         Some("effective"),
         Msg::CarryEffective,
     ),
@@ -209,16 +209,19 @@ pub const ACTIONS: &[Binding] = &[
         None,
         Msg::StartAction,
     ),
+    // capitals for the keys that close work: in the cockpit d records a
+    // decision and e edits, so done and effective take shifted keys, the same
+    // here and on item a)
     bind(
-        &[KeyCode::Char('d')],
-        "d",
+        &[KeyCode::Char('D')],
+        "D",
         "mark done",
         Some("done"),
         Msg::DoneAction,
     ),
     bind(
-        &[KeyCode::Char('y')],
-        "y",
+        &[KeyCode::Char('E')],
+        "E",
         "verified effective: close it",
         None,
         Msg::EffectiveAction,

@@ -192,7 +192,7 @@ fn carried_table(state: &State, width: u16) -> TableParts {
         })
         .collect();
     let title = if carry.focused {
-        "Carried forward: r reviewed · t re-date · e effective · f not effective"
+        "Carried forward: r reviewed · t re-date · E effective · f not effective"
     } else {
         "Carried forward (Tab checks them one by one)"
     };

@@ -119,7 +119,7 @@ fn status_keys_and_notes() {
     press(&mut app, KeyCode::Char('n'));
     type_text(&mut app, "Waiting for the supplier's quote");
     press(&mut app, KeyCode::Enter);
-    press(&mut app, KeyCode::Char('d'));
+    press(&mut app, KeyCode::Char('D'));
     let a = crate::store::actions::action_by_id(app.store().conn(), id)
         .unwrap()
         .unwrap();

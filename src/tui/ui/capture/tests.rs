@@ -201,7 +201,7 @@ fn carried_forward_checks_in_a_few_keys() {
         Some(crate::store::actions::CheckOutcome::Reviewed)
     );
     // an open action cannot be judged effective: said, not done
-    press(&mut app, KeyCode::Char('e'));
+    press(&mut app, KeyCode::Char('E'));
     assert!(
         app.state
             .status
