@@ -19,7 +19,7 @@ use color_eyre::eyre::{Result, eyre};
 
 use crate::store::{Store, reviews};
 
-pub use output::one_line_error;
+pub use crate::store::one_line_error;
 
 #[derive(Debug, Parser)]
 #[command(

@@ -7,22 +7,6 @@ use unicode_width::UnicodeWidthStr;
 
 use crate::domain::text::visible_line;
 
-/// An error as one line: the message and its causes, joined.
-pub fn one_line_error(report: &color_eyre::Report) -> String {
-    let mut line = String::new();
-    for (i, cause) in report.chain().enumerate() {
-        let text = cause.to_string();
-        if i > 0 {
-            if line.contains(&text) {
-                continue;
-            }
-            line.push_str(": ");
-        }
-        line.push_str(&text);
-    }
-    visible_line(&line).into_owned()
-}
-
 /// Left-aligned columns sized to their widest cell; the last column is not padded.
 pub fn table(headers: &[&str], rows: &[Vec<String>]) -> String {
     let cells: Vec<Vec<String>> = rows
@@ -74,12 +58,6 @@ mod tests {
             &[vec!["MR-1".into(), "x\u{1b}[31m".into()]],
         );
         assert_eq!(out, "REF   TITLE\nMR-1  x^[[31m\n");
-    }
-
-    #[test]
-    fn errors_read_as_one_line() {
-        let report = color_eyre::eyre::eyre!("inner").wrap_err("outer");
-        assert_eq!(one_line_error(&report), "outer: inner");
     }
 
     #[test]

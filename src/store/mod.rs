@@ -376,6 +376,22 @@ fn log_has_hashes(conn: &Connection) -> rusqlite::Result<bool> {
     .map(|n| n > 0)
 }
 
+/// An error as one line: the message and its causes, joined.
+pub fn one_line_error(report: &color_eyre::Report) -> String {
+    let mut line = String::new();
+    for (i, cause) in report.chain().enumerate() {
+        let text = cause.to_string();
+        if i > 0 {
+            if line.contains(&text) {
+                continue;
+            }
+            line.push_str(": ");
+        }
+        line.push_str(&text);
+    }
+    crate::domain::text::visible_line(&line).into_owned()
+}
+
 /// SQLite's messages, said the way a user can act on them.
 pub fn describe_sqlite_error(e: &rusqlite::Error) -> String {
     match e.sqlite_error_code() {
@@ -440,4 +456,13 @@ fn time_col(row: &rusqlite::Row, i: usize) -> rusqlite::Result<Option<DateTime<U
         .get::<_, Option<String>>(i)?
         .as_deref()
         .and_then(parse_timestamp))
+}
+
+#[cfg(test)]
+mod error_tests {
+    #[test]
+    fn errors_read_as_one_line() {
+        let report = color_eyre::eyre::eyre!("inner").wrap_err("outer");
+        assert_eq!(super::one_line_error(&report), "outer: inner");
+    }
 }

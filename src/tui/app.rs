@@ -69,7 +69,7 @@ impl App {
                 Some(v)
             }
             Err(e) => {
-                self.state.error(crate::cli::one_line_error(&e));
+                self.state.error(crate::store::one_line_error(&e));
                 None
             }
         }
@@ -92,7 +92,7 @@ impl App {
                 self.state.live = false;
                 self.state.error(format!(
                     "cannot refresh: {}",
-                    crate::cli::one_line_error(&e)
+                    crate::store::one_line_error(&e)
                 ));
             }
         }

@@ -66,7 +66,7 @@ impl App {
                 });
             }
             Err(e) => {
-                form.error = Some(crate::cli::one_line_error(&e));
+                form.error = Some(crate::store::one_line_error(&e));
                 self.state.overlay = Overlay::Conclusion(form);
             }
         }

@@ -35,7 +35,7 @@ impl App {
             Ok(people) => {
                 self.state.overlay = Overlay::ActionForm(Box::new(ActionForm::new(link, people)))
             }
-            Err(e) => self.state.error(crate::cli::one_line_error(&e)),
+            Err(e) => self.state.error(crate::store::one_line_error(&e)),
         }
     }
 
@@ -103,7 +103,7 @@ impl App {
         if let Err(e) = self.state.actions.load(self.store.conn(), today) {
             self.state.error(format!(
                 "cannot read the actions: {}",
-                crate::cli::one_line_error(&e)
+                crate::store::one_line_error(&e)
             ));
         }
     }
@@ -185,7 +185,7 @@ impl App {
         match self.save_action_form(&mut form) {
             Ok(message) => self.state.info(message),
             Err(e) => {
-                form.error = Some(crate::cli::one_line_error(&e));
+                form.error = Some(crate::store::one_line_error(&e));
                 self.state.overlay = Overlay::ActionForm(form);
             }
         }
@@ -321,7 +321,7 @@ impl App {
                 self.state.info(format!("{reference} recorded"));
             }
             Err(e) => {
-                form.error = Some(crate::cli::one_line_error(&e));
+                form.error = Some(crate::store::one_line_error(&e));
                 self.state.overlay = Overlay::DecisionForm(form);
             }
         }
@@ -351,7 +351,7 @@ impl App {
         match self.base_record(id) {
             Ok(b) => Some(b),
             Err(e) => {
-                self.state.error(crate::cli::one_line_error(&e));
+                self.state.error(crate::store::one_line_error(&e));
                 None
             }
         }
@@ -373,7 +373,7 @@ impl App {
             }
             Err(e) => {
                 self.reload();
-                self.state.error(crate::cli::one_line_error(&e));
+                self.state.error(crate::store::one_line_error(&e));
             }
         }
     }
@@ -396,7 +396,7 @@ impl App {
                             view.filter.unowned = false;
                             view.owner_name = Some(p.name);
                         }
-                        Err(e) => return self.state.error(crate::cli::one_line_error(&e)),
+                        Err(e) => return self.state.error(crate::store::one_line_error(&e)),
                     }
                 }
                 view.cursor = 0;
@@ -632,7 +632,7 @@ impl App {
         };
         if let Some(t) = target {
             if let Err(e) = view.move_to(self.store.conn(), conn_today, t) {
-                self.state.error(crate::cli::one_line_error(&e));
+                self.state.error(crate::store::one_line_error(&e));
             }
             return;
         }
@@ -704,7 +704,7 @@ impl App {
                         self.state.overlay =
                             Overlay::ActionForm(Box::new(ActionForm::edit(record, people)));
                     }
-                    (_, Err(e)) => self.state.error(crate::cli::one_line_error(&e)),
+                    (_, Err(e)) => self.state.error(crate::store::one_line_error(&e)),
                     _ => {}
                 }
             }

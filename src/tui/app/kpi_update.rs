@@ -143,7 +143,7 @@ impl App {
                         fmt_num(already.value)
                     ));
                 } else {
-                    form.message = Some(crate::cli::one_line_error(&e));
+                    form.message = Some(crate::store::one_line_error(&e));
                 }
             }
         }

@@ -271,7 +271,7 @@ impl App {
             Err(e) => {
                 self.state.error(format!(
                     "notes not saved: {}",
-                    crate::cli::one_line_error(&e)
+                    crate::store::one_line_error(&e)
                 ));
                 false
             }
@@ -325,7 +325,7 @@ impl App {
             Err(e) => {
                 self.state.error(format!(
                     "your text is not saved anywhere yet: {}",
-                    crate::cli::one_line_error(&e)
+                    crate::store::one_line_error(&e)
                 ));
                 false
             }

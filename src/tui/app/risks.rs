@@ -54,7 +54,7 @@ impl App {
             }
             Err(e) => self.state.error(format!(
                 "cannot read the risk: {}",
-                crate::cli::one_line_error(&e)
+                crate::store::one_line_error(&e)
             )),
         }
     }
@@ -327,7 +327,7 @@ impl App {
             match people::find(self.store.conn(), &owner) {
                 Ok(id) => Some(id),
                 Err(e) => {
-                    self.state.error(crate::cli::one_line_error(&e));
+                    self.state.error(crate::store::one_line_error(&e));
                     return false;
                 }
             }
@@ -450,7 +450,7 @@ impl App {
                 false
             }
             Err(e) => {
-                self.state.error(crate::cli::one_line_error(&e));
+                self.state.error(crate::store::one_line_error(&e));
                 false
             }
         }
@@ -523,7 +523,7 @@ impl App {
                 false
             }
             Err(e) => {
-                self.state.error(crate::cli::one_line_error(&e));
+                self.state.error(crate::store::one_line_error(&e));
                 false
             }
         }
