@@ -158,13 +158,19 @@ impl App {
         }
         match &mut self.state.overlay {
             Overlay::Help => {
-                if matches!(
-                    key.code,
-                    KeyCode::Esc | KeyCode::Char('?') | KeyCode::Char('q') | KeyCode::Enter
-                ) {
-                    self.state.overlay = Overlay::None;
-                } else if ctrl && key.code == KeyCode::Char('c') {
-                    self.request_quit();
+                let most = crate::tui::ui::help_length(&self.state) as u16;
+                let scroll = &mut self.state.help_scroll;
+                match key.code {
+                    KeyCode::Esc | KeyCode::Char('?') | KeyCode::Char('q') | KeyCode::Enter => {
+                        self.state.overlay = Overlay::None
+                    }
+                    KeyCode::Down | KeyCode::Char('j') => *scroll = (*scroll + 1).min(most),
+                    KeyCode::Up | KeyCode::Char('k') => *scroll = scroll.saturating_sub(1),
+                    KeyCode::PageDown | KeyCode::Char(' ') => *scroll = (*scroll + 10).min(most),
+                    KeyCode::PageUp => *scroll = scroll.saturating_sub(10),
+                    KeyCode::Home => *scroll = 0,
+                    KeyCode::Char('c') if ctrl => self.request_quit(),
+                    _ => {}
                 }
                 return;
             }
@@ -323,7 +329,7 @@ impl App {
             }
             Msg::OpenKpis => self.open_kpis(),
             Msg::SignOff => self.open_sign_off(),
-            Msg::Help => self.state.overlay = Overlay::Help,
+            Msg::Help => self.state.open_help(),
             Msg::Quit => self.request_quit(),
             other => self.update_flow(other),
         }

@@ -230,6 +230,8 @@ pub struct State {
     pub selected: usize,
     pub editor: Option<NotesEditor>,
     pub overlay: Overlay,
+    /// How far the help is scrolled.
+    pub help_scroll: u16,
     pub status: Option<StatusLine>,
     pub evidence_offset: usize,
     pub risks: RisksView,
@@ -249,6 +251,12 @@ pub struct State {
 }
 
 impl State {
+    /// Opens the help at its top.
+    pub fn open_help(&mut self) {
+        self.help_scroll = 0;
+        self.overlay = Overlay::Help;
+    }
+
     pub fn new(data: CockpitData, now: DateTime<Utc>, today: NaiveDate) -> Self {
         let selected = data
             .review
@@ -261,6 +269,7 @@ impl State {
             selected,
             editor: None,
             overlay: Overlay::None,
+            help_scroll: 0,
             status: None,
             evidence_offset: 0,
             risks: RisksView::default(),

@@ -9,7 +9,7 @@ use crate::domain::kpi::{Period, fmt_num};
 use crate::store::kpis::{self, AlreadyRecorded};
 use crate::tui::keymap::{KpiMsg, kpi_msg};
 use crate::tui::kpis::{KpiView, RecordForm};
-use crate::tui::state::{Overlay, Screen};
+use crate::tui::state::Screen;
 use crate::tui::ui::kpis::grid_columns;
 
 impl App {
@@ -67,7 +67,7 @@ impl App {
                     });
                 }
             }
-            KpiMsg::Help => self.state.overlay = Overlay::Help,
+            KpiMsg::Help => self.state.open_help(),
             KpiMsg::Quit => self.request_quit(),
         }
     }

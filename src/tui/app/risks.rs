@@ -182,7 +182,7 @@ impl App {
             RiskMsg::ScrollDown => view.detail_offset += 5,
             RiskMsg::ScrollUp => view.detail_offset = view.detail_offset.saturating_sub(5),
             RiskMsg::Cockpit => self.state.screen = Screen::Cockpit,
-            RiskMsg::Help => self.state.overlay = Overlay::Help,
+            RiskMsg::Help => self.state.open_help(),
             RiskMsg::Quit => self.request_quit(),
         }
         if filter != self.state.risks.filter {

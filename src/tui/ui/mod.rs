@@ -8,6 +8,13 @@ mod evidence;
 mod item;
 pub mod kpis;
 mod overlay;
+
+/// How far the help of the screen showing can scroll at most: its lines,
+/// twice over for those that wrap on a narrow terminal (drawing stops at the
+/// real end).
+pub fn help_length(state: &crate::tui::state::State) -> usize {
+    overlay::help_lines(state).len() * 2
+}
 mod risks;
 mod signoff;
 mod theme;
@@ -155,7 +162,10 @@ fn draw_footer(frame: &mut Frame, area: Rect, state: &State) {
         spans.push(Span::raw(format!(" {what} ")));
     };
     match (&state.overlay, &state.editor) {
-        (Overlay::Help, _) => push("Esc", "close help"),
+        (Overlay::Help, _) => {
+            push("↑/↓", "scroll");
+            push("Esc", "close help");
+        }
         (Overlay::ConfirmQuit, _) => {
             push("s", "save and quit");
             push("d", "discard and quit");

@@ -145,7 +145,7 @@ fn pair_lines(title: &'static str, keys: &[(&'static str, &'static str)]) -> Vec
 }
 
 /// Every key of the screen showing, then the keys of what it opens.
-fn draw_help(frame: &mut Frame, area: Rect, state: &State) {
+pub fn help_lines(state: &State) -> Vec<Line<'static>> {
     let mut sections = match state.screen {
         Screen::Cockpit => vec![
             binding_lines("In the cockpit", COCKPIT),
@@ -174,35 +174,64 @@ fn draw_help(frame: &mut Frame, area: Rect, state: &State) {
         }
         lines.extend(section);
     }
+    lines
+}
+
+/// The help, wrapped to the width there is (never cut mid-word or at the
+/// bottom): what does not fit scrolls with ↑/↓, PgUp/PgDn.
+fn draw_help(frame: &mut Frame, area: Rect, state: &State) {
+    let lines = help_lines(state);
+    let width = area.width.min(100);
+    let inner = usize::from(width.saturating_sub(2).max(1));
+    // each line takes as many rows as its wrapped text needs
+    let rows: usize = lines
+        .iter()
+        .map(|l| wrapped_rows(&l.to_string(), inner))
+        .sum();
+    let height = (rows as u16 + 2).min(area.height);
+    let visible = usize::from(height.saturating_sub(2));
+    let max_scroll = rows.saturating_sub(visible);
+    let scroll = usize::from(state.help_scroll).min(max_scroll);
+    let title = if max_scroll > 0 {
+        format!(
+            " Keys: ↑/↓ PgUp/PgDn scroll, {}–{} of {} · Esc closes ",
+            scroll + 1,
+            (scroll + visible).min(rows),
+            rows
+        )
+    } else {
+        " Keys (Esc closes) ".to_string()
+    };
     let block = Block::bordered()
-        .title(" Keys (Esc closes) ")
+        .title(title)
         .border_style(theme::focus_border());
-    if lines.len() as u16 + 2 > area.height {
-        // a short terminal: the keys matter more than spacing and tips
-        lines.retain(|l| l.width() > 0 && !l.spans.iter().all(|s| s.style == theme::dim()));
-    }
-    let rows = lines.len() as u16;
-    if rows + 2 <= area.height {
-        let rect = centered(area, 78, rows + 2);
-        frame.render_widget(Clear, rect);
-        frame.render_widget(
-            Paragraph::new(lines)
-                .wrap(Wrap { trim: false })
-                .block(block),
-            rect,
-        );
-        return;
-    }
-    // a short terminal: two columns rather than keys cut off at the bottom
-    let half = lines.len().div_ceil(2);
-    let rect = centered(area, area.width, half as u16 + 2);
+    let rect = centered(area, width, height);
     frame.render_widget(Clear, rect);
-    let inner = block.inner(rect);
-    frame.render_widget(block, rect);
-    let [left, right] = Layout::horizontal([Constraint::Fill(1), Constraint::Fill(1)])
-        .spacing(2)
-        .areas(inner);
-    let second = lines.split_off(half);
-    frame.render_widget(Paragraph::new(lines), left);
-    frame.render_widget(Paragraph::new(second), right);
+    frame.render_widget(
+        Paragraph::new(lines)
+            .wrap(Wrap { trim: false })
+            .scroll((scroll as u16, 0))
+            .block(block),
+        rect,
+    );
+}
+
+/// How many rows `text` takes when wrapped at word boundaries to `width`.
+fn wrapped_rows(text: &str, width: usize) -> usize {
+    use unicode_width::UnicodeWidthStr;
+    let mut rows = 1;
+    let mut used = 0;
+    for word in text.split_inclusive(' ') {
+        let w = word.width();
+        if used + w.saturating_sub(usize::from(word.ends_with(' '))) > width && used > 0 {
+            rows += 1;
+            used = 0;
+        }
+        used += w;
+        while used > width {
+            rows += 1;
+            used -= width;
+        }
+    }
+    rows
 }

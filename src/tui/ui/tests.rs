@@ -73,7 +73,7 @@ fn writing_notes_with_running_clock() {
 }
 
 #[test]
-fn help_lists_every_key() {
+fn help_lists_every_key_and_is_never_cut() {
     let (_dir, mut app) = demo_app();
     app.handle_key(key(KeyCode::Char('?')));
     let large = render(&app, 200, 60);
@@ -83,20 +83,40 @@ fn help_lists_every_key() {
     {
         assert!(large.contains(b.help), "help misses {:?}", b.help);
     }
-    // a small terminal still names every key, in two columns if need be
+    // the last line, once cut off at 200×60, is there
+    assert!(
+        large.contains("Others' changes show within a second."),
+        "{large}"
+    );
+    // a small terminal scrolls: every key shows on the way down, in full
     let small = render(&app, 80, 24);
+    assert!(small.contains("scroll"), "{small}");
+    assert_snapshot!("help_80x24", small);
+    assert_snapshot!("help_200x60", large);
+    let mut seen = small;
+    for _ in 0..60 {
+        app.handle_key(key(KeyCode::Down));
+        seen.push_str(&render(&app, 80, 24));
+    }
     for b in crate::tui::keymap::COCKPIT
         .iter()
+        .chain(crate::tui::keymap::CARRY)
         .filter(|b| !b.help.is_empty())
     {
         assert!(
-            small.contains(&format!("  {:<8}", b.label)),
-            "80x24 help misses {}",
+            seen.contains(&format!("  {:<9}", b.label)),
+            "80x24 help never shows {}",
             b.label
         );
     }
-    assert_snapshot!("help_80x24", small);
-    assert_snapshot!("help_200x60", large);
+    assert!(
+        seen.contains("Others' changes show"),
+        "the end is reachable"
+    );
+    // Esc closes, and the next help opens at the top
+    app.handle_key(key(KeyCode::Esc));
+    app.handle_key(key(KeyCode::Char('?')));
+    assert_eq!(app.state.help_scroll, 0);
 }
 
 #[test]
