@@ -1,5 +1,6 @@
 //! Minutes and data exports: the documented information an auditor reads.
 
+mod asof;
 pub mod digest;
 pub mod followup;
 pub mod html;
