@@ -478,6 +478,31 @@ fn a_json_dump_imports_into_an_empty_database_unchanged() {
 }
 
 #[test]
+fn a_delegate_from_top_management_stands_in_for_an_absent_chair() {
+    let db = Db::demo();
+    db.ok(&["review", "start", "MR-2026-02"]);
+    db.present("Marcus Hale");
+    let (check, _) = db.fails(&["review", "check", "MR-2026-02"]);
+    assert!(
+        check.contains("✗ GAP Chair: David Okafor is not recorded as present"),
+        "{check}"
+    );
+    db.ok(&[
+        "review",
+        "attend",
+        "MR-2026-02",
+        "Marcus Hale",
+        "--role",
+        "delegate",
+    ]);
+    let (check, _) = db.fails(&["review", "check", "MR-2026-02"]);
+    assert!(
+        check.contains("Chair: David Okafor absent; Marcus Hale attends as delegate"),
+        "{check}"
+    );
+}
+
+#[test]
 fn review_check_exits_non_zero_while_there_are_gaps() {
     let db = Db::demo();
     let out = db.run(&["review", "check", "MR-2026-02"]);

@@ -46,7 +46,7 @@ pub enum ReviewCommand {
         reference: String,
         /// A person's name or OS user name
         person: String,
-        /// chair, facilitator, member or guest
+        /// chair, facilitator, member, guest, or delegate (stands in for an absent chair)
         #[arg(long)]
         role: Option<String>,
         /// expected, present, apologies or absent

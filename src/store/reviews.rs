@@ -105,7 +105,8 @@ pub fn add_attendee(
 }
 
 pub const PRESENCES: [&str; 4] = ["expected", "present", "apologies", "absent"];
-pub const ROLES: [&str; 4] = ["chair", "facilitator", "member", "guest"];
+/// A `delegate` is someone from top management standing in for an absent chair.
+pub const ROLES: [&str; 5] = ["chair", "facilitator", "member", "guest", "delegate"];
 
 /// Adds a person to a review or changes their role or presence; logged.
 pub fn set_attendance(

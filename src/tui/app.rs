@@ -203,6 +203,10 @@ impl App {
                         self.cycle_presence(index);
                     }
                     KeyCode::Char('a') => self.all_expected_present(),
+                    KeyCode::Char('g') => {
+                        let index = *selected;
+                        self.toggle_delegate(index);
+                    }
                     KeyCode::Esc | KeyCode::Char('q') => self.state.overlay = Overlay::None,
                     _ if ctrl && key.code == KeyCode::Char('c') => {
                         self.state.overlay = Overlay::None
@@ -390,6 +394,29 @@ impl App {
         let (review_id, person_id, now) = (self.review_id, attendee.person_id, self.state.now);
         self.write(|tx, actor| {
             reviews::set_attendance(tx, actor, now, review_id, person_id, None, Some(next))
+        });
+    }
+
+    /// Someone from top management stands in for an absent chair, so the
+    /// close-out check can pass; again, and they are a member.
+    fn toggle_delegate(&mut self, index: usize) {
+        let Some(attendee) = self.state.data.attendees.get(index) else {
+            return;
+        };
+        let role = match attendee.role.as_str() {
+            crate::domain::closeout::DELEGATE => "member",
+            "member" | "guest" => crate::domain::closeout::DELEGATE,
+            other => {
+                let other = other.to_string();
+                self.state.error(format!(
+                    "the {other} stays the {other}; choose a member to stand in"
+                ));
+                return;
+            }
+        };
+        let (review_id, person_id, now) = (self.review_id, attendee.person_id, self.state.now);
+        self.write(|tx, actor| {
+            reviews::set_attendance(tx, actor, now, review_id, person_id, Some(role), None)
         });
     }
 

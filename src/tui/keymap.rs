@@ -254,6 +254,7 @@ pub const ATTENDANCE: &[(&str, &str)] = &[
     ("↑/↓", "person"),
     ("space", "present → apologies → absent"),
     ("a", "all present"),
+    ("g", "stands in for the chair (delegate) / back to member"),
     ("Esc", "done"),
 ];
 

@@ -186,4 +186,24 @@ fn attendance_is_taken_in_an_overlay() {
         .filter(|a| a.presence == "present")
         .count();
     assert_eq!(present, 7, "all but the one who sent apologies");
+    // a member stands in for the chair with g, and back with g again
+    app.handle_key(key(KeyCode::Char('p')));
+    app.handle_key(key(KeyCode::Down));
+    app.handle_key(key(KeyCode::Char('g')));
+    let role = |app: &crate::tui::app::App| app.state.data.attendees[1].role.clone();
+    assert_eq!(role(&app), "delegate");
+    app.handle_key(key(KeyCode::Char('g')));
+    assert_eq!(role(&app), "member");
+    // the chair stays the chair
+    app.handle_key(key(KeyCode::Up));
+    app.handle_key(key(KeyCode::Char('g')));
+    assert_eq!(app.state.data.attendees[0].role, "chair");
+    assert!(
+        app.state
+            .status
+            .as_ref()
+            .unwrap()
+            .text
+            .contains("stays the chair")
+    );
 }
