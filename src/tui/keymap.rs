@@ -253,8 +253,9 @@ pub const COCKPIT: &[Binding] = &[
 pub const ATTENDANCE: &[(&str, &str)] = &[
     ("↑/↓", "person"),
     ("space", "present → apologies → absent"),
+    // the footer drops hints from the middle first: g before a
+    ("g", "delegate"),
     ("a", "all present"),
-    ("g", "stands in for the chair (delegate) / back to member"),
     ("Esc", "done"),
 ];
 
