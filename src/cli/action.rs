@@ -218,22 +218,16 @@ pub fn run(store: &mut Store, command: ActionCommand) -> Result<ExitCode> {
             }
             let note = note.unwrap_or_default();
             let done = store.write(|tx, actor| {
-                let now = Utc::now();
                 let base = actions::require_action(tx, &reference)?;
-                let mut current =
-                    conflict_free(actions::update_action(tx, actor, now, &base, &edit)?)?;
-                match status {
-                    Some(to) => {
-                        current = conflict_free(actions::set_status(
-                            tx, actor, now, &current, to, &note,
-                        )?)?;
-                    }
-                    None if !note.trim().is_empty() => {
-                        actions::add_note(tx, actor, now, &current, &note)?;
-                    }
-                    None => {}
-                }
-                Ok(current)
+                conflict_free(crate::ops::actions::update(
+                    tx,
+                    actor,
+                    Utc::now(),
+                    &base,
+                    &edit,
+                    status,
+                    &note,
+                )?)
             })?;
             println!("Updated {}: {}", done.reference, one_liner(&done));
             Ok(ExitCode::SUCCESS)

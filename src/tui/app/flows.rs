@@ -418,23 +418,10 @@ impl App {
                 self.action_write(|tx, actor| {
                     let base = actions::action_by_id(tx, id)?
                         .ok_or_else(|| eyre!("that action is gone"))?;
-                    let edit = ActionEdit {
-                        due: Some(Some(due)),
-                        ..Default::default()
-                    };
-                    if let Err(c) = actions::update_action(tx, actor, now, &base, &edit)? {
-                        return Ok(Err(c));
-                    }
-                    actions::record_check(
-                        tx,
-                        actor,
-                        now,
-                        review_id,
-                        &base,
-                        CheckOutcome::Redated,
-                        &text,
-                    )?;
-                    Ok(Ok(format!("{} re-dated to {due}", base.reference)))
+                    Ok(crate::ops::actions::redate_in_review(
+                        tx, actor, now, review_id, &base, due, &text,
+                    )?
+                    .map(|a| format!("{} re-dated to {due}", a.reference)))
                 });
             }
             PromptFor::NotEffective(id) => {
@@ -448,23 +435,11 @@ impl App {
                 let in_cockpit = self.state.screen == Screen::Cockpit;
                 self.action_write(|tx, actor| {
                     let note = format!("Reopened: not effective ({review_ref})");
-                    if let Err(c) =
-                        actions::not_effective_reopen(tx, actor, now, &base, &text, &note)?
-                    {
-                        return Ok(Err(c));
-                    }
-                    if in_cockpit {
-                        actions::record_check(
-                            tx,
-                            actor,
-                            now,
-                            review_id,
-                            &base,
-                            CheckOutcome::NotEffective,
-                            &text,
-                        )?;
-                    }
-                    Ok(Ok(format!("{} not effective: reopened", base.reference)))
+                    let in_review = in_cockpit.then_some(review_id);
+                    Ok(crate::ops::actions::reopen_not_effective(
+                        tx, actor, now, in_review, &base, &text, &note,
+                    )?
+                    .map(|a| format!("{} not effective: reopened", a.reference)))
                 });
             }
             PromptFor::Cancel(id) => {

@@ -1,0 +1,89 @@
+//! Changing an action in more than one step: an edit with a status change
+//! and a note; re-dating or reopening it as the review's verdict on it.
+
+use chrono::{DateTime, NaiveDate, Utc};
+use color_eyre::eyre::Result;
+use rusqlite::Transaction;
+
+use crate::domain::action::ActionStatus;
+use crate::store::Conflict;
+use crate::store::actions::{self, ActionEdit, ActionRecord, CheckOutcome};
+
+/// A change that may be refused because someone else saved the action first.
+pub type Outcome = Result<std::result::Result<ActionRecord, Conflict>>;
+
+/// Edits the fields given, then moves the status (the note saying why) or,
+/// with no status, adds the note on its own.
+pub fn update(
+    tx: &Transaction,
+    actor: &str,
+    now: DateTime<Utc>,
+    base: &ActionRecord,
+    edit: &ActionEdit,
+    status: Option<ActionStatus>,
+    note: &str,
+) -> Outcome {
+    let current = match actions::update_action(tx, actor, now, base, edit)? {
+        Ok(a) => a,
+        Err(c) => return Ok(Err(c)),
+    };
+    match status {
+        Some(to) => actions::set_status(tx, actor, now, &current, to, note),
+        None => {
+            if !note.trim().is_empty() {
+                actions::add_note(tx, actor, now, &current, note)?;
+            }
+            Ok(Ok(current))
+        }
+    }
+}
+
+/// Gives a carried action a new due date as this review's verdict on it.
+pub fn redate_in_review(
+    tx: &Transaction,
+    actor: &str,
+    now: DateTime<Utc>,
+    review_id: i64,
+    base: &ActionRecord,
+    due: NaiveDate,
+    why: &str,
+) -> Outcome {
+    let edit = ActionEdit {
+        due: Some(Some(due)),
+        ..Default::default()
+    };
+    let redated = match actions::update_action(tx, actor, now, base, &edit)? {
+        Ok(a) => a,
+        Err(c) => return Ok(Err(c)),
+    };
+    actions::record_check(tx, actor, now, review_id, base, CheckOutcome::Redated, why)?;
+    Ok(Ok(redated))
+}
+
+/// Reopens an action judged not effective; in a review, that is its verdict too.
+pub fn reopen_not_effective(
+    tx: &Transaction,
+    actor: &str,
+    now: DateTime<Utc>,
+    review_id: Option<i64>,
+    base: &ActionRecord,
+    why: &str,
+    note: &str,
+) -> Outcome {
+    let reopened = match actions::not_effective_reopen(tx, actor, now, base, why, note)? {
+        Ok(a) => a,
+        Err(c) => return Ok(Err(c)),
+    };
+    if let Some(review_id) = review_id {
+        actions::record_check(
+            tx,
+            actor,
+            now,
+            review_id,
+            base,
+            CheckOutcome::NotEffective,
+            why,
+        )?;
+    }
+    Ok(Ok(reopened))
+}
