@@ -116,3 +116,35 @@ fn closing_a_terminal_window_with_steerco_started_from_its_shell_saves_and_close
         1
     );
 }
+
+#[test]
+fn closing_the_terminal_on_the_outcome_form_keeps_it_for_next_time() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = demo_db(dir.path());
+    let mut cockpit = Cockpit::start(&db, &[], 100, 30);
+    cockpit.wait_for("Agenda");
+    cockpit.type_keys("o");
+    cockpit.wait_for("Outcome of");
+    cockpit.type_keys("Suitable, said as the link dropped");
+    cockpit.hang_up();
+    assert!(
+        cockpit.wait_exit(Duration::from_secs(2)).is_some(),
+        "steerco still runs after its terminal closed"
+    );
+    let conn = rusqlite::Connection::open(&db).unwrap();
+    let kept: String = conn
+        .query_row("SELECT fields FROM draft WHERE kind = 'outcome'", [], |r| {
+            r.get(0)
+        })
+        .expect("the outcome form is kept as a draft");
+    assert!(
+        kept.contains("Suitable, said as the link dropped"),
+        "{kept}"
+    );
+    drop(conn);
+    // next time, the form opens again filled in
+    let mut again = Cockpit::start(&db, &[], 100, 30);
+    again.wait_for("your unfinished conclusion");
+    again.wait_for("Ctrl-S saves it");
+    again.type_keys("\x1b");
+}

@@ -16,6 +16,8 @@ pub enum DraftKind {
     Action,
     /// A new decision's form; the target is the review.
     Decision,
+    /// The outcome form (conclusion, next review, outputs not needed); the target is the review.
+    Outcome,
 }
 
 impl DraftKind {
@@ -24,6 +26,7 @@ impl DraftKind {
             DraftKind::Notes => "notes",
             DraftKind::Action => "action",
             DraftKind::Decision => "decision",
+            DraftKind::Outcome => "outcome",
         }
     }
 }

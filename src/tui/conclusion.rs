@@ -76,6 +76,15 @@ impl ConclusionForm {
         form
     }
 
+    /// The form with these values in its fields (a draft brought back).
+    pub fn with_values(mut self, values: &[String]) -> Self {
+        for (i, ((_, hint), v)) in FIELDS.iter().zip(values).enumerate() {
+            self.fields[i] = field(hint, v);
+        }
+        self.style_focus();
+        self
+    }
+
     pub fn value(&self, i: usize) -> String {
         self.fields
             .get(i)

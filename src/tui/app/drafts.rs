@@ -44,6 +44,19 @@ impl App {
                     ],
                 )
             }
+            // what was typed, as the fields stand; kept only if it differs from what is saved
+            Overlay::Conclusion(form) => {
+                let fields: Vec<String> = (0..form.fields.len()).map(|i| form.value(i)).collect();
+                let saved = crate::tui::conclusion::ConclusionForm::new(
+                    &self.state.data.review,
+                    &self.state.data.none_needed,
+                );
+                let unchanged = (0..saved.fields.len()).all(|i| saved.value(i) == fields[i]);
+                if unchanged {
+                    return;
+                }
+                (DraftKind::Outcome, fields)
+            }
             _ => return,
         };
         let (review_id, now) = (self.review_id, self.state.now);
@@ -54,7 +67,7 @@ impl App {
 
     /// At start: a capture form this account left unfinished opens again.
     pub(super) fn restore_form_drafts(&mut self) {
-        for kind in [DraftKind::Action, DraftKind::Decision] {
+        for kind in [DraftKind::Action, DraftKind::Decision, DraftKind::Outcome] {
             let found = drafts::find(self.store.conn(), self.store.actor(), kind, self.review_id);
             let Ok(Some(draft)) = found else {
                 continue;
@@ -65,14 +78,19 @@ impl App {
                 .store
                 .write(|tx, actor| drafts::discard(tx, actor, kind, draft.target));
             let when = saved_when(&draft);
-            let what = if kind == DraftKind::Action {
-                "action"
-            } else {
-                "decision"
+            let what = match kind {
+                DraftKind::Action => "action",
+                DraftKind::Outcome => "conclusion",
+                _ => "decision",
             };
-            self.state.info(format!(
-                "your unfinished {what}{when} is back: Enter saves it, Esc twice discards it"
-            ));
+            // the outcome form saves with Ctrl-S and leaves with one Esc
+            let keys = if kind == DraftKind::Outcome {
+                "Ctrl-S saves it, Esc discards it"
+            } else {
+                "Enter saves it, Esc twice discards it"
+            };
+            self.state
+                .info(format!("your unfinished {what}{when} is back: {keys}"));
             return;
         }
     }
@@ -101,6 +119,15 @@ impl App {
                     form.text.insert_str(field(0));
                     form.owner.insert_str(field(3));
                     form.amount.insert_str(field(4));
+                }
+            }
+            DraftKind::Outcome => {
+                self.open_conclusion();
+                if let Overlay::Conclusion(form) =
+                    std::mem::replace(&mut self.state.overlay, Overlay::None)
+                {
+                    self.state.overlay =
+                        Overlay::Conclusion(Box::new(form.with_values(&draft.fields)));
                 }
             }
             DraftKind::Notes => {}

@@ -121,3 +121,48 @@ fn a_bad_date_keeps_the_form_open_and_says_why() {
     assert!(matches!(app.state.overlay, Overlay::None));
     assert_eq!(app.state.data.review.next_review, None);
 }
+
+#[test]
+fn an_outcome_being_typed_when_the_link_drops_comes_back() {
+    let (dir, path) = demo_db();
+    let mut app = app_at(&path, now());
+    app.handle_key(key(KeyCode::End));
+    app.handle_key(key(KeyCode::Char('o')));
+    type_text(&mut app, "Yes, still suitable");
+    app.handle_key(key(KeyCode::Tab));
+    type_text(&mut app, "Adequate once the second PCB source is qualified");
+    // the session ends without a person to ask (a dropped SSH link)
+    app.save_before_exit();
+    drop(app);
+    let app = app_at(&path, now());
+    let Overlay::Conclusion(form) = &app.state.overlay else {
+        panic!("the outcome form opens again, filled in")
+    };
+    assert_eq!(form.value(0), "Yes, still suitable");
+    assert_eq!(
+        form.value(1),
+        "Adequate once the second PCB source is qualified"
+    );
+    assert!(
+        app.state
+            .status
+            .as_ref()
+            .unwrap()
+            .text
+            .contains("your unfinished conclusion")
+    );
+    // nothing was saved to the review by the hang-up itself
+    assert!(app.state.data.review.conclusion.suitable.is_empty());
+    drop(dir);
+}
+
+#[test]
+fn an_untouched_outcome_form_leaves_no_draft() {
+    let (_dir, path) = demo_db();
+    let mut app = app_at(&path, now());
+    app.handle_key(key(KeyCode::Char('o')));
+    app.save_before_exit();
+    drop(app);
+    let app = app_at(&path, now());
+    assert!(matches!(app.state.overlay, Overlay::None));
+}
