@@ -34,6 +34,10 @@ pub const NONE_NEEDED: usize = 5;
 
 pub struct ConclusionForm {
     pub fields: Vec<TextArea<'static>>,
+    /// The values as the form was opened: only what the user changes is
+    /// saved, so a colleague's answer saved meanwhile is not overwritten
+    /// with the stale text the form was filled with.
+    original: Vec<String>,
     pub focus: usize,
     pub error: Option<String>,
 }
@@ -66,9 +70,10 @@ impl ConclusionForm {
         let mut form = ConclusionForm {
             fields: FIELDS
                 .iter()
-                .zip(values)
-                .map(|((_, hint), v)| field(hint, &v))
+                .zip(&values)
+                .map(|((_, hint), v)| field(hint, v))
                 .collect(),
+            original: values.iter().map(|v| v.trim().to_string()).collect(),
             focus: 0,
             error: None,
         };
@@ -83,6 +88,12 @@ impl ConclusionForm {
         }
         self.style_focus();
         self
+    }
+
+    /// A field's value if the user changed it since the form was opened.
+    pub fn changed(&self, i: usize) -> Option<String> {
+        let v = self.value(i);
+        (self.original.get(i) != Some(&v)).then_some(v)
     }
 
     pub fn value(&self, i: usize) -> String {

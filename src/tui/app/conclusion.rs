@@ -1,6 +1,4 @@
-//! Saving the conclusion form: every part in one write, or none.
-
-use color_eyre::eyre::eyre;
+//! Saving the conclusion form: every part changed in one write, or none.
 
 use super::App;
 use crate::domain::closeout::OUTPUT_CATEGORIES;
@@ -21,11 +19,8 @@ impl App {
 
     pub(super) fn submit_conclusion(&mut self, mut form: Box<ConclusionForm>) {
         let (id, now, today) = (self.review_id, self.state.now, self.state.today);
-        let next = form.value(NEXT_REVIEW);
-        let next = match (!next.is_empty())
-            .then(|| parse_due(&next, today))
-            .transpose()
-        {
+        let next = form.changed(NEXT_REVIEW).filter(|n| !n.is_empty());
+        let next = match next.map(|n| parse_due(&n, today)).transpose() {
             Ok(d) => d,
             Err(e) => {
                 form.error = Some(format!("next review: {e}"));
@@ -34,16 +29,18 @@ impl App {
                 return;
             }
         };
+        // an empty part is left as it is (set_conclusion skips it)
+        let part = |i: usize| form.changed(i).unwrap_or_default();
         let given = Conclusion {
-            suitable: form.value(0),
-            adequate: form.value(1),
-            effective: form.value(2),
-            aligned: form.value(3),
+            suitable: part(0),
+            adequate: part(1),
+            effective: part(2),
+            aligned: part(3),
         };
         let reasons: Vec<(&str, String)> = OUTPUT_CATEGORIES
             .iter()
             .enumerate()
-            .map(|(i, (key, _))| (*key, form.value(NONE_NEEDED + i)))
+            .filter_map(|(i, (key, _))| Some((*key, form.changed(NONE_NEEDED + i)?)))
             .filter(|(_, r)| !r.is_empty())
             .collect();
         let saved = self.store.write(|tx, actor| {
@@ -53,7 +50,7 @@ impl App {
             for (category, reason) in &reasons {
                 set_none_needed(tx, actor, now, id, category, reason)?;
             }
-            set_conclusion(tx, actor, now, id, &given).map_err(|e| eyre!("{e}"))
+            set_conclusion(tx, actor, now, id, &given)
         });
         match saved {
             Ok(conclusion) => {

@@ -166,3 +166,42 @@ fn an_untouched_outcome_form_leaves_no_draft() {
     let app = app_at(&path, now());
     assert!(matches!(app.state.overlay, Overlay::None));
 }
+
+#[test]
+fn a_colleague_s_answer_saved_meanwhile_is_not_overwritten() {
+    let (_dir, path) = demo_db();
+    let mut mine = app_at(&path, now());
+    // an earlier answer, which both forms are filled with
+    mine.handle_key(key(KeyCode::Char('o')));
+    for _ in 0..3 {
+        mine.handle_key(key(KeyCode::Tab));
+    }
+    type_text(&mut mine, "Not yet");
+    mine.handle_key(ctrl('s'));
+    mine.handle_key(key(KeyCode::Char('o')));
+    // a colleague in another session changes "aligned" meanwhile
+    let mut theirs = app_at(&path, now());
+    theirs.handle_key(key(KeyCode::Char('o')));
+    for _ in 0..3 {
+        theirs.handle_key(key(KeyCode::Tab));
+    }
+    for _ in 0.."Not yet".len() {
+        theirs.handle_key(key(KeyCode::Backspace));
+    }
+    type_text(&mut theirs, "Yes, with the 2027 plan");
+    theirs.handle_key(ctrl('s'));
+    assert_eq!(
+        theirs.state.data.review.conclusion.aligned,
+        "Yes, with the 2027 plan"
+    );
+    // my form was filled before their save; I answer only "suitable"
+    let Overlay::Conclusion(form) = &mine.state.overlay else {
+        panic!("my form is open")
+    };
+    assert_eq!(form.value(3), "Not yet", "filled with what stood then");
+    type_text(&mut mine, "Yes");
+    mine.handle_key(ctrl('s'));
+    let review = &mine.state.data.review;
+    assert_eq!(review.conclusion.suitable, "Yes");
+    assert_eq!(review.conclusion.aligned, "Yes, with the 2027 plan");
+}
