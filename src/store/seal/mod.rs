@@ -144,6 +144,18 @@ pub fn track(conn: &Connection, shapes: &[Shape]) -> Result<()> {
 /// Marks where the transaction begins: each sealed table's highest rowid now.
 pub fn begin(tx: &Transaction, shapes: &[Shape]) -> Result<()> {
     forget(tx)?;
+    let mut put = tx.prepare_cached("INSERT INTO seal_mark (tbl, rid) VALUES (?1, ?2)")?;
+    for (tbl, rid) in top_rowids(tx, shapes)? {
+        put.execute(params![tbl, rid])?;
+    }
+    Ok(())
+}
+
+/// Each sealed table's highest rowid (0 when empty), read in one statement.
+fn top_rowids(tx: &Transaction, shapes: &[Shape]) -> Result<Vec<(String, i64)>> {
+    if shapes.is_empty() {
+        return Ok(Vec::new());
+    }
     let parts: Vec<String> = shapes
         .iter()
         .map(|s| {
@@ -154,14 +166,11 @@ pub fn begin(tx: &Transaction, shapes: &[Shape]) -> Result<()> {
             )
         })
         .collect();
-    if !parts.is_empty() {
-        tx.prepare_cached(&format!(
-            "INSERT INTO seal_mark {}",
-            parts.join(" UNION ALL ")
-        ))?
-        .execute([])?;
-    }
-    Ok(())
+    let mut stmt = tx.prepare_cached(&parts.join(" UNION ALL "))?;
+    let rows = stmt
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
+        .collect::<rusqlite::Result<_>>()?;
+    Ok(rows)
 }
 
 /// Stops noting: what the transaction changed is forgotten (an import brings
@@ -271,19 +280,15 @@ pub fn seal_touched(
     };
     forget(tx)?;
     // the tables with a row changed or added
-    let mut tables: Vec<(&Shape, i64)> = Vec::new();
-    for shape in shapes {
-        let mark = marks.get(&shape.name).copied().unwrap_or(0);
-        let top: i64 = tx
-            .prepare_cached(&format!(
-                "SELECT coalesce(max(rowid), 0) FROM {}",
-                quoted(&shape.name)
-            ))?
-            .query_row([], |r| r.get(0))?;
-        if top > mark || before.iter().any(|(t, _, _)| *t == shape.name) {
-            tables.push((shape, mark));
-        }
-    }
+    let top: HashMap<String, i64> = top_rowids(tx, shapes)?.into_iter().collect();
+    let tables: Vec<(&Shape, i64)> = shapes
+        .iter()
+        .map(|shape| (shape, marks.get(&shape.name).copied().unwrap_or(0)))
+        .filter(|(shape, mark)| {
+            top.get(&shape.name).copied().unwrap_or(0) > *mark
+                || before.iter().any(|(t, _, _)| *t == shape.name)
+        })
+        .collect();
     if tables.is_empty() {
         return Ok(());
     }
