@@ -8,6 +8,8 @@ fn main() -> ExitCode {
     unsafe {
         libc::signal(libc::SIGPIPE, libc::SIG_DFL);
     }
+    // people read the minutes in their own time zone
+    steerco::export::use_local_time();
     if let Err(e) = color_eyre::install() {
         eprintln!("steerco: {e}");
     }

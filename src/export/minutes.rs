@@ -464,16 +464,27 @@ pub fn gather_in(conn: &Connection, review_id: i64, now: DateTime<Utc>) -> Resul
     })
 }
 
+/// Whether minutes show local time: the steerco binary turns it on; the
+/// library alone (its tests, a bench) writes UTC, so its output is the same on
+/// every machine.
+static LOCAL_TIME: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+
+/// Minutes rendered from now on show the machine's local time beside UTC.
+pub fn use_local_time() {
+    LOCAL_TIME.store(true, std::sync::atomic::Ordering::Relaxed);
+}
+
 /// A stored timestamp as people read it in minutes: in the local time of the
 /// machine rendering them, with its offset and the time in UTC
 /// (`2026-11-21 12:30 (UTC+01:00; 11:30 UTC)`), or plainly `2026-11-21 11:30 UTC`
-/// where local time is UTC.
+/// where local time is UTC or not in use.
 pub fn readable_time(ts: &str) -> String {
     use chrono::Offset;
     parse_timestamp(ts)
         .map(|t| {
             let local = t.with_timezone(&chrono::Local);
-            if local.offset().fix().local_minus_utc() == 0 {
+            let local_time = LOCAL_TIME.load(std::sync::atomic::Ordering::Relaxed);
+            if !local_time || local.offset().fix().local_minus_utc() == 0 {
                 t.format("%Y-%m-%d %H:%M UTC").to_string()
             } else {
                 format!(

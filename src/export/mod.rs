@@ -15,7 +15,7 @@ use chrono::{DateTime, Utc};
 use color_eyre::eyre::{Result, WrapErr};
 use rusqlite::Connection;
 
-pub use minutes::{Minutes, gather};
+pub use minutes::{Minutes, gather, use_local_time};
 
 #[cfg(test)]
 mod tests;
