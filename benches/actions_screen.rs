@@ -11,8 +11,8 @@ use rusqlite::params;
 use steerco::domain::agenda::iso_9001_template;
 use steerco::store::Store;
 use steerco::store::reviews::{NewReview, create_review};
-use steerco::tui::actions::ActionsView;
 use steerco::tui::app::App;
+use steerco::tui::screens::actions::ActionsView;
 
 const ACTIONS: usize = 100_000;
 

@@ -12,7 +12,7 @@ use steerco::domain::kpi::{Direction, Frequency, Target};
 use steerco::store::kpis::{self, NewKpi};
 use steerco::store::{Store, reviews};
 use steerco::tui::app::App;
-use steerco::tui::kpis::{KpiBoard, KpiView};
+use steerco::tui::screens::kpis::{KpiBoard, KpiView};
 use steerco::tui::state::Screen;
 
 fn today() -> NaiveDate {

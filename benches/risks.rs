@@ -12,7 +12,7 @@ use steerco::domain::risk::{Basis, Kind, Rating};
 use steerco::store::Store;
 use steerco::store::reviews::{NewReview, create_review};
 use steerco::store::risks::{NewRisk, add_risk, rate_risk};
-use steerco::tui::risk_view::RiskBoard;
+use steerco::tui::screens::risks::RiskBoard;
 use steerco::tui::state::{CockpitData, Screen, State};
 
 const RISKS: usize = 2_000;

@@ -196,6 +196,17 @@ impl DecisionCategory {
         }
     }
 
+    /// A stored category as the cockpit lists it, "a improvement"; an
+    /// unknown word reads as uncategorised.
+    pub fn short_label(stored: &str) -> &'static str {
+        match Self::parse(stored) {
+            Some(DecisionCategory::Improvement) => "a improvement",
+            Some(DecisionCategory::QmsChange) => "b change to the QMS",
+            Some(DecisionCategory::Resources) => "c resource need",
+            None => "uncategorised",
+        }
+    }
+
     /// Accepts the stored word, the clause letter or a plain word.
     pub fn parse(s: &str) -> Option<Self> {
         match s.trim().to_ascii_lowercase().as_str() {

@@ -2,20 +2,16 @@
 //! the store) → draw from state. Idle, it sleeps in `poll` and wakes twice a
 //! second to look for other sessions' commits.
 
-pub mod actions;
 pub mod app;
-#[cfg(test)]
-mod app_tests;
-pub mod capture;
-pub mod conclusion;
 pub mod keymap;
-pub mod kpis;
-pub mod risk_view;
+pub mod popups;
+pub mod screens;
 mod session;
 pub mod state;
 mod terminal;
 #[cfg(test)]
 pub mod testkit;
+pub mod theme;
 pub mod ui;
 
 use std::time::Duration;

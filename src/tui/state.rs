@@ -6,10 +6,10 @@ use color_eyre::eyre::Result;
 use ratatui_textarea::TextArea;
 use rusqlite::Connection;
 
-use super::actions::ActionsView;
-use super::capture::{ActionForm, ReviewDecisionForm};
-use super::kpis::KpiBoard;
-use super::risk_view::{DecisionForm, NewRiskForm, RatingForm, RiskBoard, RisksView};
+use super::popups::capture::{ActionForm, ReviewDecisionForm};
+use super::screens::actions::ActionsView;
+use super::screens::kpis::KpiBoard;
+use super::screens::risks::{DecisionForm, NewRiskForm, RatingForm, RiskBoard, RisksView};
 use crate::domain::model::{
     ActionSummary, AgendaItem, Attendee, DecisionSummary, KpiSummary, Review,
 };
@@ -173,7 +173,7 @@ pub enum Overlay {
     /// One line of text for an action: a new date, a reason, a note, a filter.
     Prompt(Box<Prompt>),
     /// The 9.3.1 conclusion, the next review, and the outputs not needed.
-    Conclusion(Box<crate::tui::conclusion::ConclusionForm>),
+    Conclusion(Box<crate::tui::popups::conclusion::ConclusionForm>),
 }
 
 /// What the sign-off overlay shows: the check as it stood when opened, who

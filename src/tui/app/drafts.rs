@@ -3,14 +3,14 @@
 
 use crate::domain::action::DecisionCategory;
 use crate::store::drafts::{self, Draft, DraftKind};
-use crate::tui::capture::{ActionLink, text_of};
+use crate::tui::popups::capture::{ActionLink, text_of};
 use crate::tui::state::Overlay;
 
 use super::App;
 
 impl App {
     /// Keeps the open capture form, if anything is typed in it.
-    pub(super) fn keep_form_before_exit(&mut self) {
+    pub(crate) fn keep_form_before_exit(&mut self) {
         let (kind, fields) = match &self.state.overlay {
             // an edit of an existing action is not a capture: its text is the record's
             Overlay::ActionForm(form) if form.editing.is_none() => {
@@ -47,7 +47,7 @@ impl App {
             // what was typed, as the fields stand; kept only if it differs from what is saved
             Overlay::Conclusion(form) => {
                 let fields: Vec<String> = (0..form.fields.len()).map(|i| form.value(i)).collect();
-                let saved = crate::tui::conclusion::ConclusionForm::new(
+                let saved = crate::tui::popups::conclusion::ConclusionForm::new(
                     &self.state.data.review,
                     &self.state.data.none_needed,
                 );
@@ -66,7 +66,7 @@ impl App {
     }
 
     /// At start: a capture form this account left unfinished opens again.
-    pub(super) fn restore_form_drafts(&mut self) {
+    pub(crate) fn restore_form_drafts(&mut self) {
         for kind in [DraftKind::Action, DraftKind::Decision, DraftKind::Outcome] {
             let found = drafts::find(self.store.conn(), self.store.actor(), kind, self.review_id);
             let Ok(Some(draft)) = found else {
@@ -136,7 +136,7 @@ impl App {
 }
 
 /// " from 14:05": when a draft was kept, in local time, for the status line.
-pub(super) fn saved_when(draft: &Draft) -> String {
+pub(crate) fn saved_when(draft: &Draft) -> String {
     draft
         .saved_at
         .map(|t| {

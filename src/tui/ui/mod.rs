@@ -1,12 +1,5 @@
 //! Drawing: reads `State`, writes cells. No database, no mutation.
 
-mod actions;
-mod agenda;
-mod capture;
-mod conclusion;
-mod evidence;
-mod item;
-pub mod kpis;
 mod overlay;
 
 /// How far the help of the screen showing can scroll at most: its lines,
@@ -15,34 +8,31 @@ mod overlay;
 pub fn help_length(state: &crate::tui::state::State) -> usize {
     overlay::help_lines(state).len() * 2
 }
-mod risks;
-mod signoff;
-mod theme;
 
-pub use evidence::category_label;
-use overlay::centered;
+pub use overlay::centered;
 
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Wrap};
 
-use super::keymap::risks::RISKS;
-use super::keymap::{
-    ACTIONS, ATTENDANCE, Binding, CARRY, COCKPIT, KPI_FORM, KPIS, NOTES, NOTES_CONFLICT,
-};
+use super::keymap::Binding;
+use super::screens::actions::keys::ACTIONS;
+use super::screens::cockpit::keys::{ATTENDANCE, CARRY, COCKPIT, NOTES, NOTES_CONFLICT};
+use super::screens::kpis::keys::{KPI_FORM, KPIS};
+use super::screens::risks::keys::RISKS;
+use super::screens::{actions, cockpit, kpis, risks};
 use super::state::{Overlay, Screen, State, StatusKind};
+use super::theme;
 use crate::domain::agenda::format_duration;
 use crate::domain::text::visible_line;
 
 /// Below this the cockpit says so instead of drawing a broken screen.
 pub const MIN_WIDTH: u16 = 60;
 pub const MIN_HEIGHT: u16 = 16;
-/// From this width on, the "captured here" pane is shown beside the item.
-const CAPTURED_PANE_FROM: u16 = 120;
 
 /// Stored text as it may be shown: control characters made visible.
-fn safe(text: &str) -> String {
+pub fn safe(text: &str) -> String {
     visible_line(text).into_owned()
 }
 
@@ -60,39 +50,13 @@ pub fn draw(frame: &mut Frame, state: &State) {
     .areas(area);
     draw_header(frame, header, state);
     match state.screen {
-        Screen::Cockpit => draw_cockpit(frame, body, state),
-        Screen::Kpis => kpis::draw(frame, body, state),
-        Screen::Risks => risks::draw(frame, body, state),
-        Screen::Actions => actions::draw(frame, body, state),
+        Screen::Cockpit => cockpit::draw(frame, body, state),
+        Screen::Kpis => kpis::view::draw(frame, body, state),
+        Screen::Risks => risks::view::draw(frame, body, state),
+        Screen::Actions => actions::view::draw(frame, body, state),
     }
     draw_footer(frame, footer, state);
     overlay::draw(frame, area, state);
-}
-
-/// Agenda, current item and what was captured on it, side by side.
-fn draw_cockpit(frame: &mut Frame, body: Rect, state: &State) {
-    let area = body;
-    let agenda_width = if area.width >= CAPTURED_PANE_FROM {
-        36
-    } else {
-        30
-    };
-    let captured_width = if area.width >= CAPTURED_PANE_FROM {
-        (area.width / 5).clamp(28, 44)
-    } else {
-        0
-    };
-    let [agenda_area, item_area, captured_area] = Layout::horizontal([
-        Constraint::Length(agenda_width),
-        Constraint::Fill(1),
-        Constraint::Length(captured_width),
-    ])
-    .areas(body);
-    agenda::draw(frame, agenda_area, state);
-    item::draw(frame, item_area, state);
-    if captured_width > 0 {
-        item::draw_captured(frame, captured_area, state);
-    }
 }
 
 fn draw_too_small(frame: &mut Frame, area: Rect) {

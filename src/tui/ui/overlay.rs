@@ -6,11 +6,14 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Paragraph, Wrap};
 
 use super::{safe, theme};
-use crate::tui::keymap::risks::RISKS;
-use crate::tui::keymap::{ACTIONS, Binding, CARRY, COCKPIT, KPI_FORM, KPIS, NOTES, NOTES_CONFLICT};
+use crate::tui::keymap::Binding;
+use crate::tui::screens::actions::keys::ACTIONS;
+use crate::tui::screens::cockpit::keys::{CARRY, COCKPIT, NOTES, NOTES_CONFLICT};
+use crate::tui::screens::kpis::keys::{KPI_FORM, KPIS};
+use crate::tui::screens::risks::keys::RISKS;
 use crate::tui::state::{Overlay, Screen, State};
 
-pub(super) fn centered(area: Rect, width: u16, height: u16) -> Rect {
+pub fn centered(area: Rect, width: u16, height: u16) -> Rect {
     let [v] = Layout::vertical([Constraint::Length(height.min(area.height))])
         .flex(Flex::Center)
         .areas(area);
@@ -25,12 +28,20 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &State) {
         Overlay::None => {}
         Overlay::Help => draw_help(frame, area, state),
         Overlay::NewRisk(_) | Overlay::RateRisk(_) | Overlay::DecideRisk(_) => {
-            super::risks::draw_form(frame, area, state)
+            crate::tui::screens::risks::view::draw_form(frame, area, state)
         }
-        Overlay::ActionForm(form) => super::capture::draw_action_form(frame, area, state, form),
-        Overlay::Conclusion(form) => super::conclusion::draw(frame, area, state, form),
-        Overlay::DecisionForm(form) => super::capture::draw_decision_form(frame, area, state, form),
-        Overlay::Prompt(prompt) => super::capture::draw_prompt(frame, area, prompt),
+        Overlay::ActionForm(form) => {
+            crate::tui::popups::capture::view::draw_action_form(frame, area, state, form)
+        }
+        Overlay::Conclusion(form) => {
+            crate::tui::popups::conclusion::view::draw(frame, area, state, form)
+        }
+        Overlay::DecisionForm(form) => {
+            crate::tui::popups::capture::view::draw_decision_form(frame, area, state, form)
+        }
+        Overlay::Prompt(prompt) => {
+            crate::tui::popups::capture::view::draw_prompt(frame, area, prompt)
+        }
         Overlay::ConfirmQuit => {
             let item = state
                 .current_item()
@@ -60,7 +71,7 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &State) {
             );
         }
         Overlay::Attendance(selected) => draw_attendance(frame, area, state, *selected),
-        Overlay::SignOff(form) => super::signoff::draw(frame, area, state, form),
+        Overlay::SignOff(form) => crate::tui::popups::signoff::view::draw(frame, area, state, form),
         Overlay::NotApplicableReason(area_widget) => {
             let title = state
                 .current_item()

@@ -77,7 +77,7 @@ fn help_lists_every_key_and_is_never_cut() {
     let (_dir, mut app) = demo_app();
     app.handle_key(key(KeyCode::Char('?')));
     let large = render(&app, 200, 60);
-    for b in crate::tui::keymap::COCKPIT
+    for b in crate::tui::screens::cockpit::keys::COCKPIT
         .iter()
         .filter(|b| !b.help.is_empty())
     {
@@ -98,9 +98,9 @@ fn help_lists_every_key_and_is_never_cut() {
         app.handle_key(key(KeyCode::Down));
         seen.push_str(&render(&app, 80, 24));
     }
-    for b in crate::tui::keymap::COCKPIT
+    for b in crate::tui::screens::cockpit::keys::COCKPIT
         .iter()
-        .chain(crate::tui::keymap::CARRY)
+        .chain(crate::tui::screens::cockpit::keys::CARRY)
         .filter(|b| !b.help.is_empty())
     {
         assert!(

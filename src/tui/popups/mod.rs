@@ -1,0 +1,5 @@
+//! Forms that open over any screen, one folder each: state, update, view.
+
+pub mod capture;
+pub mod conclusion;
+pub mod signoff;

@@ -1,0 +1,42 @@
+//! The cockpit: the agenda, the current item with its evidence, and what was
+//! captured on it.
+
+pub mod agenda;
+pub mod evidence;
+mod item;
+pub mod keys;
+mod notes;
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+
+use crate::tui::state::State;
+
+/// From this width on, the "captured here" pane is shown beside the item.
+const CAPTURED_PANE_FROM: u16 = 120;
+
+/// Agenda, current item and what was captured on it, side by side.
+pub fn draw(frame: &mut Frame, body: Rect, state: &State) {
+    let area = body;
+    let agenda_width = if area.width >= CAPTURED_PANE_FROM {
+        36
+    } else {
+        30
+    };
+    let captured_width = if area.width >= CAPTURED_PANE_FROM {
+        (area.width / 5).clamp(28, 44)
+    } else {
+        0
+    };
+    let [agenda_area, item_area, captured_area] = Layout::horizontal([
+        Constraint::Length(agenda_width),
+        Constraint::Fill(1),
+        Constraint::Length(captured_width),
+    ])
+    .areas(body);
+    agenda::draw(frame, agenda_area, state);
+    item::draw(frame, item_area, state);
+    if captured_width > 0 {
+        item::draw_captured(frame, captured_area, state);
+    }
+}

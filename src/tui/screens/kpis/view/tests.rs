@@ -1,0 +1,259 @@
+//! The KPI screens on the demo database, drawn at 80×24 and 200×60, and the
+//! keys and live refresh that drive them.
+
+use crossterm::event::KeyCode;
+
+use crate::domain::kpi::Period;
+use crate::store::{Store, kpis};
+use crate::tui::app::App;
+use crate::tui::keymap::Msg;
+use crate::tui::screens::kpis::KpiView;
+use crate::tui::screens::kpis::keys::KpiMsg;
+use crate::tui::state::Screen;
+use crate::tui::testkit::{demo_app, nine_am, press, render, today, type_text};
+
+/// Walks the agenda to the first item about `input`.
+fn go_to_item(app: &mut App, input: &str) {
+    app.update(Msg::FirstItem);
+    while app.state.current_item().unwrap().input_key != input {
+        app.update(Msg::NextItem);
+    }
+}
+
+fn select(app: &mut App, kpi: &str) {
+    let board = &mut app.state.kpis;
+    board.selected = board.tiles.iter().position(|t| t.def.key == kpi).unwrap();
+}
+
+fn open(app: &mut App, kpi: &str, view: KpiView, width: u16) {
+    app.state.width = width;
+    app.update(Msg::OpenKpis);
+    select(app, kpi);
+    app.state.kpis.view = view;
+}
+
+#[test]
+fn grid_reflows_from_80x24_to_200x60() {
+    let (_dir, mut app) = demo_app();
+    open(&mut app, "otd", KpiView::Grid, 80);
+    insta::assert_snapshot!("grid_80x24", render(&app, 80, 24));
+    app.state.width = 200;
+    insta::assert_snapshot!("grid_200x60", render(&app, 200, 60));
+}
+
+#[test]
+fn detail_shows_the_chart_facts_and_notes() {
+    let (_dir, mut app) = demo_app();
+    open(&mut app, "complaints", KpiView::Detail, 80);
+    insta::assert_snapshot!("detail_80x24", render(&app, 80, 24));
+    insta::assert_snapshot!("detail_200x60", render(&app, 200, 60));
+}
+
+#[test]
+fn focus_shows_the_value_in_big_digits() {
+    let (_dir, mut app) = demo_app();
+    open(&mut app, "otd", KpiView::Focus, 80);
+    insta::assert_snapshot!("focus_80x24", render(&app, 80, 24));
+    insta::assert_snapshot!("focus_200x60", render(&app, 200, 60));
+}
+
+#[test]
+fn the_objectives_item_shows_its_kpis_as_tiles() {
+    let (_dir, mut app) = demo_app();
+    go_to_item(&mut app, "c2");
+    insta::assert_snapshot!("cockpit_c2_80x24", render(&app, 80, 24));
+    insta::assert_snapshot!("cockpit_c2_200x60", render(&app, 200, 60));
+}
+
+#[test]
+fn keys_move_through_the_grid_and_views() {
+    let (_dir, mut app) = demo_app();
+    app.state.width = 80; // two columns
+    go_to_item(&mut app, "c7");
+    press(&mut app, KeyCode::Char('K'));
+    assert_eq!(app.state.screen, Screen::Kpis);
+    let current = |app: &App| app.state.kpis.current().unwrap().def.key.clone();
+    // opened on the first KPI of the item being discussed
+    assert_eq!(app.state.kpis.current().unwrap().def.input_key, "c7");
+    app.state.kpis.selected = 0;
+    press(&mut app, KeyCode::Down);
+    assert_eq!(app.state.kpis.selected, 2);
+    press(&mut app, KeyCode::Right);
+    assert_eq!(app.state.kpis.selected, 3);
+    press(&mut app, KeyCode::Up);
+    assert_eq!(app.state.kpis.selected, 1);
+    let before = current(&app);
+    press(&mut app, KeyCode::Enter);
+    assert_eq!(app.state.kpis.view, KpiView::Detail);
+    press(&mut app, KeyCode::Char('f'));
+    assert_eq!(app.state.kpis.view, KpiView::Focus);
+    assert_eq!(current(&app), before);
+    press(&mut app, KeyCode::Esc);
+    assert_eq!(app.state.kpis.view, KpiView::Grid);
+    press(&mut app, KeyCode::Char('a'));
+    assert!(matches!(
+        app.state.overlay,
+        crate::tui::state::Overlay::ActionForm(_)
+    ));
+    press(&mut app, KeyCode::Esc);
+    assert!(matches!(
+        app.state.overlay,
+        crate::tui::state::Overlay::None
+    ));
+    press(&mut app, KeyCode::Esc);
+    assert_eq!(app.state.screen, Screen::Cockpit);
+}
+
+#[test]
+fn recording_from_the_form_asks_before_replacing() {
+    let (_dir, mut app) = demo_app();
+    open(&mut app, "otd", KpiView::Detail, 80);
+    app.kpi_update(KpiMsg::Record);
+    let form = app.state.kpis.form.as_ref().unwrap();
+    assert_eq!(
+        form.text(0),
+        "2026-11",
+        "the period after the latest is offered"
+    );
+    type_text(&mut app, "abc");
+    press(&mut app, KeyCode::Enter);
+    assert_eq!(
+        app.state.kpis.form.as_ref().unwrap().message.as_deref(),
+        Some("'abc' is not a number")
+    );
+    for _ in 0..3 {
+        press(&mut app, KeyCode::Backspace);
+    }
+    type_text(&mut app, "96.1");
+    // back to the period, make it the already recorded October
+    press(&mut app, KeyCode::BackTab);
+    press(&mut app, KeyCode::Backspace);
+    type_text(&mut app, "0");
+    press(&mut app, KeyCode::Enter);
+    let form = app.state.kpis.form.as_ref().unwrap();
+    assert!(form.confirm_replace);
+    insta::assert_snapshot!("record_replace_80x24", render(&app, 80, 24));
+    press(&mut app, KeyCode::Enter);
+    assert!(app.state.kpis.form.is_none());
+    let tile = app.state.kpis.current().unwrap();
+    assert_eq!(tile.latest_text, "96.1 %");
+    assert_eq!(
+        app.state.status.as_ref().unwrap().text,
+        "otd 2026-10: replaced 94.2 with 96.1"
+    );
+    let old: String = app
+        .store()
+        .conn()
+        .query_row(
+            "SELECT old_value FROM change_log WHERE entity_ref = 'otd 2026-10'",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert_eq!(old, "94.2");
+}
+
+#[test]
+fn a_value_committed_elsewhere_shows_on_the_next_tick() {
+    let (_dir, mut app) = demo_app();
+    open(&mut app, "otd", KpiView::Grid, 200);
+    assert!(!render(&app, 200, 60).contains("97.5 %"));
+    let mut other = Store::open(app.store().path()).unwrap();
+    other
+        .write(|tx, actor| {
+            let p = Period::parse("2026-11").unwrap();
+            kpis::record_value(tx, actor, nine_am(), "otd", p, 97.5, "recovered", false)
+        })
+        .unwrap();
+    // nothing is read until the poll notices the other connection's commit
+    assert_ne!(app.state.kpis.current().unwrap().latest_text, "97.5 %");
+    assert!(app.tick(nine_am()));
+    let tile = app.state.kpis.current().unwrap();
+    assert_eq!(tile.def.key, "otd", "the selection follows the KPI");
+    assert_eq!(tile.latest_text, "97.5 %");
+    assert_eq!(tile.notes[0].1, "recovered");
+    let drawn = render(&app, 200, 60);
+    assert!(drawn.contains("97.5 %"));
+    assert!(drawn.contains("● live"));
+    // and with nothing new, a tick neither reloads nor asks for a redraw
+    assert!(!app.tick(nine_am()));
+}
+
+#[test]
+fn the_grid_scrolls_to_keep_the_selected_kpi_on_screen() {
+    let (_dir, mut app) = demo_app();
+    open(&mut app, "supplier-otd", KpiView::Grid, 80);
+    assert_eq!(app.state.kpis.selected, app.state.kpis.tiles.len() - 1);
+    let drawn = render(&app, 80, 24);
+    assert!(drawn.contains("┏ c)7 Supplier on-time deliv"), "{drawn}");
+    assert!(drawn.contains("rows 3–6 of 6"), "{drawn}");
+    assert!(!drawn.contains("Customer complaints"), "{drawn}");
+}
+
+#[test]
+fn kpi_tiles_are_prepared_again_only_when_kpi_data_changed() {
+    let (_dir, mut app) = demo_app();
+    let before = kpis::kpi_fingerprint(app.store().conn()).unwrap();
+    // moving the meeting on writes, but not to KPIs
+    app.update(Msg::NextItem);
+    let conn_fp = |app: &App| kpis::kpi_fingerprint(app.store().conn()).unwrap();
+    assert_eq!(conn_fp(&app), before);
+    let path = app.store().path().to_path_buf();
+    assert!(
+        !app.state
+            .kpis
+            .refresh(Store::open(&path).unwrap().conn(), today())
+            .unwrap()
+    );
+    let mut other = Store::open(&path).unwrap();
+    let p = Period::parse("2026-10").unwrap();
+    other
+        .write(|tx, actor| kpis::record_value(tx, actor, nine_am(), "otd", p, 95.0, "", true))
+        .unwrap();
+    // a replaced value keeps its row id; the change log still moves the fingerprint
+    assert_ne!(conn_fp(&app), before);
+    assert!(app.tick(nine_am()));
+    let otd = app
+        .state
+        .kpis
+        .tiles
+        .iter()
+        .find(|t| t.def.key == "otd")
+        .unwrap();
+    assert_eq!(otd.latest_text, "95 %");
+}
+
+#[test]
+fn every_view_draws_at_odd_sizes() {
+    let (_dir, mut app) = demo_app();
+    open(&mut app, "csat", KpiView::Grid, 60);
+    for (width, height) in [
+        (60, 16),
+        (61, 17),
+        (79, 23),
+        (100, 30),
+        (133, 41),
+        (250, 70),
+    ] {
+        app.state.width = width;
+        for view in [KpiView::Grid, KpiView::Detail, KpiView::Focus] {
+            app.state.kpis.view = view;
+            let drawn = render(&app, width, height);
+            assert!(
+                drawn.contains("Customer satisfaction"),
+                "{view:?} {width}x{height}"
+            );
+        }
+        app.kpi_update(KpiMsg::Record);
+        assert!(render(&app, width, height).contains("Record a value"));
+        press(&mut app, KeyCode::Esc);
+    }
+    go_to_item(&mut app, "c1");
+    app.state.screen = Screen::Cockpit;
+    for (width, height) in [(60, 16), (80, 24), (100, 30), (200, 60)] {
+        assert!(
+            render(&app, width, height).contains("Customer satisfaction"),
+            "{width}x{height}"
+        );
+    }
+}
