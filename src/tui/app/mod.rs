@@ -6,13 +6,12 @@ use std::time::Duration;
 use chrono::{DateTime, NaiveDate, Utc};
 use color_eyre::eyre::Result;
 use crossterm::event::{Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
-use ratatui_textarea::TextArea;
 
 pub(crate) mod drafts;
 #[cfg(test)]
 mod tests;
 
-use super::keymap::{Msg, table_msg};
+use super::keymap::table_msg;
 use super::screens::cockpit::keys::{CARRY, cockpit_msg};
 use super::screens::risks::keys::risks_msg;
 use super::state::{CockpitData, Overlay, Screen, State};
@@ -86,7 +85,8 @@ impl App {
                 self.follow_current_item();
                 self.refresh_idle_editor();
                 self.sync_risk_detail(true);
-                self.reload_flows();
+                self.reload_carried();
+                self.reload_actions_view();
             }
             Err(e) => {
                 self.state.live = false;
@@ -193,26 +193,8 @@ impl App {
                 }
                 return;
             }
-            Overlay::Attendance(selected) => {
-                let last = self.state.data.attendees.len().saturating_sub(1);
-                match key.code {
-                    KeyCode::Up | KeyCode::Char('k') => *selected = selected.saturating_sub(1),
-                    KeyCode::Down | KeyCode::Char('j') => *selected = (*selected + 1).min(last),
-                    KeyCode::Char(' ') | KeyCode::Char('p') | KeyCode::Enter => {
-                        let index = *selected;
-                        self.cycle_presence(index);
-                    }
-                    KeyCode::Char('a') => self.all_expected_present(),
-                    KeyCode::Char('g') => {
-                        let index = *selected;
-                        self.toggle_delegate(index);
-                    }
-                    KeyCode::Esc | KeyCode::Char('q') => self.state.overlay = Overlay::None,
-                    _ if ctrl && key.code == KeyCode::Char('c') => {
-                        self.state.overlay = Overlay::None
-                    }
-                    _ => {}
-                }
+            Overlay::Attendance(_) => {
+                self.attendance_key(key);
                 return;
             }
             Overlay::NotApplicableReason(area) => {
@@ -275,175 +257,6 @@ impl App {
                 }
             }
         }
-    }
-
-    pub fn update(&mut self, msg: Msg) {
-        self.state.status = None;
-        let last = self.state.data.items.len().saturating_sub(1);
-        let edits = matches!(
-            msg,
-            Msg::ToggleCovered | Msg::NotApplicable | Msg::ToggleClock | Msg::EditNotes
-        );
-        if edits && self.refuse_if_locked() {
-            return;
-        }
-        match msg {
-            Msg::NextItem => self.go_to((self.state.selected + 1).min(last)),
-            Msg::PrevItem => self.go_to(self.state.selected.saturating_sub(1)),
-            Msg::FirstItem => self.go_to(0),
-            Msg::LastItem => self.go_to(last),
-            Msg::ToggleCovered => {
-                if let Some(item) = self.state.current_item() {
-                    let next = item.state.toggled_covered();
-                    self.set_item_state(next, "");
-                }
-            }
-            Msg::NotApplicable => {
-                let mut area = TextArea::default();
-                area.set_placeholder_text("why this input does not apply to this review");
-                self.state.overlay = Overlay::NotApplicableReason(Box::new(area));
-            }
-            Msg::ToggleClock => {
-                let (id, now) = (self.review_id, self.state.now);
-                if let Some(running) =
-                    self.write(|tx, actor| reviews::toggle_clock(tx, actor, now, id))
-                {
-                    self.state.info(if running {
-                        "clock running"
-                    } else {
-                        "clock paused"
-                    });
-                }
-            }
-            Msg::EditNotes => self.open_notes(),
-            Msg::Conclude => self.open_conclusion(),
-            Msg::Attendance => {
-                if self.state.data.attendees.is_empty() {
-                    self.state
-                        .error("no attendees yet: add them with steerco review attend REF PERSON");
-                } else {
-                    self.state.overlay = Overlay::Attendance(0);
-                }
-            }
-            Msg::OpenRisks => self.open_risks(),
-            Msg::RaiseRisk => self.raise_risk(),
-            Msg::ScrollDown => self.state.evidence_offset += 5,
-            Msg::ScrollUp => {
-                self.state.evidence_offset = self.state.evidence_offset.saturating_sub(5)
-            }
-            Msg::OpenKpis => self.open_kpis(),
-            Msg::SignOff => self.open_sign_off(),
-            Msg::Help => self.state.open_help(),
-            Msg::Quit => self.request_quit(),
-            other => self.update_flow(other),
-        }
-    }
-
-    fn go_to(&mut self, index: usize) {
-        let Some(item_id) = self.state.data.items.get(index).map(|i| i.id) else {
-            return;
-        };
-        if index == self.state.selected {
-            return;
-        }
-        if self.state.data.review.status == crate::domain::review::ReviewStatus::Closed {
-            // a signed-off review can still be read item by item; nothing is written
-            self.state.selected = index;
-            self.state.evidence_offset = 0;
-            return;
-        }
-        let (review_id, now) = (self.review_id, self.state.now);
-        if self
-            .write(|tx, _| reviews::set_current_item(tx, now, review_id, item_id))
-            .is_some()
-        {
-            self.state.selected = index;
-            self.state.evidence_offset = 0;
-            self.state.carry = Default::default();
-        }
-    }
-
-    fn set_item_state(&mut self, state: ItemState, reason: &str) {
-        let Some(item_id) = self.state.current_item().map(|i| i.id) else {
-            return;
-        };
-        let now = self.state.now;
-        if self
-            .write(|tx, actor| reviews::set_item_state(tx, actor, now, item_id, state, reason))
-            .is_some()
-        {
-            let word = match state {
-                ItemState::Covered => "covered",
-                ItemState::NotApplicable => "not applicable",
-                ItemState::Pending => "back to pending",
-            };
-            self.state.info(format!("item marked {word}"));
-        }
-    }
-
-    fn cycle_presence(&mut self, index: usize) {
-        let Some(attendee) = self.state.data.attendees.get(index) else {
-            return;
-        };
-        let next = match attendee.presence.as_str() {
-            "expected" => "present",
-            "present" => "apologies",
-            "apologies" => "absent",
-            _ => "expected",
-        };
-        let (review_id, person_id, now) = (self.review_id, attendee.person_id, self.state.now);
-        self.write(|tx, actor| {
-            reviews::set_attendance(tx, actor, now, review_id, person_id, None, Some(next))
-        });
-    }
-
-    /// Someone from top management stands in for an absent chair, so the
-    /// close-out check can pass; again, and they are a member.
-    fn toggle_delegate(&mut self, index: usize) {
-        let Some(attendee) = self.state.data.attendees.get(index) else {
-            return;
-        };
-        let role = match attendee.role.as_str() {
-            crate::domain::closeout::DELEGATE => "member",
-            "member" | "guest" => crate::domain::closeout::DELEGATE,
-            other => {
-                let other = other.to_string();
-                self.state.error(format!(
-                    "the {other} stays the {other}; choose a member to stand in"
-                ));
-                return;
-            }
-        };
-        let (review_id, person_id, now) = (self.review_id, attendee.person_id, self.state.now);
-        self.write(|tx, actor| {
-            reviews::set_attendance(tx, actor, now, review_id, person_id, Some(role), None)
-        });
-    }
-
-    fn all_expected_present(&mut self) {
-        let expected: Vec<i64> = self
-            .state
-            .data
-            .attendees
-            .iter()
-            .filter(|a| a.presence == "expected")
-            .map(|a| a.person_id)
-            .collect();
-        let (review_id, now) = (self.review_id, self.state.now);
-        self.write(|tx, actor| {
-            for person_id in &expected {
-                reviews::set_attendance(
-                    tx,
-                    actor,
-                    now,
-                    review_id,
-                    *person_id,
-                    None,
-                    Some("present"),
-                )?;
-            }
-            Ok(())
-        });
     }
 
     pub(crate) fn request_quit(&mut self) {

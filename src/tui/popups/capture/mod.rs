@@ -465,4 +465,5 @@ mod tests {
     }
 }
 
+mod update;
 pub mod view;

@@ -2,10 +2,13 @@
 //! captured on it.
 
 pub mod agenda;
+mod attendance;
+mod carried;
 pub mod evidence;
 mod item;
 pub mod keys;
 mod notes;
+mod update;
 
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};

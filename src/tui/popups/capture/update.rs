@@ -1,0 +1,283 @@
+//! Capturing actions and decisions from any screen: opening the forms,
+//! their keys and pastes, and saving what they hold.
+
+use color_eyre::eyre::{Result, eyre};
+use crossterm::event::KeyEvent;
+use ratatui_textarea::TextArea;
+
+use crate::domain::action::DecisionCategory;
+use crate::store::actions::{self, ActionEdit, NewAction, NewDecision};
+use crate::store::people;
+use crate::tui::app::App;
+use crate::tui::popups::capture::{
+    ActionForm, ActionLink, FormKey, Linkable, OWNER, ReviewDecisionForm,
+};
+use crate::tui::screens::actions::conflict_line;
+use crate::tui::state::{Overlay, Prompt, PromptFor};
+
+impl App {
+    /// Opens the action form; the action links itself to `link`. Any screen
+    /// (KPI tiles, risk detail) can call this with what it shows.
+    pub fn open_action_form(&mut self, link: ActionLink) {
+        // an action linked to an item is captured into the review: not once it is signed off
+        if link.agenda_item_id.is_some() && self.refuse_if_locked() {
+            return;
+        }
+        match self.people_for_owner() {
+            Ok(people) => {
+                self.state.overlay = Overlay::ActionForm(Box::new(ActionForm::new(link, people)))
+            }
+            Err(e) => self.state.error(crate::store::one_line_error(&e)),
+        }
+    }
+
+    /// Opens the decision form on the current agenda item.
+    pub fn open_decision_form(&mut self) {
+        if self.refuse_if_locked() {
+            return;
+        }
+        let item = self.state.current_item();
+        // the item often says which 9.3.3 output it is about
+        let category = match item.map(|i| i.input_key.as_str()) {
+            Some("d") => Some(DecisionCategory::Resources),
+            Some("f") => Some(DecisionCategory::Improvement),
+            _ => None,
+        };
+        let item_id = item.map(|i| i.id);
+        let actions = self
+            .state
+            .data
+            .actions
+            .iter()
+            .rev()
+            .map(|a| Linkable {
+                id: a.id,
+                reference: a.reference.clone(),
+                title: a.title.clone(),
+            })
+            .collect();
+        self.state.overlay = Overlay::DecisionForm(Box::new(ReviewDecisionForm::new(
+            item_id, category, actions,
+        )));
+    }
+
+    /// Attendees of this review first, then everyone else.
+    pub(crate) fn people_for_owner(&self) -> Result<Vec<people::Person>> {
+        let mut people = people::list(self.store.conn())?;
+        let attending: Vec<i64> = self
+            .state
+            .data
+            .attendees
+            .iter()
+            .map(|a| a.person_id)
+            .collect();
+        people.sort_by_key(|p| !attending.contains(&p.id));
+        Ok(people)
+    }
+
+    pub(crate) fn paste_into_capture(&mut self, text: &str) -> bool {
+        match &mut self.state.overlay {
+            Overlay::ActionForm(form) => form.paste(text),
+            Overlay::DecisionForm(form) => form.paste(text),
+            Overlay::Prompt(p) => {
+                p.area.insert_str(text.replace(['\r', '\n'], " "));
+            }
+            _ => return false,
+        }
+        true
+    }
+
+    /// Keys for the capture forms and prompts; false when none is open.
+    pub(crate) fn capture_key(&mut self, key: KeyEvent) -> bool {
+        let outcome = match &mut self.state.overlay {
+            Overlay::ActionForm(form) => form.key(key),
+            Overlay::DecisionForm(form) => form.key(key),
+            Overlay::Conclusion(form) => form.key(key),
+            Overlay::Prompt(p) => match key.code {
+                crossterm::event::KeyCode::Esc => FormKey::Close,
+                crossterm::event::KeyCode::Char('c')
+                    if key
+                        .modifiers
+                        .contains(crossterm::event::KeyModifiers::CONTROL) =>
+                {
+                    FormKey::Close
+                }
+                crossterm::event::KeyCode::Enter => FormKey::Submit,
+                _ => {
+                    p.area.input(key);
+                    FormKey::Stay
+                }
+            },
+            _ => return false,
+        };
+        match outcome {
+            FormKey::Stay => {}
+            FormKey::Close => self.state.overlay = Overlay::None,
+            FormKey::Submit => match std::mem::replace(&mut self.state.overlay, Overlay::None) {
+                Overlay::ActionForm(form) => self.submit_action_form(form),
+                Overlay::DecisionForm(form) => self.submit_decision_form(form),
+                Overlay::Prompt(p) => self.submit_prompt(p),
+                Overlay::Conclusion(form) => self.submit_conclusion(form),
+                other => self.state.overlay = other,
+            },
+        }
+        true
+    }
+
+    fn submit_action_form(&mut self, mut form: Box<ActionForm>) {
+        match self.save_action_form(&mut form) {
+            Ok(message) => self.state.info(message),
+            Err(e) => {
+                form.error = Some(crate::store::one_line_error(&e));
+                self.state.overlay = Overlay::ActionForm(form);
+            }
+        }
+    }
+
+    /// Saves the form; the message says what was saved and what is still missing.
+    fn save_action_form(&mut self, form: &mut ActionForm) -> Result<String> {
+        let title = form.value(crate::tui::popups::capture::TITLE);
+        if title.is_empty() {
+            return Err(eyre!("an action needs a title"));
+        }
+        let owner_text = form.value(OWNER);
+        let owner = if owner_text.is_empty() {
+            None
+        } else if let Some(p) = form
+            .people
+            .iter()
+            .find(|p| p.name.eq_ignore_ascii_case(&owner_text))
+        {
+            Some(p.clone())
+        } else {
+            Some(people::find_person(self.store.conn(), &owner_text)?)
+        };
+        let due = form.due(self.state.today).map_err(|e| eyre!(e))?;
+        let detail = form.value(crate::tui::popups::capture::DETAIL);
+        let now = self.state.now;
+        let mut missing = Vec::new();
+        if owner.is_none() {
+            missing.push("owner");
+        }
+        if due.is_none() {
+            missing.push("due date");
+        }
+        let flag = if missing.is_empty() {
+            String::new()
+        } else {
+            format!(
+                " (still needs {}: flagged until set)",
+                missing.join(" and ")
+            )
+        };
+        if let Some(base) = form.editing.clone() {
+            let original = form.original.clone().unwrap_or_else(|| base.clone());
+            let owner_id = owner.map(|p| p.id);
+            // the detail is shown on one line, so it is compared as shown
+            let shown_detail = original.detail.replace('\n', " ");
+            let edit = ActionEdit {
+                title: (title != original.title).then_some(title),
+                detail: (detail != shown_detail).then_some(detail),
+                owner_id: (owner_id != original.owner_id).then_some(owner_id),
+                due: (due != original.due).then_some(due),
+                priority: None,
+            };
+            let saved = self
+                .store
+                .write(|tx, actor| actions::update_action(tx, actor, now, &base, &edit))?;
+            self.reload();
+            return match saved {
+                Ok(a) => Ok(format!("{} saved{flag}", a.reference)),
+                Err(conflict) => {
+                    // the next Enter is a deliberate save over what is stored now
+                    if let Ok(Some(current)) = actions::action_by_id(self.store.conn(), base.id) {
+                        form.editing = Some(current);
+                    }
+                    Err(eyre!(
+                        "{}. Enter again saves the fields you changed; theirs stay in the others",
+                        conflict_line(&conflict)
+                    ))
+                }
+            };
+        }
+        let item = form
+            .link
+            .agenda_item_id
+            .and_then(|id| self.state.data.items.iter().find(|i| i.id == id));
+        let origin = match item {
+            Some(i) => format!(
+                "Raised in {}, item {} {}",
+                self.state.data.review.reference, i.position, i.title
+            ),
+            None => "Raised on the actions screen".to_string(),
+        };
+        let new = NewAction {
+            title,
+            detail,
+            owner_id: owner.map(|p| p.id),
+            due,
+            review_id: item.map(|_| self.review_id),
+            agenda_item_id: form.link.agenda_item_id,
+            kpi_id: form.link.kpi_id,
+            risk_id: form.link.risk_id,
+            origin,
+            ..Default::default()
+        };
+        let (_, reference) = self
+            .store
+            .write(|tx, actor| actions::create_action(tx, actor, now, &new))?;
+        self.reload();
+        Ok(format!("{reference} captured{flag}"))
+    }
+
+    fn submit_decision_form(&mut self, mut form: Box<ReviewDecisionForm>) {
+        let text = form.value();
+        let result = if text.is_empty() {
+            Err(eyre!("a decision needs its text"))
+        } else if let Some(category) = form.category {
+            let (review_id, now) = (self.review_id, self.state.now);
+            let (owner, amount) = (form.owner_value(), form.amount_value());
+            self.store.write(|tx, actor| {
+                let owner_id = (!owner.is_empty())
+                    .then(|| crate::store::people::find(tx, &owner))
+                    .transpose()?;
+                let new = NewDecision {
+                    review_id,
+                    agenda_item_id: form.agenda_item_id,
+                    text: &text,
+                    category,
+                    risk_id: form.risk_id,
+                    action_ids: &form.linked,
+                    owner_id,
+                    amount: &amount,
+                };
+                actions::create_decision(tx, actor, now, &new)
+            })
+        } else {
+            Err(eyre!(
+                "choose its 9.3.3 category: Tab, then a improvement, b change to the QMS, c resources"
+            ))
+        };
+        match result {
+            Ok((_, reference)) => {
+                self.reload();
+                self.state.info(format!("{reference} recorded"));
+            }
+            Err(e) => {
+                form.error = Some(crate::store::one_line_error(&e));
+                self.state.overlay = Overlay::DecisionForm(form);
+            }
+        }
+    }
+
+    pub(crate) fn prompt(&mut self, purpose: PromptFor, title: String, text: &str) {
+        let mut area = TextArea::new(vec![text.to_string()]);
+        area.move_cursor(ratatui_textarea::CursorMove::End);
+        area.set_cursor_line_style(ratatui::style::Style::default());
+        self.state.overlay = Overlay::Prompt(Box::new(Prompt {
+            purpose,
+            title,
+            area,
+        }));
+    }
+}
