@@ -76,15 +76,9 @@ pub struct Binding<M = Msg> {
     pub msg: M,
 }
 
-/// The message a key means in a table; Ctrl-C always quits.
+/// The message a key means in a table of the cockpit's messages; Ctrl-C always quits.
 pub fn table_msg(table: &[Binding], key: &KeyEvent) -> Option<Msg> {
-    if key.modifiers.contains(KeyModifiers::CONTROL) {
-        return (key.code == KeyCode::Char('c')).then_some(Msg::Quit);
-    }
-    table
-        .iter()
-        .find(|b| b.keys.contains(&key.code))
-        .map(|b| b.msg)
+    lookup(table, key, Msg::Quit)
 }
 
 /// The message a table binds a key to; Ctrl-C is `quit` everywhere, other Ctrl keys nothing.

@@ -3,10 +3,12 @@
 
 use chrono::{DateTime, NaiveDate, Utc};
 use color_eyre::eyre::Result;
+use crossterm::event::{KeyCode, KeyEvent};
 use ratatui_textarea::TextArea;
 use rusqlite::Connection;
 
 use super::popups::capture::{ActionForm, ReviewDecisionForm};
+use super::popups::form::{FormKey, Hint, Popup, leaves, one_line};
 use super::screens::actions::ActionsView;
 use super::screens::kpis::KpiBoard;
 use super::screens::risks::{DecisionForm, NewRiskForm, RatingForm, RiskBoard, RisksView};
@@ -203,6 +205,93 @@ pub struct Prompt {
     pub area: TextArea<'static>,
 }
 
+impl Popup for Prompt {
+    fn hints(&self) -> &'static [Hint] {
+        Popup::hints(&self.area)
+    }
+
+    fn key(&mut self, key: KeyEvent) -> FormKey {
+        Popup::key(&mut self.area, key)
+    }
+
+    fn paste(&mut self, text: &str) {
+        Popup::paste(&mut self.area, text)
+    }
+}
+
+impl Popup for SignOffForm {
+    fn hints(&self) -> &'static [Hint] {
+        if self.check.is_complete() {
+            &[("Enter", "sign off and lock"), ("Esc", "cancel")]
+        } else {
+            &[
+                ("Enter", "sign off and lock"),
+                ("type", "the reason"),
+                ("Esc", "cancel"),
+            ]
+        }
+    }
+
+    fn key(&mut self, key: KeyEvent) -> FormKey {
+        match key.code {
+            _ if leaves(&key) => FormKey::Close,
+            KeyCode::Enter => FormKey::Submit,
+            _ if !self.check.is_complete() => {
+                self.reason.input(key);
+                FormKey::Stay
+            }
+            _ => FormKey::Stay,
+        }
+    }
+
+    fn paste(&mut self, text: &str) {
+        if !self.check.is_complete() {
+            self.reason.insert_str(one_line(text));
+        }
+    }
+
+    fn left_note(&self) -> Option<&'static str> {
+        Some("not signed off")
+    }
+}
+
+impl Overlay {
+    /// The form, prompt or pop-up editor open, if the overlay is one.
+    pub fn popup(&self) -> Option<&dyn Popup> {
+        Some(match self {
+            Overlay::NotApplicableReason(area) => area.as_ref(),
+            Overlay::NewRisk(f) => f.as_ref(),
+            Overlay::RateRisk(f) => f.as_ref(),
+            Overlay::DecideRisk(f) => f.as_ref(),
+            Overlay::SignOff(f) => f.as_ref(),
+            Overlay::ActionForm(f) => f.as_ref(),
+            Overlay::DecisionForm(f) => f.as_ref(),
+            Overlay::Prompt(p) => p.as_ref(),
+            Overlay::Conclusion(f) => f.as_ref(),
+            Overlay::None | Overlay::Help | Overlay::ConfirmQuit | Overlay::Attendance(_) => {
+                return None;
+            }
+        })
+    }
+
+    pub fn popup_mut(&mut self) -> Option<&mut dyn Popup> {
+        Some(match self {
+            Overlay::NotApplicableReason(area) => area.as_mut(),
+            Overlay::NewRisk(f) => f.as_mut(),
+            Overlay::RateRisk(f) => f.as_mut(),
+            Overlay::DecideRisk(f) => f.as_mut(),
+            Overlay::SignOff(f) => f.as_mut(),
+            Overlay::ActionForm(f) => f.as_mut(),
+            Overlay::DecisionForm(f) => f.as_mut(),
+            Overlay::Prompt(p) => p.as_mut(),
+            Overlay::Conclusion(f) => f.as_mut(),
+            Overlay::None | Overlay::Help | Overlay::ConfirmQuit | Overlay::Attendance(_) => {
+                return None;
+            }
+        })
+    }
+}
+
 /// The carried-forward list on item a) can take the keys (Tab) to check actions one by one.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct CarryFocus {
@@ -287,6 +376,22 @@ impl State {
 
     pub fn current_item(&self) -> Option<&AgendaItem> {
         self.data.items.get(self.selected)
+    }
+
+    /// The pop-up taking the keys: an overlay's, or the KPI screen's record form.
+    /// An overlay comes first: help or a capture form may open over the form.
+    pub fn popup(&self) -> Option<&dyn Popup> {
+        match (&self.overlay, &self.kpis.form) {
+            (Overlay::None, Some(form)) if self.screen == Screen::Kpis => Some(form),
+            (overlay, _) => overlay.popup(),
+        }
+    }
+
+    pub fn popup_mut(&mut self) -> Option<&mut dyn Popup> {
+        match (&mut self.overlay, &mut self.kpis.form) {
+            (Overlay::None, Some(form)) if self.screen == Screen::Kpis => Some(form),
+            (overlay, _) => overlay.popup_mut(),
+        }
     }
 
     pub fn has_unsaved_notes(&self) -> bool {

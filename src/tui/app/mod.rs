@@ -8,6 +8,7 @@ use color_eyre::eyre::Result;
 use crossterm::event::{Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 
 pub(crate) mod drafts;
+mod popups;
 #[cfg(test)]
 mod tests;
 
@@ -15,7 +16,6 @@ use super::keymap::table_msg;
 use super::screens::cockpit::keys::{CARRY, cockpit_msg};
 use super::screens::risks::keys::risks_msg;
 use super::state::{CockpitData, Overlay, Screen, State};
-use crate::domain::agenda::ItemState;
 use crate::store::{Store, reviews};
 
 /// How often another session's commits are looked for.
@@ -130,30 +130,18 @@ impl App {
     }
 
     fn paste(&mut self, text: &str) {
-        if let Some(form) = self.state.kpis.form.as_mut() {
-            let focus = form.focus;
-            form.fields[focus].insert_str(text.replace(['\r', '\n'], " "));
-            return;
-        }
-        if self.paste_into_capture(text) {
-            return;
-        }
-        match (&mut self.state.overlay, self.state.editor.as_mut()) {
-            (Overlay::NotApplicableReason(area), _) => {
-                area.insert_str(text.replace(['\r', '\n'], " "));
-            }
-            (Overlay::Conclusion(form), _) => form.paste(text),
-            (Overlay::None, Some(_)) => self.paste_into_notes(text),
-            (Overlay::NewRisk(_) | Overlay::RateRisk(_) | Overlay::DecideRisk(_), _) => {
-                self.risk_form_paste(text)
-            }
-            _ => {}
+        if let Some(popup) = self.state.popup_mut() {
+            popup.paste(text);
+        } else if matches!(self.state.overlay, Overlay::None) && self.state.editor.is_some() {
+            self.paste_into_notes(text);
         }
     }
 
     pub fn handle_key(&mut self, key: KeyEvent) {
         let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
-        if self.capture_key(key) {
+        if let Some(popup) = self.state.popup_mut() {
+            let outcome = popup.key(key);
+            self.popup_outcome(outcome);
             return;
         }
         match &mut self.state.overlay {
@@ -195,36 +183,6 @@ impl App {
             }
             Overlay::Attendance(_) => {
                 self.attendance_key(key);
-                return;
-            }
-            Overlay::NotApplicableReason(area) => {
-                match key.code {
-                    KeyCode::Esc => self.state.overlay = Overlay::None,
-                    KeyCode::Enter => {
-                        let reason = area.lines().join(" ").trim().to_string();
-                        if reason.is_empty() {
-                            self.state
-                                .error("say why the item does not apply, or Esc to cancel");
-                        } else {
-                            self.state.overlay = Overlay::None;
-                            self.set_item_state(ItemState::NotApplicable, &reason);
-                        }
-                    }
-                    _ if ctrl && key.code == KeyCode::Char('c') => {
-                        self.state.overlay = Overlay::None
-                    }
-                    _ => {
-                        area.input(key);
-                    }
-                }
-                return;
-            }
-            Overlay::SignOff(_) => {
-                self.sign_off_key(key);
-                return;
-            }
-            Overlay::NewRisk(_) | Overlay::RateRisk(_) | Overlay::DecideRisk(_) => {
-                self.risk_form_key(key);
                 return;
             }
             _ => {}

@@ -2,4 +2,5 @@
 
 pub mod capture;
 pub mod conclusion;
+pub mod form;
 pub mod signoff;

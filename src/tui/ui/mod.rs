@@ -19,7 +19,7 @@ use ratatui::widgets::{Paragraph, Wrap};
 use super::keymap::Binding;
 use super::screens::actions::keys::ACTIONS;
 use super::screens::cockpit::keys::{ATTENDANCE, CARRY, COCKPIT, NOTES, NOTES_CONFLICT};
-use super::screens::kpis::keys::{KPI_FORM, KPIS};
+use super::screens::kpis::keys::KPIS;
 use super::screens::risks::keys::RISKS;
 use super::screens::{actions, cockpit, kpis, risks};
 use super::state::{Overlay, Screen, State, StatusKind};
@@ -125,52 +125,27 @@ fn draw_footer(frame: &mut Frame, area: Rect, state: &State) {
         spans.push(Span::styled(format!(" {key}"), theme::key()));
         spans.push(Span::raw(format!(" {what} ")));
     };
+    let popup = state.popup().map(|p| p.hints());
     match (&state.overlay, &state.editor) {
+        _ if popup.is_some() => {
+            for (key, what) in popup.unwrap_or_default() {
+                push(key, what);
+            }
+        }
         (Overlay::Help, _) => {
-            push("↑/↓", "scroll");
-            push("Esc", "close help");
+            for (key, what) in overlay::HELP_KEYS {
+                push(key, what);
+            }
         }
         (Overlay::ConfirmQuit, _) => {
-            push("s", "save and quit");
-            push("d", "discard and quit");
-            push("Esc", "keep writing");
+            for (key, what) in overlay::CONFIRM_QUIT {
+                push(key, what);
+            }
         }
         (Overlay::Attendance(_), _) => {
             for (key, what) in ATTENDANCE {
                 push(key, what);
             }
-        }
-        (Overlay::NotApplicableReason(_) | Overlay::Prompt(_), _) => {
-            push("Enter", "save");
-            push("Esc", "cancel");
-        }
-        (Overlay::Conclusion(_), _) => {
-            push("Tab", "next field");
-            push("Ctrl-S", "save");
-            push("Esc", "cancel");
-        }
-        (Overlay::ActionForm(_) | Overlay::DecisionForm(_), _) => {
-            push("Enter", "save");
-            push("Tab", "next field");
-            push("Esc", "cancel");
-        }
-        (Overlay::SignOff(form), _) => {
-            push("Enter", "sign off and lock");
-            if !form.check.is_complete() {
-                push("type", "the reason");
-            }
-            push("Esc", "cancel");
-        }
-        (Overlay::NewRisk(_) | Overlay::RateRisk(_), _) => {
-            push("Enter", "save");
-            push("Tab", "next field");
-            push("←/→", "change");
-            push("Esc", "cancel");
-        }
-        (Overlay::DecideRisk(_), _) => {
-            push("Enter", "record");
-            push("Tab", "accept/treat/escalate");
-            push("Esc", "cancel");
         }
         (Overlay::None, Some(editor)) if editor.resolving => {
             for (key, what) in NOTES_CONFLICT {
@@ -197,7 +172,6 @@ fn draw_footer(frame: &mut Frame, area: Rect, state: &State) {
         }
         (Overlay::None, None) => {
             let keys = match state.screen {
-                Screen::Kpis if state.kpis.form.is_some() => KPI_FORM.to_vec(),
                 Screen::Kpis => footer_keys(KPIS),
                 Screen::Risks => footer_keys(RISKS),
                 Screen::Actions => footer_keys(ACTIONS),
@@ -208,6 +182,8 @@ fn draw_footer(frame: &mut Frame, area: Rect, state: &State) {
                 push(key, what);
             }
         }
+        // every other overlay is a pop-up, its hints shown above
+        _ => {}
     }
     fit_footer(&mut spans, area.width);
     frame.render_widget(Paragraph::new(Line::from(spans)), area);

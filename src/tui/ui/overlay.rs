@@ -7,11 +7,22 @@ use ratatui::widgets::{Block, Clear, Paragraph, Wrap};
 
 use super::{safe, theme};
 use crate::tui::keymap::Binding;
+use crate::tui::popups::form::Hint;
 use crate::tui::screens::actions::keys::ACTIONS;
 use crate::tui::screens::cockpit::keys::{CARRY, COCKPIT, NOTES, NOTES_CONFLICT};
 use crate::tui::screens::kpis::keys::{KPI_FORM, KPIS};
 use crate::tui::screens::risks::keys::RISKS;
 use crate::tui::state::{Overlay, Screen, State};
+
+/// Keys while the help shows.
+pub const HELP_KEYS: &[Hint] = &[("↑/↓", "scroll"), ("Esc", "close help")];
+
+/// Keys when quitting would lose unsaved notes.
+pub const CONFIRM_QUIT: &[Hint] = &[
+    ("s", "save and quit"),
+    ("d", "discard and quit"),
+    ("Esc", "keep writing"),
+];
 
 pub fn centered(area: Rect, width: u16, height: u16) -> Rect {
     let [v] = Layout::vertical([Constraint::Length(height.min(area.height))])
@@ -50,14 +61,23 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &State) {
             let text = vec![
                 Line::from(format!("The notes on {item} are not saved yet.")),
                 Line::from(""),
-                Line::from(vec![
-                    Span::styled("s", theme::key()),
-                    Span::raw(" save and quit   "),
-                    Span::styled("d", theme::key()),
-                    Span::raw(" discard and quit   "),
-                    Span::styled("Esc", theme::key()),
-                    Span::raw(" keep writing"),
-                ]),
+                Line::from(
+                    CONFIRM_QUIT
+                        .iter()
+                        .enumerate()
+                        .flat_map(|(i, (key, what))| {
+                            let gap = if i + 1 < CONFIRM_QUIT.len() {
+                                "   "
+                            } else {
+                                ""
+                            };
+                            [
+                                Span::styled(*key, theme::key()),
+                                Span::raw(format!(" {what}{gap}")),
+                            ]
+                        })
+                        .collect::<Vec<_>>(),
+                ),
             ];
             let rect = centered(area, 62, 5);
             frame.render_widget(Clear, rect);

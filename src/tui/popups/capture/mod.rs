@@ -21,13 +21,8 @@ pub struct ActionLink {
     pub risk_id: Option<i64>,
 }
 
-/// What a key did to a form.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum FormKey {
-    Stay,
-    Submit,
-    Close,
-}
+pub use crate::tui::popups::form::FormKey;
+use crate::tui::popups::form::{Hint, Popup, leave_typed, leaves, one_line};
 
 pub const TITLE: usize = 0;
 pub const OWNER: usize = 1;
@@ -63,13 +58,6 @@ pub(crate) fn field(placeholder: &str, text: &str) -> TextArea<'static> {
 /// The first line of a field; forms are single-line.
 pub fn text_of(area: &TextArea) -> String {
     area.lines().first().cloned().unwrap_or_default()
-}
-
-/// Esc, or Ctrl-C: it leaves a form the way Esc does and never quits past
-/// typed text.
-pub(crate) fn leaves_form(key: &KeyEvent) -> bool {
-    key.code == KeyCode::Esc
-        || (key.modifiers.contains(KeyModifiers::CONTROL) && key.code == KeyCode::Char('c'))
 }
 
 impl ActionForm {
@@ -156,46 +144,6 @@ impl ActionForm {
         }
         parse_due(&typed, today).map(Some)
     }
-
-    pub fn paste(&mut self, text: &str) {
-        self.fields[self.focus].insert_str(text.replace(['\r', '\n'], " "));
-    }
-
-    pub fn key(&mut self, key: KeyEvent) -> FormKey {
-        let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
-        let esc = leaves_form(&key);
-        if !esc {
-            self.confirm_discard = false;
-        }
-        match key.code {
-            _ if esc => {
-                if self.has_text() && !self.confirm_discard && self.editing.is_none() {
-                    self.confirm_discard = true;
-                    return FormKey::Stay;
-                }
-                return FormKey::Close;
-            }
-            KeyCode::Enter => return FormKey::Submit,
-            KeyCode::Char('s') if ctrl => return FormKey::Submit,
-            KeyCode::Tab => {
-                if self.focus == OWNER
-                    && let Some(name) = self.suggestions().first().map(|p| p.name.clone())
-                {
-                    self.fields[OWNER] = field("who owns it (Tab completes)", &name);
-                }
-                self.focus = (self.focus + 1) % self.fields.len();
-            }
-            KeyCode::BackTab | KeyCode::Up => {
-                self.focus = (self.focus + self.fields.len() - 1) % self.fields.len()
-            }
-            KeyCode::Down => self.focus = (self.focus + 1) % self.fields.len(),
-            _ => {
-                self.fields[self.focus].input(key);
-            }
-        }
-        self.style_focus();
-        FormKey::Stay
-    }
 }
 
 /// Which part of the decision form takes the keys.
@@ -278,12 +226,6 @@ impl ReviewDecisionForm {
         }
     }
 
-    pub fn paste(&mut self, text: &str) {
-        if let Some(f) = self.focused_field() {
-            f.insert_str(text.replace(['\r', '\n'], " "));
-        }
-    }
-
     fn next_focus(&mut self, back: bool) {
         use DecisionFocus::*;
         let order: &[DecisionFocus] = if self.actions.is_empty() {
@@ -306,37 +248,6 @@ impl ReviewDecisionForm {
                 Style::default()
             });
         }
-    }
-
-    pub fn key(&mut self, key: KeyEvent) -> FormKey {
-        let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
-        let esc = leaves_form(&key);
-        if !esc {
-            self.confirm_discard = false;
-        }
-        match key.code {
-            _ if esc => {
-                if !self.value().is_empty() && !self.confirm_discard {
-                    self.confirm_discard = true;
-                    return FormKey::Stay;
-                }
-                return FormKey::Close;
-            }
-            KeyCode::Enter => return FormKey::Submit,
-            KeyCode::Char('s') if ctrl => return FormKey::Submit,
-            KeyCode::Tab => self.next_focus(false),
-            KeyCode::BackTab => self.next_focus(true),
-            _ => match self.focus {
-                DecisionFocus::Text | DecisionFocus::Owner | DecisionFocus::Amount => {
-                    if let Some(f) = self.focused_field() {
-                        f.input(key);
-                    }
-                }
-                DecisionFocus::Category => self.category_key(key.code),
-                DecisionFocus::Actions => self.actions_key(key.code),
-            },
-        }
-        FormKey::Stay
     }
 
     fn category_key(&mut self, code: KeyCode) {
@@ -377,6 +288,92 @@ impl ReviewDecisionForm {
         }
     }
 }
+
+impl Popup for ActionForm {
+    fn hints(&self) -> &'static [Hint] {
+        ACTION_FORM_KEYS
+    }
+
+    fn key(&mut self, key: KeyEvent) -> FormKey {
+        let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
+        let esc = leaves(&key);
+        if !esc {
+            self.confirm_discard = false;
+        }
+        match key.code {
+            _ if esc => {
+                let typed = self.has_text() && self.editing.is_none();
+                return leave_typed(typed, &mut self.confirm_discard);
+            }
+            KeyCode::Enter => return FormKey::Submit,
+            KeyCode::Char('s') if ctrl => return FormKey::Submit,
+            KeyCode::Tab => {
+                if self.focus == OWNER
+                    && let Some(name) = self.suggestions().first().map(|p| p.name.clone())
+                {
+                    self.fields[OWNER] = field("who owns it (Tab completes)", &name);
+                }
+                self.focus = (self.focus + 1) % self.fields.len();
+            }
+            KeyCode::BackTab | KeyCode::Up => {
+                self.focus = (self.focus + self.fields.len() - 1) % self.fields.len()
+            }
+            KeyCode::Down => self.focus = (self.focus + 1) % self.fields.len(),
+            _ => {
+                self.fields[self.focus].input(key);
+            }
+        }
+        self.style_focus();
+        FormKey::Stay
+    }
+
+    fn paste(&mut self, text: &str) {
+        self.fields[self.focus].insert_str(one_line(text));
+    }
+}
+
+impl Popup for ReviewDecisionForm {
+    fn hints(&self) -> &'static [Hint] {
+        ACTION_FORM_KEYS
+    }
+
+    fn key(&mut self, key: KeyEvent) -> FormKey {
+        let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
+        let esc = leaves(&key);
+        if !esc {
+            self.confirm_discard = false;
+        }
+        match key.code {
+            _ if esc => {
+                return leave_typed(!self.value().is_empty(), &mut self.confirm_discard);
+            }
+            KeyCode::Enter => return FormKey::Submit,
+            KeyCode::Char('s') if ctrl => return FormKey::Submit,
+            KeyCode::Tab => self.next_focus(false),
+            KeyCode::BackTab => self.next_focus(true),
+            _ => match self.focus {
+                DecisionFocus::Text | DecisionFocus::Owner | DecisionFocus::Amount => {
+                    if let Some(f) = self.focused_field() {
+                        f.input(key);
+                    }
+                }
+                DecisionFocus::Category => self.category_key(key.code),
+                DecisionFocus::Actions => self.actions_key(key.code),
+            },
+        }
+        FormKey::Stay
+    }
+
+    fn paste(&mut self, text: &str) {
+        if let Some(f) = self.focused_field() {
+            f.insert_str(one_line(text));
+        }
+    }
+}
+
+/// Keys of the action and decision forms.
+pub const ACTION_FORM_KEYS: &[Hint] =
+    &[("Enter", "save"), ("Tab", "next field"), ("Esc", "cancel")];
 
 #[cfg(test)]
 mod tests {
@@ -430,14 +427,17 @@ mod tests {
         let mut form = ActionForm::new(ActionLink::default(), people());
         assert_eq!(form.key(key(KeyCode::Esc)), FormKey::Close);
         typed(&mut form, "x");
-        assert_eq!(form.key(key(KeyCode::Esc)), FormKey::Stay);
+        assert_eq!(
+            form.key(key(KeyCode::Esc)),
+            FormKey::Say(crate::tui::popups::form::DISCARD_WARNING)
+        );
         assert!(form.confirm_discard);
         assert_eq!(form.key(key(KeyCode::Esc)), FormKey::Close);
         // Ctrl-C is an Esc here, never a quit past typed text
         let ctrl_c = KeyEvent::new(KeyCode::Char('c'), KeyModifiers::CONTROL);
         let mut form = ActionForm::new(ActionLink::default(), people());
         typed(&mut form, "y");
-        assert_eq!(form.key(ctrl_c), FormKey::Stay);
+        assert!(matches!(form.key(ctrl_c), FormKey::Say(_)));
         assert_eq!(form.key(ctrl_c), FormKey::Close);
     }
 

@@ -2,16 +2,13 @@
 //! their keys and pastes, and saving what they hold.
 
 use color_eyre::eyre::{Result, eyre};
-use crossterm::event::KeyEvent;
 use ratatui_textarea::TextArea;
 
 use crate::domain::action::DecisionCategory;
 use crate::store::actions::{self, ActionEdit, NewAction, NewDecision};
 use crate::store::people;
 use crate::tui::app::App;
-use crate::tui::popups::capture::{
-    ActionForm, ActionLink, FormKey, Linkable, OWNER, ReviewDecisionForm,
-};
+use crate::tui::popups::capture::{ActionForm, ActionLink, Linkable, OWNER, ReviewDecisionForm};
 use crate::tui::screens::actions::conflict_line;
 use crate::tui::state::{Overlay, Prompt, PromptFor};
 
@@ -75,56 +72,7 @@ impl App {
         Ok(people)
     }
 
-    pub(crate) fn paste_into_capture(&mut self, text: &str) -> bool {
-        match &mut self.state.overlay {
-            Overlay::ActionForm(form) => form.paste(text),
-            Overlay::DecisionForm(form) => form.paste(text),
-            Overlay::Prompt(p) => {
-                p.area.insert_str(text.replace(['\r', '\n'], " "));
-            }
-            _ => return false,
-        }
-        true
-    }
-
-    /// Keys for the capture forms and prompts; false when none is open.
-    pub(crate) fn capture_key(&mut self, key: KeyEvent) -> bool {
-        let outcome = match &mut self.state.overlay {
-            Overlay::ActionForm(form) => form.key(key),
-            Overlay::DecisionForm(form) => form.key(key),
-            Overlay::Conclusion(form) => form.key(key),
-            Overlay::Prompt(p) => match key.code {
-                crossterm::event::KeyCode::Esc => FormKey::Close,
-                crossterm::event::KeyCode::Char('c')
-                    if key
-                        .modifiers
-                        .contains(crossterm::event::KeyModifiers::CONTROL) =>
-                {
-                    FormKey::Close
-                }
-                crossterm::event::KeyCode::Enter => FormKey::Submit,
-                _ => {
-                    p.area.input(key);
-                    FormKey::Stay
-                }
-            },
-            _ => return false,
-        };
-        match outcome {
-            FormKey::Stay => {}
-            FormKey::Close => self.state.overlay = Overlay::None,
-            FormKey::Submit => match std::mem::replace(&mut self.state.overlay, Overlay::None) {
-                Overlay::ActionForm(form) => self.submit_action_form(form),
-                Overlay::DecisionForm(form) => self.submit_decision_form(form),
-                Overlay::Prompt(p) => self.submit_prompt(p),
-                Overlay::Conclusion(form) => self.submit_conclusion(form),
-                other => self.state.overlay = other,
-            },
-        }
-        true
-    }
-
-    fn submit_action_form(&mut self, mut form: Box<ActionForm>) {
+    pub(crate) fn submit_action_form(&mut self, mut form: Box<ActionForm>) {
         match self.save_action_form(&mut form) {
             Ok(message) => self.state.info(message),
             Err(e) => {
@@ -230,7 +178,7 @@ impl App {
         Ok(format!("{reference} captured{flag}"))
     }
 
-    fn submit_decision_form(&mut self, mut form: Box<ReviewDecisionForm>) {
+    pub(crate) fn submit_decision_form(&mut self, mut form: Box<ReviewDecisionForm>) {
         let text = form.value();
         let result = if text.is_empty() {
             Err(eyre!("a decision needs its text"))

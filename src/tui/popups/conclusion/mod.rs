@@ -8,7 +8,8 @@ use ratatui_textarea::TextArea;
 
 use crate::domain::closeout::OUTPUT_CATEGORIES;
 use crate::domain::model::Review;
-use crate::tui::popups::capture::{FormKey, field, leaves_form, text_of};
+use crate::tui::popups::capture::{FormKey, field, text_of};
+use crate::tui::popups::form::{Hint, Popup, leaves, one_line};
 
 /// The fields in order: (label, placeholder).
 pub const FIELDS: [(&str, &str); 8] = [
@@ -114,13 +115,19 @@ impl ConclusionForm {
             });
         }
     }
+}
+
+impl Popup for ConclusionForm {
+    fn hints(&self) -> &'static [Hint] {
+        &[("Tab", "next field"), ("Ctrl-S", "save"), ("Esc", "cancel")]
+    }
 
     /// Enter moves on and saves from the last field; Ctrl-S saves from any.
-    pub fn key(&mut self, key: KeyEvent) -> FormKey {
+    fn key(&mut self, key: KeyEvent) -> FormKey {
         let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
         let last = self.fields.len() - 1;
         match key.code {
-            _ if leaves_form(&key) => return FormKey::Close,
+            _ if leaves(&key) => return FormKey::Close,
             KeyCode::Char('s') if ctrl => return FormKey::Submit,
             KeyCode::Enter if self.focus == last => return FormKey::Submit,
             KeyCode::Enter | KeyCode::Tab | KeyCode::Down => {
@@ -135,8 +142,8 @@ impl ConclusionForm {
         FormKey::Stay
     }
 
-    pub fn paste(&mut self, text: &str) {
-        self.fields[self.focus].insert_str(text.replace(['\r', '\n'], " "));
+    fn paste(&mut self, text: &str) {
+        self.fields[self.focus].insert_str(one_line(text));
     }
 }
 

@@ -1,7 +1,6 @@
 //! Sign-off from the cockpit: the close-out check in an overlay, a reason
 //! when there are gaps, then the review is closed, locked and its minutes written.
 
-use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui_textarea::TextArea;
 
 use crate::domain::review::ReviewStatus;
@@ -48,34 +47,17 @@ impl App {
         }));
     }
 
-    /// Keys while the sign-off overlay is open.
-    pub(crate) fn sign_off_key(&mut self, key: KeyEvent) {
-        let Overlay::SignOff(form) = &mut self.state.overlay else {
+    /// Enter on the sign-off: with gaps, only with the reason typed.
+    pub(crate) fn submit_sign_off(&mut self, form: Box<SignOffForm>) {
+        let reason = form.reason.lines().join(" ").trim().to_string();
+        if !form.check.is_complete() && reason.is_empty() {
+            self.state.error(
+                "the check has gaps: type why the review closes anyway, or Esc and fix them",
+            );
+            self.state.overlay = Overlay::SignOff(form);
             return;
-        };
-        let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
-        match key.code {
-            KeyCode::Esc => {
-                self.state.overlay = Overlay::None;
-                self.state.info("not signed off");
-            }
-            KeyCode::Char('c') if ctrl => self.state.overlay = Overlay::None,
-            KeyCode::Enter => {
-                let reason = form.reason.lines().join(" ").trim().to_string();
-                if !form.check.is_complete() && reason.is_empty() {
-                    self.state.error(
-                        "the check has gaps: type why the review closes anyway, or Esc and fix them",
-                    );
-                    return;
-                }
-                self.state.overlay = Overlay::None;
-                self.sign_off(&reason);
-            }
-            _ if !form.check.is_complete() => {
-                form.reason.input(key);
-            }
-            _ => {}
         }
+        self.sign_off(&reason);
     }
 
     fn sign_off(&mut self, reason: &str) {

@@ -1,6 +1,6 @@
 //! Keys on the KPI grid, detail and focus screens, and in the record-a-value form.
 
-use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use crossterm::event::{KeyCode, KeyEvent};
 
 use crate::tui::keymap::Binding;
 
@@ -103,17 +103,12 @@ pub const KPIS: &[Binding<KpiMsg>] = &[
 ];
 
 /// Keys in the record-a-value form; the fields take every other key.
-pub const KPI_FORM: &[(&str, &str)] = &[
+pub const KPI_FORM: &[crate::tui::popups::form::Hint] = &[
     ("Enter", "save the value"),
     ("Tab", "next field (Shift-Tab back)"),
     ("Esc", "cancel"),
 ];
 
 pub fn kpi_msg(key: &KeyEvent) -> Option<KpiMsg> {
-    if key.modifiers.contains(KeyModifiers::CONTROL) {
-        return (key.code == KeyCode::Char('c')).then_some(KpiMsg::Quit);
-    }
-    KPIS.iter()
-        .find(|b| b.keys.contains(&key.code))
-        .map(|b| b.msg)
+    crate::tui::keymap::lookup(KPIS, key, KpiMsg::Quit)
 }

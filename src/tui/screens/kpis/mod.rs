@@ -3,6 +3,7 @@
 
 use chrono::NaiveDate;
 use color_eyre::eyre::Result;
+use crossterm::event::{KeyCode, KeyEvent};
 use ratatui::style::{Modifier, Style};
 use ratatui_textarea::TextArea;
 use rusqlite::Connection;
@@ -10,6 +11,7 @@ use rusqlite::Connection;
 use crate::domain::kpi::{Assessment, Direction, Frequency, Period, fmt_num};
 use crate::domain::text::visible_line;
 use crate::store::kpis::{HISTORY_LIMIT, KpiDef, KpiHistory, kpi_fingerprint, kpis_with_history};
+use crate::tui::popups::form::{FormKey, Hint, Popup, leaves, one_line};
 
 /// Periods a sparkline can show; a tile shows as many as fit.
 /// The narrowest a tile gets before the grid drops a column.
@@ -249,6 +251,33 @@ impl RecordForm {
 
     pub fn text(&self, i: usize) -> String {
         self.fields[i].lines().join(" ").trim().to_string()
+    }
+}
+
+impl Popup for RecordForm {
+    fn hints(&self) -> &'static [Hint] {
+        keys::KPI_FORM
+    }
+
+    fn key(&mut self, key: KeyEvent) -> FormKey {
+        match key.code {
+            _ if leaves(&key) => return FormKey::Close,
+            KeyCode::Enter => return FormKey::Submit,
+            KeyCode::Tab | KeyCode::Down => self.set_focus(self.focus + 1),
+            KeyCode::BackTab | KeyCode::Up => self.set_focus(self.focus + 2),
+            _ => {
+                if self.fields[self.focus].input(key) {
+                    // a changed value or period must be confirmed again
+                    self.confirm_replace = false;
+                    self.message = None;
+                }
+            }
+        }
+        FormKey::Stay
+    }
+
+    fn paste(&mut self, text: &str) {
+        self.fields[self.focus].insert_str(one_line(text));
     }
 }
 

@@ -2,7 +2,7 @@
 //! recording a value through the small form.
 
 use crate::tui::popups::capture::ActionLink;
-use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use crossterm::event::KeyEvent;
 
 use crate::domain::kpi::{Period, fmt_num};
 use crate::store::kpis::{self, AlreadyRecorded};
@@ -14,10 +14,6 @@ use crate::tui::state::Screen;
 
 impl App {
     pub(crate) fn kpi_key(&mut self, key: KeyEvent) {
-        if self.state.kpis.form.is_some() {
-            self.form_key(key);
-            return;
-        }
         if let Some(msg) = kpi_msg(&key) {
             self.kpi_update(msg);
         }
@@ -72,29 +68,7 @@ impl App {
         }
     }
 
-    fn form_key(&mut self, key: KeyEvent) {
-        let Some(form) = self.state.kpis.form.as_mut() else {
-            return;
-        };
-        let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
-        match key.code {
-            KeyCode::Esc => self.state.kpis.form = None,
-            KeyCode::Char('c') if ctrl => self.state.kpis.form = None,
-            KeyCode::Enter => self.save_form(),
-            KeyCode::Tab | KeyCode::Down => form.set_focus(form.focus + 1),
-            KeyCode::BackTab | KeyCode::Up => form.set_focus(form.focus + 2),
-            _ => {
-                let focus = form.focus;
-                if form.fields[focus].input(key) {
-                    // a changed value or period must be confirmed again
-                    form.confirm_replace = false;
-                    form.message = None;
-                }
-            }
-        }
-    }
-
-    fn save_form(&mut self) {
+    pub(crate) fn save_kpi_form(&mut self) {
         let Some(form) = self.state.kpis.form.as_mut() else {
             return;
         };

@@ -4,6 +4,7 @@
 
 use chrono::{DateTime, NaiveDate, Utc};
 use color_eyre::eyre::Result;
+use crossterm::event::{KeyCode, KeyEvent};
 use ratatui_textarea::TextArea;
 use rusqlite::Connection;
 
@@ -11,6 +12,7 @@ use crate::domain::risk::{
     Band, BandLimits, Basis, HeatMap, Kind, Rating, RiskDecision, RiskEntry, RiskFilter, heat_map,
 };
 use crate::store::risks::{self, CompletedTreatment, RiskDetail};
+use crate::tui::popups::form::{FormKey, Hint, Popup, is_ctrl, leave_typed, leaves, one_line};
 
 /// The register as read in one go with the rest of the cockpit.
 #[derive(Debug, Clone, Default)]
@@ -252,6 +254,8 @@ pub struct RatingForm {
     pub field: usize,
     pub why: TextArea<'static>,
     pub confirm_discard: bool,
+    /// The entry as the form was opened on, to start from when the basis changes.
+    entry: RiskEntry,
 }
 
 impl RatingForm {
@@ -270,6 +274,7 @@ impl RatingForm {
             field: 1,
             why: text_field("why the rating moved (required)"),
             confirm_discard: false,
+            entry: entry.clone(),
         }
     }
 
@@ -309,6 +314,142 @@ impl DecisionForm {
         let all = RiskDecision::ALL;
         let i = all.iter().position(|d| *d == self.choice).unwrap_or(0);
         self.choice = all[(i + 1) % all.len()];
+    }
+}
+
+/// Keys of the new-risk and re-rating forms.
+const RISK_FORM_KEYS: &[Hint] = &[
+    ("Enter", "save"),
+    ("Tab", "next field"),
+    ("←/→", "change"),
+    ("Esc", "cancel"),
+];
+
+impl Popup for NewRiskForm {
+    fn hints(&self) -> &'static [Hint] {
+        RISK_FORM_KEYS
+    }
+
+    fn key(&mut self, key: KeyEvent) -> FormKey {
+        if !leaves(&key) {
+            self.confirm_discard = false;
+        }
+        match key.code {
+            _ if leaves(&key) => return leave_typed(self.has_text(), &mut self.confirm_discard),
+            KeyCode::Enter => return FormKey::Submit,
+            _ if is_ctrl(&key, 's') => return FormKey::Submit,
+            KeyCode::Tab | KeyCode::Down => self.move_field(true),
+            KeyCode::BackTab | KeyCode::Up => self.move_field(false),
+            code => match self.field {
+                NewRiskField::Kind => match code {
+                    KeyCode::Left | KeyCode::Right | KeyCode::Char(' ') => {
+                        self.kind = match self.kind {
+                            Kind::Risk => Kind::Opportunity,
+                            Kind::Opportunity => Kind::Risk,
+                        }
+                    }
+                    KeyCode::Char('r') => self.kind = Kind::Risk,
+                    KeyCode::Char('o') => self.kind = Kind::Opportunity,
+                    _ => {}
+                },
+                NewRiskField::Likelihood => self.likelihood = adjust(self.likelihood, code),
+                NewRiskField::Impact => self.impact = adjust(self.impact, code),
+                NewRiskField::Title => {
+                    self.title.input(key);
+                }
+                NewRiskField::Area => {
+                    self.area.input(key);
+                }
+                NewRiskField::Owner => {
+                    self.owner.input(key);
+                }
+            },
+        }
+        FormKey::Stay
+    }
+
+    fn paste(&mut self, text: &str) {
+        let area = match self.field {
+            NewRiskField::Title => &mut self.title,
+            NewRiskField::Area => &mut self.area,
+            NewRiskField::Owner => &mut self.owner,
+            _ => return,
+        };
+        area.insert_str(one_line(text));
+    }
+}
+
+impl Popup for RatingForm {
+    fn hints(&self) -> &'static [Hint] {
+        RISK_FORM_KEYS
+    }
+
+    fn key(&mut self, key: KeyEvent) -> FormKey {
+        if !leaves(&key) {
+            self.confirm_discard = false;
+        }
+        match key.code {
+            _ if leaves(&key) => {
+                let typed = !field_text(&self.why).is_empty();
+                return leave_typed(typed, &mut self.confirm_discard);
+            }
+            KeyCode::Enter => return FormKey::Submit,
+            KeyCode::Tab | KeyCode::Down => self.field = (self.field + 1) % 4,
+            KeyCode::BackTab | KeyCode::Up => self.field = (self.field + 3) % 4,
+            code => match self.field {
+                0 if matches!(code, KeyCode::Left | KeyCode::Right) => {
+                    let mut fresh = RatingForm::new(&self.entry, self.basis.toggled());
+                    std::mem::swap(&mut fresh.why, &mut self.why);
+                    fresh.field = 0;
+                    *self = fresh;
+                }
+                1 => self.likelihood = adjust(self.likelihood, code),
+                2 => self.impact = adjust(self.impact, code),
+                3 => {
+                    self.why.input(key);
+                }
+                _ => {}
+            },
+        }
+        FormKey::Stay
+    }
+
+    fn paste(&mut self, text: &str) {
+        if self.field == 3 {
+            self.why.insert_str(one_line(text));
+        }
+    }
+}
+
+impl Popup for DecisionForm {
+    fn hints(&self) -> &'static [Hint] {
+        &[
+            ("Enter", "record"),
+            ("Tab", "accept/treat/escalate"),
+            ("Esc", "cancel"),
+        ]
+    }
+
+    fn key(&mut self, key: KeyEvent) -> FormKey {
+        if !leaves(&key) {
+            self.confirm_discard = false;
+        }
+        match key.code {
+            _ if leaves(&key) => {
+                let typed = !field_text(&self.note).is_empty();
+                return leave_typed(typed, &mut self.confirm_discard);
+            }
+            KeyCode::Tab | KeyCode::BackTab => self.cycle(),
+            KeyCode::Enter => return FormKey::Submit,
+            _ => {
+                self.note.input(key);
+            }
+        }
+        FormKey::Stay
+    }
+
+    fn paste(&mut self, text: &str) {
+        self.note.insert_str(one_line(text));
     }
 }
 

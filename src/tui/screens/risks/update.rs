@@ -1,17 +1,13 @@
 //! The risks screen's update step and its forms: raise, re-rate, decide.
 //! Writes go through the store; the register reloads with the cockpit.
 
-use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
-
-use crate::domain::risk::{Basis, Kind, RiskFilter, StatusFilter};
+use crate::domain::risk::{Basis, RiskFilter, StatusFilter};
 use crate::store::people;
 use crate::store::risks::{self, NewRisk};
 use crate::tui::app::App;
-use crate::tui::popups::capture::leaves_form;
 use crate::tui::screens::risks::keys::RiskMsg;
 use crate::tui::screens::risks::{
-    DecisionForm, NewRiskField, NewRiskForm, RatingForm, RiskFocus, adjust, field_text, next_band,
-    next_kind,
+    DecisionForm, NewRiskForm, RatingForm, RiskFocus, field_text, next_band, next_kind,
 };
 use crate::tui::state::{Overlay, Screen};
 
@@ -192,51 +188,6 @@ impl App {
         }
     }
 
-    /// Keys while one of the risk forms is open.
-    pub(crate) fn risk_form_key(&mut self, key: KeyEvent) {
-        // typed words are never dropped silently
-        let key = if leaves_form(&key) {
-            KeyEvent::new(KeyCode::Esc, KeyModifiers::NONE)
-        } else {
-            key
-        };
-        let overlay = std::mem::replace(&mut self.state.overlay, Overlay::None);
-        self.state.overlay = match overlay {
-            Overlay::NewRisk(mut form) => match self.new_risk_key(&mut form, key) {
-                true => Overlay::None,
-                false => Overlay::NewRisk(form),
-            },
-            Overlay::RateRisk(mut form) => match self.rating_key(&mut form, key) {
-                true => Overlay::None,
-                false => Overlay::RateRisk(form),
-            },
-            Overlay::DecideRisk(mut form) => match self.decision_key(&mut form, key) {
-                true => Overlay::None,
-                false => Overlay::DecideRisk(form),
-            },
-            other => other,
-        };
-    }
-
-    /// Text pasted into the focused field of a risk form, on one line.
-    pub(crate) fn risk_form_paste(&mut self, text: &str) {
-        let line = text.replace(['\r', '\n'], " ");
-        let area = match &mut self.state.overlay {
-            Overlay::NewRisk(f) => match f.field {
-                NewRiskField::Title => Some(&mut f.title),
-                NewRiskField::Area => Some(&mut f.area),
-                NewRiskField::Owner => Some(&mut f.owner),
-                _ => None,
-            },
-            Overlay::RateRisk(f) if f.field == 3 => Some(&mut f.why),
-            Overlay::DecideRisk(f) => Some(&mut f.note),
-            _ => None,
-        };
-        if let Some(area) = area {
-            area.insert_str(line);
-        }
-    }
-
     /// Someone changed the entry first: show theirs, say so, and return the
     /// version a second Enter deliberately writes over.
     fn after_conflict(&mut self, id: i64, conflict: &crate::store::Conflict, again: &str) -> i64 {
@@ -253,67 +204,7 @@ impl App {
         version
     }
 
-    /// Esc leaves a form; with words typed, only the second Esc discards them.
-    fn leave_form(&mut self, typed: bool, confirmed: &mut bool) -> bool {
-        if typed && !*confirmed {
-            *confirmed = true;
-            self.state
-                .error("Esc again discards what you typed; Enter saves it");
-            return false;
-        }
-        self.state.status = None;
-        true
-    }
-
-    /// Returns true when the form is done with (saved or left).
-    fn new_risk_key(&mut self, form: &mut NewRiskForm, key: KeyEvent) -> bool {
-        let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
-        if key.code != KeyCode::Esc {
-            form.confirm_discard = false;
-        }
-        match key.code {
-            KeyCode::Esc => self.leave_form(form.has_text(), &mut form.confirm_discard),
-            KeyCode::Enter => self.save_new_risk(form),
-            KeyCode::Char('s') if ctrl => self.save_new_risk(form),
-            KeyCode::Tab | KeyCode::Down => {
-                form.move_field(true);
-                false
-            }
-            KeyCode::BackTab | KeyCode::Up => {
-                form.move_field(false);
-                false
-            }
-            code => {
-                match form.field {
-                    NewRiskField::Kind => match code {
-                        KeyCode::Left | KeyCode::Right | KeyCode::Char(' ') => {
-                            form.kind = match form.kind {
-                                Kind::Risk => Kind::Opportunity,
-                                Kind::Opportunity => Kind::Risk,
-                            }
-                        }
-                        KeyCode::Char('r') => form.kind = Kind::Risk,
-                        KeyCode::Char('o') => form.kind = Kind::Opportunity,
-                        _ => {}
-                    },
-                    NewRiskField::Likelihood => form.likelihood = adjust(form.likelihood, code),
-                    NewRiskField::Impact => form.impact = adjust(form.impact, code),
-                    NewRiskField::Title => {
-                        form.title.input(key);
-                    }
-                    NewRiskField::Area => {
-                        form.area.input(key);
-                    }
-                    NewRiskField::Owner => {
-                        form.owner.input(key);
-                    }
-                }
-                false
-            }
-        }
-    }
-
-    fn save_new_risk(&mut self, form: &NewRiskForm) -> bool {
+    pub(crate) fn save_new_risk(&mut self, form: &NewRiskForm) -> bool {
         let title = field_text(&form.title);
         if title.is_empty() {
             self.state
@@ -368,54 +259,7 @@ impl App {
         true
     }
 
-    fn rating_key(&mut self, form: &mut RatingForm, key: KeyEvent) -> bool {
-        if key.code != KeyCode::Esc {
-            form.confirm_discard = false;
-        }
-        match key.code {
-            KeyCode::Esc => {
-                let typed = !field_text(&form.why).is_empty();
-                self.leave_form(typed, &mut form.confirm_discard)
-            }
-            KeyCode::Enter => self.save_rating(form),
-            KeyCode::Tab | KeyCode::Down => {
-                form.field = (form.field + 1) % 4;
-                false
-            }
-            KeyCode::BackTab | KeyCode::Up => {
-                form.field = (form.field + 3) % 4;
-                false
-            }
-            code => {
-                match form.field {
-                    0 if matches!(code, KeyCode::Left | KeyCode::Right) => {
-                        let entry = self
-                            .state
-                            .data
-                            .board
-                            .entries
-                            .iter()
-                            .find(|e| e.id == form.risk_id);
-                        if let Some(entry) = entry {
-                            let mut fresh = RatingForm::new(entry, form.basis.toggled());
-                            std::mem::swap(&mut fresh.why, &mut form.why);
-                            fresh.field = 0;
-                            *form = fresh;
-                        }
-                    }
-                    1 => form.likelihood = adjust(form.likelihood, code),
-                    2 => form.impact = adjust(form.impact, code),
-                    3 => {
-                        form.why.input(key);
-                    }
-                    _ => {}
-                }
-                false
-            }
-        }
-    }
-
-    fn save_rating(&mut self, form: &mut RatingForm) -> bool {
+    pub(crate) fn save_rating(&mut self, form: &mut RatingForm) -> bool {
         let (id, version, basis, rating, now) = (
             form.risk_id,
             form.version,
@@ -456,28 +300,7 @@ impl App {
         }
     }
 
-    fn decision_key(&mut self, form: &mut DecisionForm, key: KeyEvent) -> bool {
-        if key.code != KeyCode::Esc {
-            form.confirm_discard = false;
-        }
-        match key.code {
-            KeyCode::Esc => {
-                let typed = !field_text(&form.note).is_empty();
-                self.leave_form(typed, &mut form.confirm_discard)
-            }
-            KeyCode::Tab | KeyCode::BackTab => {
-                form.cycle();
-                false
-            }
-            KeyCode::Enter => self.save_decision(form),
-            _ => {
-                form.note.input(key);
-                false
-            }
-        }
-    }
-
-    fn save_decision(&mut self, form: &mut DecisionForm) -> bool {
+    pub(crate) fn save_decision(&mut self, form: &mut DecisionForm) -> bool {
         let (id, version, choice, now, review_id) = (
             form.risk_id,
             form.version,
