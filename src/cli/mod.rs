@@ -3,6 +3,7 @@
 
 mod action;
 mod closeout;
+mod config;
 mod kpi;
 mod output;
 mod person;
@@ -107,6 +108,11 @@ enum Command {
         #[arg(long, value_name = "GROUP")]
         group: Option<String>,
     },
+    /// The config file: theme and key bindings
+    Config {
+        #[command(subcommand)]
+        command: config::ConfigCommand,
+    },
     /// Write a complete, consistent copy of the database, even while others work on it
     Backup {
         file: PathBuf,
@@ -137,6 +143,7 @@ pub fn run() -> Result<ExitCode> {
         Some(Command::Demo { no_tui, as_of }) => demo(cli.db, no_tui, as_of),
         Some(Command::Action { command }) => action::run(&mut db()?.open()?, command),
         Some(Command::Actions) => open_actions(db()?.open()?),
+        Some(Command::Config { command }) => config::run(command),
         Some(Command::Review { command }) => review::run(&mut db()?.open()?, command),
         Some(Command::Person { command }) => person::run(&mut db()?.open()?, command),
         Some(Command::Kpi { command }) => kpi::run(&mut db()?.open()?, command),
@@ -254,6 +261,7 @@ fn open_cockpit(store: Store) -> Result<ExitCode> {
         println!("Or try the demo: steerco demo");
         return Ok(ExitCode::SUCCESS);
     };
+    config::load()?;
     crate::tui::run(store, review.id, None)?;
     Ok(ExitCode::SUCCESS)
 }
@@ -273,6 +281,7 @@ fn open_actions(store: Store) -> Result<ExitCode> {
         println!("Meanwhile: steerco action list, steerco action add \"…\" --owner … --due …");
         return Ok(ExitCode::SUCCESS);
     };
+    config::load()?;
     crate::tui::run_actions(store, review.id)?;
     Ok(ExitCode::SUCCESS)
 }
@@ -311,6 +320,7 @@ fn demo(db: Option<PathBuf>, no_tui: bool, as_of: Option<NaiveDate>) -> Result<E
         "Demo: {} (steerco --db it from another shell)",
         path.display()
     );
+    config::load()?;
     crate::tui::run(store, review.id, Some(hint))?;
     println!("The demo database is still at {}", path.display());
     Ok(ExitCode::SUCCESS)

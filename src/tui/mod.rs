@@ -24,6 +24,23 @@ use app::{App, LIVE_POLL};
 use session::{Input, Session};
 use terminal::TerminalGuard;
 
+/// Applies the config file: its theme and key bindings, checked. A problem
+/// is said with the file and line, and nothing opens.
+pub fn configure(
+    config: &crate::config::Config,
+) -> std::result::Result<(), crate::config::ConfigError> {
+    let theme = match &config.theme {
+        Some((name, line)) => name
+            .parse::<theme::ThemeName>()
+            .map_err(|e| config.error(*line, format!("theme: {e}")))?,
+        None => theme::ThemeName::Default,
+    };
+    let rebound = screens::rebind(config)?;
+    theme::set(theme);
+    keymap::set_rebound(rebound);
+    Ok(())
+}
+
 /// Opens the cockpit on a review; `hint` is shown in the status line at start.
 pub fn run(store: Store, review_id: i64, hint: Option<String>) -> Result<()> {
     let mut app = App::new(store, review_id, Utc::now(), Local::now().date_naive())?;

@@ -1,6 +1,12 @@
 //! Colours from the 16-colour palette only, so the cockpit reads the same on
 //! a projector, over SSH and in a basic terminal. Colour is never the only
 //! signal: every status also has a word or a symbol.
+//!
+//! Four themes share one set of roles; the config file picks one and
+//! `NO_COLOR` turns every theme monochrome.
+
+use std::cell::Cell;
+use std::str::FromStr;
 
 use ratatui::style::{Color, Modifier, Style};
 
@@ -8,58 +14,190 @@ use crate::domain::agenda::TimeboxUse;
 use crate::domain::kpi::KpiStatus;
 use crate::domain::risk::Band;
 
+/// The built-in themes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum ThemeName {
+    /// The cockpit as it always looked.
+    #[default]
+    Default,
+    /// For the back of a room: high contrast, bold, no dim grey text.
+    Projector,
+    /// The 16 basic colours without bold or italics, for terminals that draw them badly.
+    Plain,
+    /// No colour at all: reverse video and bold only.
+    Monochrome,
+}
+
+impl ThemeName {
+    pub const ALL: [ThemeName; 4] = [
+        ThemeName::Default,
+        ThemeName::Projector,
+        ThemeName::Plain,
+        ThemeName::Monochrome,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ThemeName::Default => "default",
+            ThemeName::Projector => "projector",
+            ThemeName::Plain => "plain",
+            ThemeName::Monochrome => "monochrome",
+        }
+    }
+}
+
+impl FromStr for ThemeName {
+    type Err = String;
+
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        ThemeName::ALL
+            .into_iter()
+            .find(|t| t.as_str() == s)
+            .ok_or_else(|| {
+                let names: Vec<&str> = ThemeName::ALL.iter().map(|t| t.as_str()).collect();
+                format!("unknown theme {s:?}; choose {}", names.join(", "))
+            })
+    }
+}
+
+thread_local! {
+    // the cockpit draws on one thread; tests each draw on their own with the default
+    static ACTIVE: Cell<ThemeName> = const { Cell::new(ThemeName::Default) };
+}
+
+/// The theme this thread draws with; `NO_COLOR` (any value) makes it monochrome.
+pub fn set(theme: ThemeName) {
+    let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
+    ACTIVE.with(|a| {
+        a.set(if no_color {
+            ThemeName::Monochrome
+        } else {
+            theme
+        })
+    });
+}
+
+pub fn active() -> ThemeName {
+    ACTIVE.with(Cell::get)
+}
+
+fn pick(default: Style, projector: Style, plain: Style, mono: Style) -> Style {
+    match active() {
+        ThemeName::Default => default,
+        ThemeName::Projector => projector,
+        ThemeName::Plain => plain,
+        ThemeName::Monochrome => mono,
+    }
+}
+
+fn fg(c: Color) -> Style {
+    Style::default().fg(c)
+}
+
+const BOLD: Modifier = Modifier::BOLD;
+
 pub fn header() -> Style {
-    Style::default()
-        .fg(Color::White)
-        .bg(Color::Blue)
-        .add_modifier(Modifier::BOLD)
+    let bar = Style::default().fg(Color::White).bg(Color::Blue);
+    pick(
+        bar.add_modifier(BOLD),
+        bar.add_modifier(BOLD),
+        bar,
+        Style::default().add_modifier(Modifier::REVERSED | BOLD),
+    )
 }
 
 pub fn title() -> Style {
-    Style::default().add_modifier(Modifier::BOLD)
+    pick(
+        Style::default().add_modifier(BOLD),
+        fg(Color::White).add_modifier(BOLD),
+        Style::default(),
+        Style::default().add_modifier(BOLD),
+    )
 }
 
+/// Secondary text. The projector shows it in the normal colour: dark grey
+/// cannot be read from the back of a room.
 pub fn dim() -> Style {
-    Style::default().fg(Color::DarkGray)
+    pick(
+        fg(Color::DarkGray),
+        Style::default(),
+        fg(Color::DarkGray),
+        Style::default(),
+    )
 }
 
 pub fn guidance() -> Style {
-    Style::default()
-        .fg(Color::Gray)
-        .add_modifier(Modifier::ITALIC)
+    pick(
+        fg(Color::Gray).add_modifier(Modifier::ITALIC),
+        fg(Color::White),
+        fg(Color::Gray),
+        Style::default().add_modifier(Modifier::ITALIC),
+    )
 }
 
 pub fn key() -> Style {
-    Style::default()
-        .fg(Color::Cyan)
-        .add_modifier(Modifier::BOLD)
+    pick(
+        fg(Color::Cyan).add_modifier(BOLD),
+        fg(Color::LightCyan).add_modifier(BOLD),
+        fg(Color::Cyan),
+        Style::default().add_modifier(BOLD),
+    )
 }
 
 pub fn selected() -> Style {
-    Style::default().add_modifier(Modifier::REVERSED | Modifier::BOLD)
+    let reversed = Style::default().add_modifier(Modifier::REVERSED);
+    pick(
+        reversed.add_modifier(BOLD),
+        reversed.add_modifier(BOLD),
+        reversed,
+        reversed.add_modifier(BOLD),
+    )
 }
 
 pub fn good() -> Style {
-    Style::default().fg(Color::Green)
+    pick(
+        fg(Color::Green),
+        fg(Color::LightGreen).add_modifier(BOLD),
+        fg(Color::Green),
+        Style::default(),
+    )
 }
 
 pub fn warn() -> Style {
-    Style::default().fg(Color::Yellow)
+    pick(
+        fg(Color::Yellow),
+        fg(Color::LightYellow).add_modifier(BOLD),
+        fg(Color::Yellow),
+        Style::default().add_modifier(BOLD),
+    )
 }
 
 pub fn bad() -> Style {
-    Style::default().fg(Color::Red).add_modifier(Modifier::BOLD)
+    pick(
+        fg(Color::Red).add_modifier(BOLD),
+        fg(Color::LightRed).add_modifier(BOLD),
+        fg(Color::Red),
+        Style::default().add_modifier(BOLD | Modifier::UNDERLINED),
+    )
 }
 
 pub fn error() -> Style {
-    Style::default()
-        .fg(Color::White)
-        .bg(Color::Red)
-        .add_modifier(Modifier::BOLD)
+    let alarm = Style::default().fg(Color::White).bg(Color::Red);
+    pick(
+        alarm.add_modifier(BOLD),
+        alarm.add_modifier(BOLD),
+        alarm,
+        Style::default().add_modifier(Modifier::REVERSED | BOLD),
+    )
 }
 
 pub fn focus_border() -> Style {
-    Style::default().fg(Color::Cyan)
+    pick(
+        fg(Color::Cyan),
+        fg(Color::LightCyan).add_modifier(BOLD),
+        fg(Color::Cyan),
+        Style::default().add_modifier(BOLD),
+    )
 }
 
 pub fn timebox(use_: TimeboxUse) -> Style {
@@ -83,7 +221,12 @@ pub fn band(band: Band) -> Style {
     match band {
         Band::Low => good(),
         Band::Medium => warn(),
-        Band::High => Style::default().fg(Color::LightRed),
+        Band::High => pick(
+            fg(Color::LightRed),
+            fg(Color::LightRed).add_modifier(BOLD),
+            fg(Color::LightRed),
+            Style::default().add_modifier(BOLD),
+        ),
         Band::Critical => bad(),
     }
 }
@@ -91,6 +234,12 @@ pub fn band(band: Band) -> Style {
 /// A heat-map cell: the band as a background, so the map reads as heat.
 /// The count and the band letter or word carry the same meaning without colour.
 pub fn band_cell(band: Band) -> Style {
+    if active() == ThemeName::Monochrome {
+        return match band {
+            Band::Low | Band::Medium => Style::default(),
+            Band::High | Band::Critical => Style::default().add_modifier(Modifier::REVERSED),
+        };
+    }
     let bg = match band {
         Band::Low => Color::Green,
         Band::Medium => Color::Yellow,
@@ -98,4 +247,43 @@ pub fn band_cell(band: Band) -> Style {
         Band::Critical => Color::Red,
     };
     Style::default().fg(Color::Black).bg(bg)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_theme_is_named_and_read_back() {
+        for t in ThemeName::ALL {
+            assert_eq!(t.as_str().parse::<ThemeName>(), Ok(t));
+        }
+        let err = "neon".parse::<ThemeName>().unwrap_err();
+        assert!(
+            err.contains("default, projector, plain, monochrome"),
+            "{err}"
+        );
+    }
+
+    #[test]
+    fn the_projector_has_no_dark_grey_and_monochrome_no_colour() {
+        ACTIVE.with(|a| a.set(ThemeName::Projector));
+        assert_ne!(dim().fg, Some(Color::DarkGray));
+        assert_ne!(guidance().fg, Some(Color::Gray));
+        ACTIVE.with(|a| a.set(ThemeName::Monochrome));
+        for style in [
+            header(),
+            dim(),
+            key(),
+            good(),
+            warn(),
+            bad(),
+            error(),
+            band_cell(Band::High),
+        ] {
+            assert_eq!((style.fg, style.bg), (None, None), "{style:?}");
+        }
+        ACTIVE.with(|a| a.set(ThemeName::Default));
+        assert_eq!(dim().fg, Some(Color::DarkGray));
+    }
 }

@@ -179,7 +179,7 @@ fn draw_footer(frame: &mut Frame, area: Rect, state: &State) {
                 Screen::Cockpit => footer_keys(COCKPIT),
             };
             for (key, what) in keys {
-                push(key, what);
+                push(&key, what);
             }
         }
         // every other overlay is a pop-up, its hints shown above
@@ -190,10 +190,10 @@ fn draw_footer(frame: &mut Frame, area: Rect, state: &State) {
 }
 
 /// The keys a table shows in the footer, with their short words.
-fn footer_keys<M>(table: &[Binding<M>]) -> Vec<(&'static str, &'static str)> {
+fn footer_keys<M: Copy + std::fmt::Debug>(table: &[Binding<M>]) -> Vec<(String, &'static str)> {
     table
         .iter()
-        .filter_map(|b| b.footer.map(|f| (b.label, f)))
+        .filter_map(|b| b.footer.map(|f| (super::keymap::label(b), f)))
         .collect()
 }
 

@@ -152,12 +152,18 @@ fn draw_attendance(frame: &mut Frame, area: Rect, state: &State, selected: usize
     );
 }
 
-fn binding_lines<M>(title: &'static str, bindings: &[Binding<M>]) -> Vec<Line<'static>> {
+fn binding_lines<M: Copy + std::fmt::Debug>(
+    title: &'static str,
+    bindings: &[Binding<M>],
+) -> Vec<Line<'static>> {
     let mut lines = vec![Line::from(Span::styled(title, theme::title()))];
     // a binding with no help text is said together with the one before it
     for b in bindings.iter().filter(|b| !b.help.is_empty()) {
         lines.push(Line::from(vec![
-            Span::styled(format!("  {:<9}", b.label), theme::key()),
+            Span::styled(
+                format!("  {:<9}", crate::tui::keymap::label(b)),
+                theme::key(),
+            ),
             Span::raw(b.help),
         ]));
     }
