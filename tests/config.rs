@@ -131,3 +131,28 @@ fn the_printed_defaults_are_a_valid_file_even_uncommented() {
         String::from_utf8_lossy(&out.stderr)
     );
 }
+
+#[test]
+fn a_bad_file_stops_the_cockpit_before_anything_is_written() {
+    let dir = tempfile::tempdir().unwrap();
+    let config = dir.path().join("config.toml");
+    std::fs::write(&config, "theme = \"neon\"\n").unwrap();
+    let db = dir.path().join("demo.sqlite");
+    let out = Command::new(env!("CARGO_BIN_EXE_steerco"))
+        .arg("--db")
+        .arg(&db)
+        .arg("demo")
+        .env("STEERCO_CONFIG", &config)
+        .output()
+        .unwrap();
+    assert!(!out.status.success());
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("config.toml:1: theme: unknown theme"),
+        "{stderr}"
+    );
+    assert!(
+        !db.exists(),
+        "the demo was written before the config was checked"
+    );
+}

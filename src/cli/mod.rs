@@ -137,6 +137,14 @@ pub fn parse_date(s: &str) -> std::result::Result<NaiveDate, String> {
 
 pub fn run() -> Result<ExitCode> {
     let cli = Cli::parse();
+    // a bad config file is said before anything is opened or written
+    let opens_cockpit = matches!(
+        cli.command,
+        None | Some(Command::Actions) | Some(Command::Demo { no_tui: false, .. })
+    );
+    if opens_cockpit {
+        config::load()?;
+    }
     let db = || DbPath::locate(cli.db.clone());
     match cli.command {
         None => open_cockpit(db()?.open()?),
@@ -261,7 +269,6 @@ fn open_cockpit(store: Store) -> Result<ExitCode> {
         println!("Or try the demo: steerco demo");
         return Ok(ExitCode::SUCCESS);
     };
-    config::load()?;
     crate::tui::run(store, review.id, None)?;
     Ok(ExitCode::SUCCESS)
 }
@@ -281,7 +288,6 @@ fn open_actions(store: Store) -> Result<ExitCode> {
         println!("Meanwhile: steerco action list, steerco action add \"…\" --owner … --due …");
         return Ok(ExitCode::SUCCESS);
     };
-    config::load()?;
     crate::tui::run_actions(store, review.id)?;
     Ok(ExitCode::SUCCESS)
 }
@@ -320,7 +326,6 @@ fn demo(db: Option<PathBuf>, no_tui: bool, as_of: Option<NaiveDate>) -> Result<E
         "Demo: {} (steerco --db it from another shell)",
         path.display()
     );
-    config::load()?;
     crate::tui::run(store, review.id, Some(hint))?;
     println!("The demo database is still at {}", path.display());
     Ok(ExitCode::SUCCESS)
