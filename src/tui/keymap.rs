@@ -79,6 +79,23 @@ pub struct Binding<M = Msg> {
     pub msg: M,
 }
 
+/// A binding written in one line, for the tables.
+pub const fn bind<M>(
+    keys: &'static [KeyCode],
+    label: &'static str,
+    help: &'static str,
+    footer: Option<&'static str>,
+    msg: M,
+) -> Binding<M> {
+    Binding {
+        keys,
+        label,
+        help,
+        footer,
+        msg,
+    }
+}
+
 /// The message a key means in a table of the cockpit's messages; Ctrl-C always quits.
 pub fn table_msg(table: &[Binding], key: &KeyEvent) -> Option<Msg> {
     lookup(table, key, Msg::Quit)

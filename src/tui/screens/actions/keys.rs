@@ -2,23 +2,7 @@
 
 use crossterm::event::KeyCode;
 
-use crate::tui::keymap::{Binding, Msg};
-
-const fn bind(
-    keys: &'static [KeyCode],
-    label: &'static str,
-    help: &'static str,
-    footer: Option<&'static str>,
-    msg: Msg,
-) -> Binding {
-    Binding {
-        keys,
-        label,
-        help,
-        footer,
-        msg,
-    }
-}
+use crate::tui::keymap::{Binding, Msg, bind};
 
 /// The actions screen.
 pub const ACTIONS: &[Binding] = &[

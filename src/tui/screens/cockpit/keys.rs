@@ -3,23 +3,7 @@
 
 use crossterm::event::{KeyCode, KeyEvent};
 
-use crate::tui::keymap::{Binding, Msg, lookup};
-
-const fn bind(
-    keys: &'static [KeyCode],
-    label: &'static str,
-    help: &'static str,
-    footer: Option<&'static str>,
-    msg: Msg,
-) -> Binding {
-    Binding {
-        keys,
-        label,
-        help,
-        footer,
-        msg,
-    }
-}
+use crate::tui::keymap::{Binding, Msg, bind, lookup};
 
 pub const COCKPIT: &[Binding] = &[
     Binding {
