@@ -310,6 +310,8 @@ pub enum StatusKind {
 pub struct StatusLine {
     pub text: String,
     pub kind: StatusKind,
+    /// A warning about the key just pressed: the next key clears it.
+    pub until_next_key: bool,
 }
 
 pub struct State {
@@ -402,6 +404,7 @@ impl State {
         self.status = Some(StatusLine {
             text: text.into(),
             kind: StatusKind::Info,
+            until_next_key: false,
         });
     }
 
@@ -409,6 +412,16 @@ impl State {
         self.status = Some(StatusLine {
             text: text.into(),
             kind: StatusKind::Error,
+            until_next_key: false,
+        });
+    }
+
+    /// A warning that holds only until the next key, such as "Esc again discards".
+    pub fn warn_until_next_key(&mut self, text: impl Into<String>) {
+        self.status = Some(StatusLine {
+            text: text.into(),
+            kind: StatusKind::Error,
+            until_next_key: true,
         });
     }
 }

@@ -139,6 +139,9 @@ impl App {
 
     pub fn handle_key(&mut self, key: KeyEvent) {
         let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
+        if self.state.status.as_ref().is_some_and(|s| s.until_next_key) {
+            self.state.status = None;
+        }
         if let Some(popup) = self.state.popup_mut() {
             let outcome = popup.key(key);
             self.popup_outcome(outcome);

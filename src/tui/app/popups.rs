@@ -3,24 +3,14 @@
 
 use super::App;
 use crate::domain::agenda::ItemState;
-use crate::tui::popups::form::{DISCARD_WARNING, FormKey};
+use crate::tui::popups::form::FormKey;
 use crate::tui::state::Overlay;
 
 impl App {
     pub(super) fn popup_outcome(&mut self, outcome: FormKey) {
         match outcome {
-            FormKey::Stay => {
-                // the warning holds only until another key
-                if self
-                    .state
-                    .status
-                    .as_ref()
-                    .is_some_and(|s| s.text == DISCARD_WARNING)
-                {
-                    self.state.status = None;
-                }
-            }
-            FormKey::Say(text) => self.state.error(text),
+            FormKey::Stay => {}
+            FormKey::Say(text) => self.state.warn_until_next_key(text),
             FormKey::Close => {
                 let note = self.state.popup().and_then(|p| p.left_note());
                 if matches!(self.state.overlay, Overlay::None) {

@@ -419,3 +419,31 @@ fn a_read_only_database_shows_in_the_header() {
     assert!(header.contains("READ-ONLY"), "{header}");
     assert!(!header.contains("live"), "{header}");
 }
+
+/// A form with typed words warns at the first Esc; the warning lasts one key,
+/// and a key in between disarms it, so the next Esc warns again.
+#[test]
+fn the_discard_warning_lasts_one_key_and_typing_disarms_it() {
+    let (_dir, mut app) = demo_app();
+    app.handle_key(key(KeyCode::Char('a')));
+    type_text(&mut app, "Recalibrate torque tool");
+    let status = |app: &App| app.state.status.as_ref().map(|s| s.text.clone());
+    app.handle_key(key(KeyCode::Esc));
+    assert_eq!(
+        status(&app).as_deref(),
+        Some(crate::tui::popups::form::DISCARD_WARNING)
+    );
+    type_text(&mut app, "s");
+    assert_eq!(status(&app), None);
+    app.handle_key(key(KeyCode::Esc));
+    assert!(matches!(
+        app.state.overlay,
+        crate::tui::state::Overlay::ActionForm(_)
+    ));
+    app.handle_key(key(KeyCode::Esc));
+    assert!(matches!(
+        app.state.overlay,
+        crate::tui::state::Overlay::None
+    ));
+    assert_eq!(status(&app), None);
+}

@@ -51,14 +51,19 @@ pub fn is_ctrl(key: &KeyEvent, letter: char) -> bool {
     key.modifiers.contains(KeyModifiers::CONTROL) && key.code == KeyCode::Char(letter)
 }
 
-/// Leaving a pop-up with words typed in it: the first Esc warns (and arms),
-/// the second discards. Any other key disarms it again.
-pub fn leave_typed(typed: bool, armed: &mut bool) -> FormKey {
+/// Typed words are never dropped at the first Esc (or Ctrl-C): it warns and
+/// arms, the second leaves; any other key disarms again and is the form's own
+/// (None).
+pub fn leave_or_disarm(key: &KeyEvent, typed: bool, armed: &mut bool) -> Option<FormKey> {
+    if !leaves(key) {
+        *armed = false;
+        return None;
+    }
     if typed && !*armed {
         *armed = true;
-        return FormKey::Say(DISCARD_WARNING);
+        return Some(FormKey::Say(DISCARD_WARNING));
     }
-    FormKey::Close
+    Some(FormKey::Close)
 }
 
 /// A one-line reason (why an item does not apply): Enter saves, Esc leaves.
@@ -89,11 +94,24 @@ mod tests {
 
     #[test]
     fn typed_words_need_a_second_esc_and_any_other_key_disarms() {
+        let esc = KeyEvent::new(KeyCode::Esc, KeyModifiers::NONE);
+        let x = KeyEvent::new(KeyCode::Char('x'), KeyModifiers::NONE);
         let mut armed = false;
-        assert_eq!(leave_typed(true, &mut armed), FormKey::Say(DISCARD_WARNING));
-        assert_eq!(leave_typed(true, &mut armed), FormKey::Close);
+        let warned = Some(FormKey::Say(DISCARD_WARNING));
+        assert_eq!(leave_or_disarm(&esc, true, &mut armed), warned);
+        assert_eq!(
+            leave_or_disarm(&esc, true, &mut armed),
+            Some(FormKey::Close)
+        );
         let mut armed = false;
-        assert_eq!(leave_typed(false, &mut armed), FormKey::Close);
+        assert_eq!(
+            leave_or_disarm(&esc, false, &mut armed),
+            Some(FormKey::Close)
+        );
+        assert_eq!(leave_or_disarm(&esc, true, &mut armed), warned);
+        assert_eq!(leave_or_disarm(&x, true, &mut armed), None);
+        assert!(!armed);
+        assert_eq!(leave_or_disarm(&esc, true, &mut armed), warned);
     }
 
     #[test]

@@ -22,7 +22,7 @@ pub struct ActionLink {
 }
 
 pub use crate::tui::popups::form::FormKey;
-use crate::tui::popups::form::{Hint, Popup, leave_typed, leaves, one_line};
+use crate::tui::popups::form::{Hint, Popup, leave_or_disarm, one_line};
 
 pub const TITLE: usize = 0;
 pub const OWNER: usize = 1;
@@ -296,15 +296,11 @@ impl Popup for ActionForm {
 
     fn key(&mut self, key: KeyEvent) -> FormKey {
         let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
-        let esc = leaves(&key);
-        if !esc {
-            self.confirm_discard = false;
+        let typed = self.has_text() && self.editing.is_none();
+        if let Some(left) = leave_or_disarm(&key, typed, &mut self.confirm_discard) {
+            return left;
         }
         match key.code {
-            _ if esc => {
-                let typed = self.has_text() && self.editing.is_none();
-                return leave_typed(typed, &mut self.confirm_discard);
-            }
             KeyCode::Enter => return FormKey::Submit,
             KeyCode::Char('s') if ctrl => return FormKey::Submit,
             KeyCode::Tab => {
@@ -339,14 +335,11 @@ impl Popup for ReviewDecisionForm {
 
     fn key(&mut self, key: KeyEvent) -> FormKey {
         let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
-        let esc = leaves(&key);
-        if !esc {
-            self.confirm_discard = false;
+        let typed = !self.value().is_empty();
+        if let Some(left) = leave_or_disarm(&key, typed, &mut self.confirm_discard) {
+            return left;
         }
         match key.code {
-            _ if esc => {
-                return leave_typed(!self.value().is_empty(), &mut self.confirm_discard);
-            }
             KeyCode::Enter => return FormKey::Submit,
             KeyCode::Char('s') if ctrl => return FormKey::Submit,
             KeyCode::Tab => self.next_focus(false),

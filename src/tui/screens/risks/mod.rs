@@ -12,7 +12,7 @@ use crate::domain::risk::{
     Band, BandLimits, Basis, HeatMap, Kind, Rating, RiskDecision, RiskEntry, RiskFilter, heat_map,
 };
 use crate::store::risks::{self, CompletedTreatment, RiskDetail};
-use crate::tui::popups::form::{FormKey, Hint, Popup, is_ctrl, leave_typed, leaves, one_line};
+use crate::tui::popups::form::{FormKey, Hint, Popup, is_ctrl, leave_or_disarm, one_line};
 
 /// The register as read in one go with the rest of the cockpit.
 #[derive(Debug, Clone, Default)]
@@ -331,11 +331,10 @@ impl Popup for NewRiskForm {
     }
 
     fn key(&mut self, key: KeyEvent) -> FormKey {
-        if !leaves(&key) {
-            self.confirm_discard = false;
+        if let Some(left) = leave_or_disarm(&key, self.has_text(), &mut self.confirm_discard) {
+            return left;
         }
         match key.code {
-            _ if leaves(&key) => return leave_typed(self.has_text(), &mut self.confirm_discard),
             KeyCode::Enter => return FormKey::Submit,
             _ if is_ctrl(&key, 's') => return FormKey::Submit,
             KeyCode::Tab | KeyCode::Down => self.move_field(true),
@@ -385,14 +384,11 @@ impl Popup for RatingForm {
     }
 
     fn key(&mut self, key: KeyEvent) -> FormKey {
-        if !leaves(&key) {
-            self.confirm_discard = false;
+        let typed = !field_text(&self.why).is_empty();
+        if let Some(left) = leave_or_disarm(&key, typed, &mut self.confirm_discard) {
+            return left;
         }
         match key.code {
-            _ if leaves(&key) => {
-                let typed = !field_text(&self.why).is_empty();
-                return leave_typed(typed, &mut self.confirm_discard);
-            }
             KeyCode::Enter => return FormKey::Submit,
             KeyCode::Tab | KeyCode::Down => self.field = (self.field + 1) % 4,
             KeyCode::BackTab | KeyCode::Up => self.field = (self.field + 3) % 4,
@@ -431,14 +427,11 @@ impl Popup for DecisionForm {
     }
 
     fn key(&mut self, key: KeyEvent) -> FormKey {
-        if !leaves(&key) {
-            self.confirm_discard = false;
+        let typed = !field_text(&self.note).is_empty();
+        if let Some(left) = leave_or_disarm(&key, typed, &mut self.confirm_discard) {
+            return left;
         }
         match key.code {
-            _ if leaves(&key) => {
-                let typed = !field_text(&self.note).is_empty();
-                return leave_typed(typed, &mut self.confirm_discard);
-            }
             KeyCode::Tab | KeyCode::BackTab => self.cycle(),
             KeyCode::Enter => return FormKey::Submit,
             _ => {
