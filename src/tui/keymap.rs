@@ -1,6 +1,7 @@
 //! Keys: what a binding is and how a key is looked up. Each screen and
 //! pop-up keeps its own table beside its code.
 
+use std::borrow::Cow;
 use std::cell::RefCell;
 use std::fmt::Debug;
 
@@ -116,8 +117,12 @@ pub fn lookup<M: Copy + Debug>(bindings: &[Binding<M>], key: &KeyEvent, quit: M)
 /// Whether a binding of a table answers to a key: its own keys, or those the
 /// config file moved it to.
 pub fn answers<M: Copy + Debug>(table: &[Binding<M>], b: &Binding<M>, key: &KeyEvent) -> bool {
-    let (family, name) = (family::<M>(), binding_name(b.msg));
     with_rebound(|rebound| {
+        // the usual case, without a config file: no names to work out
+        if rebound.is_empty() {
+            return b.keys.contains(&key.code);
+        }
+        let (family, name) = (family::<M>(), binding_name(b.msg));
         match rebound
             .iter()
             .find(|r| r.family == family && r.name == name)
@@ -141,14 +146,16 @@ pub fn with_rebound<T>(f: impl FnOnce(&[Rebound]) -> T) -> T {
 }
 
 /// How a binding's keys are written in the footer and help, moved or not.
-pub fn label<M: Copy + Debug>(b: &Binding<M>) -> String {
-    let (family, name) = (family::<M>(), binding_name(b.msg));
-    REBOUND.with(|rebound| {
+pub fn label<M: Copy + Debug>(b: &Binding<M>) -> Cow<'static, str> {
+    with_rebound(|rebound| {
+        if rebound.is_empty() {
+            return Cow::Borrowed(b.label);
+        }
+        let (family, name) = (family::<M>(), binding_name(b.msg));
         rebound
-            .borrow()
             .iter()
             .find(|r| r.family == family && r.name == name)
-            .map_or_else(|| b.label.to_string(), |r| r.label.clone())
+            .map_or(Cow::Borrowed(b.label), |r| Cow::Owned(r.label.clone()))
     })
 }
 

@@ -190,7 +190,9 @@ fn draw_footer(frame: &mut Frame, area: Rect, state: &State) {
 }
 
 /// The keys a table shows in the footer, with their short words.
-fn footer_keys<M: Copy + std::fmt::Debug>(table: &[Binding<M>]) -> Vec<(String, &'static str)> {
+fn footer_keys<M: Copy + std::fmt::Debug>(
+    table: &[Binding<M>],
+) -> Vec<(std::borrow::Cow<'static, str>, &'static str)> {
     table
         .iter()
         .filter_map(|b| b.footer.map(|f| (super::keymap::label(b), f)))
