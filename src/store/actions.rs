@@ -377,14 +377,7 @@ fn log_field(
         tx,
         actor,
         now,
-        Change {
-            entity: "action",
-            entity_ref: reference,
-            op: "update",
-            field,
-            old,
-            new,
-        },
+        Change::update("action", reference, field, old, new),
     )
 }
 

@@ -20,6 +20,26 @@ pub struct Change<'a> {
     pub new: Option<&'a str>,
 }
 
+impl<'a> Change<'a> {
+    /// One field of a record changed from `old` to `new`.
+    pub fn update(
+        entity: &'a str,
+        entity_ref: &'a str,
+        field: &'a str,
+        old: Option<&'a str>,
+        new: Option<&'a str>,
+    ) -> Self {
+        Change {
+            entity,
+            entity_ref,
+            op: "update",
+            field,
+            old,
+            new,
+        }
+    }
+}
+
 /// The hash the first entry is chained to.
 pub const GENESIS: &str = "0000000000000000000000000000000000000000000000000000000000000000";
 

@@ -194,14 +194,7 @@ pub fn close_review(
             tx,
             actor,
             now,
-            Change {
-                entity: "review",
-                entity_ref: &review.reference,
-                op: "update",
-                field,
-                old,
-                new,
-            },
+            Change::update("review", &review.reference, field, old, new),
         )?;
     }
     anchor_sign_off(tx, review_id)?;

@@ -395,14 +395,8 @@ fn log_replaced(
     (new_value, new_note): (f64, &str),
 ) -> Result<()> {
     let (old_text, new_text) = (fmt_num(old_value), fmt_num(new_value));
-    let change = |field, old, new| Change {
-        entity: "kpi_value",
-        entity_ref,
-        op: "update",
-        field,
-        old: Some(old),
-        new: Some(new),
-    };
+    let change =
+        |field, old, new| Change::update("kpi_value", entity_ref, field, Some(old), Some(new));
     log_change(tx, actor, now, change("value", &old_text, &new_text))?;
     if old_note != new_note {
         log_change(tx, actor, now, change("note", old_note, new_note))?;

@@ -29,14 +29,13 @@ fn log(
         tx,
         actor,
         now,
-        Change {
-            entity: "review",
-            entity_ref: reference,
-            op: "update",
+        Change::update(
+            "review",
+            reference,
             field,
-            old: Some(old).filter(|o| !o.is_empty()),
-            new: Some(new).filter(|n| !n.is_empty()),
-        },
+            Some(old).filter(|o| !o.is_empty()),
+            Some(new).filter(|n| !n.is_empty()),
+        ),
     )
 }
 
@@ -192,13 +191,12 @@ pub fn set_qms_scope(tx: &Transaction, actor: &str, now: DateTime<Utc>, scope: &
         tx,
         actor,
         now,
-        Change {
-            entity: "organisation",
-            entity_ref: "scope",
-            op: "update",
-            field: "qms_scope",
-            old: Some(old.as_str()).filter(|o| !o.is_empty()),
-            new: Some(&scope),
-        },
+        Change::update(
+            "organisation",
+            "scope",
+            "qms_scope",
+            Some(old.as_str()).filter(|o| !o.is_empty()),
+            Some(&scope),
+        ),
     )
 }

@@ -179,14 +179,7 @@ pub fn set_attendance(
         ("presence", old_presence, new_presence),
     ] {
         if before.is_some_and(|b| b != after) {
-            let change = Change {
-                entity: "attendee",
-                entity_ref: &entity_ref,
-                op: "update",
-                field,
-                old: before,
-                new: Some(after),
-            };
+            let change = Change::update("attendee", &entity_ref, field, before, Some(after));
             log_change(tx, actor, now, change)?;
         }
     }
@@ -401,14 +394,7 @@ pub fn save_notes(
         tx,
         actor,
         now,
-        Change {
-            entity: "agenda_item",
-            entity_ref: &label,
-            op: "update",
-            field: "notes",
-            old: Some(&old),
-            new: Some(notes),
-        },
+        Change::update("agenda_item", &label, "notes", Some(&old), Some(notes)),
     )?;
     Ok(Ok(version + 1))
 }
@@ -436,14 +422,13 @@ pub fn set_item_state(
         tx,
         actor,
         now,
-        Change {
-            entity: "agenda_item",
-            entity_ref: &label,
-            op: "update",
-            field: "state",
-            old: Some(&old),
-            new: Some(state.as_str()),
-        },
+        Change::update(
+            "agenda_item",
+            &label,
+            "state",
+            Some(&old),
+            Some(state.as_str()),
+        ),
     )?;
     if old_reason != na_reason {
         // the reason is what an auditor reads for an input not applicable
@@ -451,14 +436,13 @@ pub fn set_item_state(
             tx,
             actor,
             now,
-            Change {
-                entity: "agenda_item",
-                entity_ref: &label,
-                op: "update",
-                field: "na_reason",
-                old: Some(&old_reason),
-                new: Some(na_reason),
-            },
+            Change::update(
+                "agenda_item",
+                &label,
+                "na_reason",
+                Some(&old_reason),
+                Some(na_reason),
+            ),
         )?;
     }
     Ok(())
@@ -518,14 +502,13 @@ fn begin_if_planned(
         tx,
         actor,
         now,
-        Change {
-            entity: "review",
-            entity_ref: &review.reference,
-            op: "update",
-            field: "status",
-            old: Some("planned"),
-            new: Some("in_progress"),
-        },
+        Change::update(
+            "review",
+            &review.reference,
+            "status",
+            Some("planned"),
+            Some("in_progress"),
+        ),
     )?;
     Ok(true)
 }

@@ -53,14 +53,13 @@ pub fn set_band_limits(
         tx,
         actor,
         now,
-        Change {
-            entity: "risk_band_limits",
-            entity_ref: "bands",
-            op: "update",
-            field: "limits",
-            old: Some(&old.describe()),
-            new: Some(&limits.describe()),
-        },
+        Change::update(
+            "risk_band_limits",
+            "bands",
+            "limits",
+            Some(&old.describe()),
+            Some(&limits.describe()),
+        ),
     )?;
     Ok(())
 }
@@ -399,14 +398,13 @@ pub fn rate_risk(
         tx,
         actor,
         now,
-        Change {
-            entity: "risk",
-            entity_ref: &entry.reference,
-            op: "update",
-            field: &format!("{}_rating", basis.as_str()),
-            old: old.as_deref(),
-            new: Some(&new),
-        },
+        Change::update(
+            "risk",
+            &entry.reference,
+            &format!("{}_rating", basis.as_str()),
+            old.as_deref(),
+            Some(&new),
+        ),
     )?;
     Ok(Ok(before))
 }
@@ -479,14 +477,13 @@ pub fn decide(
             tx,
             actor,
             now,
-            Change {
-                entity: "risk",
-                entity_ref: &entry.reference,
-                op: "update",
-                field: "status",
-                old: Some(entry.status.as_str()),
-                new: Some(status.as_str()),
-            },
+            Change::update(
+                "risk",
+                &entry.reference,
+                "status",
+                Some(entry.status.as_str()),
+                Some(status.as_str()),
+            ),
         )?;
     }
     Ok(Ok(reference))

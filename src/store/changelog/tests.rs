@@ -16,14 +16,7 @@ fn store_with_entries(n: usize) -> (tempfile::TempDir, Store) {
                     tx,
                     "swhitfield",
                     t0 + chrono::Duration::minutes(i as i64),
-                    Change {
-                        entity: "action",
-                        entity_ref: "A-2026-031",
-                        op: "update",
-                        field: "title",
-                        old: Some(&old),
-                        new: Some(&new),
-                    },
+                    Change::update("action", "A-2026-031", "title", Some(&old), Some(&new)),
                 )
             })
             .expect("logged");

@@ -487,14 +487,13 @@ pub fn reseal_after_upgrade(
             tx,
             actor,
             now,
-            Change {
-                entity: "record",
-                entity_ref: &format!("schema {to_version}"),
-                op: "update",
-                field: "seal",
-                old: None,
-                new: Some("every row sealed after the upgrade"),
-            },
+            Change::update(
+                "record",
+                &format!("schema {to_version}"),
+                "seal",
+                None,
+                Some("every row sealed after the upgrade"),
+            ),
         )?;
     }
     seal_all(tx)?;
