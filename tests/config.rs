@@ -156,3 +156,50 @@ fn a_bad_file_stops_the_cockpit_before_anything_is_written() {
         "the demo was written before the config was checked"
     );
 }
+
+/// The example in the README's Settings section is a file steerco accepts.
+#[test]
+fn the_readme_example_is_a_valid_file() {
+    let readme = include_str!("../README.md");
+    let start = readme
+        .find("```toml\n")
+        .expect("a toml example in the README")
+        + 8;
+    let example = &readme[start..start + readme[start..].find("```").unwrap()];
+    assert!(example.contains("theme = "));
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("config.toml");
+    std::fs::write(&file, example).unwrap();
+    let out = check(&file);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
+
+/// Without STEERCO_CONFIG the file is config.toml in the platform's config
+/// directory: on Linux $XDG_CONFIG_HOME/steerco, and it is read from there.
+#[test]
+fn without_steerco_config_the_platform_config_directory_is_used() {
+    let dir = tempfile::tempdir().unwrap();
+    let run = |args: &[&str]| {
+        Command::new(env!("CARGO_BIN_EXE_steerco"))
+            .args(args)
+            .env_remove("STEERCO_CONFIG")
+            .env("XDG_CONFIG_HOME", dir.path())
+            .output()
+            .unwrap()
+    };
+    let expected = dir.path().join("steerco/config.toml");
+    let out = run(&["config", "path"]);
+    assert_eq!(
+        String::from_utf8_lossy(&out.stdout).trim(),
+        expected.display().to_string()
+    );
+    std::fs::create_dir_all(expected.parent().unwrap()).unwrap();
+    std::fs::write(&expected, "theme = \"neon\"\n").unwrap();
+    let out = run(&["config", "check"]);
+    assert!(!out.status.success());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("steerco/config.toml:1: theme"));
+}

@@ -15,19 +15,27 @@ pub struct Cockpit {
     pub child: Child,
     master: Option<File>,
     screen: Vec<u8>,
+    size: (u16, u16),
 }
 
 impl Cockpit {
     /// `steerco --db DB ARGS…` on a new terminal of `cols`×`rows`, as
     /// `ssh host steerco` runs it: steerco leads the terminal's session.
     pub fn start(db: &Path, args: &[&str], cols: u16, rows: u16) -> Cockpit {
-        Self::start_in(
-            Command::new(env!("CARGO_BIN_EXE_steerco")),
-            db,
-            args,
-            cols,
-            rows,
-        )
+        Self::start_with(db, args, cols, rows, &[])
+    }
+
+    /// The same with these variables set (NO_COLOR, STEERCO_CONFIG).
+    pub fn start_with(
+        db: &Path,
+        args: &[&str],
+        cols: u16,
+        rows: u16,
+        env: &[(&str, &Path)],
+    ) -> Cockpit {
+        let mut command = Command::new(env!("CARGO_BIN_EXE_steerco"));
+        command.envs(env.iter().copied());
+        Self::start_in(command, db, args, cols, rows)
     }
 
     /// The same, typed at a shell's prompt: the shell leads the session and
@@ -57,6 +65,15 @@ impl Cockpit {
         }
         let slave: OwnedFd = pty.slave;
         let stdio = |fd: &OwnedFd| Stdio::from(fd.try_clone().expect("dup"));
+        // the tester's own settings stay out of it, unless a test sets them
+        for (name, value) in [
+            ("STEERCO_CONFIG", "/nonexistent/steerco-test.toml"),
+            ("NO_COLOR", ""),
+        ] {
+            if !command.get_envs().any(|(k, _)| k == name) {
+                command.env(name, value);
+            }
+        }
         command
             .arg("--db")
             .arg(db)
@@ -96,6 +113,7 @@ impl Cockpit {
             child,
             master: Some(master),
             screen: Vec::new(),
+            size: (rows, cols),
         }
     }
 
@@ -111,6 +129,29 @@ impl Cockpit {
             }
         }
         String::from_utf8_lossy(&self.screen).into_owned()
+    }
+
+    /// The screen as a person sees it now, row by row: the output played
+    /// through a terminal emulator.
+    pub fn screen(&mut self) -> String {
+        self.output();
+        let size = |n: u16| std::num::NonZero::new(n).expect("a terminal has a size");
+        let mut parser = vt100::Parser::new(size(self.size.0), size(self.size.1), 0);
+        parser.process(&self.screen);
+        parser.screen().contents()
+    }
+
+    /// Waits until `text` is on the screen; panics with the screen otherwise.
+    pub fn wait_on_screen(&mut self, text: &str) {
+        let start = Instant::now();
+        while !self.screen().contains(text) {
+            assert!(
+                start.elapsed() < Duration::from_secs(10),
+                "never saw {text:?} on: {}",
+                self.screen()
+            );
+            std::thread::sleep(Duration::from_millis(20));
+        }
     }
 
     /// Waits until `text` has been drawn; panics with the output otherwise.
