@@ -70,8 +70,7 @@ fn database(dir: &std::path::Path) -> (Store, i64) {
                     Basis::Residual,
                     residual,
                     "treated",
-                )?
-                .map_err(|c| color_eyre::eyre::eyre!("{c}"))?;
+                )?;
                 for a in 0..ACTIONS_PER_RISK {
                     let (status, done) = match a {
                         0 => ("open", None),

@@ -6,5 +6,6 @@ pub mod demo;
 pub mod domain;
 pub mod export;
 pub mod ops;
+pub mod report;
 pub mod store;
 pub mod tui;

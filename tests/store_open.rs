@@ -141,20 +141,22 @@ fn a_stale_notes_edit_is_refused_across_connections() {
             reviews::save_notes(tx, actor, Utc::now(), item.id, item.version, "from SSH")
         })
         .unwrap();
-    assert_eq!(first, Ok(item.version + 1));
-    let second = facilitator
-        .write(|tx, actor| {
-            reviews::save_notes(
-                tx,
-                actor,
-                Utc::now(),
-                item.id,
-                item.version,
-                "from the room",
-            )
-        })
-        .unwrap();
-    let conflict = second.expect_err("the stale save is refused");
+    assert_eq!(first, item.version + 1);
+    let second = facilitator.write(|tx, actor| {
+        reviews::save_notes(
+            tx,
+            actor,
+            Utc::now(),
+            item.id,
+            item.version,
+            "from the room",
+        )
+    });
+    let conflict = second
+        .expect_err("the stale save is refused")
+        .conflict()
+        .cloned()
+        .expect("a stale edit");
     assert_eq!(conflict.theirs, "from SSH");
     assert_eq!(
         reviews::agenda(manager.conn(), review.id).unwrap()[0].notes,

@@ -17,7 +17,7 @@ use crate::domain::text::{to_json_pretty, visible_line, visible_multiline};
 use crate::store::actions::{
     self, ActionEdit, ActionFilter, ActionRecord, NewAction, check_priority,
 };
-use crate::store::{Conflict, Store, os_user, people, reviews};
+use crate::store::{Store, os_user, people, reviews};
 
 #[derive(Debug, Subcommand)]
 pub enum ActionCommand {
@@ -219,15 +219,7 @@ pub fn run(store: &mut Store, command: ActionCommand) -> Result<ExitCode> {
             let note = note.unwrap_or_default();
             let done = store.write(|tx, actor| {
                 let base = actions::require_action(tx, &reference)?;
-                conflict_free(crate::ops::actions::update(
-                    tx,
-                    actor,
-                    Utc::now(),
-                    &base,
-                    &edit,
-                    status,
-                    &note,
-                )?)
+                crate::ops::actions::update(tx, actor, Utc::now(), &base, &edit, status, &note)
             })?;
             println!("Updated {}: {}", done.reference, one_liner(&done));
             Ok(ExitCode::SUCCESS)
@@ -236,14 +228,7 @@ pub fn run(store: &mut Store, command: ActionCommand) -> Result<ExitCode> {
             let note = note.unwrap_or_default();
             let done = store.write(|tx, actor| {
                 let base = actions::require_action(tx, &reference)?;
-                conflict_free(actions::set_status(
-                    tx,
-                    actor,
-                    Utc::now(),
-                    &base,
-                    ActionStatus::Done,
-                    &note,
-                )?)
+                actions::set_status(tx, actor, Utc::now(), &base, ActionStatus::Done, &note)
             })?;
             println!(
                 "{} is done; it awaits an effectiveness check (steerco action verify {} --effective yes|no).",
@@ -418,12 +403,6 @@ fn due_or_none(s: &str, today: NaiveDate) -> Result<Option<NaiveDate>> {
     parse_due(s, today).map(Some).map_err(|e| eyre!(e))
 }
 
-/// The CLI reads and writes in one transaction, so a conflict can only come
-/// from a change between the two; it is reported, never overwritten.
-fn conflict_free(r: std::result::Result<ActionRecord, Conflict>) -> Result<ActionRecord> {
-    r.map_err(|c| eyre!("{c}; they changed {}", c.theirs))
-}
-
 fn verify(
     store: &mut Store,
     reference: &str,
@@ -435,32 +414,31 @@ fn verify(
         let now = Utc::now();
         let base = actions::require_action(tx, reference)?;
         if effective {
-            let a = conflict_free(actions::set_status(
+            let a = actions::set_status(
                 tx,
                 actor,
                 now,
                 &base,
                 ActionStatus::Effective,
                 note,
-            )?)?;
+            )?;
             return Ok(format!("{} verified effective and closed.", a.reference));
         }
         if follow_up {
-            let (_, new_ref) = actions::not_effective_with_follow_up(tx, actor, now, &base, note)?
-                .map_err(|c| eyre!("{c}; they changed {}", c.theirs))?;
+            let (_, new_ref) = actions::not_effective_with_follow_up(tx, actor, now, &base, note)?;
             return Ok(format!(
                 "{} judged not effective; follow-up {new_ref} raised (give it a due date: steerco action update {new_ref} --due …).",
                 base.reference
             ));
         }
-        let reopened = conflict_free(actions::not_effective_reopen(
+        let reopened = actions::not_effective_reopen(
             tx,
             actor,
             now,
             &base,
             note,
             "Reopened: not effective",
-        )?)?;
+        )?;
         Ok(format!(
             "{} judged not effective and reopened.",
             reopened.reference

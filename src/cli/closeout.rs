@@ -280,7 +280,7 @@ fn close(
                     review.reference
                 ));
             }
-            return Err(e);
+            return Err(e.into());
         }
     };
     print_check(&review, &check);

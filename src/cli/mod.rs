@@ -20,7 +20,7 @@ use color_eyre::eyre::{Result, eyre};
 
 use crate::store::{Store, reviews};
 
-pub use crate::store::one_line_error;
+pub use crate::report::one_line_error;
 
 #[derive(Debug, Parser)]
 #[command(
@@ -216,7 +216,7 @@ impl DbPath {
                 self.path.display()
             ));
         }
-        Store::open(&self.path)
+        Ok(Store::open(&self.path)?)
     }
 }
 

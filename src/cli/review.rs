@@ -100,7 +100,7 @@ pub fn run(store: &mut Store, command: ReviewCommand) -> Result<ExitCode> {
             let members = attendees
                 .iter()
                 .map(|a| people::find(store.conn(), a))
-                .collect::<Result<Vec<_>>>()?;
+                .collect::<crate::store::error::Result<Vec<_>>>()?;
             let new = NewReview {
                 title: &title,
                 planned_date: date,

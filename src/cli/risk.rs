@@ -288,11 +288,9 @@ pub fn run(store: &mut Store, command: RiskCommand) -> Result<ExitCode> {
                 Basis::Inherent
             };
             let why = why.unwrap_or_default();
-            let before = store
-                .write(|tx, actor| {
-                    risks::rate_risk(tx, actor, Utc::now(), entry.id, None, basis, rating, &why)
-                })?
-                .map_err(|conflict| eyre!("{conflict}"))?;
+            let before = store.write(|tx, actor| {
+                risks::rate_risk(tx, actor, Utc::now(), entry.id, None, basis, rating, &why)
+            })?;
             let limits = risks::band_limits(store.conn())?;
             let from = before.map_or_else(|| "not rated".into(), |b| rating_text(b, &limits));
             println!(

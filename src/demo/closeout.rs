@@ -1,7 +1,7 @@
 //! The demo's earlier review was signed off by its chair when it closed, as
 //! a real one would be, so its minutes show a sign-off.
 
-use color_eyre::eyre::Result;
+use crate::store::error::Result;
 use rusqlite::Transaction;
 
 pub(super) fn sign_off_previous(tx: &Transaction, review_id: i64) -> Result<()> {

@@ -14,8 +14,8 @@ mod tests;
 
 use std::collections::HashMap;
 
+use crate::store::error::{Result, not_found, refused};
 use chrono::{DateTime, Datelike, Months, NaiveDate, NaiveTime, TimeDelta, Utc};
-use color_eyre::eyre::{Result, eyre};
 use rusqlite::{Transaction, params};
 
 use crate::domain::action::action_ref;
@@ -45,7 +45,7 @@ pub fn seed(store: &mut Store, today: NaiveDate) -> Result<DemoSummary> {
 pub fn seed_as(store: &mut Store, today: NaiveDate, me: &str) -> Result<DemoSummary> {
     // Keeps the date arithmetic below far from chrono's limits.
     if !(1900..=9000).contains(&today.year()) {
-        return Err(eyre!(
+        return Err(refused!(
             "the demo needs a date between 1900 and 9000, not {today}"
         ));
     }
@@ -117,7 +117,7 @@ fn refuse_if_not_empty(tx: &Transaction) -> Result<()> {
     if held.is_empty() {
         return Ok(());
     }
-    Err(eyre!(
+    Err(refused!(
         "this database already holds data ({}); the demo only fills an empty database, so choose a new file",
         held.join(", ")
     ))
@@ -228,7 +228,7 @@ impl Previous {
         self.items
             .get(key)
             .copied()
-            .ok_or_else(|| eyre!("the agenda has no item {key}"))
+            .ok_or_else(|| not_found!("the agenda has no item {key}"))
     }
 }
 
@@ -253,7 +253,7 @@ impl Seeder<'_> {
     fn person(&self, user: &str) -> Result<&(i64, String)> {
         self.people
             .get(user)
-            .ok_or_else(|| eyre!("the demo data names an unknown person {user}"))
+            .ok_or_else(|| not_found!("the demo data names an unknown person {user}"))
     }
 
     fn person_id(&self, user: &str) -> Result<i64> {
@@ -268,14 +268,14 @@ impl Seeder<'_> {
         self.kpis
             .get(key)
             .copied()
-            .ok_or_else(|| eyre!("the demo data names an unknown KPI {key}"))
+            .ok_or_else(|| not_found!("the demo data names an unknown KPI {key}"))
     }
 
     fn risk_id(&self, reference: &str) -> Result<i64> {
         self.risks
             .get(reference)
             .copied()
-            .ok_or_else(|| eyre!("the demo data names an unknown risk {reference}"))
+            .ok_or_else(|| not_found!("the demo data names an unknown risk {reference}"))
     }
 
     fn people(&mut self, me: &str) -> Result<()> {
@@ -650,7 +650,7 @@ impl Seeder<'_> {
             for title in d.actions {
                 let action_id = actions
                     .get(title)
-                    .ok_or_else(|| eyre!("the demo data names an unknown action {title}"))?;
+                    .ok_or_else(|| not_found!("the demo data names an unknown action {title}"))?;
                 self.tx.execute(
                     "INSERT INTO decision_action (decision_id, action_id) VALUES (?1, ?2)",
                     params![decision_id, action_id],

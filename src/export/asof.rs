@@ -1,7 +1,7 @@
 //! The evidence as it stood at a moment: KPI values recorded by then, risk
 //! ratings and action statuses from their histories.
 
-use color_eyre::eyre::Result;
+use crate::store::error::Result;
 use rusqlite::{Connection, OptionalExtension};
 
 use super::followup;

@@ -6,7 +6,7 @@
 
 use std::collections::HashMap;
 
-use color_eyre::eyre::Result;
+use crate::store::error::Result;
 use rusqlite::{Connection, OptionalExtension, params};
 use serde::Serialize;
 

@@ -1,6 +1,6 @@
 //! Minutes as JSON for other tools; stable keys, and the digest for a locked review.
 
-use color_eyre::eyre::Result;
+use crate::store::error::Result;
 use serde::Serialize;
 
 use super::digest;

@@ -2,8 +2,8 @@
 //! taken as it stood at sign-off (KPI values recorded by then, action status
 //! from their history), so minutes exported a year later say the same thing.
 
+use crate::store::error::Result;
 use chrono::{DateTime, Utc};
-use color_eyre::eyre::Result;
 use rusqlite::Connection;
 use serde::Serialize;
 

@@ -11,8 +11,8 @@ pub mod signed;
 
 use std::path::{Path, PathBuf};
 
+use crate::store::error::{Context as _, Result};
 use chrono::{DateTime, Utc};
-use color_eyre::eyre::{Result, WrapErr};
 use rusqlite::Connection;
 
 pub use minutes::{Minutes, gather, use_local_time};
@@ -57,8 +57,8 @@ pub fn minutes_dir(db_path: &Path) -> PathBuf {
 /// Writes a file whole or not at all: to a temporary name, then renamed.
 pub fn write_file(path: &Path, text: &str) -> Result<()> {
     let tmp = path.with_extension("partial");
-    std::fs::write(&tmp, text).wrap_err_with(|| format!("cannot write {}", path.display()))?;
-    std::fs::rename(&tmp, path).wrap_err_with(|| format!("cannot write {}", path.display()))?;
+    std::fs::write(&tmp, text).with_context(|| format!("cannot write {}", path.display()))?;
+    std::fs::rename(&tmp, path).with_context(|| format!("cannot write {}", path.display()))?;
     Ok(())
 }
 
@@ -72,7 +72,7 @@ pub fn write_minutes(
     let reference = crate::store::reviews::review_by_id(conn, review_id)?.reference;
     let dir = minutes_dir(db_path);
     std::fs::create_dir_all(&dir)
-        .wrap_err_with(|| format!("cannot create the folder {}", dir.display()))?;
+        .with_context(|| format!("cannot create the folder {}", dir.display()))?;
     let mut written = Vec::new();
     for format in [Format::Md, Format::Html] {
         // a reference is steerco-made, but an imported file could hold anything

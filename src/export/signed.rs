@@ -3,8 +3,8 @@
 //! addenda listed after the sign-off, so the record an auditor reads never
 //! changes with the live data. `audit verify FILE` checks a file against it.
 
+use crate::store::error::Result;
 use chrono::{DateTime, Utc};
-use color_eyre::eyre::Result;
 use rusqlite::{Connection, Transaction};
 
 use super::minutes::{AddendumLine, gather_in};

@@ -43,8 +43,7 @@ pub(crate) fn closed_demo() -> (tempfile::TempDir, Store, i64) {
                     "Discussed {} with the evidence on screen.\nNo objection <raised> | agreed.",
                     item.title.to_lowercase()
                 );
-                reviews::save_notes(tx, actor, at(10, 0), item.id, item.version, &notes)?
-                    .map_err(|c| color_eyre::eyre::eyre!("{c}"))?;
+                reviews::save_notes(tx, actor, at(10, 0), item.id, item.version, &notes)?;
                 reviews::set_item_state(tx, actor, at(10, 1), item.id, ItemState::Covered, "")?;
             }
             let item_of = |key: &str| -> rusqlite::Result<i64> {

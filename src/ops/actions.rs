@@ -1,16 +1,15 @@
 //! Changing an action in more than one step: an edit with a status change
 //! and a note; re-dating or reopening it as the review's verdict on it.
 
+use crate::store::error::Result;
 use chrono::{DateTime, NaiveDate, Utc};
-use color_eyre::eyre::Result;
 use rusqlite::Transaction;
 
 use crate::domain::action::ActionStatus;
-use crate::store::Conflict;
 use crate::store::actions::{self, ActionEdit, ActionRecord, CheckOutcome};
 
 /// A change that may be refused because someone else saved the action first.
-pub type Outcome = Result<std::result::Result<ActionRecord, Conflict>>;
+pub type Outcome = Result<ActionRecord>;
 
 /// Edits the fields given, then moves the status (the note saying why) or,
 /// with no status, adds the note on its own.
@@ -23,17 +22,14 @@ pub fn update(
     status: Option<ActionStatus>,
     note: &str,
 ) -> Outcome {
-    let current = match actions::update_action(tx, actor, now, base, edit)? {
-        Ok(a) => a,
-        Err(c) => return Ok(Err(c)),
-    };
+    let current = actions::update_action(tx, actor, now, base, edit)?;
     match status {
         Some(to) => actions::set_status(tx, actor, now, &current, to, note),
         None => {
             if !note.trim().is_empty() {
                 actions::add_note(tx, actor, now, &current, note)?;
             }
-            Ok(Ok(current))
+            Ok(current)
         }
     }
 }
@@ -52,12 +48,9 @@ pub fn redate_in_review(
         due: Some(Some(due)),
         ..Default::default()
     };
-    let redated = match actions::update_action(tx, actor, now, base, &edit)? {
-        Ok(a) => a,
-        Err(c) => return Ok(Err(c)),
-    };
+    let redated = actions::update_action(tx, actor, now, base, &edit)?;
     actions::record_check(tx, actor, now, review_id, base, CheckOutcome::Redated, why)?;
-    Ok(Ok(redated))
+    Ok(redated)
 }
 
 /// Reopens an action judged not effective; in a review, that is its verdict too.
@@ -70,10 +63,7 @@ pub fn reopen_not_effective(
     why: &str,
     note: &str,
 ) -> Outcome {
-    let reopened = match actions::not_effective_reopen(tx, actor, now, base, why, note)? {
-        Ok(a) => a,
-        Err(c) => return Ok(Err(c)),
-    };
+    let reopened = actions::not_effective_reopen(tx, actor, now, base, why, note)?;
     if let Some(review_id) = review_id {
         actions::record_check(
             tx,
@@ -85,5 +75,5 @@ pub fn reopen_not_effective(
             why,
         )?;
     }
-    Ok(Ok(reopened))
+    Ok(reopened)
 }

@@ -2,8 +2,8 @@
 //! and the facilitator's carry-forward checks. Filtered lists are in `list`,
 //! decisions in `decisions`.
 
+use crate::store::error::{Error, Result, not_found, refused};
 use chrono::{DateTime, Datelike, NaiveDate, Utc};
-use color_eyre::eyre::{Result, eyre};
 use rusqlite::{Connection, OptionalExtension, Row, Transaction, params};
 
 use super::{Change, Conflict, date_col, last_actor, log_change, reviews, timestamp};
@@ -113,7 +113,7 @@ pub fn action_by_ref(conn: &Connection, reference: &str) -> Result<Option<Action
 /// The action a user named, or a message saying there is none.
 pub fn require_action(conn: &Connection, reference: &str) -> Result<ActionRecord> {
     action_by_ref(conn, reference)?.ok_or_else(|| {
-        eyre!(
+        not_found!(
             "no action {} (see steerco action list)",
             visible_line(reference.trim())
         )
@@ -144,7 +144,7 @@ pub fn check_priority(p: &str) -> Result<String> {
     if PRIORITIES.contains(&p.as_str()) {
         Ok(p)
     } else {
-        Err(eyre!(
+        Err(refused!(
             "'{}' is not a priority; use low, medium or high",
             visible_line(&p)
         ))
@@ -186,7 +186,7 @@ pub fn create_action(
 ) -> Result<(i64, String)> {
     let title = new.title.trim();
     if title.is_empty() {
-        return Err(eyre!("an action needs a title"));
+        return Err(refused!("an action needs a title"));
     }
     // a signed-off review's record is complete: later actions belong to the next one
     if let Some(review_id) = new.review_id {
@@ -347,17 +347,14 @@ pub fn describe_changes(before: &ActionRecord, now: &ActionRecord) -> String {
 
 /// The stored record if it is still the version the user started from,
 /// otherwise the conflict naming what the other person changed.
-fn current_or_conflict(
-    tx: &Transaction,
-    base: &ActionRecord,
-) -> Result<std::result::Result<ActionRecord, Conflict>> {
+fn current_or_conflict(tx: &Transaction, base: &ActionRecord) -> Result<ActionRecord> {
     let current = action_by_id(tx, base.id)?
-        .ok_or_else(|| eyre!("action {} no longer exists", base.reference))?;
+        .ok_or_else(|| not_found!("action {} no longer exists", base.reference))?;
     if current.version == base.version {
-        return Ok(Ok(current));
+        return Ok(current);
     }
     let by = last_actor(tx, "action", &base.reference)?;
-    Ok(Err(Conflict {
+    Err(Error::from(Conflict {
         what: format!("action {}", base.reference),
         theirs: describe_changes(base, &current),
         by,
@@ -388,16 +385,13 @@ pub fn update_action(
     now: DateTime<Utc>,
     base: &ActionRecord,
     edit: &ActionEdit,
-) -> Result<std::result::Result<ActionRecord, Conflict>> {
-    let current = match current_or_conflict(tx, base)? {
-        Ok(c) => c,
-        Err(conflict) => return Ok(Err(conflict)),
-    };
+) -> Result<ActionRecord> {
+    let current = current_or_conflict(tx, base)?;
     let r = &current.reference;
     let mut changed = false;
     if let Some(title) = edit.title.as_deref().map(str::trim) {
         if title.is_empty() {
-            return Err(eyre!("an action needs a title"));
+            return Err(refused!("an action needs a title"));
         }
         if title != current.title {
             tx.execute(
@@ -441,7 +435,7 @@ pub fn update_action(
             Some(id) => Some(
                 tx.query_row("SELECT name FROM person WHERE id = ?1", [id], |r| r.get(0))
                     .optional()?
-                    .ok_or_else(|| eyre!("no person with id {id}"))?,
+                    .ok_or_else(|| not_found!("no person with id {id}"))?,
             ),
             None => None,
         };
@@ -495,7 +489,7 @@ pub fn update_action(
     if changed {
         bump(tx, now, current.id)?;
     }
-    Ok(Ok(action_by_id(tx, current.id)?.unwrap_or(current)))
+    Ok(action_by_id(tx, current.id)?.unwrap_or(current))
 }
 
 fn bump(tx: &Transaction, now: DateTime<Utc>, id: i64) -> Result<()> {
@@ -515,15 +509,12 @@ pub fn set_status(
     base: &ActionRecord,
     to: ActionStatus,
     note: &str,
-) -> Result<std::result::Result<ActionRecord, Conflict>> {
-    let current = match current_or_conflict(tx, base)? {
-        Ok(c) => c,
-        Err(conflict) => return Ok(Err(conflict)),
-    };
+) -> Result<ActionRecord> {
+    let current = current_or_conflict(tx, base)?;
     current
         .status
         .check_move(to, note)
-        .map_err(|e| eyre!("{}: {e}", current.reference))?;
+        .map_err(|e| refused!("{}: {e}", current.reference))?;
     let ts = timestamp(now);
     match to {
         ActionStatus::Done => tx.execute(
@@ -563,7 +554,7 @@ pub fn set_status(
         Some(current.status.as_str()),
         Some(to.as_str()),
     )?;
-    Ok(Ok(action_by_id(tx, current.id)?.unwrap_or(current)))
+    Ok(action_by_id(tx, current.id)?.unwrap_or(current))
 }
 
 /// Adds a progress note to the history. Notes only add, so they never conflict.
@@ -575,7 +566,7 @@ pub fn add_note(
     note: &str,
 ) -> Result<()> {
     if note.trim().is_empty() {
-        return Err(eyre!("the note is empty"));
+        return Err(refused!("the note is empty"));
     }
     add_event(tx, actor, now, action.id, None, None, note)?;
     tx.execute(
@@ -602,11 +593,8 @@ pub fn not_effective_reopen(
     base: &ActionRecord,
     note: &str,
     reopen_note: &str,
-) -> Result<std::result::Result<ActionRecord, Conflict>> {
-    let judged = match set_status(tx, actor, now, base, ActionStatus::NotEffective, note)? {
-        Ok(a) => a,
-        Err(c) => return Ok(Err(c)),
-    };
+) -> Result<ActionRecord> {
+    let judged = set_status(tx, actor, now, base, ActionStatus::NotEffective, note)?;
     set_status(tx, actor, now, &judged, ActionStatus::Open, reopen_note)
 }
 
@@ -618,11 +606,8 @@ pub fn not_effective_with_follow_up(
     now: DateTime<Utc>,
     base: &ActionRecord,
     note: &str,
-) -> Result<std::result::Result<(i64, String), Conflict>> {
-    let judged = match set_status(tx, actor, now, base, ActionStatus::NotEffective, note)? {
-        Ok(a) => a,
-        Err(c) => return Ok(Err(c)),
-    };
+) -> Result<(i64, String)> {
+    let judged = set_status(tx, actor, now, base, ActionStatus::NotEffective, note)?;
     let (kpi_id, risk_id, review_id, item_id): (
         Option<i64>,
         Option<i64>,
@@ -646,7 +631,7 @@ pub fn not_effective_with_follow_up(
         follow_up_of: Some(judged.id),
         origin: format!("Follow-up of {}, judged not effective", judged.reference),
     };
-    Ok(Ok(create_action(tx, actor, now, &new)?))
+    create_action(tx, actor, now, &new)
 }
 
 /// What the facilitator did with a carried-forward action in item a).

@@ -1,7 +1,7 @@
 //! `audit verify` on the database: the change log's chain, then every row
 //! against its seal.
 
-use color_eyre::eyre::Result;
+use crate::store::error::Result;
 use rusqlite::Connection;
 
 use super::changelog::{self, Verdict};

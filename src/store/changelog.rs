@@ -3,8 +3,8 @@
 //! own fields, so an entry altered, removed or moved by hand is found by
 //! `verify`.
 
+use crate::store::error::Result;
 use chrono::{DateTime, Utc};
-use color_eyre::eyre::Result;
 use rusqlite::{Connection, OptionalExtension, Transaction, params};
 use sha2::{Digest, Sha256};
 

@@ -1,8 +1,8 @@
 //! Closing a review: the close-out check on stored data, sign-off, the lock
 //! and addenda.
 
+use crate::store::error::{Error, Result, refused};
 use chrono::{DateTime, Utc};
-use color_eyre::eyre::{Result, eyre};
 use rusqlite::{Connection, OptionalExtension, Transaction, params};
 
 use super::{Change, changelog, evidence, log_change, parse_timestamp, reviews, timestamp};
@@ -121,13 +121,13 @@ pub fn close_review(
 ) -> Result<CloseCheck> {
     let review = reviews::review_by_id(tx, review_id)?;
     if review.status == ReviewStatus::Closed {
-        return Err(eyre!(
+        return Err(refused!(
             "{} is already closed and signed off",
             review.reference
         ));
     }
     if review.started_at.is_none() {
-        return Err(eyre!(
+        return Err(refused!(
             "{} was never held: start the meeting (Space in the cockpit, or steerco review start {}) and take attendance before signing it off",
             review.reference,
             review.reference
@@ -137,7 +137,7 @@ pub fn close_review(
         .iter()
         .any(|a| a.presence == "present");
     if !present {
-        return Err(eyre!(
+        return Err(refused!(
             "{} has nobody recorded as present: take attendance (p in the cockpit, or steerco review attend {} NAME --presence present) before signing it off",
             review.reference,
             review.reference
@@ -151,7 +151,7 @@ pub fn close_review(
             |r| r.get(0),
         )?;
         if recorded != Some(id) {
-            return Err(eyre!(
+            return Err(refused!(
                 "the chair of {} is {}; a sign-off is for the recorded chair and never changes it",
                 review.reference,
                 review.chair.as_deref().unwrap_or("not recorded")
@@ -164,7 +164,7 @@ pub fn close_review(
         .map(str::trim)
         .filter(|r| !r.is_empty() && !result.is_complete());
     if !result.is_complete() && reason.is_none() {
-        return Err(eyre!(Gaps {
+        return Err(Error::other(Gaps {
             reference: review.reference.clone(),
             count: result.gaps().count(),
         }));
@@ -225,7 +225,7 @@ pub fn keep_signed_minutes(
     use sha2::{Digest, Sha256};
     let review = reviews::review_by_id(tx, review_id)?;
     if review.status != ReviewStatus::Closed {
-        return Err(eyre!(
+        return Err(refused!(
             "{} is not signed off; only a signed-off review's minutes are kept",
             review.reference
         ));
@@ -283,14 +283,14 @@ pub fn add_addendum(
 ) -> Result<()> {
     let review = reviews::review_by_id(tx, review_id)?;
     if review.status != ReviewStatus::Closed {
-        return Err(eyre!(
+        return Err(refused!(
             "{} is not closed yet; change its notes directly (addenda are for closed reviews)",
             review.reference
         ));
     }
     let text = text.trim();
     if text.is_empty() {
-        return Err(eyre!("an addendum needs some text"));
+        return Err(refused!("an addendum needs some text"));
     }
     tx.execute(
         "INSERT INTO addendum (review_id, at, actor, text) VALUES (?1, ?2, ?3, ?4)",

@@ -2,8 +2,8 @@
 //! same account to take back. Scratch, not the record: nothing here is
 //! logged, and a draft is removed once its text is saved or discarded.
 
+use crate::store::error::Result;
 use chrono::{DateTime, Utc};
-use color_eyre::eyre::Result;
 use rusqlite::{Connection, OptionalExtension, params};
 
 use super::{time_col, timestamp};

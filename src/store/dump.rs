@@ -4,7 +4,7 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use color_eyre::eyre::{Result, eyre};
+use crate::store::error::{Result, refused};
 use rusqlite::types::Value;
 use rusqlite::{Connection, Transaction};
 use serde::{Deserialize, Serialize};
@@ -116,7 +116,7 @@ fn to_json(v: Value) -> Json {
 }
 
 fn from_json(v: &Json, table: &str, column: &str) -> Result<Value> {
-    let bad = || eyre!("the dump has a value for {table}.{column} that steerco cannot read");
+    let bad = || refused!("the dump has a value for {table}.{column} that steerco cannot read");
     Ok(match v {
         Json::Null => Value::Null,
         Json::Bool(b) => Value::Integer(i64::from(*b)),
@@ -185,12 +185,12 @@ fn dump_inner(conn: &Connection) -> Result<Dump> {
 /// is logged: the dump's own change log comes across as it was.
 pub fn import(tx: &Transaction, dump: &Dump) -> Result<usize> {
     if dump.format != FORMAT {
-        return Err(eyre!(
+        return Err(refused!(
             "the file is not a steerco dump (made by steerco export --format json)"
         ));
     }
     if dump.schema_version != schema_version() {
-        return Err(eyre!(
+        return Err(refused!(
             "the dump has schema version {} and this steerco writes {}; import it with the steerco that made it",
             dump.schema_version,
             schema_version()
@@ -210,7 +210,7 @@ pub fn import(tx: &Transaction, dump: &Dump) -> Result<usize> {
         }
     }
     if !held.is_empty() {
-        return Err(eyre!(
+        return Err(refused!(
             "the database is not empty ({}); import only into a new database file",
             held.join(", ")
         ));
@@ -226,7 +226,7 @@ pub fn import(tx: &Transaction, dump: &Dump) -> Result<usize> {
     let mut loaded = 0;
     for table in &dump.tables {
         if !names.contains(&table.name) {
-            return Err(eyre!(
+            return Err(refused!(
                 "the dump has a table {} this database does not know",
                 table.name
             ));
@@ -241,7 +241,7 @@ pub fn import(tx: &Transaction, dump: &Dump) -> Result<usize> {
                 marks.join(", ")
             ))
             .map_err(|e| {
-                eyre!(
+                refused!(
                     "cannot load table {}: {}",
                     table.name,
                     super::describe_sqlite_error(&e)
@@ -249,7 +249,7 @@ pub fn import(tx: &Transaction, dump: &Dump) -> Result<usize> {
             })?;
         for row in &table.rows {
             if row.len() != table.columns.len() {
-                return Err(eyre!(
+                return Err(refused!(
                     "a row of {} has {} values for {} columns",
                     table.name,
                     row.len(),
@@ -264,7 +264,7 @@ pub fn import(tx: &Transaction, dump: &Dump) -> Result<usize> {
             insert
                 .execute(rusqlite::params_from_iter(values))
                 .map_err(|e| {
-                    eyre!(
+                    refused!(
                         "cannot load a row of {}: {}",
                         table.name,
                         super::describe_sqlite_error(&e)
@@ -286,13 +286,15 @@ pub fn import(tx: &Transaction, dump: &Dump) -> Result<usize> {
         }
     };
     if let Some(b) = broken {
-        return Err(eyre!("the dump is inconsistent: {b}; nothing was imported"));
+        return Err(refused!(
+            "the dump is inconsistent: {b}; nothing was imported"
+        ));
     }
     // the dump brings its own seals: they are checked, not made anew, so a
     // dump edited by hand is refused like a database edited by hand
     let problems = super::verify(tx)?.problems();
     if let Some(first) = problems.first() {
-        return Err(eyre!(
+        return Err(refused!(
             "the dump does not verify ({} problem(s), first: {first}); it was changed after it was exported; nothing was imported",
             problems.len()
         ));

@@ -1,6 +1,6 @@
 //! What the cockpit shows beside the agenda: actions, KPIs, risks, decisions.
 
-use color_eyre::eyre::Result;
+use crate::store::error::Result;
 use rusqlite::{Connection, Row};
 
 use super::date_col;

@@ -4,10 +4,11 @@
 
 use std::path::{Path, PathBuf};
 
-use color_eyre::eyre::{Result, eyre};
+use super::sqlite_failure;
+use crate::store::error::{Error, Result, not_found, refused};
 use rusqlite::{Connection, ErrorCode, OpenFlags};
 
-use super::{APPLICATION_ID, describe_sqlite_error, schema_version};
+use super::{APPLICATION_ID, schema_version};
 
 /// Creates the database file before SQLite does: SQLite would make it 0644
 /// whatever the umask, so a team's group could not write to it. Created here
@@ -21,15 +22,15 @@ pub(super) fn create_file(path: &Path) -> Result<()> {
         Ok(_) => Ok(()),
         // another process created it meanwhile: it is theirs to fill
         Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => Ok(()),
-        Err(e) => Err(eyre!("cannot create {}: {e}", path.display())),
+        Err(e) => Err(refused!("cannot create {}: {e}", path.display())),
     }
 }
 
 /// The OS group a team shares its database with.
 pub fn find_group(group: &str) -> Result<nix::unistd::Gid> {
     Ok(nix::unistd::Group::from_name(group)
-        .map_err(|e| eyre!("cannot look up the group {group}: {e}"))?
-        .ok_or_else(|| eyre!("there is no group called {group}"))?
+        .map_err(|e| refused!("cannot look up the group {group}: {e}"))?
+        .ok_or_else(|| not_found!("there is no group called {group}"))?
         .gid)
 }
 
@@ -38,7 +39,7 @@ pub fn share_with_group(path: &Path, group: &str) -> Result<()> {
     use std::os::unix::fs::PermissionsExt;
     let gid = find_group(group)?;
     nix::unistd::chown(path, None, Some(gid))
-        .map_err(|e| eyre!("cannot give {} to the group {group}: {e}", path.display()))?;
+        .map_err(|e| refused!("cannot give {} to the group {group}: {e}", path.display()))?;
     let mode = std::fs::metadata(path)?.permissions().mode() | 0o060;
     std::fs::set_permissions(path, std::fs::Permissions::from_mode(mode))?;
     Ok(())
@@ -52,7 +53,7 @@ pub(super) fn check_not_truncated(path: &Path) -> Result<()> {
     let shown = path.display();
     let mut header = [0u8; 100];
     let len = std::fs::metadata(path)?.len();
-    let mut file = std::fs::File::open(path).map_err(|e| eyre!("cannot read {shown}: {e}"))?;
+    let mut file = std::fs::File::open(path).map_err(|e| refused!("cannot read {shown}: {e}"))?;
     // a file that is not SQLite at all is for check_is_ours to name
     if file.read_exact(&mut header).is_err() || !header.starts_with(b"SQLite format 3\0") {
         return Ok(());
@@ -94,12 +95,12 @@ fn wal_path(path: &Path) -> PathBuf {
     PathBuf::from(name)
 }
 
-pub(super) fn damaged(path: &Path, why: &str) -> color_eyre::Report {
+pub(super) fn damaged(path: &Path, why: &str) -> Error {
     let why = crate::domain::text::visible_line(why);
-    eyre!(
+    Error::Damaged(format!(
         "{} is damaged ({why}); restore it from a backup (steerco backup makes one)",
         path.display()
-    )
+    ))
 }
 
 /// Whether this account may write the database: the file, and its folder
@@ -143,8 +144,8 @@ fn uri_path(path: &Path) -> String {
 /// Looks at an existing file read-only before anything writes to it.
 pub(super) fn check_is_ours(path: &Path) -> Result<()> {
     let shown = path.display();
-    let conn = open_read_only(path)
-        .map_err(|e| eyre!("cannot open {shown}: {}", describe_sqlite_error(&e)))?;
+    let conn =
+        open_read_only(path).map_err(|e| sqlite_failure(format!("cannot open {shown}"), &e))?;
     let header = || -> rusqlite::Result<(i32, i64, i64)> {
         let app: i32 = conn.query_row("PRAGMA application_id", [], |r| r.get(0))?;
         let version: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0))?;
@@ -153,17 +154,17 @@ pub(super) fn check_is_ours(path: &Path) -> Result<()> {
     };
     let (app, version, tables) = header().map_err(|e| match e.sqlite_error_code() {
         Some(ErrorCode::NotADatabase) => {
-            eyre!("{shown} is not a steerco database (it is not an SQLite file)")
+            refused!("{shown} is not a steerco database (it is not an SQLite file)")
         }
-        _ => eyre!("cannot read {shown}: {}", describe_sqlite_error(&e)),
+        _ => sqlite_failure(format!("cannot read {shown}"), &e),
     })?;
     if app != APPLICATION_ID && tables > 0 {
-        return Err(eyre!(
+        return Err(refused!(
             "{shown} is an SQLite database but not a steerco one; choose another file"
         ));
     }
     if version > schema_version() {
-        return Err(eyre!(
+        return Err(refused!(
             "{shown} was written by a newer steerco (schema {version}, this build knows {}); upgrade steerco to open it",
             schema_version()
         ));

@@ -4,8 +4,8 @@
 use std::collections::HashMap;
 use std::io::Read;
 
+use crate::store::error::{Error, Result, not_found, refused};
 use chrono::{DateTime, Utc};
-use color_eyre::eyre::{Result, eyre};
 use rusqlite::{Connection, OptionalExtension, Transaction, params};
 
 use super::{Change, log_change, timestamp};
@@ -163,16 +163,16 @@ fn valid_key(key: &str) -> bool {
 
 pub fn add_kpi(tx: &Transaction, actor: &str, now: DateTime<Utc>, new: &NewKpi) -> Result<i64> {
     if !valid_key(&new.key) {
-        return Err(eyre!(
+        return Err(refused!(
             "'{}' is not a KPI key; use lower-case letters, digits and dashes, e.g. otd",
             visible_line(&new.key)
         ));
     }
     if new.name.trim().is_empty() {
-        return Err(eyre!("a KPI needs a name"));
+        return Err(refused!("a KPI needs a name"));
     }
     if !KPI_INPUTS.contains(&new.input_key.as_str()) {
-        return Err(eyre!(
+        return Err(refused!(
             "'{}' is not a 9.3.2 input a KPI can evidence; use one of {}",
             visible_line(&new.input_key),
             KPI_INPUTS.join(", ")
@@ -180,22 +180,24 @@ pub fn add_kpi(tx: &Transaction, actor: &str, now: DateTime<Utc>, new: &NewKpi) 
     }
     let t = &new.target;
     if !t.target.is_finite() || t.warning.is_some_and(|w| !w.is_finite()) {
-        return Err(eyre!("the target and warning must be numbers"));
+        return Err(refused!("the target and warning must be numbers"));
     }
     match t.direction {
         Direction::WithinBand => match t.target_high {
             Some(high) if high >= t.target => {}
             _ => {
-                return Err(eyre!("a band KPI needs --target-high at or above --target"));
+                return Err(refused!(
+                    "a band KPI needs --target-high at or above --target"
+                ));
             }
         },
         Direction::HigherIsBetter if t.warning.is_some_and(|w| w > t.target) => {
-            return Err(eyre!(
+            return Err(refused!(
                 "for a higher-is-better KPI the warning level must be below the target"
             ));
         }
         Direction::LowerIsBetter if t.warning.is_some_and(|w| w < t.target) => {
-            return Err(eyre!(
+            return Err(refused!(
                 "for a lower-is-better KPI the warning level must be above the target"
             ));
         }
@@ -207,7 +209,7 @@ pub fn add_kpi(tx: &Transaction, actor: &str, now: DateTime<Utc>, new: &NewKpi) 
         })
         .optional()?;
     if exists.is_some() {
-        return Err(eyre!("a KPI with the key '{}' already exists", new.key));
+        return Err(refused!("a KPI with the key '{}' already exists", new.key));
     }
     tx.execute(
         "INSERT INTO kpi (key, name, unit, direction, target, target_high, warning, owner_id,
@@ -290,11 +292,11 @@ fn check_not_future(period: Period, now: DateTime<Utc>) -> std::result::Result<(
 }
 
 fn check_period(def: &KpiDef, period: Period, now: DateTime<Utc>) -> Result<()> {
-    check_not_future(period, now).map_err(|e| eyre!(e))?;
+    check_not_future(period, now).map_err(Error::Refused)?;
     if def.frequency.accepts(period) {
         Ok(())
     } else {
-        Err(eyre!(
+        Err(refused!(
             "{} is reported {}; record it against {}",
             def.key,
             def.frequency.as_str(),
@@ -316,10 +318,10 @@ pub fn record_value(
     note: &str,
     replace: bool,
 ) -> Result<Recorded> {
-    let def =
-        kpi_by_key(tx, key)?.ok_or_else(|| eyre!("no KPI with the key '{}'", visible_line(key)))?;
+    let def = kpi_by_key(tx, key)?
+        .ok_or_else(|| not_found!("no KPI with the key '{}'", visible_line(key)))?;
     if !value.is_finite() {
-        return Err(eyre!("the value must be a number"));
+        return Err(refused!("the value must be a number"));
     }
     check_period(&def, period, now)?;
     let period_text = period.to_string();
@@ -334,12 +336,11 @@ pub fn record_value(
     let note = note.trim();
     match &old {
         Some((old_value, _)) if !replace => {
-            return Err(AlreadyRecorded {
+            return Err(Error::other(AlreadyRecorded {
                 key: def.key.clone(),
                 period,
                 value: *old_value,
-            }
-            .into());
+            }));
         }
         Some((old_value, old_note)) => {
             tx.execute(
@@ -466,7 +467,7 @@ pub fn import_values(
     loop {
         let more = reader.read_record(&mut record).map_err(|e| {
             let line = e.position().map_or(0, |p| p.line());
-            eyre!("{label} line {line}: cannot read it as CSV ({e})")
+            refused!("{label} line {line}: cannot read it as CSV ({e})")
         })?;
         if !more {
             break;
@@ -486,7 +487,7 @@ pub fn import_values(
         if record.len() == 1 && record.get(0) == Some("") {
             continue;
         }
-        let at_line = |what: String| eyre!("{label} line {line}: {what}");
+        let at_line = |what: String| refused!("{label} line {line}: {what}");
         if !(3..=4).contains(&record.len()) {
             return Err(at_line(format!(
                 "expected kpi,period,value[,note] but found {} columns",

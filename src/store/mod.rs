@@ -7,6 +7,7 @@ mod changelog;
 pub mod closeout;
 pub mod drafts;
 pub mod dump;
+pub mod error;
 pub mod evidence;
 mod file;
 pub mod kpis;
@@ -19,8 +20,8 @@ pub mod seal;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
+use crate::store::error::{Context as _, Error, Result, refused};
 use chrono::{DateTime, NaiveDate, SecondsFormat, Utc};
-use color_eyre::eyre::{Result, WrapErr, eyre};
 use rusqlite::{Connection, ErrorCode, Transaction, TransactionBehavior};
 use rusqlite_migration::{M, Migrations};
 
@@ -87,7 +88,7 @@ impl Store {
     /// steerco's, or is newer than this build, is refused and left untouched.
     pub fn open(path: &Path) -> Result<Store> {
         if path.is_dir() {
-            return Err(eyre!(
+            return Err(refused!(
                 "{} is a folder; give the database file inside it, e.g. {}",
                 path.display(),
                 path.join("steerco.sqlite").display()
@@ -100,12 +101,12 @@ impl Store {
         } else {
             if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
                 std::fs::create_dir_all(dir)
-                    .wrap_err_with(|| format!("cannot create the folder {}", dir.display()))?;
+                    .with_context(|| format!("cannot create the folder {}", dir.display()))?;
             }
             create_file(path)?;
         }
         let shown = path.display();
-        let fail = |e: &rusqlite::Error| eyre!("cannot open {shown}: {}", describe_sqlite_error(e));
+        let fail = |e: &rusqlite::Error| sqlite_failure(format!("cannot open {shown}"), e);
         let read_only = !may_write(path);
         let mut conn = if read_only {
             open_read_only(path).map_err(|e| fail(&e))?
@@ -124,7 +125,7 @@ impl Store {
         let (version, app_id) = header().map_err(|e| fail(&e))?;
         if read_only {
             if version < schema_version() {
-                return Err(eyre!(
+                return Err(refused!(
                     "{shown} was written by an older steerco and is read-only for you; someone who can write it must open it once to upgrade it"
                 ));
             }
@@ -149,7 +150,7 @@ impl Store {
                 .to_latest(&mut conn)
                 .map_err(|e| match e {
                     rusqlite_migration::Error::RusqliteError { err, .. } => fail(&err),
-                    other => eyre!("cannot prepare {shown}: {other}"),
+                    other => refused!("cannot prepare {shown}: {other}"),
                 })?;
             if !log_had_hashes {
                 // entries written before the log was chained are sealed once, now
@@ -224,10 +225,10 @@ impl Store {
         f: impl FnOnce(&Transaction, &str) -> Result<T>,
     ) -> Result<T> {
         if self.read_only {
-            return Err(eyre!(
+            return Err(Error::ReadOnly(format!(
                 "{} is read-only for you (the file or its folder is not writable); nothing was changed",
                 self.path.display()
-            ));
+            )));
         }
         if self.sealed.is_none() {
             let shapes = seal::shapes(&self.conn)?;
@@ -238,13 +239,7 @@ impl Store {
         let tx = self
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)
-            .map_err(|e| {
-                eyre!(
-                    "cannot write to {}: {}",
-                    self.path.display(),
-                    describe_sqlite_error(&e)
-                )
-            })?;
+            .map_err(|e| sqlite_failure(format!("cannot write to {}", self.path.display()), &e))?;
         // SQLite's own failures (read-only file, disk full, locked) said plainly
         let out = seal::begin(&tx, shapes)
             .and_then(|()| f(&tx, &self.actor))
@@ -256,23 +251,14 @@ impl Store {
                 }
                 Ok(out)
             })
-            .map_err(|e| match e.downcast_ref::<rusqlite::Error>() {
-                Some(sqlite) if sqlite.sqlite_error_code().is_some() => {
-                    eyre!(
-                        "cannot save to {}: {}",
-                        self.path.display(),
-                        describe_sqlite_error(sqlite)
-                    )
+            .map_err(|e| match e {
+                Error::Sqlite(sqlite) if sqlite.sqlite_error_code().is_some() => {
+                    sqlite_failure(format!("cannot save to {}", self.path.display()), &sqlite)
                 }
-                _ => e,
+                other => other,
             })?;
-        tx.commit().map_err(|e| {
-            eyre!(
-                "cannot save to {}: {}",
-                self.path.display(),
-                describe_sqlite_error(&e)
-            )
-        })?;
+        tx.commit()
+            .map_err(|e| sqlite_failure(format!("cannot save to {}", self.path.display()), &e))?;
         Ok(out)
     }
 
@@ -281,31 +267,27 @@ impl Store {
     pub fn backup(&self, dest: &Path, force: bool) -> Result<()> {
         let same = |a: &Path, b: &Path| matches!((a.canonicalize(), b.canonicalize()), (Ok(x), Ok(y)) if x == y);
         if same(dest, &self.path) {
-            return Err(eyre!(
+            return Err(refused!(
                 "{} is the database itself; a backup goes to another file",
                 dest.display()
             ));
         }
         if dest.exists() {
             if !force {
-                return Err(eyre!(
+                return Err(refused!(
                     "{} already exists; choose another file or add --force to replace it",
                     dest.display()
                 ));
             }
             std::fs::remove_file(dest)
-                .wrap_err_with(|| format!("cannot replace {}", dest.display()))?;
+                .with_context(|| format!("cannot replace {}", dest.display()))?;
         }
         let target = dest
             .to_str()
-            .ok_or_else(|| eyre!("{} is not a path SQLite can write to", dest.display()))?;
-        self.conn.execute("VACUUM INTO ?1", [target]).map_err(|e| {
-            eyre!(
-                "cannot write {}: {}",
-                dest.display(),
-                describe_sqlite_error(&e)
-            )
-        })?;
+            .ok_or_else(|| refused!("{} is not a path SQLite can write to", dest.display()))?;
+        self.conn
+            .execute("VACUUM INTO ?1", [target])
+            .map_err(|e| sqlite_failure(format!("cannot write {}", dest.display()), &e))?;
         Ok(())
     }
 
@@ -377,9 +359,12 @@ fn log_has_hashes(conn: &Connection) -> rusqlite::Result<bool> {
 }
 
 /// An error as one line: the message and its causes, joined.
-pub fn one_line_error(report: &color_eyre::Report) -> String {
+pub fn one_line_error(error: &(dyn std::error::Error + Send + Sync + 'static)) -> String {
     let mut line = String::new();
-    for (i, cause) in report.chain().enumerate() {
+    let chain = std::iter::successors(Some(error as &(dyn std::error::Error + 'static)), |e| {
+        e.source()
+    });
+    for (i, cause) in chain.enumerate() {
         let text = cause.to_string();
         if i > 0 {
             if line.contains(&text) {
@@ -390,6 +375,19 @@ pub fn one_line_error(report: &color_eyre::Report) -> String {
         line.push_str(&text);
     }
     crate::domain::text::visible_line(&line).into_owned()
+}
+
+/// SQLite failing while `doing` something, said plainly and typed by what
+/// the user can do about it: wait (locked), ask for access (read-only),
+/// restore (damaged).
+pub fn sqlite_failure(doing: String, e: &rusqlite::Error) -> Error {
+    let text = format!("{doing}: {}", describe_sqlite_error(e));
+    match e.sqlite_error_code() {
+        Some(ErrorCode::DatabaseBusy | ErrorCode::DatabaseLocked) => Error::Locked(text),
+        Some(ErrorCode::ReadOnly) => Error::ReadOnly(text),
+        Some(ErrorCode::DatabaseCorrupt | ErrorCode::NotADatabase) => Error::Damaged(text),
+        _ => Error::Refused(text),
+    }
 }
 
 /// SQLite's messages, said the way a user can act on them.
@@ -460,9 +458,40 @@ fn time_col(row: &rusqlite::Row, i: usize) -> rusqlite::Result<Option<DateTime<U
 
 #[cfg(test)]
 mod error_tests {
+    use super::error::{Context, Result, refused};
+
     #[test]
     fn errors_read_as_one_line() {
-        let report = color_eyre::eyre::eyre!("inner").wrap_err("outer");
+        let inner: Result<()> = Err(refused!("inner"));
+        let report = inner.context("outer").unwrap_err();
         assert_eq!(super::one_line_error(&report), "outer: inner");
+    }
+
+    #[test]
+    fn sqlite_failures_are_typed_by_what_the_user_can_do() {
+        use super::error::Error;
+        let failure = |code| {
+            let e = rusqlite::Error::SqliteFailure(rusqlite::ffi::Error::new(code), None);
+            super::sqlite_failure("cannot save to x.sqlite".into(), &e)
+        };
+        let locked = failure(rusqlite::ffi::SQLITE_BUSY);
+        assert!(matches!(locked, Error::Locked(_)), "{locked:?}");
+        assert!(
+            locked
+                .to_string()
+                .starts_with("cannot save to x.sqlite: the database is locked")
+        );
+        assert!(matches!(
+            failure(rusqlite::ffi::SQLITE_READONLY),
+            Error::ReadOnly(_)
+        ));
+        assert!(matches!(
+            failure(rusqlite::ffi::SQLITE_CORRUPT),
+            Error::Damaged(_)
+        ));
+        assert!(matches!(
+            failure(rusqlite::ffi::SQLITE_FULL),
+            Error::Refused(_)
+        ));
     }
 }

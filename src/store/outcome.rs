@@ -1,8 +1,8 @@
 //! What a review concludes, besides its decisions: the 9.3.1 conclusion, the
 //! next review's date, and the 9.3.3 categories it said needed nothing.
 
+use crate::store::error::{Result, not_found, refused};
 use chrono::{DateTime, NaiveDate, Utc};
-use color_eyre::eyre::{Result, eyre};
 use rusqlite::{Connection, Transaction, params};
 
 use super::{Change, log_change, reviews};
@@ -66,7 +66,7 @@ pub fn set_conclusion(
             continue;
         }
         if value.chars().count() > CONCLUSION_LIMIT {
-            return Err(eyre!(
+            return Err(refused!(
                 "a part of the conclusion holds at most {CONCLUSION_LIMIT} characters; say the rest in the notes"
             ));
         }
@@ -91,7 +91,7 @@ pub fn set_next_review(
     let review = reviews::review_by_id(tx, review_id)?;
     reviews::refuse_if_closed(review.status)?;
     if date <= review.planned_date {
-        return Err(eyre!(
+        return Err(refused!(
             "the next review must come after this one ({}), not on {date}",
             review.planned_date
         ));
@@ -128,13 +128,13 @@ pub fn set_none_needed(
     let review = reviews::review_by_id(tx, review_id)?;
     reviews::refuse_if_closed(review.status)?;
     if !OUTPUT_CATEGORIES.iter().any(|(k, _)| *k == category) {
-        return Err(eyre!(
+        return Err(not_found!(
             "no output category '{category}'; use improvement, qms_change or resources"
         ));
     }
     let reason = visible_line(reason.trim()).into_owned();
     if reason.is_empty() {
-        return Err(eyre!("say why nothing is needed: --reason \"…\""));
+        return Err(refused!("say why nothing is needed: --reason \"…\""));
     }
     tx.execute(
         "INSERT INTO review_no_output (review_id, category, reason) VALUES (?1, ?2, ?3)
@@ -167,12 +167,12 @@ pub fn none_needed(conn: &Connection, review_id: i64) -> Result<Vec<(String, Str
 pub fn set_qms_scope(tx: &Transaction, actor: &str, now: DateTime<Utc>, scope: &str) -> Result<()> {
     let scope = visible_line(scope.trim()).into_owned();
     if scope.is_empty() {
-        return Err(eyre!(
+        return Err(refused!(
             "say what the QMS covers, e.g. \"Design and manufacture of cable harnesses at the Telford site\""
         ));
     }
     if scope.chars().count() > CONCLUSION_LIMIT {
-        return Err(eyre!(
+        return Err(refused!(
             "the scope holds at most {CONCLUSION_LIMIT} characters"
         ));
     }
@@ -182,7 +182,9 @@ pub fn set_qms_scope(tx: &Transaction, actor: &str, now: DateTime<Utc>, scope: &
             [],
             |r| Ok((r.get(0)?, r.get(1)?)),
         )
-        .map_err(|_| eyre!("no organisation yet: steerco demo, or steerco import, sets one up"))?;
+        .map_err(|_| {
+            not_found!("no organisation yet: steerco demo, or steerco import, sets one up")
+        })?;
     tx.execute(
         "UPDATE organisation SET qms_scope = ?1 WHERE id = ?2",
         params![scope, id],

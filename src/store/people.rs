@@ -1,7 +1,7 @@
 //! People: who can own actions, attend reviews and chair them.
 
+use crate::store::error::{Result, not_found, refused};
 use chrono::{DateTime, Utc};
-use color_eyre::eyre::{Result, eyre};
 use rusqlite::{Connection, OptionalExtension, Transaction, params};
 
 use super::{Change, log_change};
@@ -52,7 +52,7 @@ fn exact(conn: &Connection, who: &str) -> Result<Option<Person>> {
 /// A person by name or OS user name, case-insensitive.
 pub fn find(conn: &Connection, who: &str) -> Result<i64> {
     exact(conn, who)?.map(|p| p.id).ok_or_else(|| {
-        eyre!(
+        not_found!(
             "no person called '{}' (see: steerco person list)",
             visible_line(who.trim())
         )
@@ -81,12 +81,12 @@ pub fn find_person(conn: &Connection, who: &str) -> Result<Person> {
         .collect();
     match matches.as_slice() {
         [one] => Ok((*one).clone()),
-        [] => Err(eyre!(
+        [] => Err(not_found!(
             "no person called '{}' (known: {})",
             visible_line(who),
             names(&all, ", ")
         )),
-        many => Err(eyre!(
+        many => Err(refused!(
             "'{}' could be {}; say which",
             visible_line(who),
             names(many.iter().copied(), " or ")
@@ -113,7 +113,7 @@ pub fn add(
 ) -> Result<i64> {
     let name = name.trim();
     if name.is_empty() {
-        return Err(eyre!("a person needs a name"));
+        return Err(refused!("a person needs a name"));
     }
     let os_user = os_user.map(str::trim).filter(|u| !u.is_empty());
     if let Some(user) = os_user {
@@ -123,7 +123,7 @@ pub fn add(
             })
             .optional()?;
         if let Some(other) = taken {
-            return Err(eyre!(
+            return Err(refused!(
                 "the user name '{}' already belongs to {}",
                 visible_line(user),
                 visible_line(&other)

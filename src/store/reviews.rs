@@ -1,7 +1,7 @@
 //! Reviews, their attendees and agenda items, and the meeting clock.
 
+use crate::store::error::{Error, Result, refused};
 use chrono::{DateTime, Datelike, NaiveDate, Utc};
-use color_eyre::eyre::{Result, eyre};
 use rusqlite::{Connection, OptionalExtension, Row, Transaction, params};
 
 use super::{Change, Conflict, date_col, last_actor, log_change, time_col, timestamp};
@@ -28,7 +28,7 @@ pub fn create_review(
 ) -> Result<(i64, String)> {
     let title = new.title.trim();
     if title.is_empty() {
-        return Err(eyre!("a review needs a title"));
+        return Err(refused!("a review needs a title"));
     }
     let year = new.planned_date.year();
     let seq: u32 = tx.query_row(
@@ -121,13 +121,16 @@ pub fn set_attendance(
     let review = review_by_id(tx, review_id)?;
     refuse_if_closed(review.status)?;
     if let Some(p) = presence.filter(|p| !PRESENCES.contains(p)) {
-        return Err(eyre!(
+        return Err(refused!(
             "presence must be one of {}, not '{p}'",
             PRESENCES.join(", ")
         ));
     }
     if let Some(r) = role.filter(|r| !ROLES.contains(r)) {
-        return Err(eyre!("role must be one of {}, not '{r}'", ROLES.join(", ")));
+        return Err(refused!(
+            "role must be one of {}, not '{r}'",
+            ROLES.join(", ")
+        ));
     }
     let name: String = tx.query_row("SELECT name FROM person WHERE id = ?1", [person_id], |r| {
         r.get(0)
@@ -335,7 +338,7 @@ fn item_label(tx: &Connection, item_id: i64) -> Result<(String, ReviewStatus)> {
 /// Refuses an edit to a review, or to anything recorded in it, once it is closed.
 pub(super) fn refuse_if_closed(status: ReviewStatus) -> Result<()> {
     if status == ReviewStatus::Closed {
-        return Err(eyre!(
+        return Err(refused!(
             "this review is closed and signed off; it can no longer be edited"
         ));
     }
@@ -361,12 +364,12 @@ pub fn save_notes(
     item_id: i64,
     expected_version: i64,
     notes: &str,
-) -> Result<std::result::Result<i64, Conflict>> {
+) -> Result<i64> {
     let (label, status) = item_label(tx, item_id)?;
     refuse_if_closed(status)?;
     let limit = crate::domain::text::NOTES_LIMIT;
     if notes.chars().count() > limit {
-        return Err(eyre!(
+        return Err(refused!(
             "an item's notes hold at most {limit} characters; put longer material in a document and name it here"
         ));
     }
@@ -377,14 +380,14 @@ pub fn save_notes(
     )?;
     if version != expected_version {
         let by = last_actor(tx, "agenda_item", &label)?;
-        return Ok(Err(Conflict {
+        return Err(Error::from(Conflict {
             what: "the notes of this item".into(),
             theirs: old,
             by,
         }));
     }
     if old == notes {
-        return Ok(Ok(version));
+        return Ok(version);
     }
     tx.execute(
         "UPDATE agenda_item SET notes = ?1, version = version + 1, updated_at = ?2 WHERE id = ?3",
@@ -396,7 +399,7 @@ pub fn save_notes(
         now,
         Change::update("agenda_item", &label, "notes", Some(&old), Some(notes)),
     )?;
-    Ok(Ok(version + 1))
+    Ok(version + 1)
 }
 
 pub fn set_item_state(

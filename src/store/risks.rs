@@ -1,8 +1,8 @@
 //! The risk and opportunity register: entries, their rating history and links,
 //! new entries, re-ratings and decisions on a risk. Every write is logged.
 
+use crate::store::error::{Error, Result, not_found, refused};
 use chrono::{DateTime, NaiveDate, Utc};
-use color_eyre::eyre::{Result, eyre};
 use rusqlite::{Connection, OptionalExtension, Row, Transaction, params};
 
 use super::actions;
@@ -126,7 +126,7 @@ pub fn entry_by_ref(conn: &Connection, reference: &str) -> Result<Option<RiskEnt
 /// A reference the user typed, or a clear error naming it.
 pub fn require_ref(conn: &Connection, reference: &str) -> Result<RiskEntry> {
     entry_by_ref(conn, reference)?.ok_or_else(|| {
-        eyre!(
+        not_found!(
             "no risk or opportunity '{}' (see steerco risk list)",
             visible_line(reference.trim())
         )
@@ -275,11 +275,11 @@ pub fn add_risk(
 ) -> Result<(i64, String)> {
     let title = new.title.trim();
     if title.is_empty() {
-        return Err(eyre!("a {} needs a title", new.kind.as_str()));
+        return Err(refused!("a {} needs a title", new.kind.as_str()));
     }
     let treatment = new.treatment.trim().to_ascii_lowercase();
     if !treatment.is_empty() && !new.kind.treatments().contains(&treatment.as_str()) {
-        return Err(eyre!(
+        return Err(refused!(
             "'{}' is not a treatment for a {}; choose {}",
             visible_line(&treatment),
             new.kind.as_str(),
@@ -358,14 +358,14 @@ pub fn rate_risk(
     basis: Basis,
     rating: Rating,
     rationale: &str,
-) -> Result<std::result::Result<Option<Rating>, Conflict>> {
+) -> Result<Option<Rating>> {
     let entry = entry_by_id(tx, risk_id)?;
     if expected_version.is_some_and(|v| v != entry.version) {
-        return Ok(Err(stale(&entry, tx)?));
+        return Err(stale(&entry, tx)?.into());
     }
     let before = entry.rating(basis);
     // the inherent rating always exists; a residual one may be the first
-    let why = rating_rationale(false, rationale).map_err(|e| eyre!(e))?;
+    let why = rating_rationale(false, rationale).map_err(Error::Refused)?;
     let ts = timestamp(now);
     let (l_col, i_col) = match basis {
         Basis::Inherent => ("inherent_likelihood", "inherent_impact"),
@@ -406,7 +406,7 @@ pub fn rate_risk(
             Some(&new),
         ),
     )?;
-    Ok(Ok(before))
+    Ok(before)
 }
 
 /// A decision on a risk in a review: a `decision` row linked to the risk, with
@@ -422,10 +422,10 @@ pub fn decide(
     agenda_item_id: Option<i64>,
     decision: RiskDecision,
     note: &str,
-) -> Result<std::result::Result<String, Conflict>> {
+) -> Result<String> {
     let entry = entry_by_id(tx, risk_id)?;
     if expected_version.is_some_and(|v| v != entry.version) {
-        return Ok(Err(stale(&entry, tx)?));
+        return Err(stale(&entry, tx)?.into());
     }
     let reference = actions::next_decision_ref(tx, review_id, now)?;
     let note = note.trim();
@@ -486,7 +486,7 @@ pub fn decide(
             ),
         )?;
     }
-    Ok(Ok(reference))
+    Ok(reference)
 }
 
 fn capitalised(word: &str) -> String {

@@ -1,8 +1,8 @@
 //! Decisions of a review: their references, recording one with the actions it
 //! calls for, and the decisions behind an action.
 
+use crate::store::error::{Error, Result, refused};
 use chrono::{DateTime, Datelike, NaiveDate, Utc};
-use color_eyre::eyre::{Result, eyre};
 use rusqlite::{Connection, Transaction, params};
 
 use super::next_seq;
@@ -50,9 +50,9 @@ pub fn create_decision(
 ) -> Result<(i64, String)> {
     let text = new.text.trim();
     if text.is_empty() {
-        return Err(eyre!("a decision needs its text"));
+        return Err(refused!("a decision needs its text"));
     }
-    let amount = crate::domain::text::check_amount(new.amount).map_err(|e| eyre!(e))?;
+    let amount = crate::domain::text::check_amount(new.amount).map_err(Error::Refused)?;
     let reference = next_decision_ref(tx, new.review_id, now)?;
     tx.execute(
         "INSERT INTO decision (ref, review_id, agenda_item_id, text, category, risk_id, created_by, created_at, owner_id, amount)

@@ -1,8 +1,8 @@
 //! Which actions a list shows: the filters of the actions screen and the CLI,
 //! the pages they read and the count.
 
+use crate::store::error::Result;
 use chrono::NaiveDate;
-use color_eyre::eyre::Result;
 use rusqlite::types::Value;
 use rusqlite::{Connection, params_from_iter};
 

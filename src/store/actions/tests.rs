@@ -100,11 +100,9 @@ fn the_lifecycle_keeps_its_history() {
     let a = add(&mut store, "Recalibrate", Some(1), Some("2026-12-01"));
     let a = store
         .write(|tx, actor| set_status(tx, actor, now(), &a, ActionStatus::InProgress, ""))
-        .unwrap()
         .unwrap();
     let a = store
         .write(|tx, actor| set_status(tx, actor, now(), &a, ActionStatus::Done, "all done"))
-        .unwrap()
         .unwrap();
     assert!(a.done_at.is_some());
     // verifying twice, or an illegal move, changes nothing
@@ -118,7 +116,6 @@ fn the_lifecycle_keeps_its_history() {
     );
     let a = store
         .write(|tx, actor| set_status(tx, actor, now(), &a, ActionStatus::Effective, ""))
-        .unwrap()
         .unwrap();
     assert_eq!(a.status, ActionStatus::Effective);
     assert!(a.verified_at.is_some());
@@ -154,11 +151,9 @@ fn not_effective_raises_a_follow_up_with_the_same_owner() {
     let a = add(&mut store, "Retrain operators", Some(2), Some("2026-12-01"));
     let a = store
         .write(|tx, actor| set_status(tx, actor, now(), &a, ActionStatus::Done, ""))
-        .unwrap()
         .unwrap();
     let (id, reference) = store
         .write(|tx, actor| not_effective_with_follow_up(tx, actor, now(), &a, "defects returned"))
-        .unwrap()
         .unwrap();
     let follow = action_by_id(store.conn(), id).unwrap().unwrap();
     assert_eq!(reference, "A-2026-002");
@@ -191,12 +186,10 @@ fn two_connections_the_later_save_is_refused_and_says_what_changed() {
     };
     manager
         .write(|tx, actor| update_action(tx, actor, now(), &theirs, &edit))
-        .unwrap()
         .unwrap();
     let theirs = theirs_after(&manager, &a);
     manager
         .write(|tx, actor| set_status(tx, actor, now(), &theirs, ActionStatus::Done, ""))
-        .unwrap()
         .unwrap();
     // the facilitator still holds version 1
     let mine = ActionEdit {
@@ -205,8 +198,10 @@ fn two_connections_the_later_save_is_refused_and_says_what_changed() {
     };
     let conflict = facilitator
         .write(|tx, actor| update_action(tx, actor, now(), &a, &mine))
-        .unwrap()
-        .unwrap_err();
+        .unwrap_err()
+        .conflict()
+        .cloned()
+        .expect("a stale edit");
     assert_eq!(conflict.what, "action A-2026-001");
     assert_eq!(
         conflict.theirs,
@@ -217,8 +212,10 @@ fn two_connections_the_later_save_is_refused_and_says_what_changed() {
     // a status move from the stale copy is refused too
     let conflict = facilitator
         .write(|tx, actor| set_status(tx, actor, now(), &a, ActionStatus::Cancelled, "dup"))
-        .unwrap()
-        .unwrap_err();
+        .unwrap_err()
+        .conflict()
+        .cloned()
+        .expect("a stale edit");
     assert!(
         conflict
             .to_string()
@@ -240,7 +237,6 @@ fn filters_select_the_right_actions() {
     let done = add(&mut store, "Done one", Some(1), Some("2026-10-01"));
     store
         .write(|tx, actor| set_status(tx, actor, now(), &done, ActionStatus::Done, ""))
-        .unwrap()
         .unwrap();
     let refs = |f: &ActionFilter| -> Vec<String> {
         list_actions(store.conn(), f, today(), 0, 100)
@@ -349,15 +345,12 @@ fn carry_forward_lists_open_and_unchecked_done_and_keeps_judged_ones() {
     let (done, closed) = (theirs_after(&store, &done), theirs_after(&store, &closed));
     let done = store
         .write(|tx, actor| set_status(tx, actor, now(), &done, ActionStatus::Done, ""))
-        .unwrap()
         .unwrap();
     let closed = store
         .write(|tx, actor| set_status(tx, actor, now(), &closed, ActionStatus::Done, ""))
-        .unwrap()
         .unwrap();
     store
         .write(|tx, actor| set_status(tx, actor, now(), &closed, ActionStatus::Effective, ""))
-        .unwrap()
         .unwrap();
     let titles = |store: &Store| -> Vec<String> {
         carried_forward_actions(store.conn(), current)
@@ -370,8 +363,7 @@ fn carry_forward_lists_open_and_unchecked_done_and_keeps_judged_ones() {
     // judged effective in this meeting: it stays on the list, with the verdict
     store
         .write(|tx, actor| {
-            set_status(tx, actor, now(), &done, ActionStatus::Effective, "")?
-                .map_err(|c| eyre!("{c}"))?;
+            set_status(tx, actor, now(), &done, ActionStatus::Effective, "")?;
             record_check(
                 tx,
                 actor,

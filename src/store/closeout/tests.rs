@@ -73,8 +73,7 @@ fn complete(store: &mut Store, id: i64) {
             set_none_needed(tx, actor, now(), id, "improvement", "ideas go to the CI board")?;
             set_none_needed(tx, actor, now(), id, "qms_change", "no process changes this quarter")?;
             for item in crate::store::reviews::agenda(tx, id)? {
-                save_notes(tx, actor, now(), item.id, item.version, "Discussed.")?
-                    .map_err(|c| eyre!("{c}"))?;
+                save_notes(tx, actor, now(), item.id, item.version, "Discussed.")?;
                 set_item_state(tx, actor, now(), item.id, ItemState::Covered, "")?;
             }
             tx.execute(

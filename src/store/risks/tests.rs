@@ -114,7 +114,6 @@ fn re_ratings_are_kept_in_order_with_who_and_why() {
                 "MFA enforced",
             )
         })
-        .unwrap()
         .unwrap();
     assert_eq!(before, None);
     let before = store
@@ -130,7 +129,6 @@ fn re_ratings_are_kept_in_order_with_who_and_why() {
                 "Restore tested",
             )
         })
-        .unwrap()
         .unwrap();
     assert_eq!(before, Some(rating(2, 4)));
     let d = detail(store.conn(), id).unwrap();
@@ -192,23 +190,25 @@ fn a_stale_re_rating_is_refused() {
     let (_dir, mut store) = store();
     let (id, _) = add(&mut store, Kind::Risk, "A", rating(3, 3));
     let rate = |store: &mut Store, version| {
-        store
-            .write(|tx, actor| {
-                rate_risk(
-                    tx,
-                    actor,
-                    now(),
-                    id,
-                    Some(version),
-                    Basis::Residual,
-                    rating(2, 2),
-                    "why",
-                )
-            })
-            .unwrap()
+        store.write(|tx, actor| {
+            rate_risk(
+                tx,
+                actor,
+                now(),
+                id,
+                Some(version),
+                Basis::Residual,
+                rating(2, 2),
+                "why",
+            )
+        })
     };
     assert!(rate(&mut store, 1).is_ok());
-    let conflict = rate(&mut store, 1).unwrap_err();
+    let conflict = rate(&mut store, 1)
+        .unwrap_err()
+        .conflict()
+        .cloned()
+        .expect("a stale edit");
     assert_eq!(conflict.what, "R-001");
     assert_eq!(count(&store, "SELECT count(*) FROM risk_rating"), 2);
 }
@@ -234,7 +234,6 @@ fn a_decision_is_recorded_with_its_category_and_moves_the_status() {
     let decide_as = |store: &mut Store, d, note| {
         store
             .write(|tx, actor| decide(tx, actor, now(), id, None, review_id, None, d, note))
-            .unwrap()
             .unwrap()
     };
     assert_eq!(
@@ -332,7 +331,6 @@ fn open_actions_count_as_treatment_and_completed_ones_are_found_since_the_last_r
                 "after A-2",
             )
         })
-        .unwrap()
         .unwrap();
     let reg = register(store.conn()).unwrap();
     let open: Vec<(&str, u32)> = reg

@@ -14,8 +14,8 @@
 
 use std::collections::HashMap;
 
+use crate::store::error::Result;
 use chrono::{DateTime, Utc};
-use color_eyre::eyre::Result;
 use rusqlite::{Connection, OptionalExtension, Transaction, params};
 use sha2::{Digest, Sha256};
 

@@ -3,7 +3,7 @@
 
 use std::collections::{BTreeMap, HashSet};
 
-use color_eyre::eyre::Result;
+use crate::store::error::Result;
 use rusqlite::{Connection, OptionalExtension, params};
 
 use super::super::changelog::{self, GENESIS};

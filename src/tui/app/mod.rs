@@ -60,7 +60,7 @@ impl App {
     /// Runs a write; on failure the message goes to the status line and the state stays as it was.
     pub(crate) fn write<T>(
         &mut self,
-        f: impl FnOnce(&rusqlite::Transaction, &str) -> Result<T>,
+        f: impl FnOnce(&rusqlite::Transaction, &str) -> crate::store::error::Result<T>,
     ) -> Option<T> {
         match self.store.write(f) {
             Ok(v) => {
@@ -68,7 +68,7 @@ impl App {
                 Some(v)
             }
             Err(e) => {
-                self.state.error(crate::store::one_line_error(&e));
+                self.state.error(crate::report::one_line_error(&e));
                 None
             }
         }
@@ -92,7 +92,7 @@ impl App {
                 self.state.live = false;
                 self.state.error(format!(
                     "cannot refresh: {}",
-                    crate::store::one_line_error(&e)
+                    crate::report::one_line_error(&e)
                 ));
             }
         }

@@ -6,10 +6,10 @@ use ratatui_textarea::TextArea;
 
 use crate::domain::action::DecisionCategory;
 use crate::store::actions::{self, ActionEdit, NewAction, NewDecision};
+use crate::store::error::{Error, refused};
 use crate::store::people;
 use crate::tui::app::App;
 use crate::tui::popups::capture::{ActionForm, ActionLink, Linkable, OWNER, ReviewDecisionForm};
-use crate::tui::screens::actions::conflict_line;
 use crate::tui::state::{Overlay, Prompt, PromptFor};
 
 impl App {
@@ -24,7 +24,7 @@ impl App {
             Ok(people) => {
                 self.state.overlay = Overlay::ActionForm(Box::new(ActionForm::new(link, people)))
             }
-            Err(e) => self.state.error(crate::store::one_line_error(&e)),
+            Err(e) => self.state.error(crate::report::one_line_error(&e)),
         }
     }
 
@@ -76,7 +76,7 @@ impl App {
         match self.save_action_form(&mut form) {
             Ok(message) => self.state.info(message),
             Err(e) => {
-                form.error = Some(crate::store::one_line_error(&e));
+                form.error = Some(crate::report::one_line_error(&e));
                 self.state.overlay = Overlay::ActionForm(form);
             }
         }
@@ -132,20 +132,20 @@ impl App {
             };
             let saved = self
                 .store
-                .write(|tx, actor| actions::update_action(tx, actor, now, &base, &edit))?;
+                .write(|tx, actor| actions::update_action(tx, actor, now, &base, &edit));
             self.reload();
             return match saved {
                 Ok(a) => Ok(format!("{} saved{flag}", a.reference)),
-                Err(conflict) => {
+                Err(conflict @ Error::Conflict(_)) => {
                     // the next Enter is a deliberate save over what is stored now
                     if let Ok(Some(current)) = actions::action_by_id(self.store.conn(), base.id) {
                         form.editing = Some(current);
                     }
                     Err(eyre!(
-                        "{}. Enter again saves the fields you changed; theirs stay in the others",
-                        conflict_line(&conflict)
+                        "{conflict}. Enter again saves the fields you changed; theirs stay in the others"
                     ))
                 }
+                Err(other) => Err(other.into()),
             };
         }
         let item = form
@@ -181,7 +181,7 @@ impl App {
     pub(crate) fn submit_decision_form(&mut self, mut form: Box<ReviewDecisionForm>) {
         let text = form.value();
         let result = if text.is_empty() {
-            Err(eyre!("a decision needs its text"))
+            Err(refused!("a decision needs its text"))
         } else if let Some(category) = form.category {
             let (review_id, now) = (self.review_id, self.state.now);
             let (owner, amount) = (form.owner_value(), form.amount_value());
@@ -202,7 +202,7 @@ impl App {
                 actions::create_decision(tx, actor, now, &new)
             })
         } else {
-            Err(eyre!(
+            Err(refused!(
                 "choose its 9.3.3 category: Tab, then a improvement, b change to the QMS, c resources"
             ))
         };
@@ -212,7 +212,7 @@ impl App {
                 self.state.info(format!("{reference} recorded"));
             }
             Err(e) => {
-                form.error = Some(crate::store::one_line_error(&e));
+                form.error = Some(crate::report::one_line_error(&e));
                 self.state.overlay = Overlay::DecisionForm(form);
             }
         }

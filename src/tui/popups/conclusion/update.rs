@@ -63,7 +63,7 @@ impl App {
                 });
             }
             Err(e) => {
-                form.error = Some(crate::store::one_line_error(&e));
+                form.error = Some(crate::report::one_line_error(&e));
                 self.state.overlay = Overlay::Conclusion(form);
             }
         }

@@ -92,7 +92,7 @@ impl App {
             }
             Err(e) => self.state.error(format!(
                 "{reference} signed off, but the minutes were not written: {} (steerco review export {reference} writes them)",
-                crate::store::one_line_error(&e)
+                crate::report::one_line_error(&e)
             )),
         }
     }

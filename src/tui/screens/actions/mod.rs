@@ -224,4 +224,4 @@ impl ActionsView {
 pub mod keys;
 mod update;
 pub mod view;
-pub(crate) use update::{cannot_judge, conflict_line};
+pub(crate) use update::cannot_judge;

@@ -1,23 +1,18 @@
 //! The actions screen's update step, and the action writes that the
 //! carried-forward checks on item a) share with it.
 
-use color_eyre::eyre::{Result, eyre};
+use crate::store::error::not_found;
 use rusqlite::Transaction;
 
 use crate::domain::action::ActionStatus;
 use crate::domain::due::parse_due;
 use crate::store::actions::{self, ActionRecord, CheckOutcome};
-use crate::store::{Conflict, people};
+use crate::store::people;
 use crate::tui::app::App;
 use crate::tui::keymap::Msg;
 use crate::tui::popups::capture::{ActionForm, ActionLink, text_of};
 use crate::tui::screens::actions::DUE_SOON_DAYS;
 use crate::tui::state::{Overlay, Prompt, PromptFor, Screen};
-
-/// A stale edit said in one line: who changed what.
-pub(crate) fn conflict_line(c: &Conflict) -> String {
-    format!("{c}; they changed {}", c.theirs)
-}
 
 impl App {
     pub fn open_actions_screen(&mut self) {
@@ -40,7 +35,7 @@ impl App {
         if let Err(e) = self.state.actions.load(self.store.conn(), today) {
             self.state.error(format!(
                 "cannot read the actions: {}",
-                crate::store::one_line_error(&e)
+                crate::report::one_line_error(&e)
             ));
         }
     }
@@ -53,11 +48,12 @@ impl App {
     }
 
     /// The action as last read, for a stale-edit check; fresh when not on screen.
-    pub(crate) fn base_record(&self, id: i64) -> Result<ActionRecord> {
+    pub(crate) fn base_record(&self, id: i64) -> crate::store::error::Result<ActionRecord> {
         if let Some(a) = self.state.actions.rows.iter().find(|a| a.id == id) {
             return Ok(a.clone());
         }
-        actions::action_by_id(self.store.conn(), id)?.ok_or_else(|| eyre!("that action is gone"))
+        actions::action_by_id(self.store.conn(), id)?
+            .ok_or_else(|| not_found!("that action is gone"))
     }
 
     /// `base_record`, or none with the reason on the status line.
@@ -65,7 +61,7 @@ impl App {
         match self.base_record(id) {
             Ok(b) => Some(b),
             Err(e) => {
-                self.state.error(crate::store::one_line_error(&e));
+                self.state.error(crate::report::one_line_error(&e));
                 None
             }
         }
@@ -74,20 +70,17 @@ impl App {
     /// Runs one action write; a conflict or a refusal goes to the status line.
     pub(crate) fn action_write(
         &mut self,
-        f: impl FnOnce(&Transaction, &str) -> Result<std::result::Result<String, Conflict>>,
+        f: impl FnOnce(&Transaction, &str) -> crate::store::error::Result<String>,
     ) {
         match self.store.write(f) {
-            Ok(Ok(message)) => {
+            Ok(message) => {
                 self.reload();
                 self.state.info(message);
             }
-            Ok(Err(conflict)) => {
-                self.reload();
-                self.state.error(conflict_line(&conflict));
-            }
+            // a stale edit reads as who changed what
             Err(e) => {
                 self.reload();
-                self.state.error(crate::store::one_line_error(&e));
+                self.state.error(crate::report::one_line_error(&e));
             }
         }
     }
@@ -110,7 +103,7 @@ impl App {
                             view.filter.unowned = false;
                             view.owner_name = Some(p.name);
                         }
-                        Err(e) => return self.state.error(crate::store::one_line_error(&e)),
+                        Err(e) => return self.state.error(crate::report::one_line_error(&e)),
                     }
                 }
                 view.cursor = 0;
@@ -131,11 +124,11 @@ impl App {
                 };
                 self.action_write(|tx, actor| {
                     let base = actions::action_by_id(tx, id)?
-                        .ok_or_else(|| eyre!("that action is gone"))?;
-                    Ok(crate::ops::actions::redate_in_review(
+                        .ok_or_else(|| not_found!("that action is gone"))?;
+                    crate::ops::actions::redate_in_review(
                         tx, actor, now, review_id, &base, due, &text,
-                    )?
-                    .map(|a| format!("{} re-dated to {due}", a.reference)))
+                    )
+                    .map(|a| format!("{} re-dated to {due}", a.reference))
                 });
             }
             PromptFor::NotEffective(id) => {
@@ -150,10 +143,10 @@ impl App {
                 self.action_write(|tx, actor| {
                     let note = format!("Reopened: not effective ({review_ref})");
                     let in_review = in_cockpit.then_some(review_id);
-                    Ok(crate::ops::actions::reopen_not_effective(
+                    crate::ops::actions::reopen_not_effective(
                         tx, actor, now, in_review, &base, &text, &note,
-                    )?
-                    .map(|a| format!("{} not effective: reopened", a.reference)))
+                    )
+                    .map(|a| format!("{} not effective: reopened", a.reference))
                 });
             }
             PromptFor::Cancel(id) => {
@@ -161,10 +154,8 @@ impl App {
                     return;
                 };
                 self.action_write(|tx, actor| {
-                    Ok(
-                        actions::set_status(tx, actor, now, &base, ActionStatus::Cancelled, &text)?
-                            .map(|a| format!("{} cancelled", a.reference)),
-                    )
+                    actions::set_status(tx, actor, now, &base, ActionStatus::Cancelled, &text)
+                        .map(|a| format!("{} cancelled", a.reference))
                 });
             }
             PromptFor::Note(id) => {
@@ -173,7 +164,7 @@ impl App {
                 };
                 self.action_write(|tx, actor| {
                     actions::add_note(tx, actor, now, &base, &text)?;
-                    Ok(Ok(format!("note added to {}", base.reference)))
+                    Ok(format!("note added to {}", base.reference))
                 });
             }
         }
@@ -191,14 +182,11 @@ impl App {
         };
         let (now, review_id) = (self.state.now, self.review_id);
         self.action_write(|tx, actor| {
-            let a = match actions::set_status(tx, actor, now, &base, to, "")? {
-                Ok(a) => a,
-                Err(c) => return Ok(Err(c)),
-            };
+            let a = actions::set_status(tx, actor, now, &base, to, "")?;
             if let Some(outcome) = check {
                 actions::record_check(tx, actor, now, review_id, &a, outcome, "")?;
             }
-            Ok(Ok(format!("{} is now {}", a.reference, to.label())))
+            Ok(format!("{} is now {}", a.reference, to.label()))
         });
     }
 
@@ -243,7 +231,7 @@ impl App {
         };
         if let Some(t) = target {
             if let Err(e) = view.move_to(self.store.conn(), conn_today, t) {
-                self.state.error(crate::store::one_line_error(&e));
+                self.state.error(crate::report::one_line_error(&e));
             }
             return;
         }
@@ -315,7 +303,7 @@ impl App {
                         self.state.overlay =
                             Overlay::ActionForm(Box::new(ActionForm::edit(record, people)));
                     }
-                    (_, Err(e)) => self.state.error(crate::store::one_line_error(&e)),
+                    (_, Err(e)) => self.state.error(crate::report::one_line_error(&e)),
                     _ => {}
                 }
             }

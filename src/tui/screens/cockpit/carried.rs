@@ -1,7 +1,7 @@
 //! Item a): checking the actions carried forward from earlier reviews, one
 //! key each (reviewed, re-dated, effective, not effective).
 
-use color_eyre::eyre::eyre;
+use crate::store::error::not_found;
 
 use crate::domain::action::ActionStatus;
 use crate::store::actions::{self, CheckOutcome};
@@ -79,7 +79,7 @@ impl App {
                 let (now, review_id) = (self.state.now, self.review_id);
                 self.action_write(|tx, actor| {
                     let a = actions::action_by_id(tx, id)?
-                        .ok_or_else(|| eyre!("that action is gone"))?;
+                        .ok_or_else(|| not_found!("that action is gone"))?;
                     actions::record_check(
                         tx,
                         actor,
@@ -89,7 +89,7 @@ impl App {
                         CheckOutcome::Reviewed,
                         "",
                     )?;
-                    Ok(Ok(format!("{reference} reviewed")))
+                    Ok(format!("{reference} reviewed"))
                 });
             }
             Msg::CarryRedate => {

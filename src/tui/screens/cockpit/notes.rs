@@ -11,6 +11,7 @@ use ratatui_textarea::{TextArea, WrapMode};
 
 use crate::domain::text::NOTES_LIMIT;
 use crate::store::drafts::{self, DraftKind};
+use crate::store::error::Error;
 use crate::store::{Conflict, reviews};
 use crate::tui::app::App;
 use crate::tui::state::NotesEditor;
@@ -241,7 +242,7 @@ impl App {
             .store
             .write(|tx, actor| reviews::save_notes(tx, actor, now, item_id, base, &text))
         {
-            Ok(Ok(version)) => {
+            Ok(version) => {
                 self.discard_notes_draft();
                 if let Some(editor) = self.state.editor.as_mut() {
                     editor.base_version = version;
@@ -252,7 +253,7 @@ impl App {
                 self.reload();
                 true
             }
-            Ok(Err(conflict)) => {
+            Err(Error::Conflict(conflict)) => {
                 let by = conflict.by.as_deref().unwrap_or("another session");
                 self.state.error(format!(
                     "{} saved meanwhile: {RESOLVE_HINT}",
@@ -262,7 +263,7 @@ impl App {
                 let theirs_version = self.state.data.item(item_id).map(|i| i.version);
                 if let Some(editor) = self.state.editor.as_mut() {
                     editor.theirs_version = theirs_version.unwrap_or(editor.base_version);
-                    editor.conflict = Some(conflict);
+                    editor.conflict = Some(*conflict);
                     editor.resolving = true;
                 }
                 self.keep_notes_draft();
@@ -271,7 +272,7 @@ impl App {
             Err(e) => {
                 self.state.error(format!(
                     "notes not saved: {}",
-                    crate::store::one_line_error(&e)
+                    crate::report::one_line_error(&e)
                 ));
                 false
             }
@@ -325,7 +326,7 @@ impl App {
             Err(e) => {
                 self.state.error(format!(
                     "your text is not saved anywhere yet: {}",
-                    crate::store::one_line_error(&e)
+                    crate::report::one_line_error(&e)
                 ));
                 false
             }

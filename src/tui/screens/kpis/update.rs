@@ -117,7 +117,7 @@ impl App {
                         fmt_num(already.value)
                     ));
                 } else {
-                    form.message = Some(crate::store::one_line_error(&e));
+                    form.message = Some(crate::report::one_line_error(&e));
                 }
             }
         }

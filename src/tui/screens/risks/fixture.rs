@@ -113,8 +113,7 @@ pub fn register() -> (tempfile::TempDir, Store, i64) {
                     },
                 )?;
                 if let Some((l, i, why)) = residual {
-                    rate_risk(tx, "rng", at(10, 1 + n as u32), id, None, Basis::Residual, r(l, i), why)?
-                        .map_err(|c| color_eyre::eyre::eyre!("{c}"))?;
+                    rate_risk(tx, "rng", at(10, 1 + n as u32), id, None, Basis::Residual, r(l, i), why)?;
                 }
                 tx.execute(
                     "UPDATE risk SET status = ?1, description = ?2, controls = ?3 WHERE id = ?4",
@@ -157,8 +156,7 @@ pub fn register() -> (tempfile::TempDir, Store, i64) {
                 None,
                 RiskDecision::Treat,
                 "Qualify the second mill by March",
-            )?
-            .map_err(|c| color_eyre::eyre::eyre!("{c}"))?;
+            )?;
             Ok(current)
         })
         .expect("the fixture is written");

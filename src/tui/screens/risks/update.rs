@@ -2,6 +2,7 @@
 //! Writes go through the store; the register reloads with the cockpit.
 
 use crate::domain::risk::{Basis, RiskFilter, StatusFilter};
+use crate::store::error::Error;
 use crate::store::people;
 use crate::store::risks::{self, NewRisk};
 use crate::tui::app::App;
@@ -50,7 +51,7 @@ impl App {
             }
             Err(e) => self.state.error(format!(
                 "cannot read the risk: {}",
-                crate::store::one_line_error(&e)
+                crate::report::one_line_error(&e)
             )),
         }
     }
@@ -218,7 +219,7 @@ impl App {
             match people::find(self.store.conn(), &owner) {
                 Ok(id) => Some(id),
                 Err(e) => {
-                    self.state.error(crate::store::one_line_error(&e));
+                    self.state.error(crate::report::one_line_error(&e));
                     return false;
                 }
             }
@@ -277,7 +278,7 @@ impl App {
         match self.store.write(|tx, actor| {
             risks::rate_risk(tx, actor, now, id, Some(version), basis, rating, &why)
         }) {
-            Ok(Ok(before)) => {
+            Ok(before) => {
                 self.reload();
                 let limits = self.state.data.board.limits;
                 self.state.info(format!(
@@ -289,12 +290,12 @@ impl App {
                 ));
                 true
             }
-            Ok(Err(conflict)) => {
+            Err(Error::Conflict(conflict)) => {
                 form.version = self.after_conflict(id, &conflict, "re-rates over theirs");
                 false
             }
             Err(e) => {
-                self.state.error(crate::store::one_line_error(&e));
+                self.state.error(crate::report::one_line_error(&e));
                 false
             }
         }
@@ -323,7 +324,7 @@ impl App {
                 &note,
             )
         }) {
-            Ok(Ok(reference)) => {
+            Ok(reference) => {
                 self.reload();
                 let status = self
                     .state
@@ -341,12 +342,12 @@ impl App {
                 ));
                 true
             }
-            Ok(Err(conflict)) => {
+            Err(Error::Conflict(conflict)) => {
                 form.version = self.after_conflict(id, &conflict, "records the decision");
                 false
             }
             Err(e) => {
-                self.state.error(crate::store::one_line_error(&e));
+                self.state.error(crate::report::one_line_error(&e));
                 false
             }
         }

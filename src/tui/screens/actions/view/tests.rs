@@ -83,7 +83,6 @@ fn edit_in_place_and_the_later_save_is_refused() {
                 &edit,
             )
         })
-        .unwrap()
         .unwrap();
     type_text(&mut app, " now");
     press(&mut app, KeyCode::Enter);
