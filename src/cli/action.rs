@@ -384,7 +384,11 @@ fn parse_status(s: &str) -> Result<ActionStatus> {
         eyre!(
             "'{}' is not a status; use one of {}",
             visible_line(s),
-            ActionStatus::ALL.map(|s| s.as_str()).join(", ")
+            ActionStatus::ALL
+                .iter()
+                .map(|s| s.as_str())
+                .collect::<Vec<_>>()
+                .join(", ")
         )
     })
 }

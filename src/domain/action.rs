@@ -2,50 +2,42 @@
 
 use chrono::NaiveDate;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    strum::IntoStaticStr,
+    strum::EnumString,
+    strum::VariantArray,
+    strum::EnumMessage,
+)]
+#[strum(serialize_all = "snake_case")]
 pub enum ActionStatus {
     Open,
+    #[strum(message = "in progress")]
     InProgress,
     Done,
     Effective,
+    #[strum(message = "not effective")]
     NotEffective,
     Cancelled,
 }
 
 impl ActionStatus {
-    pub const ALL: [ActionStatus; 6] = [
-        ActionStatus::Open,
-        ActionStatus::InProgress,
-        ActionStatus::Done,
-        ActionStatus::Effective,
-        ActionStatus::NotEffective,
-        ActionStatus::Cancelled,
-    ];
+    pub const ALL: &'static [Self] = <Self as strum::VariantArray>::VARIANTS;
 
     pub fn as_str(self) -> &'static str {
-        match self {
-            ActionStatus::Open => "open",
-            ActionStatus::InProgress => "in_progress",
-            ActionStatus::Done => "done",
-            ActionStatus::Effective => "effective",
-            ActionStatus::NotEffective => "not_effective",
-            ActionStatus::Cancelled => "cancelled",
-        }
+        self.into()
     }
 
     pub fn parse(s: &str) -> Option<Self> {
-        Self::ALL.into_iter().find(|st| st.as_str() == s)
+        s.parse().ok()
     }
 
     pub fn label(self) -> &'static str {
-        match self {
-            ActionStatus::Open => "open",
-            ActionStatus::InProgress => "in progress",
-            ActionStatus::Done => "done",
-            ActionStatus::Effective => "effective",
-            ActionStatus::NotEffective => "not effective",
-            ActionStatus::Cancelled => "cancelled",
-        }
+        strum::EnumMessage::get_message(&self).unwrap_or_else(|| self.as_str())
     }
 
     /// Still work to do: carried into the next review's item a).
@@ -165,35 +157,53 @@ pub fn decision_ref(year: i32, seq: u32) -> String {
 }
 
 /// The 9.3.3 output a decision belongs to.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    strum::IntoStaticStr,
+    strum::EnumString,
+    strum::VariantArray,
+    strum::EnumMessage,
+)]
+#[strum(ascii_case_insensitive)]
 pub enum DecisionCategory {
+    #[strum(
+        to_string = "improvement",
+        serialize = "a",
+        serialize = "improve",
+        message = "a) opportunity for improvement"
+    )]
     Improvement,
+    #[strum(
+        to_string = "qms_change",
+        serialize = "b",
+        serialize = "qms",
+        serialize = "change",
+        message = "b) change to the QMS"
+    )]
     QmsChange,
+    #[strum(
+        to_string = "resources",
+        serialize = "c",
+        serialize = "resource",
+        message = "c) resource need"
+    )]
     Resources,
 }
 
 impl DecisionCategory {
-    pub const ALL: [DecisionCategory; 3] = [
-        DecisionCategory::Improvement,
-        DecisionCategory::QmsChange,
-        DecisionCategory::Resources,
-    ];
+    pub const ALL: &'static [Self] = <Self as strum::VariantArray>::VARIANTS;
 
     pub fn as_str(self) -> &'static str {
-        match self {
-            DecisionCategory::Improvement => "improvement",
-            DecisionCategory::QmsChange => "qms_change",
-            DecisionCategory::Resources => "resources",
-        }
+        self.into()
     }
 
     /// As the standard lists them: 9.3.3 a), b), c).
     pub fn label(self) -> &'static str {
-        match self {
-            DecisionCategory::Improvement => "a) opportunity for improvement",
-            DecisionCategory::QmsChange => "b) change to the QMS",
-            DecisionCategory::Resources => "c) resource need",
-        }
+        strum::EnumMessage::get_message(&self).unwrap_or_else(|| self.as_str())
     }
 
     /// A stored category as the cockpit lists it, "a improvement"; an
@@ -209,12 +219,7 @@ impl DecisionCategory {
 
     /// Accepts the stored word, the clause letter or a plain word.
     pub fn parse(s: &str) -> Option<Self> {
-        match s.trim().to_ascii_lowercase().as_str() {
-            "improvement" | "a" | "improve" => Some(DecisionCategory::Improvement),
-            "qms_change" | "b" | "qms" | "change" => Some(DecisionCategory::QmsChange),
-            "resources" | "c" | "resource" => Some(DecisionCategory::Resources),
-            _ => None,
-        }
+        s.trim().parse().ok()
     }
 }
 
@@ -242,8 +247,8 @@ mod tests {
             assert_eq!(from.check_move(to, "because"), Ok(()), "{from:?} -> {to:?}");
         }
         // and every other pair is refused
-        for from in ActionStatus::ALL {
-            for to in ActionStatus::ALL {
+        for &from in ActionStatus::ALL {
+            for &to in ActionStatus::ALL {
                 if !legal.contains(&(from, to)) {
                     assert!(
                         from.check_move(to, "because").is_err(),
@@ -291,7 +296,7 @@ mod tests {
     #[test]
     fn decision_refs_and_categories() {
         assert_eq!(decision_ref(2026, 12), "D-2026-012");
-        for c in DecisionCategory::ALL {
+        for &c in DecisionCategory::ALL {
             assert_eq!(DecisionCategory::parse(c.as_str()), Some(c));
         }
         assert_eq!(
@@ -303,7 +308,7 @@ mod tests {
 
     #[test]
     fn status_round_trips() {
-        for s in ActionStatus::ALL {
+        for &s in ActionStatus::ALL {
             assert_eq!(ActionStatus::parse(s.as_str()), Some(s));
         }
         assert_eq!(ActionStatus::parse("closed"), None);

@@ -27,7 +27,10 @@ pub const REQUIRED_INPUTS: [&str; 13] = [
     "a", "b", "c1", "c2", "c3", "c4", "c5", "c6", "c7", "d", "e", "f", "outputs",
 ];
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, strum::IntoStaticStr, strum::EnumString, strum::VariantArray,
+)]
+#[strum(serialize_all = "snake_case")]
 pub enum ItemState {
     Pending,
     Covered,
@@ -36,20 +39,11 @@ pub enum ItemState {
 
 impl ItemState {
     pub fn as_str(self) -> &'static str {
-        match self {
-            ItemState::Pending => "pending",
-            ItemState::Covered => "covered",
-            ItemState::NotApplicable => "not_applicable",
-        }
+        self.into()
     }
 
     pub fn parse(s: &str) -> Option<Self> {
-        match s {
-            "pending" => Some(ItemState::Pending),
-            "covered" => Some(ItemState::Covered),
-            "not_applicable" => Some(ItemState::NotApplicable),
-            _ => None,
-        }
+        s.parse().ok()
     }
 
     /// Covered toggles back to pending; anything else becomes covered.

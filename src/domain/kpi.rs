@@ -1,29 +1,25 @@
 //! Quality objectives and KPIs: status of a value against its target.
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, strum::IntoStaticStr, strum::EnumString, strum::VariantArray,
+)]
 pub enum Direction {
+    #[strum(serialize = "higher")]
     HigherIsBetter,
+    #[strum(serialize = "lower")]
     LowerIsBetter,
     /// Within a band: `target` is the lower edge, `target_high` the upper.
+    #[strum(serialize = "band")]
     WithinBand,
 }
 
 impl Direction {
     pub fn as_str(self) -> &'static str {
-        match self {
-            Direction::HigherIsBetter => "higher",
-            Direction::LowerIsBetter => "lower",
-            Direction::WithinBand => "band",
-        }
+        self.into()
     }
 
     pub fn parse(s: &str) -> Option<Self> {
-        match s {
-            "higher" => Some(Direction::HigherIsBetter),
-            "lower" => Some(Direction::LowerIsBetter),
-            "band" => Some(Direction::WithinBand),
-            _ => None,
-        }
+        s.parse().ok()
     }
 }
 
@@ -288,7 +284,10 @@ impl std::fmt::Display for Period {
 }
 
 /// How often a KPI is reported.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, strum::IntoStaticStr, strum::EnumString, strum::VariantArray,
+)]
+#[strum(serialize_all = "snake_case")]
 pub enum Frequency {
     Monthly,
     Quarterly,
@@ -297,20 +296,11 @@ pub enum Frequency {
 
 impl Frequency {
     pub fn as_str(self) -> &'static str {
-        match self {
-            Frequency::Monthly => "monthly",
-            Frequency::Quarterly => "quarterly",
-            Frequency::Yearly => "yearly",
-        }
+        self.into()
     }
 
     pub fn parse(s: &str) -> Option<Self> {
-        match s {
-            "monthly" => Some(Frequency::Monthly),
-            "quarterly" => Some(Frequency::Quarterly),
-            "yearly" => Some(Frequency::Yearly),
-            _ => None,
-        }
+        s.parse().ok()
     }
 
     /// Months between two reports.

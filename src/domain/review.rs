@@ -2,37 +2,36 @@
 
 use chrono::{DateTime, Utc};
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    strum::IntoStaticStr,
+    strum::EnumString,
+    strum::VariantArray,
+    strum::EnumMessage,
+)]
+#[strum(serialize_all = "snake_case")]
 pub enum ReviewStatus {
     Planned,
+    #[strum(message = "in progress")]
     InProgress,
     Closed,
 }
 
 impl ReviewStatus {
     pub fn as_str(self) -> &'static str {
-        match self {
-            ReviewStatus::Planned => "planned",
-            ReviewStatus::InProgress => "in_progress",
-            ReviewStatus::Closed => "closed",
-        }
+        self.into()
     }
 
     pub fn parse(s: &str) -> Option<Self> {
-        match s {
-            "planned" => Some(ReviewStatus::Planned),
-            "in_progress" => Some(ReviewStatus::InProgress),
-            "closed" => Some(ReviewStatus::Closed),
-            _ => None,
-        }
+        s.parse().ok()
     }
 
     pub fn label(self) -> &'static str {
-        match self {
-            ReviewStatus::Planned => "planned",
-            ReviewStatus::InProgress => "in progress",
-            ReviewStatus::Closed => "closed",
-        }
+        strum::EnumMessage::get_message(&self).unwrap_or_else(|| self.as_str())
     }
 }
 

@@ -144,26 +144,24 @@ impl HeatMap {
 }
 
 /// A risk threatens an objective; an opportunity could help one.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, strum::IntoStaticStr, strum::EnumString, strum::VariantArray,
+)]
+#[strum(ascii_case_insensitive)]
 pub enum Kind {
+    #[strum(to_string = "risk", serialize = "r")]
     Risk,
+    #[strum(to_string = "opportunity", serialize = "opp", serialize = "o")]
     Opportunity,
 }
 
 impl Kind {
     pub fn as_str(self) -> &'static str {
-        match self {
-            Kind::Risk => "risk",
-            Kind::Opportunity => "opportunity",
-        }
+        self.into()
     }
 
-    pub fn parse(s: &str) -> Option<Kind> {
-        match s.trim().to_ascii_lowercase().as_str() {
-            "risk" | "r" => Some(Kind::Risk),
-            "opportunity" | "opp" | "o" => Some(Kind::Opportunity),
-            _ => None,
-        }
+    pub fn parse(s: &str) -> Option<Self> {
+        s.trim().parse().ok()
     }
 
     /// References read `R-014` and `O-003`.
@@ -194,7 +192,10 @@ pub fn next_ref<'a>(kind: Kind, existing: impl IntoIterator<Item = &'a str>) -> 
     format!("{prefix}{:03}", highest + 1)
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, strum::IntoStaticStr, strum::EnumString, strum::VariantArray,
+)]
+#[strum(serialize_all = "snake_case", ascii_case_insensitive)]
 pub enum RiskStatus {
     Open,
     Treating,
@@ -203,31 +204,22 @@ pub enum RiskStatus {
 }
 
 impl RiskStatus {
-    pub const ALL: [RiskStatus; 4] = [
-        RiskStatus::Open,
-        RiskStatus::Treating,
-        RiskStatus::Accepted,
-        RiskStatus::Closed,
-    ];
+    pub const ALL: &'static [Self] = <Self as strum::VariantArray>::VARIANTS;
 
     pub fn as_str(self) -> &'static str {
-        match self {
-            RiskStatus::Open => "open",
-            RiskStatus::Treating => "treating",
-            RiskStatus::Accepted => "accepted",
-            RiskStatus::Closed => "closed",
-        }
+        self.into()
     }
 
-    pub fn parse(s: &str) -> Option<RiskStatus> {
-        RiskStatus::ALL
-            .into_iter()
-            .find(|st| st.as_str().eq_ignore_ascii_case(s.trim()))
+    pub fn parse(s: &str) -> Option<Self> {
+        s.trim().parse().ok()
     }
 }
 
 /// Which rating: before controls (inherent) or with them (residual).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, strum::IntoStaticStr, strum::EnumString, strum::VariantArray,
+)]
+#[strum(serialize_all = "snake_case")]
 pub enum Basis {
     Inherent,
     Residual,
@@ -235,18 +227,11 @@ pub enum Basis {
 
 impl Basis {
     pub fn as_str(self) -> &'static str {
-        match self {
-            Basis::Inherent => "inherent",
-            Basis::Residual => "residual",
-        }
+        self.into()
     }
 
-    pub fn parse(s: &str) -> Option<Basis> {
-        match s {
-            "inherent" => Some(Basis::Inherent),
-            "residual" => Some(Basis::Residual),
-            _ => None,
-        }
+    pub fn parse(s: &str) -> Option<Self> {
+        s.parse().ok()
     }
 
     pub fn toggled(self) -> Basis {

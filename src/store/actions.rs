@@ -635,42 +635,40 @@ pub fn not_effective_with_follow_up(
 }
 
 /// What the facilitator did with a carried-forward action in item a).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    strum::IntoStaticStr,
+    strum::EnumString,
+    strum::VariantArray,
+    strum::EnumMessage,
+)]
+#[strum(serialize_all = "snake_case")]
 pub enum CheckOutcome {
+    #[strum(message = "✓ reviewed")]
     Reviewed,
+    #[strum(message = "✓ re-dated")]
     Redated,
+    #[strum(message = "✓ effective")]
     Effective,
+    #[strum(message = "✗ ineffective")]
     NotEffective,
 }
 
 impl CheckOutcome {
     pub fn as_str(self) -> &'static str {
-        match self {
-            CheckOutcome::Reviewed => "reviewed",
-            CheckOutcome::Redated => "redated",
-            CheckOutcome::Effective => "effective",
-            CheckOutcome::NotEffective => "not_effective",
-        }
+        self.into()
     }
 
     pub fn parse(s: &str) -> Option<Self> {
-        [
-            CheckOutcome::Reviewed,
-            CheckOutcome::Redated,
-            CheckOutcome::Effective,
-            CheckOutcome::NotEffective,
-        ]
-        .into_iter()
-        .find(|c| c.as_str() == s)
+        s.parse().ok()
     }
 
     pub fn label(self) -> &'static str {
-        match self {
-            CheckOutcome::Reviewed => "✓ reviewed",
-            CheckOutcome::Redated => "✓ re-dated",
-            CheckOutcome::Effective => "✓ effective",
-            CheckOutcome::NotEffective => "✗ ineffective",
-        }
+        strum::EnumMessage::get_message(&self).unwrap_or_else(|| self.as_str())
     }
 }
 
