@@ -156,7 +156,6 @@ pub enum Screen {
 
 pub enum Overlay {
     None,
-    Help,
     ConfirmQuit,
     /// Taking attendance: the selected attendee's index.
     Attendance(usize),
@@ -268,7 +267,7 @@ impl Overlay {
             Overlay::DecisionForm(f) => f.as_ref(),
             Overlay::Prompt(p) => p.as_ref(),
             Overlay::Conclusion(f) => f.as_ref(),
-            Overlay::None | Overlay::Help | Overlay::ConfirmQuit | Overlay::Attendance(_) => {
+            Overlay::None | Overlay::ConfirmQuit | Overlay::Attendance(_) => {
                 return None;
             }
         })
@@ -285,7 +284,7 @@ impl Overlay {
             Overlay::DecisionForm(f) => f.as_mut(),
             Overlay::Prompt(p) => p.as_mut(),
             Overlay::Conclusion(f) => f.as_mut(),
-            Overlay::None | Overlay::Help | Overlay::ConfirmQuit | Overlay::Attendance(_) => {
+            Overlay::None | Overlay::ConfirmQuit | Overlay::Attendance(_) => {
                 return None;
             }
         })
@@ -321,6 +320,8 @@ pub struct State {
     pub selected: usize,
     pub editor: Option<NotesEditor>,
     pub overlay: Overlay,
+    /// The help shows over whatever is open, a form included.
+    pub help_open: bool,
     /// How far the help is scrolled.
     pub help_scroll: u16,
     pub status: Option<StatusLine>,
@@ -345,7 +346,7 @@ impl State {
     /// Opens the help at its top.
     pub fn open_help(&mut self) {
         self.help_scroll = 0;
-        self.overlay = Overlay::Help;
+        self.help_open = true;
     }
 
     pub fn new(data: CockpitData, now: DateTime<Utc>, today: NaiveDate) -> Self {
@@ -360,6 +361,7 @@ impl State {
             selected,
             editor: None,
             overlay: Overlay::None,
+            help_open: false,
             help_scroll: 0,
             status: None,
             evidence_offset: 0,

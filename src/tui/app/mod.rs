@@ -142,29 +142,39 @@ impl App {
         if self.state.status.as_ref().is_some_and(|s| s.until_next_key) {
             self.state.status = None;
         }
+        if self.state.help_open {
+            let most = crate::tui::ui::help_length(&self.state) as u16;
+            let scroll = &mut self.state.help_scroll;
+            match key.code {
+                KeyCode::Esc
+                | KeyCode::Char('?')
+                | KeyCode::Char('q')
+                | KeyCode::Enter
+                | KeyCode::F(1) => self.state.help_open = false,
+                KeyCode::Down | KeyCode::Char('j') => *scroll = (*scroll + 1).min(most),
+                KeyCode::Up | KeyCode::Char('k') => *scroll = scroll.saturating_sub(1),
+                KeyCode::PageDown | KeyCode::Char(' ') => *scroll = (*scroll + 10).min(most),
+                KeyCode::PageUp => *scroll = scroll.saturating_sub(10),
+                KeyCode::Home => *scroll = 0,
+                KeyCode::Char('c') if ctrl => {
+                    self.state.help_open = false;
+                    self.request_quit();
+                }
+                _ => {}
+            }
+            return;
+        }
+        // F1 is help everywhere, inside a form too, where ? is typed
+        if key.code == KeyCode::F(1) {
+            self.state.open_help();
+            return;
+        }
         if let Some(popup) = self.state.popup_mut() {
             let outcome = popup.key(key);
             self.popup_outcome(outcome);
             return;
         }
         match &mut self.state.overlay {
-            Overlay::Help => {
-                let most = crate::tui::ui::help_length(&self.state) as u16;
-                let scroll = &mut self.state.help_scroll;
-                match key.code {
-                    KeyCode::Esc | KeyCode::Char('?') | KeyCode::Char('q') | KeyCode::Enter => {
-                        self.state.overlay = Overlay::None
-                    }
-                    KeyCode::Down | KeyCode::Char('j') => *scroll = (*scroll + 1).min(most),
-                    KeyCode::Up | KeyCode::Char('k') => *scroll = scroll.saturating_sub(1),
-                    KeyCode::PageDown | KeyCode::Char(' ') => *scroll = (*scroll + 10).min(most),
-                    KeyCode::PageUp => *scroll = scroll.saturating_sub(10),
-                    KeyCode::Home => *scroll = 0,
-                    KeyCode::Char('c') if ctrl => self.request_quit(),
-                    _ => {}
-                }
-                return;
-            }
             Overlay::ConfirmQuit => {
                 match key.code {
                     KeyCode::Char('s') => {

@@ -446,3 +446,25 @@ fn the_discard_warning_lasts_one_key_and_typing_disarms_it() {
     ));
     assert_eq!(status(&app), None);
 }
+
+/// Inside a form `?` is typed; F1 shows the help over the form, with the
+/// form's keys first, and leaving the help finds the form as it was.
+#[test]
+fn f1_shows_the_help_over_a_form_and_the_form_survives() {
+    let (_dir, mut app) = demo_app();
+    app.handle_key(key(KeyCode::Char('a')));
+    type_text(&mut app, "Why?");
+    app.handle_key(key(KeyCode::F(1)));
+    assert!(app.state.help_open);
+    for (width, height) in [(80, 24), (200, 60)] {
+        let drawn = crate::tui::testkit::render(&app, width, height);
+        assert!(drawn.contains("In this form"), "{width}x{height}:\n{drawn}");
+        assert!(drawn.contains("next field"), "{width}x{height}:\n{drawn}");
+    }
+    app.handle_key(key(KeyCode::Esc));
+    assert!(!app.state.help_open);
+    let crate::tui::state::Overlay::ActionForm(form) = &app.state.overlay else {
+        panic!("the form is gone");
+    };
+    assert_eq!(form.value(crate::tui::popups::capture::TITLE), "Why?");
+}

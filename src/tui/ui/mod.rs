@@ -127,13 +127,13 @@ fn draw_footer(frame: &mut Frame, area: Rect, state: &State) {
     };
     let popup = state.popup().map(|p| p.hints());
     match (&state.overlay, &state.editor) {
-        _ if popup.is_some() => {
-            for (key, what) in popup.unwrap_or_default() {
+        _ if state.help_open => {
+            for (key, what) in overlay::HELP_KEYS {
                 push(key, what);
             }
         }
-        (Overlay::Help, _) => {
-            for (key, what) in overlay::HELP_KEYS {
+        _ if popup.is_some() => {
+            for (key, what) in popup.unwrap_or_default() {
                 push(key, what);
             }
         }

@@ -37,7 +37,6 @@ pub fn centered(area: Rect, width: u16, height: u16) -> Rect {
 pub fn draw(frame: &mut Frame, area: Rect, state: &State) {
     match &state.overlay {
         Overlay::None => {}
-        Overlay::Help => draw_help(frame, area, state),
         Overlay::NewRisk(_) | Overlay::RateRisk(_) | Overlay::DecideRisk(_) => {
             crate::tui::screens::risks::view::draw_form(frame, area, state)
         }
@@ -107,6 +106,9 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &State) {
             frame.render_widget(block, rect);
             frame.render_widget(area_widget.as_ref(), inner);
         }
+    }
+    if state.help_open {
+        draw_help(frame, area, state);
     }
 }
 
@@ -183,7 +185,12 @@ fn pair_lines(title: &'static str, keys: &[(&'static str, &'static str)]) -> Vec
 
 /// Every key of the screen showing, then the keys of what it opens.
 pub fn help_lines(state: &State) -> Vec<Line<'static>> {
-    let mut sections = match state.screen {
+    // the form open comes first: its keys are the ones that work now
+    let popup = state
+        .popup()
+        .map(|p| pair_lines("In this form (F1 shows this help here)", p.hints()));
+    let mut sections: Vec<Vec<Line<'static>>> = popup.into_iter().collect();
+    sections.extend(match state.screen {
         Screen::Cockpit => vec![
             binding_lines("In the cockpit", COCKPIT),
             binding_lines("On item a), after Tab: the carried-forward actions", CARRY),
@@ -199,7 +206,7 @@ pub fn help_lines(state: &State) -> Vec<Line<'static>> {
         ],
         Screen::Risks => vec![binding_lines("On the risks screen", RISKS)],
         Screen::Actions => vec![binding_lines("On the actions screen", ACTIONS)],
-    };
+    });
     sections.push(vec![Line::from(Span::styled(
         "Typing is kept as a draft as you pause; Esc saves it. Others' changes show within a second.",
         theme::dim(),
