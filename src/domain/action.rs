@@ -46,6 +46,27 @@ impl ActionStatus {
     }
 }
 
+/// How urgent an action is. Stored as its word.
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, strum::IntoStaticStr, strum::EnumString, strum::VariantArray,
+)]
+#[strum(serialize_all = "snake_case", ascii_case_insensitive)]
+pub enum Priority {
+    Low,
+    Medium,
+    High,
+}
+
+impl Priority {
+    pub fn as_str(self) -> &'static str {
+        self.into()
+    }
+
+    pub fn parse(s: &str) -> Option<Self> {
+        s.trim().parse().ok()
+    }
+}
+
 /// Why a status change is refused.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum MoveError {

@@ -105,3 +105,105 @@ mod tests {
         assert_eq!(review_ref(2026, 2), "MR-2026-02");
     }
 }
+
+/// Whether someone on a review's list was there. Stored as its word.
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, strum::IntoStaticStr, strum::EnumString, strum::VariantArray,
+)]
+#[strum(serialize_all = "snake_case")]
+pub enum Presence {
+    Expected,
+    Present,
+    Apologies,
+    Absent,
+}
+
+impl Presence {
+    pub fn as_str(self) -> &'static str {
+        self.into()
+    }
+
+    pub fn parse(s: &str) -> Option<Self> {
+        s.parse().ok()
+    }
+
+    /// Taking attendance with one key: expected → present → apologies → absent → expected.
+    pub fn next(self) -> Self {
+        match self {
+            Presence::Expected => Presence::Present,
+            Presence::Present => Presence::Apologies,
+            Presence::Apologies => Presence::Absent,
+            Presence::Absent => Presence::Expected,
+        }
+    }
+}
+
+/// What someone is in a review. A delegate is someone from top management
+/// standing in for an absent chair. Stored as its word.
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, strum::IntoStaticStr, strum::EnumString, strum::VariantArray,
+)]
+#[strum(serialize_all = "snake_case")]
+pub enum Role {
+    Chair,
+    Facilitator,
+    Member,
+    Guest,
+    Delegate,
+}
+
+impl Role {
+    pub fn as_str(self) -> &'static str {
+        self.into()
+    }
+
+    pub fn parse(s: &str) -> Option<Self> {
+        s.parse().ok()
+    }
+
+    /// A member or guest stands in for the chair, and a delegate steps back
+    /// to member; the chair and facilitator stay what they are (None).
+    pub fn toggled_delegate(self) -> Option<Self> {
+        match self {
+            Role::Delegate => Some(Role::Member),
+            Role::Member | Role::Guest => Some(Role::Delegate),
+            Role::Chair | Role::Facilitator => None,
+        }
+    }
+}
+
+/// The words of an enum for an error message: "a, b or c".
+pub fn words<T: Copy + Into<&'static str>>(all: &[T]) -> String {
+    let words: Vec<&str> = all.iter().map(|&t| t.into()).collect();
+    words.join(", ")
+}
+
+#[cfg(test)]
+mod attendance_tests {
+    use super::*;
+
+    #[test]
+    fn presence_cycles_through_every_word_and_back() {
+        let mut p = Presence::Expected;
+        let mut seen = Vec::new();
+        for _ in 0..4 {
+            seen.push(p.as_str());
+            p = p.next();
+        }
+        assert_eq!(p, Presence::Expected);
+        assert_eq!(seen, ["expected", "present", "apologies", "absent"]);
+        assert_eq!(Presence::parse("apologies"), Some(Presence::Apologies));
+        assert_eq!(Presence::parse("late"), None);
+    }
+
+    #[test]
+    fn only_members_and_guests_stand_in_for_the_chair() {
+        assert_eq!(Role::Member.toggled_delegate(), Some(Role::Delegate));
+        assert_eq!(Role::Delegate.toggled_delegate(), Some(Role::Member));
+        assert_eq!(Role::Chair.toggled_delegate(), None);
+        assert_eq!(
+            words(<Role as strum::VariantArray>::VARIANTS),
+            "chair, facilitator, member, guest, delegate"
+        );
+    }
+}

@@ -136,17 +136,14 @@ pub struct NewAction {
     pub origin: String,
 }
 
-pub const PRIORITIES: [&str; 3] = ["low", "medium", "high"];
-
 /// Refuses a priority outside low / medium / high.
 pub fn check_priority(p: &str) -> Result<String> {
-    let p = p.trim().to_lowercase();
-    if PRIORITIES.contains(&p.as_str()) {
-        Ok(p)
+    if let Some(priority) = crate::domain::action::Priority::parse(p) {
+        Ok(priority.as_str().to_string())
     } else {
         Err(refused!(
             "'{}' is not a priority; use low, medium or high",
-            visible_line(&p)
+            visible_line(p.trim())
         ))
     }
 }

@@ -7,7 +7,7 @@ use rusqlite::{Connection, OptionalExtension, Row, Transaction, params};
 use super::{Change, Conflict, date_col, last_actor, log_change, time_col, timestamp};
 use crate::domain::agenda::{ItemState, TemplateItem};
 use crate::domain::model::{AgendaItem, Attendee, Conclusion, Review};
-use crate::domain::review::{MeetingClock, ReviewStatus, review_ref};
+use crate::domain::review::{MeetingClock, Presence, ReviewStatus, Role, review_ref, words};
 
 pub struct NewReview<'a> {
     pub title: &'a str,
@@ -104,10 +104,6 @@ pub fn add_attendee(
     Ok(())
 }
 
-pub const PRESENCES: [&str; 4] = ["expected", "present", "apologies", "absent"];
-/// A `delegate` is someone from top management standing in for an absent chair.
-pub const ROLES: [&str; 5] = ["chair", "facilitator", "member", "guest", "delegate"];
-
 /// Adds a person to a review or changes their role or presence; logged.
 pub fn set_attendance(
     tx: &Transaction,
@@ -120,16 +116,16 @@ pub fn set_attendance(
 ) -> Result<()> {
     let review = review_by_id(tx, review_id)?;
     refuse_if_closed(review.status)?;
-    if let Some(p) = presence.filter(|p| !PRESENCES.contains(p)) {
+    if let Some(p) = presence.filter(|p| Presence::parse(p).is_none()) {
         return Err(refused!(
             "presence must be one of {}, not '{p}'",
-            PRESENCES.join(", ")
+            words(<Presence as strum::VariantArray>::VARIANTS)
         ));
     }
-    if let Some(r) = role.filter(|r| !ROLES.contains(r)) {
+    if let Some(r) = role.filter(|r| Role::parse(r).is_none()) {
         return Err(refused!(
             "role must be one of {}, not '{r}'",
-            ROLES.join(", ")
+            words(<Role as strum::VariantArray>::VARIANTS)
         ));
     }
     let name: String = tx.query_row("SELECT name FROM person WHERE id = ?1", [person_id], |r| {

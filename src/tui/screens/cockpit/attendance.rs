@@ -2,6 +2,7 @@
 
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
+use crate::domain::review::{Presence, Role};
 use crate::store::reviews;
 use crate::tui::app::App;
 use crate::tui::state::Overlay;
@@ -35,12 +36,10 @@ impl App {
         let Some(attendee) = self.state.data.attendees.get(index) else {
             return;
         };
-        let next = match attendee.presence.as_str() {
-            "expected" => "present",
-            "present" => "apologies",
-            "apologies" => "absent",
-            _ => "expected",
-        };
+        // a word steerco does not know starts the cycle again
+        let next = Presence::parse(&attendee.presence)
+            .map_or(Presence::Expected, Presence::next)
+            .as_str();
         let (review_id, person_id, now) = (self.review_id, attendee.person_id, self.state.now);
         self.write(|tx, actor| {
             reviews::set_attendance(tx, actor, now, review_id, person_id, None, Some(next))
@@ -53,16 +52,15 @@ impl App {
         let Some(attendee) = self.state.data.attendees.get(index) else {
             return;
         };
-        let role = match attendee.role.as_str() {
-            crate::domain::closeout::DELEGATE => "member",
-            "member" | "guest" => crate::domain::closeout::DELEGATE,
-            other => {
-                let other = other.to_string();
-                self.state.error(format!(
-                    "the {other} stays the {other}; choose a member to stand in"
-                ));
-                return;
-            }
+        let Some(role) = Role::parse(&attendee.role)
+            .and_then(Role::toggled_delegate)
+            .map(Role::as_str)
+        else {
+            let other = attendee.role.clone();
+            self.state.error(format!(
+                "the {other} stays the {other}; choose a member to stand in"
+            ));
+            return;
         };
         let (review_id, person_id, now) = (self.review_id, attendee.person_id, self.state.now);
         self.write(|tx, actor| {
@@ -76,7 +74,7 @@ impl App {
             .data
             .attendees
             .iter()
-            .filter(|a| a.presence == "expected")
+            .filter(|a| a.presence == Presence::Expected.as_str())
             .map(|a| a.person_id)
             .collect();
         let (review_id, now) = (self.review_id, self.state.now);
