@@ -241,3 +241,21 @@ fn import_is_all_or_nothing_and_names_the_bad_line() {
         before + 2
     );
 }
+
+/// The CLI says what the cockpit's record form says for the same typing
+/// (the form's test expects these words too): one function reads both.
+#[test]
+fn a_bad_value_or_period_reads_as_in_the_cockpit() {
+    let db = demo_db();
+    let out = steerco(
+        &db.path,
+        &["kpi", "record", "otd", "abc", "--period", "2026-10"],
+    );
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("'abc' is not a number"));
+    let out = steerco(&db.path, &["kpi", "record", "otd", "96", "--period", "Nov"]);
+    assert!(
+        String::from_utf8_lossy(&out.stderr)
+            .contains("'Nov' is not a period; write it as YYYY-MM, e.g. 2026-10")
+    );
+}

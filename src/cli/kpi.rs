@@ -9,7 +9,7 @@ use color_eyre::eyre::{Result, eyre};
 use serde::Serialize;
 
 use super::output::table;
-use crate::domain::kpi::{Assessment, Direction, Frequency, Period, Target, fmt_num};
+use crate::domain::kpi::{Assessment, Direction, Frequency, Period, Target, fmt_num, read_value};
 use crate::domain::text::{to_json_pretty, visible_line};
 use crate::store::Store;
 use crate::store::kpis::{self, KpiHistory, NewKpi};
@@ -32,13 +32,13 @@ pub enum KpiCommand {
         #[arg(long, value_parser = parse_direction, default_value = "higher")]
         direction: Direction,
         /// The target (the lower edge for a band)
-        #[arg(long, allow_negative_numbers = true, value_parser = parse_number)]
+        #[arg(long, allow_negative_numbers = true, value_parser = read_value)]
         target: f64,
         /// The upper edge of a band
-        #[arg(long, allow_negative_numbers = true, value_parser = parse_number)]
+        #[arg(long, allow_negative_numbers = true, value_parser = read_value)]
         target_high: Option<f64>,
         /// Where "at risk" turns into "off target" (for a band: the margin outside it)
-        #[arg(long, allow_negative_numbers = true, value_parser = parse_number)]
+        #[arg(long, allow_negative_numbers = true, value_parser = read_value)]
         warning: Option<f64>,
         /// e.g. %, ppm, days
         #[arg(long, default_value = "")]
@@ -59,10 +59,10 @@ pub enum KpiCommand {
     /// Record a KPI's value for a period
     Record {
         key: String,
-        #[arg(allow_negative_numbers = true, value_parser = parse_number)]
+        #[arg(allow_negative_numbers = true, value_parser = read_value)]
         value: f64,
         /// YYYY-MM (or YYYY-Qn) [default: the last complete period]
-        #[arg(long, value_parser = parse_period)]
+        #[arg(long, value_parser = Period::read)]
         period: Option<Period>,
         /// Why the value is what it is
         #[arg(long, default_value = "")]
@@ -78,19 +78,6 @@ pub enum KpiCommand {
         #[arg(long)]
         replace: bool,
     },
-}
-
-fn parse_number(s: &str) -> std::result::Result<f64, String> {
-    s.trim()
-        .parse::<f64>()
-        .ok()
-        .filter(|v| v.is_finite())
-        .ok_or_else(|| format!("'{s}' is not a number"))
-}
-
-fn parse_period(s: &str) -> std::result::Result<Period, String> {
-    Period::parse(s)
-        .ok_or_else(|| format!("'{s}' is not a period; write it as YYYY-MM, e.g. 2026-10"))
 }
 
 fn parse_direction(s: &str) -> std::result::Result<Direction, String> {

@@ -228,7 +228,25 @@ pub struct Period {
     pub month: u32,
 }
 
+/// A KPI value as a person types it, or why it is not one (the CLI and the
+/// cockpit say the same).
+pub fn read_value(s: &str) -> Result<f64, String> {
+    s.trim()
+        .parse::<f64>()
+        .ok()
+        .filter(|v| v.is_finite())
+        .ok_or_else(|| format!("'{}' is not a number", crate::domain::text::visible_line(s)))
+}
+
 impl Period {
+    /// A period as a person types it, or why it is not one.
+    pub fn read(s: &str) -> Result<Period, String> {
+        Period::parse(s).ok_or_else(|| {
+            let s = crate::domain::text::visible_line(s);
+            format!("'{s}' is not a period; write it as YYYY-MM, e.g. 2026-10")
+        })
+    }
+
     /// `2026-10`, or `2026-Q3` for a quarter (its last month).
     pub fn parse(s: &str) -> Option<Period> {
         let s = s.trim();

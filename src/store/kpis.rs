@@ -499,12 +499,7 @@ pub fn import_values(
             .get(key)
             .ok_or_else(|| at_line(format!("unknown KPI '{}'", visible_line(key))))?;
         let period_text = &record[1];
-        let period = Period::parse(period_text).ok_or_else(|| {
-            at_line(format!(
-                "'{}' is not a period; write it as YYYY-MM, e.g. 2026-10",
-                visible_line(period_text)
-            ))
-        })?;
+        let period = Period::read(period_text).map_err(at_line)?;
         if !kpi.frequency.accepts(period) {
             return Err(at_line(format!(
                 "{key} is reported {}; {period} is not one of its periods ({})",
@@ -514,11 +509,7 @@ pub fn import_values(
         }
         check_not_future(period, now).map_err(at_line)?;
         let value_text = &record[2];
-        let value: f64 = value_text
-            .parse()
-            .ok()
-            .filter(|v: &f64| v.is_finite())
-            .ok_or_else(|| at_line(format!("'{}' is not a number", visible_line(value_text))))?;
+        let value = crate::domain::kpi::read_value(value_text).map_err(at_line)?;
         let note = record.get(3).unwrap_or("");
         if let Some(earlier) = first_line.insert((kpi.id, period), line) {
             return Err(at_line(format!(

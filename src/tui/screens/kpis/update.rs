@@ -4,7 +4,7 @@
 use crate::tui::popups::capture::ActionLink;
 use crossterm::event::KeyEvent;
 
-use crate::domain::kpi::{Period, fmt_num};
+use crate::domain::kpi::{Period, fmt_num, read_value};
 use crate::store::kpis::{self, AlreadyRecorded};
 use crate::tui::app::App;
 use crate::tui::screens::kpis::grid_columns;
@@ -73,18 +73,21 @@ impl App {
             return;
         };
         let period_text = form.text(0);
-        let Some(period) = Period::parse(&period_text) else {
-            form.message = Some(format!(
-                "'{period_text}' is not a period; write it as YYYY-MM, e.g. 2026-10"
-            ));
-            form.set_focus(0);
-            return;
+        let period = match Period::read(&period_text) {
+            Ok(p) => p,
+            Err(why) => {
+                form.message = Some(why);
+                form.set_focus(0);
+                return;
+            }
         };
-        let value_text = form.text(1);
-        let Some(value) = value_text.parse::<f64>().ok().filter(|v| v.is_finite()) else {
-            form.message = Some(format!("'{value_text}' is not a number"));
-            form.set_focus(1);
-            return;
+        let value = match read_value(&form.text(1)) {
+            Ok(v) => v,
+            Err(why) => {
+                form.message = Some(why);
+                form.set_focus(1);
+                return;
+            }
         };
         let (key, note, replace, now) = (
             form.key.clone(),
