@@ -10,6 +10,17 @@ use std::path::{Path, PathBuf};
 use serde::Deserialize;
 use toml::Spanned;
 
+/// What `steerco config` asks of the settings.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Request {
+    /// Where the file is read from.
+    Path,
+    /// Every setting with its default.
+    Default,
+    /// The file checked.
+    Check,
+}
+
 /// Where the config file is read from.
 pub fn path() -> Option<PathBuf> {
     if let Some(p) = std::env::var_os("STEERCO_CONFIG").filter(|p| !p.is_empty()) {

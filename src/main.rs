@@ -13,11 +13,36 @@ fn main() -> ExitCode {
     if let Err(e) = color_eyre::install() {
         eprintln!("steerco: {e}");
     }
-    match steerco::cli::run() {
+    match run() {
         Ok(code) => code,
         Err(report) => {
-            eprintln!("steerco: {}", steerco::cli::one_line_error(&report));
+            eprintln!("steerco: {}", steerco::report::one_line_error(&report));
             ExitCode::FAILURE
+        }
+    }
+}
+
+/// The command line does its part; what it leaves to the cockpit opens here.
+fn run() -> color_eyre::Result<ExitCode> {
+    use steerco::cli::Launch;
+    let cli = steerco::cli::parse();
+    // a bad config file is said before anything is opened or written
+    if cli.opens_cockpit() {
+        steerco::tui::settings::load()?;
+    }
+    match steerco::cli::run(cli)? {
+        Launch::Exit(code) => Ok(code),
+        Launch::Settings(request) => steerco::tui::settings::run(request),
+        Launch::Cockpit(cockpit) => {
+            if cockpit.actions_only {
+                steerco::tui::run_actions(cockpit.store, cockpit.review_id)?;
+            } else {
+                steerco::tui::run(cockpit.store, cockpit.review_id, cockpit.hint)?;
+            }
+            if let Some(farewell) = cockpit.farewell {
+                println!("{farewell}");
+            }
+            Ok(ExitCode::SUCCESS)
         }
     }
 }

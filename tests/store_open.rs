@@ -28,7 +28,7 @@ fn plan_review(store: &mut Store, title: &str) -> String {
 fn error_of(path: &Path) -> String {
     match Store::open(path) {
         Ok(_) => panic!("{} should be refused", path.display()),
-        Err(e) => steerco::cli::one_line_error(&e),
+        Err(e) => steerco::report::one_line_error(&e),
     }
 }
 

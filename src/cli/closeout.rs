@@ -309,7 +309,7 @@ fn close(
         eyre!(
             "{} is closed and signed off, but its minutes were not written ({}); steerco review export {} --format html --out FILE writes them",
             review.reference,
-            crate::cli::one_line_error(&e),
+            crate::report::one_line_error(&e),
             review.reference
         )
     })?;

@@ -3,7 +3,6 @@
 
 mod action;
 mod closeout;
-mod config;
 mod kpi;
 mod output;
 mod person;
@@ -19,8 +18,6 @@ use clap::{Parser, Subcommand};
 use color_eyre::eyre::{Result, eyre};
 
 use crate::store::{Store, reviews};
-
-pub use crate::report::one_line_error;
 
 #[derive(Debug, Parser)]
 #[command(
@@ -111,7 +108,7 @@ enum Command {
     /// The config file: theme and key bindings
     Config {
         #[command(subcommand)]
-        command: config::ConfigCommand,
+        command: ConfigCommand,
     },
     /// Write a complete, consistent copy of the database, even while others work on it
     Backup {
@@ -120,6 +117,51 @@ enum Command {
         #[arg(long)]
         force: bool,
     },
+}
+
+#[derive(Debug, Subcommand)]
+enum ConfigCommand {
+    /// Print where the config file is read from ($STEERCO_CONFIG, else the platform's config directory)
+    Path,
+    /// Print every setting with its default and a comment: a starting config file
+    Default,
+    /// Check the config file: its theme and key bindings
+    Check,
+}
+
+/// What is left to do once the command line has done its part: the cockpit
+/// and the settings belong to the TUI, which `main` opens.
+pub enum Launch {
+    Exit(ExitCode),
+    Cockpit(Box<Cockpit>),
+    Settings(crate::config::Request),
+}
+
+/// The cockpit to open: on a review, or straight into the actions screen.
+pub struct Cockpit {
+    pub store: Store,
+    pub review_id: i64,
+    /// Shown in the status line at start.
+    pub hint: Option<String>,
+    /// `steerco actions`: the actions screen, which quits when left.
+    pub actions_only: bool,
+    /// Printed when the cockpit closes.
+    pub farewell: Option<String>,
+}
+
+impl Cli {
+    /// Whether the command opens the cockpit: its settings are checked first,
+    /// before anything is opened or written.
+    pub fn opens_cockpit(&self) -> bool {
+        matches!(
+            self.command,
+            None | Some(Command::Actions) | Some(Command::Demo { no_tui: false, .. })
+        )
+    }
+}
+
+pub fn parse() -> Cli {
+    Cli::parse()
 }
 
 /// A date as users type it: `2027-03-12`.
@@ -135,23 +177,20 @@ pub fn parse_date(s: &str) -> std::result::Result<NaiveDate, String> {
     Ok(date)
 }
 
-pub fn run() -> Result<ExitCode> {
-    let cli = Cli::parse();
-    // a bad config file is said before anything is opened or written
-    let opens_cockpit = matches!(
-        cli.command,
-        None | Some(Command::Actions) | Some(Command::Demo { no_tui: false, .. })
-    );
-    if opens_cockpit {
-        config::load()?;
-    }
+pub fn run(cli: Cli) -> Result<Launch> {
     let db = || DbPath::locate(cli.db.clone());
-    match cli.command {
-        None => open_cockpit(db()?.open()?),
-        Some(Command::Demo { no_tui, as_of }) => demo(cli.db, no_tui, as_of),
+    let done = match cli.command {
+        None => return open_cockpit(db()?.open()?),
+        Some(Command::Demo { no_tui, as_of }) => return demo(cli.db, no_tui, as_of),
         Some(Command::Action { command }) => action::run(&mut db()?.open()?, command),
-        Some(Command::Actions) => open_actions(db()?.open()?),
-        Some(Command::Config { command }) => config::run(command),
+        Some(Command::Actions) => return open_actions(db()?.open()?),
+        Some(Command::Config { command }) => {
+            return Ok(Launch::Settings(match command {
+                ConfigCommand::Path => crate::config::Request::Path,
+                ConfigCommand::Default => crate::config::Request::Default,
+                ConfigCommand::Check => crate::config::Request::Check,
+            }));
+        }
         Some(Command::Review { command }) => review::run(&mut db()?.open()?, command),
         Some(Command::Person { command }) => person::run(&mut db()?.open()?, command),
         Some(Command::Kpi { command }) => kpi::run(&mut db()?.open()?, command),
@@ -175,7 +214,8 @@ pub fn run() -> Result<ExitCode> {
             );
             Ok(ExitCode::SUCCESS)
         }
-    }
+    };
+    done.map(Launch::Exit)
 }
 
 /// Where the database is, and whether steerco may create it there.
@@ -244,7 +284,7 @@ fn init(path: &std::path::Path, group: Option<&str>) -> Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
-fn open_cockpit(store: Store) -> Result<ExitCode> {
+fn open_cockpit(store: Store) -> Result<Launch> {
     let path = store.path().to_path_buf();
     let Some(review) = reviews::cockpit_review(store.conn())? else {
         // the newest review first: a closed one is worth pointing at
@@ -267,14 +307,19 @@ fn open_cockpit(store: Store) -> Result<ExitCode> {
             "Plan the next: steerco review new \"Q1 2027 Management Review\" --date 2027-03-12"
         );
         println!("Or try the demo: steerco demo");
-        return Ok(ExitCode::SUCCESS);
+        return Ok(Launch::Exit(ExitCode::SUCCESS));
     };
-    crate::tui::run(store, review.id, None)?;
-    Ok(ExitCode::SUCCESS)
+    Ok(Launch::Cockpit(Box::new(Cockpit {
+        store,
+        review_id: review.id,
+        hint: None,
+        actions_only: false,
+        farewell: None,
+    })))
 }
 
 /// The actions screen needs a review to return to: the current one, else the latest.
-fn open_actions(store: Store) -> Result<ExitCode> {
+fn open_actions(store: Store) -> Result<Launch> {
     let path = store.path().to_path_buf();
     let review = match reviews::cockpit_review(store.conn())? {
         Some(r) => Some(r),
@@ -286,13 +331,18 @@ fn open_actions(store: Store) -> Result<ExitCode> {
             path.display()
         );
         println!("Meanwhile: steerco action list, steerco action add \"…\" --owner … --due …");
-        return Ok(ExitCode::SUCCESS);
+        return Ok(Launch::Exit(ExitCode::SUCCESS));
     };
-    crate::tui::run_actions(store, review.id)?;
-    Ok(ExitCode::SUCCESS)
+    Ok(Launch::Cockpit(Box::new(Cockpit {
+        store,
+        review_id: review.id,
+        hint: None,
+        actions_only: true,
+        farewell: None,
+    })))
 }
 
-fn demo(db: Option<PathBuf>, no_tui: bool, as_of: Option<NaiveDate>) -> Result<ExitCode> {
+fn demo(db: Option<PathBuf>, no_tui: bool, as_of: Option<NaiveDate>) -> Result<Launch> {
     let throwaway = db.is_none();
     let path = match db {
         Some(p) => p,
@@ -318,7 +368,7 @@ fn demo(db: Option<PathBuf>, no_tui: bool, as_of: Option<NaiveDate>) -> Result<E
     );
     println!("Database: {}", path.display());
     if no_tui {
-        return Ok(ExitCode::SUCCESS);
+        return Ok(Launch::Exit(ExitCode::SUCCESS));
     }
     let review = reviews::cockpit_review(store.conn())?
         .ok_or_else(|| eyre!("the demo has no review to open"))?;
@@ -326,7 +376,11 @@ fn demo(db: Option<PathBuf>, no_tui: bool, as_of: Option<NaiveDate>) -> Result<E
         "Demo: {} (steerco --db it from another shell)",
         path.display()
     );
-    crate::tui::run(store, review.id, Some(hint))?;
-    println!("The demo database is still at {}", path.display());
-    Ok(ExitCode::SUCCESS)
+    Ok(Launch::Cockpit(Box::new(Cockpit {
+        store,
+        review_id: review.id,
+        hint: Some(hint),
+        actions_only: false,
+        farewell: Some(format!("The demo database is still at {}", path.display())),
+    })))
 }

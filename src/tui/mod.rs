@@ -7,6 +7,7 @@ pub mod keymap;
 pub mod popups;
 pub mod screens;
 mod session;
+pub mod settings;
 pub mod state;
 mod terminal;
 #[cfg(test)]

@@ -1,30 +1,20 @@
-//! `steerco config`: where the config file is, every setting with its
-//! default, and a check of the file.
+//! The cockpit's settings: `steerco config` (where the file is, every
+//! setting with its default, a check of the file), and the file read and
+//! applied before the cockpit opens.
 
 use std::process::ExitCode;
 
-use clap::Subcommand;
 use color_eyre::eyre::{Result, eyre};
 
-use crate::config::Config;
+use crate::config::{Config, Request};
 
-#[derive(Debug, Subcommand)]
-pub enum ConfigCommand {
-    /// Print where the config file is read from ($STEERCO_CONFIG, else the platform's config directory)
-    Path,
-    /// Print every setting with its default and a comment: a starting config file
-    Default,
-    /// Check the config file: its theme and key bindings
-    Check,
-}
-
-pub fn run(command: ConfigCommand) -> Result<ExitCode> {
-    match command {
-        ConfigCommand::Path => {
+pub fn run(request: Request) -> Result<ExitCode> {
+    match request {
+        Request::Path => {
             println!("{}", file()?.display());
         }
-        ConfigCommand::Default => print!("{}", crate::tui::screens::default_config()),
-        ConfigCommand::Check => {
+        Request::Default => print!("{}", super::screens::default_config()),
+        Request::Check => {
             let path = file()?;
             let config = load()?;
             if config.file.is_none() {
@@ -52,6 +42,6 @@ pub fn load() -> Result<Config> {
         return Ok(Config::default());
     };
     let config = Config::load(&path).map_err(|e| eyre!("{e}"))?;
-    crate::tui::configure(&config).map_err(|e| eyre!("{e}"))?;
+    super::configure(&config).map_err(|e| eyre!("{e}"))?;
     Ok(config)
 }
