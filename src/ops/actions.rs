@@ -77,3 +77,20 @@ pub fn reopen_not_effective(
     }
     Ok(reopened)
 }
+
+/// Moves an action's status; in a review (`verdict`), that is also the
+/// review's verdict on the carried action.
+pub fn move_status(
+    tx: &Transaction,
+    actor: &str,
+    now: DateTime<Utc>,
+    base: &ActionRecord,
+    to: ActionStatus,
+    verdict: Option<(i64, CheckOutcome)>,
+) -> Outcome {
+    let moved = actions::set_status(tx, actor, now, base, to, "")?;
+    if let Some((review_id, outcome)) = verdict {
+        actions::record_check(tx, actor, now, review_id, &moved, outcome, "")?;
+    }
+    Ok(moved)
+}

@@ -181,12 +181,10 @@ impl App {
             return self.state.error("that action is gone");
         };
         let (now, review_id) = (self.state.now, self.review_id);
+        let verdict = check.map(|outcome| (review_id, outcome));
         self.action_write(|tx, actor| {
-            let a = actions::set_status(tx, actor, now, &base, to, "")?;
-            if let Some(outcome) = check {
-                actions::record_check(tx, actor, now, review_id, &a, outcome, "")?;
-            }
-            Ok(format!("{} is now {}", a.reference, to.label()))
+            crate::ops::actions::move_status(tx, actor, now, &base, to, verdict)
+                .map(|a| format!("{} is now {}", a.reference, to.label()))
         });
     }
 
