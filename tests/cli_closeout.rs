@@ -530,3 +530,31 @@ fn nothing_can_be_captured_into_a_signed_off_review() {
     let out = db.ok(&["review", "export", "MR-2026-01", "--format", "md"]);
     assert!(!out.contains("Late addition"));
 }
+
+/// The next review's date reads as the cockpit's outcome form reads it: a
+/// date or the words people use, with the same refusal for anything else.
+#[test]
+fn the_next_review_is_read_as_the_cockpit_reads_it() {
+    let db = Db::demo();
+    db.hold();
+    let out = db.run(&[
+        "review",
+        "conclude",
+        "MR-2026-02",
+        "--next-review",
+        "someday",
+    ]);
+    assert_eq!(out.status.code(), Some(2), "refused as bad input");
+    let err = String::from_utf8_lossy(&out.stderr).into_owned();
+    let cockpit_says =
+        steerco::domain::due::parse_due("someday", chrono::Local::now().date_naive()).unwrap_err();
+    assert!(err.contains(&cockpit_says), "{err} / {cockpit_says}");
+    db.ok(&["review", "conclude", "MR-2026-02", "--next-review", "+6m"]);
+    let expected =
+        steerco::domain::due::parse_due("+6m", chrono::Local::now().date_naive()).unwrap();
+    assert!(
+        db.ok(&["review", "export", "MR-2026-02", "--format", "md"])
+            .contains(&expected.to_string()),
+        "the next review is not {expected}"
+    );
+}

@@ -44,8 +44,8 @@ pub enum CloseCommand {
         /// Is it aligned with the strategic direction?
         #[arg(long, value_name = "TEXT")]
         aligned: Option<String>,
-        /// The date of the next management review, YYYY-MM-DD
-        #[arg(long, value_name = "DATE")]
+        /// The date of the next management review: 2027-03-15, +3m, next quarter, eoq
+        #[arg(long, value_name = "DATE", value_parser = super::parse_day)]
         next_review: Option<chrono::NaiveDate>,
     },
     /// State the scope of the QMS, printed in the minutes of every review signed off from now on

@@ -164,6 +164,12 @@ pub fn parse() -> Cli {
     Cli::parse()
 }
 
+/// A day as people say it, read as the cockpit reads it (`2027-03-15`,
+/// `+3m`, `fri`, `next month`, `eoq`), counted from today.
+pub fn parse_day(s: &str) -> std::result::Result<NaiveDate, String> {
+    crate::domain::due::parse_due(s, Local::now().date_naive())
+}
+
 /// A date as users type it: `2027-03-12`.
 pub fn parse_date(s: &str) -> std::result::Result<NaiveDate, String> {
     let date = NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d")
