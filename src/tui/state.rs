@@ -141,9 +141,9 @@ impl NotesEditor {
     }
 }
 
-/// Which full screen is showing under the header and above the footer.
-/// Screens for risks and actions join this list as they are built.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// Which full screen is showing under the header and above the footer;
+/// each registers itself in `screens::SCREENS`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, strum::VariantArray)]
 pub enum Screen {
     Cockpit,
     /// The KPI grid, one KPI's detail or its focus view (see `KpiBoard::view`).

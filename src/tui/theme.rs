@@ -270,6 +270,15 @@ mod tests {
         ACTIVE.with(|a| a.set(ThemeName::Projector));
         assert_ne!(dim().fg, Some(Color::DarkGray));
         assert_ne!(guidance().fg, Some(Color::Gray));
+        for (style, colour) in [
+            (good(), Color::LightGreen),
+            (warn(), Color::LightYellow),
+            (bad(), Color::LightRed),
+            (key(), Color::LightCyan),
+        ] {
+            assert_eq!(style.fg, Some(colour));
+            assert!(style.add_modifier.contains(Modifier::BOLD), "{style:?}");
+        }
         ACTIVE.with(|a| a.set(ThemeName::Monochrome));
         for style in [
             header(),

@@ -12,10 +12,7 @@ mod popups;
 #[cfg(test)]
 mod tests;
 
-use super::keymap::table_msg;
-use super::screens::cockpit::keys::{CARRY, cockpit_msg};
-use super::screens::risks::keys::risks_msg;
-use super::state::{CockpitData, Overlay, Screen, State};
+use super::state::{CockpitData, Overlay, State};
 use crate::store::{Store, reviews};
 
 /// How often another session's commits are looked for.
@@ -204,30 +201,7 @@ impl App {
             self.editor_key(key);
             return;
         }
-        match self.state.screen {
-            Screen::Cockpit => {
-                let carry = self
-                    .state
-                    .carry
-                    .focused
-                    .then(|| table_msg(CARRY, &key))
-                    .flatten();
-                if let Some(msg) = carry.or_else(|| cockpit_msg(&key)) {
-                    self.update(msg);
-                }
-            }
-            Screen::Actions => {
-                if let Some(msg) = table_msg(super::screens::actions::keys::ACTIONS, &key) {
-                    self.update(msg);
-                }
-            }
-            Screen::Kpis => self.kpi_key(key),
-            Screen::Risks => {
-                if let Some(msg) = risks_msg(&key) {
-                    self.risks_update(msg);
-                }
-            }
-        }
+        (super::screens::def(self.state.screen).key)(self, key);
     }
 
     pub(crate) fn request_quit(&mut self) {

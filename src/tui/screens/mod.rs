@@ -6,6 +6,50 @@ pub mod cockpit;
 pub mod kpis;
 pub mod risks;
 
+use std::borrow::Cow;
+
+use crossterm::event::KeyEvent;
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::Line;
+
+use crate::tui::app::App;
+use crate::tui::state::{Screen, State};
+
+/// The footer's hints: a key as written (moved by the config or not), and
+/// the word for what it does.
+pub type FooterKeys = Vec<(Cow<'static, str>, &'static str)>;
+
+/// What a full screen registers with the app: the one place where the app,
+/// the frame and the help look a screen up.
+pub struct ScreenDef {
+    pub screen: Screen,
+    /// The body, between the header and the footer.
+    pub draw: fn(&mut Frame, Rect, &State),
+    /// A key that no pop-up, overlay or editor took.
+    pub key: fn(&mut App, KeyEvent),
+    /// The footer's key hints, as the screen stands.
+    pub footer: fn(&State) -> FooterKeys,
+    /// The help's sections for this screen.
+    pub help: fn() -> Vec<Vec<Line<'static>>>,
+}
+
+/// Every screen. A new one is a folder with its `SCREEN` and a line here.
+pub const SCREENS: &[ScreenDef] = &[
+    cockpit::SCREEN,
+    kpis::SCREEN,
+    risks::SCREEN,
+    actions::SCREEN,
+];
+
+/// The registration of a screen (each is registered: a test says so).
+pub fn def(screen: Screen) -> &'static ScreenDef {
+    SCREENS
+        .iter()
+        .find(|d| d.screen == screen)
+        .unwrap_or(&SCREENS[0])
+}
+
 use std::fmt::Debug;
 
 use crate::config::{Config, ConfigError};
@@ -201,6 +245,14 @@ fn section_rows<M: Copy + Debug>(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_screen_is_registered_once() {
+        for screen in <Screen as strum::VariantArray>::VARIANTS {
+            let n = SCREENS.iter().filter(|d| d.screen == *screen).count();
+            assert_eq!(n, 1, "{screen:?} is registered {n} times");
+        }
+    }
     use crate::tui::keymap::{Msg, label, lookup, set_rebound};
     use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 

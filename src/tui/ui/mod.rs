@@ -1,6 +1,6 @@
 //! Drawing: reads `State`, writes cells. No database, no mutation.
 
-mod overlay;
+pub mod overlay;
 
 /// How far the help of the screen showing can scroll at most: its lines,
 /// twice over for those that wrap on a narrow terminal (drawing stops at the
@@ -17,12 +17,8 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Wrap};
 
 use super::keymap::Binding;
-use super::screens::actions::keys::ACTIONS;
-use super::screens::cockpit::keys::{ATTENDANCE, CARRY, COCKPIT, NOTES, NOTES_CONFLICT};
-use super::screens::kpis::keys::KPIS;
-use super::screens::risks::keys::RISKS;
-use super::screens::{actions, cockpit, kpis, risks};
-use super::state::{Overlay, Screen, State, StatusKind};
+use super::screens::cockpit::keys::{ATTENDANCE, NOTES, NOTES_CONFLICT};
+use super::state::{Overlay, State, StatusKind};
 use super::theme;
 use crate::domain::agenda::format_duration;
 use crate::domain::text::visible_line;
@@ -49,12 +45,7 @@ pub fn draw(frame: &mut Frame, state: &State) {
     ])
     .areas(area);
     draw_header(frame, header, state);
-    match state.screen {
-        Screen::Cockpit => cockpit::draw(frame, body, state),
-        Screen::Kpis => kpis::view::draw(frame, body, state),
-        Screen::Risks => risks::view::draw(frame, body, state),
-        Screen::Actions => actions::view::draw(frame, body, state),
-    }
+    (super::screens::def(state.screen).draw)(frame, body, state);
     draw_footer(frame, footer, state);
     overlay::draw(frame, area, state);
 }
@@ -171,13 +162,7 @@ fn draw_footer(frame: &mut Frame, area: Rect, state: &State) {
             ));
         }
         (Overlay::None, None) => {
-            let keys = match state.screen {
-                Screen::Kpis => footer_keys(KPIS),
-                Screen::Risks => footer_keys(RISKS),
-                Screen::Actions => footer_keys(ACTIONS),
-                Screen::Cockpit if state.carry.focused => footer_keys(CARRY),
-                Screen::Cockpit => footer_keys(COCKPIT),
-            };
+            let keys = (super::screens::def(state.screen).footer)(state);
             for (key, what) in keys {
                 push(&key, what);
             }
@@ -190,9 +175,9 @@ fn draw_footer(frame: &mut Frame, area: Rect, state: &State) {
 }
 
 /// The keys a table shows in the footer, with their short words.
-fn footer_keys<M: Copy + std::fmt::Debug>(
+pub fn footer_keys<M: Copy + std::fmt::Debug>(
     table: &[Binding<M>],
-) -> Vec<(std::borrow::Cow<'static, str>, &'static str)> {
+) -> crate::tui::screens::FooterKeys {
     table
         .iter()
         .filter_map(|b| b.footer.map(|f| (super::keymap::label(b), f)))

@@ -8,11 +8,7 @@ use ratatui::widgets::{Block, Clear, Paragraph, Wrap};
 use super::{safe, theme};
 use crate::tui::keymap::Binding;
 use crate::tui::popups::form::Hint;
-use crate::tui::screens::actions::keys::ACTIONS;
-use crate::tui::screens::cockpit::keys::{CARRY, COCKPIT, NOTES, NOTES_CONFLICT};
-use crate::tui::screens::kpis::keys::{KPI_FORM, KPIS};
-use crate::tui::screens::risks::keys::RISKS;
-use crate::tui::state::{Overlay, Screen, State};
+use crate::tui::state::{Overlay, State};
 
 /// Keys while the help shows.
 pub const HELP_KEYS: &[Hint] = &[("↑/↓", "scroll"), ("Esc", "close help")];
@@ -154,7 +150,7 @@ fn draw_attendance(frame: &mut Frame, area: Rect, state: &State, selected: usize
     );
 }
 
-fn binding_lines<M: Copy + std::fmt::Debug>(
+pub fn binding_lines<M: Copy + std::fmt::Debug>(
     title: &'static str,
     bindings: &[Binding<M>],
 ) -> Vec<Line<'static>> {
@@ -172,7 +168,10 @@ fn binding_lines<M: Copy + std::fmt::Debug>(
     lines
 }
 
-fn pair_lines(title: &'static str, keys: &[(&'static str, &'static str)]) -> Vec<Line<'static>> {
+pub fn pair_lines(
+    title: &'static str,
+    keys: &[(&'static str, &'static str)],
+) -> Vec<Line<'static>> {
     let mut lines = vec![Line::from(Span::styled(title, theme::title()))];
     for (key, what) in keys {
         lines.push(Line::from(vec![
@@ -190,23 +189,7 @@ pub fn help_lines(state: &State) -> Vec<Line<'static>> {
         .popup()
         .map(|p| pair_lines("In this form (F1 shows this help here)", p.hints()));
     let mut sections: Vec<Vec<Line<'static>>> = popup.into_iter().collect();
-    sections.extend(match state.screen {
-        Screen::Cockpit => vec![
-            binding_lines("In the cockpit", COCKPIT),
-            binding_lines("On item a), after Tab: the carried-forward actions", CARRY),
-            pair_lines("While writing notes", NOTES),
-            pair_lines(
-                "When someone else saved the notes meanwhile",
-                NOTES_CONFLICT,
-            ),
-        ],
-        Screen::Kpis => vec![
-            binding_lines("On the KPI screens", KPIS),
-            pair_lines("In the record-a-value form", KPI_FORM),
-        ],
-        Screen::Risks => vec![binding_lines("On the risks screen", RISKS)],
-        Screen::Actions => vec![binding_lines("On the actions screen", ACTIONS)],
-    });
+    sections.extend((crate::tui::screens::def(state.screen).help)());
     sections.push(vec![Line::from(Span::styled(
         "Typing is kept as a draft as you pause; Esc saves it. Others' changes show within a second.",
         theme::dim(),

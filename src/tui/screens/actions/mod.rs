@@ -224,4 +224,21 @@ impl ActionsView {
 pub mod keys;
 mod update;
 pub mod view;
+
+pub const SCREEN: super::ScreenDef = super::ScreenDef {
+    screen: crate::tui::state::Screen::Actions,
+    draw: view::draw,
+    key: |app, key| {
+        if let Some(msg) = crate::tui::keymap::table_msg(keys::ACTIONS, &key) {
+            app.update(msg);
+        }
+    },
+    footer: |_| crate::tui::ui::footer_keys(keys::ACTIONS),
+    help: || {
+        vec![crate::tui::ui::overlay::binding_lines(
+            "On the actions screen",
+            keys::ACTIONS,
+        )]
+    },
+};
 pub(crate) use update::cannot_judge;

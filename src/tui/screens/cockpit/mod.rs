@@ -13,7 +13,47 @@ mod update;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 
-use crate::tui::state::State;
+use super::ScreenDef;
+use crate::tui::keymap::table_msg;
+use crate::tui::state::{Screen, State};
+use crate::tui::ui::footer_keys;
+use crate::tui::ui::overlay::{binding_lines, pair_lines};
+use keys::{CARRY, COCKPIT, NOTES, NOTES_CONFLICT, cockpit_msg};
+
+pub const SCREEN: ScreenDef = ScreenDef {
+    screen: Screen::Cockpit,
+    draw,
+    key: |app, key| {
+        // the carried-forward list, when it has the keys, comes first
+        let carry = app
+            .state
+            .carry
+            .focused
+            .then(|| table_msg(CARRY, &key))
+            .flatten();
+        if let Some(msg) = carry.or_else(|| cockpit_msg(&key)) {
+            app.update(msg);
+        }
+    },
+    footer: |state| {
+        if state.carry.focused {
+            footer_keys(CARRY)
+        } else {
+            footer_keys(COCKPIT)
+        }
+    },
+    help: || {
+        vec![
+            binding_lines("In the cockpit", COCKPIT),
+            binding_lines("On item a), after Tab: the carried-forward actions", CARRY),
+            pair_lines("While writing notes", NOTES),
+            pair_lines(
+                "When someone else saved the notes meanwhile",
+                NOTES_CONFLICT,
+            ),
+        ]
+    },
+};
 
 /// From this width on, the "captured here" pane is shown beside the item.
 const CAPTURED_PANE_FROM: u16 = 120;

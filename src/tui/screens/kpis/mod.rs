@@ -418,3 +418,17 @@ mod tests {
 pub mod keys;
 mod update;
 pub mod view;
+
+pub const SCREEN: super::ScreenDef = super::ScreenDef {
+    screen: crate::tui::state::Screen::Kpis,
+    draw: view::draw,
+    key: |app, key| app.kpi_key(key),
+    footer: |_| crate::tui::ui::footer_keys(keys::KPIS),
+    help: || {
+        use crate::tui::ui::overlay::{binding_lines, pair_lines};
+        vec![
+            binding_lines("On the KPI screens", keys::KPIS),
+            pair_lines("In the record-a-value form", keys::KPI_FORM),
+        ]
+    },
+};

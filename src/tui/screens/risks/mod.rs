@@ -498,3 +498,20 @@ pub mod fixture;
 pub mod keys;
 mod update;
 pub mod view;
+
+pub const SCREEN: super::ScreenDef = super::ScreenDef {
+    screen: crate::tui::state::Screen::Risks,
+    draw: view::draw,
+    key: |app, key| {
+        if let Some(msg) = keys::risks_msg(&key) {
+            app.risks_update(msg);
+        }
+    },
+    footer: |_| crate::tui::ui::footer_keys(keys::RISKS),
+    help: || {
+        vec![crate::tui::ui::overlay::binding_lines(
+            "On the risks screen",
+            keys::RISKS,
+        )]
+    },
+};
