@@ -157,8 +157,8 @@ pub enum Screen {
 pub enum Overlay {
     None,
     ConfirmQuit,
-    /// Taking attendance: the selected attendee's index.
-    Attendance(usize),
+    /// Taking attendance.
+    Attendance(Box<crate::tui::screens::cockpit::attendance::AttendanceList>),
     /// Asking why the current item is not applicable.
     NotApplicableReason(Box<TextArea<'static>>),
     /// Raising a risk or an opportunity.
@@ -267,7 +267,8 @@ impl Overlay {
             Overlay::DecisionForm(f) => f.as_ref(),
             Overlay::Prompt(p) => p.as_ref(),
             Overlay::Conclusion(f) => f.as_ref(),
-            Overlay::None | Overlay::ConfirmQuit | Overlay::Attendance(_) => {
+            Overlay::Attendance(list) => list.as_ref(),
+            Overlay::None | Overlay::ConfirmQuit => {
                 return None;
             }
         })
@@ -284,7 +285,8 @@ impl Overlay {
             Overlay::DecisionForm(f) => f.as_mut(),
             Overlay::Prompt(p) => p.as_mut(),
             Overlay::Conclusion(f) => f.as_mut(),
-            Overlay::None | Overlay::ConfirmQuit | Overlay::Attendance(_) => {
+            Overlay::Attendance(list) => list.as_mut(),
+            Overlay::None | Overlay::ConfirmQuit => {
                 return None;
             }
         })

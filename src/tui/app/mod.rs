@@ -171,31 +171,25 @@ impl App {
             self.popup_outcome(outcome);
             return;
         }
-        match &mut self.state.overlay {
-            Overlay::ConfirmQuit => {
-                match key.code {
-                    KeyCode::Char('s') => {
-                        if self.save_notes() {
-                            self.quit = true;
-                        } else {
-                            self.state.overlay = Overlay::None;
-                        }
-                    }
-                    KeyCode::Char('d') => {
-                        // typed text deliberately discarded: no draft is kept either
-                        self.discard_notes_draft();
+        // quitting with unsaved notes: its keys are the CONFIRM_QUIT table's
+        if matches!(self.state.overlay, Overlay::ConfirmQuit) {
+            match key.code {
+                KeyCode::Char('s') => {
+                    if self.save_notes() {
                         self.quit = true;
+                    } else {
+                        self.state.overlay = Overlay::None;
                     }
-                    KeyCode::Esc | KeyCode::Char('n') => self.state.overlay = Overlay::None,
-                    _ => {}
                 }
-                return;
+                KeyCode::Char('d') => {
+                    // typed text deliberately discarded: no draft is kept either
+                    self.discard_notes_draft();
+                    self.quit = true;
+                }
+                KeyCode::Esc | KeyCode::Char('n') => self.state.overlay = Overlay::None,
+                _ => {}
             }
-            Overlay::Attendance(_) => {
-                self.attendance_key(key);
-                return;
-            }
-            _ => {}
+            return;
         }
         if self.state.editor.is_some() {
             self.editor_key(key);

@@ -40,6 +40,12 @@ impl App {
             Overlay::Prompt(prompt) => self.submit_prompt(prompt),
             Overlay::Conclusion(form) => self.submit_conclusion(form),
             Overlay::SignOff(form) => self.submit_sign_off(form),
+            Overlay::Attendance(mut list) => {
+                if let Some(change) = list.asked.take() {
+                    self.change_attendance(change);
+                }
+                self.state.overlay = Overlay::Attendance(list);
+            }
             Overlay::NotApplicableReason(area) => {
                 let reason = area.lines().join(" ").trim().to_string();
                 if reason.is_empty() {

@@ -17,7 +17,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Wrap};
 
 use super::keymap::Binding;
-use super::screens::cockpit::keys::{ATTENDANCE, NOTES, NOTES_CONFLICT};
+use super::screens::cockpit::keys::{NOTES, NOTES_CONFLICT};
 use super::state::{Overlay, State, StatusKind};
 use super::theme;
 use crate::domain::agenda::format_duration;
@@ -130,11 +130,6 @@ fn draw_footer(frame: &mut Frame, area: Rect, state: &State) {
         }
         (Overlay::ConfirmQuit, _) => {
             for (key, what) in overlay::CONFIRM_QUIT {
-                push(key, what);
-            }
-        }
-        (Overlay::Attendance(_), _) => {
-            for (key, what) in ATTENDANCE {
                 push(key, what);
             }
         }

@@ -85,7 +85,7 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &State) {
                 rect,
             );
         }
-        Overlay::Attendance(selected) => draw_attendance(frame, area, state, *selected),
+        Overlay::Attendance(list) => draw_attendance(frame, area, state, list.selected),
         Overlay::SignOff(form) => crate::tui::popups::signoff::view::draw(frame, area, state, form),
         Overlay::NotApplicableReason(area_widget) => {
             let title = state

@@ -1,34 +1,85 @@
 //! Taking attendance: who is present, who sent apologies, who stands in for the chair.
 
-use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use crossterm::event::{KeyCode, KeyEvent};
 
+use super::keys::ATTENDANCE;
 use crate::domain::review::{Presence, Role};
 use crate::store::reviews;
 use crate::tui::app::App;
-use crate::tui::state::Overlay;
+use crate::tui::popups::form::{FormKey, Hint, Popup, leaves};
+
+/// Taking attendance: the person selected, and the change a key asked for.
+pub struct AttendanceList {
+    pub selected: usize,
+    /// How many are on the list, to move within it.
+    pub count: usize,
+    pub asked: Option<AttendanceChange>,
+}
+
+/// What a key in the attendance list asks the app to write.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum AttendanceChange {
+    CyclePresence(usize),
+    AllPresent,
+    ToggleDelegate(usize),
+}
+
+impl AttendanceList {
+    pub fn new(count: usize) -> Self {
+        AttendanceList {
+            selected: 0,
+            count,
+            asked: None,
+        }
+    }
+}
+
+impl Popup for AttendanceList {
+    fn hints(&self) -> &'static [Hint] {
+        ATTENDANCE
+    }
+
+    fn key(&mut self, key: KeyEvent) -> FormKey {
+        let last = self.count.saturating_sub(1);
+        let ask = |list: &mut Self, change| {
+            list.asked = Some(change);
+            FormKey::Submit
+        };
+        match key.code {
+            _ if leaves(&key) => FormKey::Close,
+            KeyCode::Char('q') => FormKey::Close,
+            KeyCode::Up | KeyCode::Char('k') => {
+                self.selected = self.selected.saturating_sub(1);
+                FormKey::Stay
+            }
+            KeyCode::Down | KeyCode::Char('j') => {
+                self.selected = (self.selected + 1).min(last);
+                FormKey::Stay
+            }
+            KeyCode::Char(' ') | KeyCode::Char('p') | KeyCode::Enter => {
+                let at = self.selected;
+                ask(self, AttendanceChange::CyclePresence(at))
+            }
+            KeyCode::Char('a') => ask(self, AttendanceChange::AllPresent),
+            KeyCode::Char('g') => {
+                let at = self.selected;
+                ask(self, AttendanceChange::ToggleDelegate(at))
+            }
+            _ => FormKey::Stay,
+        }
+    }
+
+    /// Nothing is typed in the list.
+    fn paste(&mut self, _text: &str) {}
+}
 
 impl App {
-    pub(crate) fn attendance_key(&mut self, key: KeyEvent) {
-        let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
-        let Overlay::Attendance(selected) = &mut self.state.overlay else {
-            return;
-        };
-        let last = self.state.data.attendees.len().saturating_sub(1);
-        match key.code {
-            KeyCode::Up | KeyCode::Char('k') => *selected = selected.saturating_sub(1),
-            KeyCode::Down | KeyCode::Char('j') => *selected = (*selected + 1).min(last),
-            KeyCode::Char(' ') | KeyCode::Char('p') | KeyCode::Enter => {
-                let index = *selected;
-                self.cycle_presence(index);
-            }
-            KeyCode::Char('a') => self.all_expected_present(),
-            KeyCode::Char('g') => {
-                let index = *selected;
-                self.toggle_delegate(index);
-            }
-            KeyCode::Esc | KeyCode::Char('q') => self.state.overlay = Overlay::None,
-            _ if ctrl && key.code == KeyCode::Char('c') => self.state.overlay = Overlay::None,
-            _ => {}
+    /// Applies what a key in the attendance list asked for; the list stays open.
+    pub(crate) fn change_attendance(&mut self, change: AttendanceChange) {
+        match change {
+            AttendanceChange::CyclePresence(index) => self.cycle_presence(index),
+            AttendanceChange::AllPresent => self.all_expected_present(),
+            AttendanceChange::ToggleDelegate(index) => self.toggle_delegate(index),
         }
     }
 

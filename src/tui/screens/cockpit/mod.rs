@@ -2,7 +2,7 @@
 //! captured on it.
 
 pub mod agenda;
-mod attendance;
+pub mod attendance;
 mod carried;
 pub mod evidence;
 mod item;

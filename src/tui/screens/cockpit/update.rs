@@ -55,7 +55,10 @@ impl App {
                     self.state
                         .error("no attendees yet: add them with steerco review attend REF PERSON");
                 } else {
-                    self.state.overlay = Overlay::Attendance(0);
+                    let count = self.state.data.attendees.len();
+                    self.state.overlay = Overlay::Attendance(Box::new(
+                        super::attendance::AttendanceList::new(count),
+                    ));
                 }
             }
             Msg::OpenRisks => self.open_risks(),
