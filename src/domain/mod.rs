@@ -6,6 +6,7 @@ pub mod closeout;
 pub mod due;
 pub mod kpi;
 pub mod model;
+pub mod nc;
 pub mod review;
 pub mod risk;
 pub mod text;

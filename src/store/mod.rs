@@ -11,6 +11,7 @@ pub mod error;
 pub mod evidence;
 mod file;
 pub mod kpis;
+pub mod ncs;
 pub mod outcome;
 pub mod people;
 pub mod reviews;
@@ -45,6 +46,7 @@ const MIGRATIONS: &[M<'static>] = &[
     M::up(include_str!("migrations/005_closeout.sql")),
     M::up(include_str!("migrations/006_drafts.sql")),
     M::up(include_str!("migrations/007_seals.sql")),
+    M::up(include_str!("migrations/008_nonconformities.sql")),
 ];
 
 /// The schema version this build writes.

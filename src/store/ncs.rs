@@ -1,0 +1,459 @@
+//! The nonconformity register: raising one, its containment and root cause,
+//! its corrective actions, the verification that they worked, and closing
+//! it. Every write is logged.
+
+use chrono::{DateTime, Datelike, NaiveDate, Utc};
+use rusqlite::{Connection, OptionalExtension, Row, Transaction, params};
+
+use super::{Change, date_col, log_change, timestamp};
+use crate::domain::action::ActionStatus;
+use crate::domain::nc::{Corrective, Nonconformity, Severity, Source, nc_ref};
+use crate::domain::text::visible_line;
+use crate::store::error::{Error, Result, not_found, refused};
+use crate::store::{actions, people};
+
+/// A nonconformity as it is raised.
+#[derive(Debug, Clone)]
+pub struct NewNc<'a> {
+    pub title: &'a str,
+    pub description: &'a str,
+    pub source: Source,
+    pub area: &'a str,
+    pub severity: Severity,
+    pub raised_on: NaiveDate,
+    pub owner_id: Option<i64>,
+}
+
+/// The fields an update changes; `None` leaves one as it is.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct NcEdit {
+    pub containment: Option<String>,
+    pub root_cause: Option<String>,
+    pub severity: Option<Severity>,
+    pub owner_id: Option<Option<i64>>,
+}
+
+const COLUMNS: &str = "n.id, n.ref, n.title, n.description, n.source, n.area, n.severity,
+     n.raised_on, o.name, n.containment, n.root_cause, n.status, v.name, n.verified_on,
+     n.verification, n.closed_at
+     FROM nonconformity n
+     LEFT JOIN person o ON o.id = n.owner_id
+     LEFT JOIN person v ON v.id = n.verified_by";
+
+fn from_row(row: &Row) -> rusqlite::Result<Nonconformity> {
+    let word = |i: usize| row.get::<_, String>(i);
+    Ok(Nonconformity {
+        id: row.get(0)?,
+        reference: row.get(1)?,
+        title: row.get(2)?,
+        description: row.get(3)?,
+        // the CHECKs in the schema keep these to the words steerco knows
+        source: Source::read(&word(4)?).unwrap_or(Source::Internal),
+        area: row.get(5)?,
+        severity: Severity::read(&word(6)?).unwrap_or(Severity::Minor),
+        raised_on: date_col(row, 7)?.unwrap_or_default(),
+        owner: row.get(8)?,
+        containment: row.get(9)?,
+        root_cause: row.get(10)?,
+        closed: word(11)? == "closed",
+        verified_by: row.get(12)?,
+        verified_on: date_col(row, 13)?,
+        verification: row.get(14)?,
+        closed_on: row
+            .get::<_, Option<String>>(15)?
+            .and_then(|t| t.get(..10).and_then(|d| d.parse().ok())),
+        actions: Vec::new(),
+    })
+}
+
+/// The corrective actions of every nonconformity, by its id, in one query.
+fn corrective_actions(conn: &Connection) -> Result<Vec<(i64, Corrective)>> {
+    let mut stmt = conn.prepare(
+        "SELECT l.nonconformity_id, a.ref, a.status FROM nonconformity_action l
+         JOIN action a ON a.id = l.action_id WHERE a.deleted_at IS NULL ORDER BY a.ref",
+    )?;
+    let rows = stmt.query_map([], |r| {
+        Ok((
+            r.get::<_, i64>(0)?,
+            r.get::<_, String>(1)?,
+            r.get::<_, String>(2)?,
+        ))
+    })?;
+    let mut out = Vec::new();
+    for row in rows {
+        let (id, reference, status) = row?;
+        let status = ActionStatus::parse(&status).unwrap_or(ActionStatus::Open);
+        out.push((id, Corrective { reference, status }));
+    }
+    Ok(out)
+}
+
+/// The register, newest first; `open_only` leaves out the closed ones.
+pub fn list(conn: &Connection, open_only: bool) -> Result<Vec<Nonconformity>> {
+    let filter = if open_only {
+        "WHERE n.status = 'open'"
+    } else {
+        ""
+    };
+    let sql = format!("SELECT {COLUMNS} {filter} ORDER BY n.raised_on DESC, n.ref DESC");
+    let mut ncs: Vec<Nonconformity> = conn
+        .prepare(&sql)?
+        .query_map([], from_row)?
+        .collect::<rusqlite::Result<_>>()?;
+    for (id, action) in corrective_actions(conn)? {
+        if let Some(nc) = ncs.iter_mut().find(|n| n.id == id) {
+            nc.actions.push(action);
+        }
+    }
+    Ok(ncs)
+}
+
+/// One nonconformity by its reference (any case), with its actions.
+pub fn by_ref(conn: &Connection, reference: &str) -> Result<Nonconformity> {
+    let sql = format!("SELECT {COLUMNS} WHERE n.ref = ?1 COLLATE NOCASE");
+    let mut nc = conn
+        .query_row(&sql, [reference.trim()], from_row)
+        .optional()?
+        .ok_or_else(|| {
+            not_found!(
+                "no nonconformity {} (see steerco nc list)",
+                visible_line(reference.trim())
+            )
+        })?;
+    nc.actions = corrective_actions(conn)?
+        .into_iter()
+        .filter(|(id, _)| *id == nc.id)
+        .map(|(_, a)| a)
+        .collect();
+    Ok(nc)
+}
+
+fn log(tx: &Transaction, actor: &str, now: DateTime<Utc>, change: Change) -> Result<()> {
+    log_change(tx, actor, now, change)
+}
+
+/// Raises a nonconformity; its reference is the next of its year.
+pub fn add(
+    tx: &Transaction,
+    actor: &str,
+    now: DateTime<Utc>,
+    new: &NewNc,
+) -> Result<(i64, String)> {
+    let title = new.title.trim();
+    if title.is_empty() {
+        return Err(refused!("a nonconformity needs a title: what was found"));
+    }
+    if new.raised_on > now.date_naive() {
+        return Err(refused!(
+            "a nonconformity cannot be raised on {}, after today",
+            new.raised_on
+        ));
+    }
+    let year = new.raised_on.year();
+    let prefix = format!("NC-{year}-");
+    let highest: Option<u32> = tx.query_row(
+        "SELECT max(CAST(substr(ref, ?2) AS INTEGER)) FROM nonconformity WHERE ref LIKE ?1 || '%'",
+        params![prefix, prefix.len() as i64 + 1],
+        |r| r.get(0),
+    )?;
+    let reference = nc_ref(year, highest.unwrap_or(0) + 1);
+    let ts = timestamp(now);
+    tx.execute(
+        "INSERT INTO nonconformity (ref, title, description, source, area, severity, raised_on,
+                                    owner_id, created_at, updated_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?9)",
+        params![
+            reference,
+            title,
+            new.description.trim(),
+            new.source.as_str(),
+            new.area.trim(),
+            new.severity.as_str(),
+            new.raised_on.to_string(),
+            new.owner_id,
+            ts
+        ],
+    )?;
+    let id = tx.last_insert_rowid();
+    log(
+        tx,
+        actor,
+        now,
+        Change {
+            entity: "nonconformity",
+            entity_ref: &reference,
+            op: "create",
+            field: "",
+            old: None,
+            new: Some(title),
+        },
+    )?;
+    Ok((id, reference))
+}
+
+fn refuse_if_closed(nc: &Nonconformity) -> Result<()> {
+    if nc.closed {
+        return Err(refused!(
+            "{} is closed; raise a new nonconformity if it happened again",
+            nc.reference
+        ));
+    }
+    Ok(())
+}
+
+/// Changes containment, root cause, severity or owner; each change is logged.
+pub fn update(
+    tx: &Transaction,
+    actor: &str,
+    now: DateTime<Utc>,
+    reference: &str,
+    edit: &NcEdit,
+) -> Result<Nonconformity> {
+    let nc = by_ref(tx, reference)?;
+    refuse_if_closed(&nc)?;
+    if *edit == NcEdit::default() {
+        return Err(refused!(
+            "nothing to change; give --containment, --root-cause, --severity or --owner"
+        ));
+    }
+    let owner_name = |id: Option<i64>| -> Result<Option<String>> {
+        id.map(|id| {
+            tx.query_row("SELECT name FROM person WHERE id = ?1", [id], |r| r.get(0))
+                .map_err(Error::from)
+        })
+        .transpose()
+    };
+    let mut changes: Vec<(&str, String, String)> = Vec::new();
+    if let Some(c) = &edit.containment {
+        changes.push(("containment", nc.containment.clone(), c.trim().to_string()));
+    }
+    if let Some(c) = &edit.root_cause {
+        changes.push(("root_cause", nc.root_cause.clone(), c.trim().to_string()));
+    }
+    if let Some(s) = edit.severity {
+        changes.push(("severity", nc.severity.as_str().into(), s.as_str().into()));
+    }
+    let ts = timestamp(now);
+    for (field, old, new) in &changes {
+        if old == new {
+            continue;
+        }
+        // the column names are the fields above, never typed text
+        tx.execute(
+            &format!(
+                "UPDATE nonconformity SET {field} = ?1, version = version + 1, updated_at = ?2 WHERE id = ?3"
+            ),
+            params![new, ts, nc.id],
+        )?;
+        let none_if_empty = |s: &str| Some(s.to_string()).filter(|s| !s.is_empty());
+        let (old, new) = (none_if_empty(old), none_if_empty(new));
+        log(
+            tx,
+            actor,
+            now,
+            Change::update(
+                "nonconformity",
+                &nc.reference,
+                field,
+                old.as_deref(),
+                new.as_deref(),
+            ),
+        )?;
+    }
+    if let Some(owner_id) = edit.owner_id {
+        let new = owner_name(owner_id)?;
+        if new != nc.owner {
+            tx.execute(
+                "UPDATE nonconformity SET owner_id = ?1, version = version + 1, updated_at = ?2 WHERE id = ?3",
+                params![owner_id, ts, nc.id],
+            )?;
+            log(
+                tx,
+                actor,
+                now,
+                Change::update(
+                    "nonconformity",
+                    &nc.reference,
+                    "owner",
+                    nc.owner.as_deref(),
+                    new.as_deref(),
+                ),
+            )?;
+        }
+    }
+    by_ref(tx, &nc.reference)
+}
+
+/// Links an action that corrects the nonconformity.
+pub fn link_action(
+    tx: &Transaction,
+    actor: &str,
+    now: DateTime<Utc>,
+    reference: &str,
+    action_ref: &str,
+) -> Result<()> {
+    let nc = by_ref(tx, reference)?;
+    refuse_if_closed(&nc)?;
+    let action = actions::require_action(tx, action_ref)?;
+    let added = tx.execute(
+        "INSERT OR IGNORE INTO nonconformity_action (nonconformity_id, action_id) VALUES (?1, ?2)",
+        params![nc.id, action.id],
+    )?;
+    if added == 0 {
+        return Err(refused!(
+            "{} already corrects {}",
+            action.reference,
+            nc.reference
+        ));
+    }
+    log(
+        tx,
+        actor,
+        now,
+        Change {
+            entity: "nonconformity",
+            entity_ref: &nc.reference,
+            op: "update",
+            field: "corrective_action",
+            old: None,
+            new: Some(&action.reference),
+        },
+    )
+}
+
+/// Records who verified that the correction worked, when, and on what evidence.
+pub fn verify(
+    tx: &Transaction,
+    actor: &str,
+    now: DateTime<Utc>,
+    reference: &str,
+    by: &str,
+    evidence: &str,
+) -> Result<()> {
+    let nc = by_ref(tx, reference)?;
+    refuse_if_closed(&nc)?;
+    let evidence = evidence.trim();
+    if evidence.is_empty() {
+        return Err(refused!(
+            "say what showed it worked, e.g. --evidence \"no recurrence in 3 months of audits\""
+        ));
+    }
+    let person = people::find(tx, by)?;
+    let name: String = tx.query_row("SELECT name FROM person WHERE id = ?1", [person], |r| {
+        r.get(0)
+    })?;
+    let on = now.date_naive();
+    tx.execute(
+        "UPDATE nonconformity SET verified_by = ?1, verified_on = ?2, verification = ?3,
+                version = version + 1, updated_at = ?4 WHERE id = ?5",
+        params![person, on.to_string(), evidence, timestamp(now), nc.id],
+    )?;
+    let what = format!("{name} on {on}: {evidence}");
+    log(
+        tx,
+        actor,
+        now,
+        Change::update(
+            "nonconformity",
+            &nc.reference,
+            "verified",
+            None,
+            Some(&what),
+        ),
+    )
+}
+
+/// Closes it, or refuses naming everything still missing.
+pub fn close(tx: &Transaction, actor: &str, now: DateTime<Utc>, reference: &str) -> Result<()> {
+    let nc = by_ref(tx, reference)?;
+    refuse_if_closed(&nc)?;
+    let gaps = nc.gaps();
+    if !gaps.is_empty() {
+        return Err(refused!(
+            "{} cannot be closed yet: {}",
+            nc.reference,
+            gaps.join("; ")
+        ));
+    }
+    let ts = timestamp(now);
+    tx.execute(
+        "UPDATE nonconformity SET status = 'closed', closed_at = ?1, version = version + 1,
+                updated_at = ?1 WHERE id = ?2",
+        params![ts, nc.id],
+    )?;
+    log(
+        tx,
+        actor,
+        now,
+        Change::update(
+            "nonconformity",
+            &nc.reference,
+            "status",
+            Some("open"),
+            Some("closed"),
+        ),
+    )
+}
+
+/// The columns of an import file, in order; the last three may be empty.
+pub const IMPORT_COLUMNS: &str = "title,source,severity,raised_on,area,owner,description";
+
+/// Raises every nonconformity in a CSV file (with a header line), all or
+/// nothing; an error names the line.
+pub fn import(tx: &Transaction, actor: &str, now: DateTime<Utc>, text: &str) -> Result<usize> {
+    let mut reader = csv::ReaderBuilder::new()
+        .has_headers(true)
+        .flexible(true)
+        .from_reader(text.as_bytes());
+    let header: Vec<String> = reader
+        .headers()
+        .map_err(|e| refused!("line 1: cannot read it as CSV ({e})"))?
+        .iter()
+        .map(|h| h.trim().to_ascii_lowercase())
+        .collect();
+    let expected: Vec<&str> = IMPORT_COLUMNS.split(',').collect();
+    if header.len() < 4 || header.iter().zip(&expected).any(|(h, e)| h != e) {
+        return Err(refused!(
+            "line 1: the header must be {IMPORT_COLUMNS} (the last three may be left out)"
+        ));
+    }
+    let mut count = 0;
+    for (i, record) in reader.records().enumerate() {
+        let line = i + 2;
+        let at = |e: Error| refused!("line {line}: {}", crate::store::one_line_error(&e));
+        let record = record.map_err(|e| refused!("line {line}: cannot read it as CSV ({e})"))?;
+        let field = |n: usize| record.get(n).unwrap_or("").trim();
+        let source = Source::read(field(1)).map_err(|e| refused!("line {line}: {e}"))?;
+        let severity = Severity::read(field(2)).map_err(|e| refused!("line {line}: {e}"))?;
+        let raised_on: NaiveDate = field(3).parse().map_err(|_| {
+            refused!(
+                "line {line}: '{}' is not a date; write it as YYYY-MM-DD",
+                visible_line(field(3))
+            )
+        })?;
+        let owner_id = match field(5) {
+            "" => None,
+            who => Some(people::find(tx, who).map_err(at)?),
+        };
+        let new = NewNc {
+            title: field(0),
+            description: field(6),
+            source,
+            area: field(4),
+            severity,
+            raised_on,
+            owner_id,
+        };
+        add(tx, actor, now, &new).map_err(at)?;
+        count += 1;
+    }
+    if count == 0 {
+        return Err(refused!(
+            "the file holds no nonconformities below its header"
+        ));
+    }
+    Ok(count)
+}
+
+#[cfg(test)]
+mod tests;
