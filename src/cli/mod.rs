@@ -4,6 +4,7 @@
 mod action;
 mod closeout;
 mod kpi;
+mod nc;
 mod output;
 mod person;
 mod review;
@@ -71,6 +72,11 @@ enum Command {
     Risk {
         #[command(subcommand)]
         command: risk::RiskCommand,
+    },
+    /// The nonconformity register: raise, list, update, verify and close (clause 10.2)
+    Nc {
+        #[command(subcommand)]
+        command: nc::NcCommand,
     },
     /// Show the change log: who changed what, when
     Log {
@@ -209,6 +215,7 @@ pub fn run(cli: Cli) -> Result<Launch> {
         Some(Command::Export { format, out }) => trail::export(&db()?.open()?, format, out),
         Some(Command::Import { file }) => trail::import(&mut Store::open(&db()?.path)?, file),
         Some(Command::Risk { command }) => risk::run(&mut db()?.open()?, command),
+        Some(Command::Nc { command }) => nc::run(&mut db()?.open()?, command),
         Some(Command::Init { group }) => init(&db()?.path, group.as_deref()),
         Some(Command::Backup { file, force }) => {
             let store = db()?.open()?;
