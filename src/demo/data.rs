@@ -1116,3 +1116,80 @@ pub const DECISIONS: &[DecisionSeed] = &[
         actions: &["Pilot the supplier portal with two suppliers"],
     },
 ];
+
+/// A nonconformity of the demo: raised `raised` days from today, corrected
+/// by actions above (by title), verified and closed when the story says so.
+pub struct NcSeed {
+    pub title: &'static str,
+    pub source: &'static str,
+    pub severity: &'static str,
+    pub area: &'static str,
+    pub raised: i64,
+    pub owner: &'static str,
+    pub containment: &'static str,
+    pub root_cause: &'static str,
+    pub actions: &'static [&'static str],
+    /// (day, who, evidence): the correction verified, and the NC closed that day.
+    pub closed: Option<(i64, &'static str, &'static str)>,
+}
+
+/// The register behind item c)4: the crimp height story that pushes the
+/// complaints KPI up (its 8D was not effective, and it came back), a supplier
+/// lot waiting on its SCAR, and an audit finding put right.
+pub const NCS: &[NcSeed] = &[
+    NcSeed {
+        title: "Torque driver calibration labels did not match the calibration database",
+        source: "audit",
+        severity: "minor",
+        area: "calibration",
+        raised: -165,
+        owner: "gevans",
+        containment: "Four drivers quarantined and rechecked against the database",
+        root_cause: "Labels printed before the database record was updated",
+        actions: &["Correct torque driver calibration labels"],
+        closed: Some((
+            -100,
+            "swhitfield",
+            "Follow-up audit found every label matching the database",
+        )),
+    },
+    NcSeed {
+        title: "Crimp height out of tolerance on OEM harnesses",
+        source: "customer",
+        severity: "major",
+        area: "crimping",
+        raised: -95,
+        owner: "swhitfield",
+        containment: "Stock at the customer and in house sorted; crimp cross-section on every batch",
+        root_cause: "Worn crimp applicator; maintenance interval too long for the volume",
+        actions: &[
+            "Run an 8D on crimp height complaints",
+            "Add a crimp cross-section check at every shift start",
+        ],
+        closed: None,
+    },
+    NcSeed {
+        title: "J-series connector lots rejected at goods-in",
+        source: "supplier",
+        severity: "major",
+        area: "connectors",
+        raised: -40,
+        owner: "rng",
+        containment: "Both lots quarantined and returned; stock from the previous lot used",
+        root_cause: "",
+        actions: &["Issue a SCAR to the connector supplier"],
+        closed: None,
+    },
+    NcSeed {
+        title: "Crimp height complaint again from the same OEM",
+        source: "customer",
+        severity: "major",
+        area: "crimping",
+        raised: -8,
+        owner: "swhitfield",
+        containment: "Customer stock sorted",
+        root_cause: "",
+        actions: &[],
+        closed: None,
+    },
+];

@@ -14,7 +14,7 @@ mod tests;
 
 use std::collections::HashMap;
 
-use crate::store::error::{Result, not_found, refused};
+use crate::store::error::{Error, Result, not_found, refused};
 use chrono::{DateTime, Datelike, Months, NaiveDate, NaiveTime, TimeDelta, Utc};
 use rusqlite::{Transaction, params};
 
@@ -68,6 +68,7 @@ pub fn seed_as(store: &mut Store, today: NaiveDate, me: &str) -> Result<DemoSumm
         let previous = seeder.previous_review()?;
         let actions = seeder.actions(&previous)?;
         seeder.decisions(&previous, &actions)?;
+        seeder.nonconformities()?;
         closeout::sign_off_previous(tx, previous.id)?;
         // its minutes kept as they were signed off, at that moment
         let signed_at = crate::store::reviews::review_by_id(tx, previous.id)?
@@ -661,6 +662,68 @@ impl Seeder<'_> {
     }
 
     /// This quarter's review, planned for today and ready to start.
+    /// The register behind item c)4, written as the rest of the demo is:
+    /// rows as they would stand, with one log entry for the whole demo.
+    fn nonconformities(&mut self) -> Result<()> {
+        use crate::domain::nc::{Severity, Source, nc_ref};
+        for (n, seed) in data::NCS.iter().enumerate() {
+            let raised_on = day(self.today, seed.raised);
+            let created = timestamp(at(raised_on, 9, 30));
+            let reference = nc_ref(raised_on.year(), n as u32 + 1);
+            // the seeds are checked words: a typo fails the demo's tests
+            let source = Source::read(seed.source).map_err(Error::Refused)?;
+            let severity = Severity::read(seed.severity).map_err(Error::Refused)?;
+            let (status, verified_by, verified_on, verification, closed_at) = match seed.closed {
+                Some((on, who, evidence)) => {
+                    let on = day(self.today, on);
+                    (
+                        "closed",
+                        Some(self.person_id(who)?),
+                        Some(on.to_string()),
+                        evidence,
+                        Some(timestamp(at(on, 15, 5))),
+                    )
+                }
+                None => ("open", None, None, "", None),
+            };
+            self.tx.execute(
+                "INSERT INTO nonconformity (ref, title, source, area, severity, raised_on, owner_id,
+                     containment, root_cause, status, verified_by, verified_on, verification,
+                     closed_at, created_at, updated_at)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?15)",
+                rusqlite::params![
+                    reference,
+                    seed.title,
+                    source.as_str(),
+                    seed.area,
+                    severity.as_str(),
+                    raised_on.to_string(),
+                    self.person_id(seed.owner)?,
+                    seed.containment,
+                    seed.root_cause,
+                    status,
+                    verified_by,
+                    verified_on,
+                    verification,
+                    closed_at,
+                    created
+                ],
+            )?;
+            let id = self.tx.last_insert_rowid();
+            for title in seed.actions {
+                let linked = self.tx.execute(
+                    "INSERT INTO nonconformity_action (nonconformity_id, action_id)
+                     SELECT ?1, id FROM action WHERE title = ?2",
+                    rusqlite::params![id, title],
+                )?;
+                if linked != 1 {
+                    return Err(not_found!("the demo data names an unknown action {title}"));
+                }
+            }
+        }
+        Ok(())
+    }
+
     fn current_review(&mut self, previous: &Previous) -> Result<()> {
         let today = self.today;
         let title = review_title(today);

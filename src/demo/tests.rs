@@ -495,3 +495,34 @@ fn periods_end_before_the_current_month() {
     let quarterly = periods(date(2026, 1, 31), true, 1);
     assert_eq!(quarterly, vec![date(2025, 12, 1)]);
 }
+
+/// The register behind c)4 tells the same story as the KPIs and actions:
+/// the crimp height NC whose 8D was not effective, the same complaint again,
+/// a supplier lot waiting on its SCAR, and an audit finding closed by the rule.
+#[test]
+fn the_nonconformities_follow_the_closure_rule_and_the_crimp_story() {
+    let (_d, store, _) = seeded(today());
+    let ncs = crate::store::ncs::list(store.conn(), false).unwrap();
+    assert_eq!(ncs.len(), data::NCS.len());
+    for nc in ncs.iter().filter(|n| n.closed) {
+        assert!(
+            nc.gaps().is_empty(),
+            "{} is closed with gaps {:?}",
+            nc.reference,
+            nc.gaps()
+        );
+    }
+    let crimp = ncs
+        .iter()
+        .find(|n| n.title == "Crimp height out of tolerance on OEM harnesses")
+        .unwrap();
+    assert!(
+        crimp
+            .actions
+            .iter()
+            .any(|a| a.status == crate::domain::action::ActionStatus::NotEffective)
+    );
+    let summary = crate::domain::nc::Summary::of(&ncs, None, today());
+    assert_eq!(summary.open, 3);
+    assert_eq!(summary.repeats, [("crimping".to_string(), 2)]);
+}

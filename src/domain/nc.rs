@@ -175,3 +175,177 @@ impl Nonconformity {
         closure_gaps(&self.actions, self.verified_by.is_some())
     }
 }
+
+/// What item c)4 says about the register: how many are open, what moved
+/// since the last review, whether corrective action worked, and what keeps
+/// coming back.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Summary {
+    pub open: usize,
+    pub raised_since: usize,
+    pub closed_since: usize,
+    pub oldest_open_days: Option<i64>,
+    /// Corrective actions judged: (effective, judged at all).
+    pub effective: (usize, usize),
+    /// Areas with two or more nonconformities raised in the last year, most first.
+    pub repeats: Vec<(String, usize)>,
+}
+
+impl Summary {
+    /// `since` is when the previous review closed; without one, everything counts as new.
+    pub fn of(
+        ncs: &[Nonconformity],
+        since: Option<chrono::NaiveDate>,
+        today: chrono::NaiveDate,
+    ) -> Summary {
+        let after = |d: chrono::NaiveDate| since.is_none_or(|s| d > s);
+        let open: Vec<&Nonconformity> = ncs.iter().filter(|n| !n.closed).collect();
+        let judged = ncs.iter().flat_map(|n| &n.actions).filter(|a| {
+            matches!(
+                a.status,
+                ActionStatus::Effective | ActionStatus::NotEffective
+            )
+        });
+        let (mut effective, mut all) = (0, 0);
+        for a in judged {
+            all += 1;
+            effective += usize::from(a.status == ActionStatus::Effective);
+        }
+        let year_ago = today - chrono::Duration::days(365);
+        let mut repeats: Vec<(String, usize)> = Vec::new();
+        for n in ncs
+            .iter()
+            .filter(|n| n.raised_on > year_ago && !n.area.trim().is_empty())
+        {
+            let area = n.area.trim().to_lowercase();
+            match repeats.iter_mut().find(|(a, _)| *a == area) {
+                Some((_, count)) => *count += 1,
+                None => repeats.push((area, 1)),
+            }
+        }
+        repeats.retain(|(_, count)| *count >= 2);
+        repeats.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+        Summary {
+            open: open.len(),
+            raised_since: ncs.iter().filter(|n| after(n.raised_on)).count(),
+            closed_since: ncs
+                .iter()
+                .filter(|n| n.closed_on.is_some_and(after))
+                .count(),
+            oldest_open_days: open.iter().map(|n| n.age_days(today)).max(),
+            effective: (effective, all),
+            repeats,
+        }
+    }
+
+    /// One line for the cockpit and the minutes.
+    pub fn line(&self) -> String {
+        let mut parts = vec![format!("{} open", self.open)];
+        if let Some(days) = self.oldest_open_days {
+            parts.push(format!("oldest {days} days"));
+        }
+        parts.push(format!(
+            "{} raised, {} closed since the last review",
+            self.raised_since, self.closed_since
+        ));
+        match self.effective {
+            (_, 0) => parts.push("no corrective action judged yet".into()),
+            (e, all) => parts.push(format!("corrective actions effective: {e} of {all}")),
+        }
+        if !self.repeats.is_empty() {
+            let repeats: Vec<String> = self
+                .repeats
+                .iter()
+                .map(|(a, n)| format!("{a} ×{n}"))
+                .collect();
+            parts.push(format!("repeating: {}", repeats.join(", ")));
+        }
+        parts.join(" · ")
+    }
+}
+
+#[cfg(test)]
+mod summary_tests {
+    use super::*;
+    use chrono::NaiveDate;
+
+    fn nc(
+        reference: &str,
+        area: &str,
+        raised: &str,
+        closed: Option<&str>,
+        actions: &[ActionStatus],
+    ) -> Nonconformity {
+        let day = |s: &str| s.parse::<NaiveDate>().unwrap();
+        Nonconformity {
+            id: 0,
+            reference: reference.into(),
+            title: String::new(),
+            description: String::new(),
+            source: Source::Customer,
+            area: area.into(),
+            severity: Severity::Major,
+            raised_on: day(raised),
+            owner: None,
+            containment: String::new(),
+            root_cause: String::new(),
+            closed: closed.is_some(),
+            verified_by: None,
+            verified_on: None,
+            verification: String::new(),
+            closed_on: closed.map(day),
+            actions: actions
+                .iter()
+                .map(|&status| Corrective {
+                    reference: "A".into(),
+                    status,
+                })
+                .collect(),
+        }
+    }
+
+    #[test]
+    fn the_summary_counts_what_moved_since_the_last_review_and_what_repeats() {
+        let today: NaiveDate = "2026-11-21".parse().unwrap();
+        let since = Some("2026-08-21".parse().unwrap());
+        let ncs = [
+            nc(
+                "NC-1",
+                "Crimping",
+                "2026-06-10",
+                Some("2026-09-30"),
+                &[ActionStatus::Effective],
+            ),
+            nc(
+                "NC-2",
+                "crimping",
+                "2026-10-02",
+                None,
+                &[ActionStatus::NotEffective, ActionStatus::Open],
+            ),
+            nc("NC-3", "crimping ", "2026-11-03", None, &[]),
+            nc(
+                "NC-4",
+                "labels",
+                "2025-01-10",
+                Some("2025-03-01"),
+                &[ActionStatus::Effective],
+            ),
+        ];
+        let s = Summary::of(&ncs, since, today);
+        assert_eq!(s.open, 2);
+        assert_eq!(s.raised_since, 2);
+        assert_eq!(s.closed_since, 1);
+        assert_eq!(s.oldest_open_days, Some(50));
+        assert_eq!(s.effective, (2, 3));
+        assert_eq!(s.repeats, [("crimping".to_string(), 3)]);
+        assert_eq!(
+            s.line(),
+            "2 open · oldest 50 days · 2 raised, 1 closed since the last review · corrective actions effective: 2 of 3 · repeating: crimping ×3"
+        );
+        assert_eq!(
+            Summary::of(&[], None, today).line(),
+            "0 open · 0 raised, 0 closed since the last review · no corrective action judged yet"
+        );
+    }
+}

@@ -37,6 +37,8 @@ pub struct CockpitData {
     pub decisions: Vec<DecisionSummary>,
     /// 9.3.3 categories the review said needed nothing: (category, why).
     pub none_needed: Vec<(String, String)>,
+    /// The nonconformity register, for item c)4.
+    pub ncs: Vec<crate::domain::nc::Nonconformity>,
 }
 
 impl CockpitData {
@@ -61,6 +63,7 @@ impl CockpitData {
             actions: evidence::review_actions(conn, review_id)?,
             decisions: evidence::review_decisions(conn, review_id)?,
             none_needed: crate::store::outcome::none_needed(conn, review_id)?,
+            ncs: crate::store::ncs::list(conn, false)?,
         })
     }
 

@@ -18,6 +18,7 @@ use crate::tui::ui::safe;
 pub fn has_evidence(item: &AgendaItem, state: &State) -> bool {
     match item.input_key.as_str() {
         "opening" | "a" | "b" | "e" | "outputs" | "close" => true,
+        "c4" if !state.data.ncs.is_empty() => true,
         key => state.data.kpis.iter().any(|k| k.input_key == key),
     }
 }
@@ -30,6 +31,7 @@ pub fn draw(frame: &mut Frame, area: Rect, item: &AgendaItem, state: &State) {
         "e" => return crate::tui::screens::risks::view::draw_item_e(frame, area, state),
         "outputs" => outputs_table(state),
         "close" => return draw_close_tally(frame, area, state),
+        "c4" => return super::ncs::draw_item_c4(frame, area, state),
         key => return crate::tui::screens::kpis::view::draw_compact(frame, area, key, state),
     };
     let visible = area.height.saturating_sub(2) as usize;

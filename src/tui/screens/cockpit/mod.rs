@@ -7,6 +7,7 @@ mod carried;
 pub mod evidence;
 mod item;
 pub mod keys;
+mod ncs;
 mod notes;
 mod update;
 
