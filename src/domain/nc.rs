@@ -73,7 +73,7 @@ pub fn closure_gaps(actions: &[Corrective], verified: bool) -> Vec<String> {
         .filter(|a| a.status != ActionStatus::Cancelled)
         .collect();
     if live.is_empty() {
-        gaps.push("it has no corrective action (steerco nc action REF ACTION)".to_string());
+        gaps.push("it has no corrective action".to_string());
     }
     for a in live {
         let why = match a.status {
@@ -86,10 +86,7 @@ pub fn closure_gaps(actions: &[Corrective], verified: bool) -> Vec<String> {
         gaps.push(format!("{} {why}", a.reference));
     }
     if !verified {
-        gaps.push(
-            "nobody has verified that the correction worked (steerco nc verify REF --by PERSON)"
-                .to_string(),
-        );
+        gaps.push("nobody has verified that the correction worked".to_string());
     }
     gaps
 }
@@ -121,14 +118,14 @@ mod tests {
             [
                 "A-1 is still open",
                 "A-2 is done but its effectiveness is not verified",
-                "nobody has verified that the correction worked (steerco nc verify REF --by PERSON)",
+                "nobody has verified that the correction worked",
             ]
         );
         assert!(closure_gaps(&[action("A-3", ActionStatus::Effective)], true).is_empty());
         // a cancelled action alone corrects nothing
         assert_eq!(
             closure_gaps(&[action("A-4", ActionStatus::Cancelled)], true),
-            ["it has no corrective action (steerco nc action REF ACTION)"]
+            ["it has no corrective action"]
         );
     }
 

@@ -2,6 +2,7 @@
 //! ratings and action statuses from their histories.
 
 use crate::store::error::Result;
+use chrono::NaiveDate;
 use rusqlite::{Connection, OptionalExtension};
 
 use super::followup;
@@ -210,4 +211,27 @@ pub(super) fn actions_as_of(
     }
     new.sort_by(|a, b| a.reference.cmp(&b.reference));
     Ok((new, carried))
+}
+
+/// The nonconformity register as it stood on `day`: raised by then, and
+/// closed or verified only if that happened by then. (Corrective actions
+/// show their status now; minutes signed off are kept as they were.)
+pub fn ncs_as_of(
+    conn: &Connection,
+    day: NaiveDate,
+) -> Result<Vec<crate::domain::nc::Nonconformity>> {
+    let mut register = crate::store::ncs::list(conn, false)?;
+    register.retain(|n| n.raised_on <= day);
+    for n in &mut register {
+        if n.closed_on.is_some_and(|c| c > day) {
+            n.closed = false;
+            n.closed_on = None;
+        }
+        if n.verified_on.is_some_and(|v| v > day) {
+            n.verified_by = None;
+            n.verified_on = None;
+            n.verification.clear();
+        }
+    }
+    Ok(register)
 }

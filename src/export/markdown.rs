@@ -209,6 +209,13 @@ fn evidence(out: &mut String, m: &Minutes, key: &str) {
             );
         }
         "e" => risks(out, m),
+        "c4" => {
+            let kpis: Vec<&KpiLine> = m.kpis_for(key).collect();
+            if !kpis.is_empty() {
+                kpi_table(out, &kpis);
+            }
+            nonconformities(out, m);
+        }
         "outputs" => {
             let _ = writeln!(
                 out,
@@ -222,6 +229,52 @@ fn evidence(out: &mut String, m: &Minutes, key: &str) {
                 kpi_table(out, &kpis);
             }
         }
+    }
+}
+
+/// Item c)4: the register's summary, then the open nonconformities and those
+/// closed since the last review.
+fn nonconformities(out: &mut String, m: &Minutes) {
+    let _ = writeln!(out, "\nNonconformities: {}.", cell(&m.nc_summary));
+    if m.nonconformities.is_empty() {
+        return;
+    }
+    out.push_str(
+        "\n| NC | Raised | Severity | Source | Status | Containment and root cause | Corrective actions | Verified / still needed |\n",
+    );
+    out.push_str("|---|---|---|---|---|---|---|---|\n");
+    for n in &m.nonconformities {
+        let cause = [n.containment.as_str(), n.root_cause.as_str()]
+            .iter()
+            .filter(|s| !s.trim().is_empty())
+            .map(|s| cell(s))
+            .collect::<Vec<_>>()
+            .join("; cause: ");
+        let actions = if n.corrective_actions.is_empty() {
+            "none".to_string()
+        } else {
+            cell(&n.corrective_actions.join(", "))
+        };
+        let after = match &n.verified {
+            Some(v) => cell(v),
+            None => cell(&n.still_needed.join("; ")),
+        };
+        let _ = writeln!(
+            out,
+            "| {} {} | {} ({} days) | {} | {} | {} | {} | {actions} | {after} |",
+            n.reference,
+            cell(&n.title),
+            n.raised_on,
+            n.age_days,
+            n.severity,
+            n.source,
+            n.status,
+            if cause.is_empty() {
+                "—".into()
+            } else {
+                cause
+            },
+        );
     }
 }
 

@@ -7,7 +7,7 @@ use chrono::{DateTime, Utc};
 use rusqlite::Connection;
 use serde::Serialize;
 
-use super::asof::{actions_as_of, kpis_as_of, risks_as_of};
+use super::asof::{actions_as_of, kpis_as_of, ncs_as_of, risks_as_of};
 use super::followup::{self, PreviousDecision, TreatmentLine};
 use crate::domain::action::ActionStatus;
 use crate::domain::agenda::format_duration;
@@ -42,6 +42,10 @@ pub struct Minutes {
     pub attendees: Vec<AttendeeLine>,
     pub items: Vec<ItemLine>,
     pub kpis: Vec<KpiLine>,
+    /// Item c)4: the nonconformities open at sign-off and those closed since
+    /// the last review, with the register's summary.
+    pub nonconformities: Vec<NcLine>,
+    pub nc_summary: String,
     pub risks: Vec<RiskLine>,
     /// Risks (not opportunities) by current rating: `heat_map[likelihood-1][impact-1]`.
     pub heat_map: [[u32; 5]; 5],
@@ -84,6 +88,28 @@ pub struct ItemLine {
     pub notes: String,
     pub time_spent: String,
     pub timebox: String,
+}
+
+/// One nonconformity as the minutes record it.
+#[derive(Debug, Clone, Serialize)]
+pub struct NcLine {
+    pub reference: String,
+    pub title: String,
+    pub source: &'static str,
+    pub severity: &'static str,
+    pub area: String,
+    pub raised_on: String,
+    /// "open", or "closed on YYYY-MM-DD".
+    pub status: String,
+    pub age_days: i64,
+    pub containment: String,
+    pub root_cause: String,
+    /// "A-2026-005 (not effective)".
+    pub corrective_actions: Vec<String>,
+    /// "Aisha Khan on 2026-08-12: no recurrence in 6 weeks".
+    pub verified: Option<String>,
+    /// What closing it still needs; empty when closed or ready.
+    pub still_needed: Vec<String>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -370,6 +396,14 @@ pub fn gather_in(conn: &Connection, review_id: i64, now: DateTime<Utc>) -> Resul
         }
     }
     let (risks, heat_map) = risks_as_of(conn, &as_of_ts, since)?;
+    let since_day = since.and_then(|s| s.get(..10)).and_then(|d| d.parse().ok());
+    let register = ncs_as_of(conn, today)?;
+    let nc_summary = crate::domain::nc::Summary::of(&register, since_day, today).line();
+    // the open ones, and those closed since the last review: what c)4 discussed
+    let ncs: Vec<&crate::domain::nc::Nonconformity> = register
+        .iter()
+        .filter(|n| !n.closed || n.closed_on.is_some_and(|c| since_day.is_none_or(|s| c > s)))
+        .collect();
     let titles = followup::titles(conn)?;
 
     Ok(Minutes {
@@ -411,6 +445,8 @@ pub fn gather_in(conn: &Connection, review_id: i64, now: DateTime<Utc>) -> Resul
             })
             .collect(),
         kpis: kpis_as_of(conn, &as_of_ts)?,
+        nonconformities: ncs.iter().map(|n| nc_line(n, today)).collect(),
+        nc_summary,
         risks,
         heat_map: heat_map.cells,
         decisions,
@@ -508,5 +544,34 @@ pub fn state_label(state: &str) -> &'static str {
         "covered" => "covered",
         "not_applicable" => "not applicable",
         _ => "NOT COVERED",
+    }
+}
+
+/// `today` is the minutes' day: an open one's age is counted to it.
+fn nc_line(n: &crate::domain::nc::Nonconformity, today: chrono::NaiveDate) -> NcLine {
+    NcLine {
+        reference: n.reference.clone(),
+        title: n.title.clone(),
+        source: n.source.as_str(),
+        severity: n.severity.as_str(),
+        area: n.area.clone(),
+        raised_on: n.raised_on.to_string(),
+        status: match n.closed_on {
+            Some(on) if n.closed => format!("closed on {on}"),
+            _ => "open".to_string(),
+        },
+        age_days: n.age_days(n.closed_on.unwrap_or(today)),
+        containment: n.containment.clone(),
+        root_cause: n.root_cause.clone(),
+        corrective_actions: n
+            .actions
+            .iter()
+            .map(|a| format!("{} ({})", a.reference, a.status.label()))
+            .collect(),
+        verified: match (&n.verified_by, n.verified_on) {
+            (Some(by), Some(on)) => Some(format!("{by} on {on}: {}", n.verification)),
+            _ => None,
+        },
+        still_needed: if n.closed { Vec::new() } else { n.gaps() },
     }
 }

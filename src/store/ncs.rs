@@ -370,7 +370,7 @@ pub fn close(tx: &Transaction, actor: &str, now: DateTime<Utc>, reference: &str)
     let gaps = nc.gaps();
     if !gaps.is_empty() {
         return Err(refused!(
-            "{} cannot be closed yet: {}",
+            "{} cannot be closed yet: {} (steerco nc action links a corrective action, steerco nc verify records the verification)",
             nc.reference,
             gaps.join("; ")
         ));

@@ -17,6 +17,49 @@ fn status_class(status: &str) -> &'static str {
     }
 }
 
+/// Item c)4: the register's summary, then the open nonconformities and those
+/// closed since the last review.
+pub(super) fn nonconformities(out: &mut String, m: &Minutes) {
+    let _ = writeln!(out, "<p>Nonconformities: {}.</p>", esc_line(&m.nc_summary));
+    if m.nonconformities.is_empty() {
+        return;
+    }
+    out.push_str("<table>\n<thead><tr><th>NC</th><th>Raised</th><th>Severity</th><th>Source</th><th>Status</th><th>Containment and root cause</th><th>Corrective actions</th><th>Verified / still needed</th></tr></thead>\n");
+    for n in &m.nonconformities {
+        let cause = match (n.containment.trim(), n.root_cause.trim()) {
+            ("", "") => "—".to_string(),
+            (c, "") => esc_line(c),
+            ("", r) => format!("cause: {}", esc_line(r)),
+            (c, r) => format!("{}; cause: {}", esc_line(c), esc_line(r)),
+        };
+        let actions = if n.corrective_actions.is_empty() {
+            "<span class=\"gap\">none</span>".to_string()
+        } else {
+            esc_line(&n.corrective_actions.join(", "))
+        };
+        let after = match &n.verified {
+            Some(v) => esc_line(v),
+            None if n.still_needed.is_empty() => "—".to_string(),
+            None => format!(
+                "<span class=\"gap\">{}</span>",
+                esc_line(&n.still_needed.join("; "))
+            ),
+        };
+        let _ = writeln!(
+            out,
+            "<tr><td>{} {}</td><td>{} ({} days)</td><td>{}</td><td>{}</td><td>{}</td><td>{cause}</td><td>{actions}</td><td>{after}</td></tr>",
+            esc_line(&n.reference),
+            esc_line(&n.title),
+            n.raised_on,
+            n.age_days,
+            n.severity,
+            n.source,
+            esc_line(&n.status),
+        );
+    }
+    out.push_str("</table>\n");
+}
+
 pub(super) fn kpi_table(out: &mut String, kpis: &[&KpiLine]) {
     out.push_str("<table>\n<thead><tr><th>KPI</th><th>Latest</th><th>Period</th><th>Target</th><th>Status</th><th>Trend (dashed: target)</th><th>Target met</th></tr></thead>\n");
     for k in kpis {

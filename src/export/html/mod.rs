@@ -188,6 +188,13 @@ fn evidence(out: &mut String, m: &Minutes, key: &str) {
             );
         }
         "e" => risks(out, m),
+        "c4" => {
+            let kpis: Vec<&KpiLine> = m.kpis_for(key).collect();
+            if !kpis.is_empty() {
+                kpi_table(out, &kpis);
+            }
+            evidence::nonconformities(out, m);
+        }
         "outputs" => {
             let _ = writeln!(
                 out,
