@@ -321,6 +321,23 @@ pub fn link_action(
     )
 }
 
+/// Links a new action to the nonconformity it corrects, both by id (an
+/// action captured on the register's screen).
+pub fn link_action_ids(
+    tx: &Transaction,
+    actor: &str,
+    now: DateTime<Utc>,
+    nc_id: i64,
+    action_id: i64,
+) -> Result<()> {
+    let (nc, action): (String, String) = tx.query_row(
+        "SELECT n.ref, a.ref FROM nonconformity n, action a WHERE n.id = ?1 AND a.id = ?2",
+        params![nc_id, action_id],
+        |r| Ok((r.get(0)?, r.get(1)?)),
+    )?;
+    link_action(tx, actor, now, &nc, &action)
+}
+
 /// Records who verified that the correction worked, when, and on what evidence.
 pub fn verify(
     tx: &Transaction,

@@ -27,6 +27,8 @@ pub enum Msg {
     ScrollDown,
     ScrollUp,
     OpenKpis,
+    /// The nonconformity register.
+    OpenNcs,
     SignOff,
     Help,
     Quit,
@@ -196,6 +198,8 @@ pub fn family<M>() -> &'static str {
         "kpis"
     } else if t.ends_with("::RiskMsg") {
         "risks"
+    } else if t.ends_with("::NcMsg") {
+        "ncs"
     } else {
         "cockpit"
     }

@@ -155,6 +155,8 @@ pub enum Screen {
     Risks,
     /// Every action, filtered: between meetings and from the cockpit with `A`.
     Actions,
+    /// The nonconformity register (`N`).
+    Ncs,
 }
 
 pub enum Overlay {
@@ -343,6 +345,7 @@ pub struct State {
     /// The database cannot be written by this account: the cockpit only shows.
     pub read_only: bool,
     pub kpis: KpiBoard,
+    pub ncs: crate::tui::screens::ncs::NcView,
     /// The terminal's width, for moving up and down a grid that reflows.
     pub width: u16,
 }
@@ -379,6 +382,7 @@ impl State {
             live: true,
             read_only: false,
             kpis: KpiBoard::new(Vec::new()),
+            ncs: Default::default(),
             width: 80,
         }
     }

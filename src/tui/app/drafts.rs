@@ -23,6 +23,7 @@ impl App {
                     id(form.link.agenda_item_id),
                     id(form.link.kpi_id),
                     id(form.link.risk_id),
+                    id(form.link.nc_id),
                 ]);
                 (DraftKind::Action, fields)
             }
@@ -104,6 +105,7 @@ impl App {
                     agenda_item_id: id(4),
                     kpi_id: id(5),
                     risk_id: id(6),
+                    nc_id: id(7),
                 });
                 if let Overlay::ActionForm(form) = &mut self.state.overlay {
                     for (i, area) in form.fields.iter_mut().enumerate() {

@@ -19,6 +19,8 @@ pub struct ActionLink {
     pub agenda_item_id: Option<i64>,
     pub kpi_id: Option<i64>,
     pub risk_id: Option<i64>,
+    /// A nonconformity the action corrects.
+    pub nc_id: Option<i64>,
 }
 
 pub use crate::tui::popups::form::FormKey;

@@ -171,9 +171,14 @@ impl App {
             origin,
             ..Default::default()
         };
-        let (_, reference) = self
-            .store
-            .write(|tx, actor| actions::create_action(tx, actor, now, &new))?;
+        let nc_id = form.link.nc_id;
+        let (_, reference) = self.store.write(|tx, actor| {
+            let (id, reference) = actions::create_action(tx, actor, now, &new)?;
+            if let Some(nc_id) = nc_id {
+                crate::store::ncs::link_action_ids(tx, actor, now, nc_id, id)?;
+            }
+            Ok((id, reference))
+        })?;
         self.reload();
         Ok(format!("{reference} captured{flag}"))
     }

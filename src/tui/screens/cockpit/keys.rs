@@ -122,6 +122,13 @@ pub const COCKPIT: &[Binding] = &[
         msg: Msg::OpenRisks,
     },
     Binding {
+        keys: &[KeyCode::Char('N')],
+        label: "N",
+        help: "the nonconformity register: open ones first, what each still needs",
+        footer: None,
+        msg: Msg::OpenNcs,
+    },
+    Binding {
         keys: &[KeyCode::Char('r')],
         label: "r",
         help: "raise a new risk or opportunity (e.g. from a context change in b)",

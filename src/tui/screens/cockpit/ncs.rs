@@ -5,8 +5,8 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Cell, Paragraph, Row, Table, Wrap};
 
-use crate::domain::action::ActionStatus;
-use crate::domain::nc::{Nonconformity, Severity, Summary};
+use crate::domain::nc::{Nonconformity, Summary};
+use crate::tui::screens::ncs::view::{next_step, severity_style};
 use crate::tui::state::State;
 use crate::tui::theme;
 use crate::tui::ui::safe;
@@ -33,30 +33,6 @@ pub fn draw_item_c4(frame: &mut Frame, area: Rect, state: &State) {
     draw_register(frame, nc_area, state);
 }
 
-/// What an open nonconformity still needs before it can close, in a word or two.
-fn next_step(nc: &Nonconformity) -> (String, ratatui::style::Style) {
-    let live: Vec<_> = nc
-        .actions
-        .iter()
-        .filter(|a| a.status != ActionStatus::Cancelled)
-        .collect();
-    let open = live
-        .iter()
-        .filter(|a| matches!(a.status, ActionStatus::Open | ActionStatus::InProgress))
-        .count();
-    if live.is_empty() {
-        ("no action !".into(), theme::warn())
-    } else if live.iter().any(|a| a.status == ActionStatus::NotEffective) {
-        ("not effective".into(), theme::bad())
-    } else if open > 0 {
-        (format!("{open} open"), theme::dim())
-    } else if nc.gaps().is_empty() {
-        ("ready to close".into(), theme::good())
-    } else {
-        ("to verify".into(), theme::warn())
-    }
-}
-
 fn draw_register(frame: &mut Frame, area: Rect, state: &State) {
     let today = state.today;
     let since = state.data.board.since.map(|t| t.date_naive());
@@ -80,11 +56,7 @@ fn draw_register(frame: &mut Frame, area: Rect, state: &State) {
     let rows: Vec<Row> = open
         .iter()
         .map(|n| {
-            let severity = match n.severity {
-                Severity::Critical => theme::bad(),
-                Severity::Major => theme::warn(),
-                Severity::Minor => theme::dim(),
-            };
+            let severity = severity_style(n.severity);
             let (step, step_style) = next_step(n);
             let mut cells = vec![
                 Cell::from(n.reference.clone()),

@@ -59,7 +59,7 @@ impl App {
                     self.open_action_form(ActionLink {
                         agenda_item_id,
                         kpi_id: Some(kpi_id),
-                        risk_id: None,
+                        ..Default::default()
                     });
                 }
             }

@@ -169,8 +169,8 @@ impl App {
                 Some(entry) => {
                     let link = crate::tui::popups::capture::ActionLink {
                         agenda_item_id: self.state.current_item().map(|i| i.id),
-                        kpi_id: None,
                         risk_id: Some(entry.id),
+                        ..Default::default()
                     };
                     self.open_action_form(link);
                 }

@@ -1,0 +1,57 @@
+//! The register screen as the quality manager sees it.
+
+use crossterm::event::KeyCode;
+
+use crate::tui::state::Screen;
+use crate::tui::testkit::{demo_app, key, render, type_text};
+
+#[test]
+fn the_register_opens_with_n_and_shows_the_selected_nc_in_full() {
+    let (_dir, mut app) = demo_app();
+    app.handle_key(key(KeyCode::Char('N')));
+    assert_eq!(app.state.screen, Screen::Ncs);
+    let drawn = render(&app, 200, 60);
+    assert!(drawn.contains("Nonconformities 4 of 4"), "{drawn}");
+    // the oldest open one first, and selected
+    assert!(
+        drawn.contains("NC-2026-002 Crimp height out of tolerance on OEM harnesses"),
+        "{drawn}"
+    );
+    assert!(
+        drawn.contains("A-2026-005 was judged not effective"),
+        "{drawn}"
+    );
+    insta::assert_snapshot!("ncs_200x60", drawn);
+    insta::assert_snapshot!("ncs_80x24", render(&app, 80, 24));
+    app.handle_key(key(KeyCode::Char('o')));
+    assert!(render(&app, 200, 60).contains("Nonconformities 3 of 4 · open only"));
+    app.handle_key(key(KeyCode::Esc));
+    assert_eq!(app.state.screen, Screen::Cockpit);
+}
+
+/// `a` on the register captures an action that corrects the selected NC.
+#[test]
+fn an_action_captured_on_an_nc_corrects_it() {
+    let (_dir, mut app) = demo_app();
+    app.handle_key(key(KeyCode::Char('N')));
+    // the newest open one, with no action yet
+    app.handle_key(key(KeyCode::Down));
+    app.handle_key(key(KeyCode::Down));
+    app.handle_key(key(KeyCode::Char('a')));
+    type_text(&mut app, "Audit the crimp applicator maintenance plan");
+    app.handle_key(key(KeyCode::Enter));
+    let status = app
+        .state
+        .status
+        .as_ref()
+        .map(|s| s.text.clone())
+        .unwrap_or_default();
+    assert!(status.contains("captured"), "{status}");
+    let nc = crate::store::ncs::by_ref(app.store().conn(), "NC-2026-004").unwrap();
+    assert_eq!(nc.actions.len(), 1, "{nc:?}");
+    let action =
+        crate::store::actions::require_action(app.store().conn(), &nc.actions[0].reference)
+            .unwrap();
+    assert_eq!(action.title, "Audit the crimp applicator maintenance plan");
+    assert!(render(&app, 200, 60).contains(&format!("{} (open)", action.reference)));
+}
