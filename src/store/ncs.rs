@@ -100,9 +100,11 @@ pub fn list(conn: &Connection, open_only: bool) -> Result<Vec<Nonconformity>> {
         .prepare(&sql)?
         .query_map([], from_row)?
         .collect::<rusqlite::Result<_>>()?;
+    let at: std::collections::HashMap<i64, usize> =
+        ncs.iter().enumerate().map(|(i, n)| (n.id, i)).collect();
     for (id, action) in corrective_actions(conn)? {
-        if let Some(nc) = ncs.iter_mut().find(|n| n.id == id) {
-            nc.actions.push(action);
+        if let Some(&i) = at.get(&id) {
+            ncs[i].actions.push(action);
         }
     }
     Ok(ncs)
