@@ -80,14 +80,7 @@ pub fn seed_as(store: &mut Store, today: NaiveDate, me: &str) -> Result<DemoSumm
             tx,
             actor,
             at(today, 0, 0),
-            Change {
-                entity: "demo",
-                entity_ref: "demo",
-                op: "create",
-                field: "",
-                old: None,
-                new: Some("demo data seeded"),
-            },
+            Change::create("demo", "demo", Some("demo data seeded")),
         )?;
         Ok(DemoSummary {
             organisation: data::ORGANISATION.to_string(),

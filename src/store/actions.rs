@@ -226,14 +226,7 @@ pub fn create_action(
         tx,
         actor,
         now,
-        Change {
-            entity: "action",
-            entity_ref: &reference,
-            op: "create",
-            field: "",
-            old: None,
-            new: Some(title),
-        },
+        Change::create("action", &reference, Some(title)),
     )?;
     Ok((id, reference))
 }

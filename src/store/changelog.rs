@@ -21,6 +21,18 @@ pub struct Change<'a> {
 }
 
 impl<'a> Change<'a> {
+    /// A record created; `new` says what it is.
+    pub fn create(entity: &'a str, entity_ref: &'a str, new: Option<&'a str>) -> Self {
+        Change {
+            entity,
+            entity_ref,
+            op: "create",
+            field: "",
+            old: None,
+            new,
+        }
+    }
+
     /// One field of a record changed from `old` to `new`.
     pub fn update(
         entity: &'a str,

@@ -300,14 +300,7 @@ pub fn add_addendum(
         tx,
         actor,
         now,
-        Change {
-            entity: "addendum",
-            entity_ref: &review.reference,
-            op: "create",
-            field: "",
-            old: None,
-            new: Some(text),
-        },
+        Change::create("addendum", &review.reference, Some(text)),
     )?;
     Ok(())
 }

@@ -235,14 +235,7 @@ pub fn add_kpi(tx: &Transaction, actor: &str, now: DateTime<Utc>, new: &NewKpi) 
         tx,
         actor,
         now,
-        Change {
-            entity: "kpi",
-            entity_ref: &new.key,
-            op: "create",
-            field: "",
-            old: None,
-            new: Some(new.name.trim()),
-        },
+        Change::create("kpi", &new.key, Some(new.name.trim())),
     )?;
     Ok(id)
 }

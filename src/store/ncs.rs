@@ -130,8 +130,22 @@ pub fn by_ref(conn: &Connection, reference: &str) -> Result<Nonconformity> {
     Ok(nc)
 }
 
-fn log(tx: &Transaction, actor: &str, now: DateTime<Utc>, change: Change) -> Result<()> {
-    log_change(tx, actor, now, change)
+/// One field of a nonconformity changed, in the log.
+fn log_field(
+    tx: &Transaction,
+    actor: &str,
+    now: DateTime<Utc>,
+    nc: &str,
+    field: &str,
+    old: Option<&str>,
+    new: Option<&str>,
+) -> Result<()> {
+    log_change(
+        tx,
+        actor,
+        now,
+        Change::update("nonconformity", nc, field, old, new),
+    )
 }
 
 /// Raises a nonconformity; its reference is the next of its year.
@@ -177,18 +191,11 @@ pub fn add(
         ],
     )?;
     let id = tx.last_insert_rowid();
-    log(
+    log_change(
         tx,
         actor,
         now,
-        Change {
-            entity: "nonconformity",
-            entity_ref: &reference,
-            op: "create",
-            field: "",
-            old: None,
-            new: Some(title),
-        },
+        Change::create("nonconformity", &reference, Some(title)),
     )?;
     Ok((id, reference))
 }
@@ -249,17 +256,14 @@ pub fn update(
         )?;
         let none_if_empty = |s: &str| Some(s.to_string()).filter(|s| !s.is_empty());
         let (old, new) = (none_if_empty(old), none_if_empty(new));
-        log(
+        log_field(
             tx,
             actor,
             now,
-            Change::update(
-                "nonconformity",
-                &nc.reference,
-                field,
-                old.as_deref(),
-                new.as_deref(),
-            ),
+            &nc.reference,
+            field,
+            old.as_deref(),
+            new.as_deref(),
         )?;
     }
     if let Some(owner_id) = edit.owner_id {
@@ -269,17 +273,14 @@ pub fn update(
                 "UPDATE nonconformity SET owner_id = ?1, version = version + 1, updated_at = ?2 WHERE id = ?3",
                 params![owner_id, ts, nc.id],
             )?;
-            log(
+            log_field(
                 tx,
                 actor,
                 now,
-                Change::update(
-                    "nonconformity",
-                    &nc.reference,
-                    "owner",
-                    nc.owner.as_deref(),
-                    new.as_deref(),
-                ),
+                &nc.reference,
+                "owner",
+                nc.owner.as_deref(),
+                new.as_deref(),
             )?;
         }
     }
@@ -308,18 +309,14 @@ pub fn link_action(
             nc.reference
         ));
     }
-    log(
+    log_field(
         tx,
         actor,
         now,
-        Change {
-            entity: "nonconformity",
-            entity_ref: &nc.reference,
-            op: "update",
-            field: "corrective_action",
-            old: None,
-            new: Some(&action.reference),
-        },
+        &nc.reference,
+        "corrective_action",
+        None,
+        Some(&action.reference),
     )
 }
 
@@ -368,18 +365,7 @@ pub fn verify(
         params![person, on.to_string(), evidence, timestamp(now), nc.id],
     )?;
     let what = format!("{name} on {on}: {evidence}");
-    log(
-        tx,
-        actor,
-        now,
-        Change::update(
-            "nonconformity",
-            &nc.reference,
-            "verified",
-            None,
-            Some(&what),
-        ),
-    )
+    log_field(tx, actor, now, &nc.reference, "verified", None, Some(&what))
 }
 
 /// Closes it, or refuses naming everything still missing.
@@ -400,17 +386,14 @@ pub fn close(tx: &Transaction, actor: &str, now: DateTime<Utc>, reference: &str)
                 updated_at = ?1 WHERE id = ?2",
         params![ts, nc.id],
     )?;
-    log(
+    log_field(
         tx,
         actor,
         now,
-        Change::update(
-            "nonconformity",
-            &nc.reference,
-            "status",
-            Some("open"),
-            Some("closed"),
-        ),
+        &nc.reference,
+        "status",
+        Some("open"),
+        Some("closed"),
     )
 }
 

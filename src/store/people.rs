@@ -135,18 +135,6 @@ pub fn add(
         params![name, os_user, title.trim()],
     )?;
     let id = tx.last_insert_rowid();
-    log_change(
-        tx,
-        actor,
-        now,
-        Change {
-            entity: "person",
-            entity_ref: name,
-            op: "create",
-            field: "",
-            old: None,
-            new: os_user,
-        },
-    )?;
+    log_change(tx, actor, now, Change::create("person", name, os_user))?;
     Ok(id)
 }

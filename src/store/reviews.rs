@@ -76,14 +76,7 @@ pub fn create_review(
         tx,
         actor,
         now,
-        Change {
-            entity: "review",
-            entity_ref: &reference,
-            op: "create",
-            field: "",
-            old: None,
-            new: Some(title),
-        },
+        Change::create("review", &reference, Some(title)),
     )?;
     Ok((review_id, reference))
 }
@@ -163,14 +156,7 @@ pub fn set_attendance(
     }
     if old.is_none() {
         let what = format!("{new_role}, {new_presence}");
-        let change = Change {
-            entity: "attendee",
-            entity_ref: &entity_ref,
-            op: "create",
-            field: "",
-            old: None,
-            new: Some(&what),
-        };
+        let change = Change::create("attendee", &entity_ref, Some(&what));
         log_change(tx, actor, now, change)?;
     }
     for (field, before, after) in [

@@ -320,14 +320,7 @@ pub fn add_risk(
         tx,
         actor,
         now,
-        Change {
-            entity: "risk",
-            entity_ref: &reference,
-            op: "create",
-            field: "",
-            old: None,
-            new: Some(title),
-        },
+        Change::create("risk", &reference, Some(title)),
     )?;
     Ok((id, reference))
 }
@@ -458,14 +451,7 @@ pub fn decide(
         tx,
         actor,
         now,
-        Change {
-            entity: "decision",
-            entity_ref: &reference,
-            op: "create",
-            field: "",
-            old: None,
-            new: Some(&text),
-        },
+        Change::create("decision", &reference, Some(&text)),
     )?;
     let status = decision.status_after(entry.status);
     tx.execute(

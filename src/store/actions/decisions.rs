@@ -81,14 +81,7 @@ pub fn create_decision(
         tx,
         actor,
         now,
-        Change {
-            entity: "decision",
-            entity_ref: &reference,
-            op: "create",
-            field: "",
-            old: None,
-            new: Some(text),
-        },
+        Change::create("decision", &reference, Some(text)),
     )?;
     Ok((id, reference))
 }

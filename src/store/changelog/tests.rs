@@ -181,14 +181,7 @@ fn rows_logged_before_the_chain_are_sealed_once_on_upgrade() {
                 tx,
                 actor,
                 Utc::now(),
-                Change {
-                    entity: "review",
-                    entity_ref: "MR-2026-03",
-                    op: "create",
-                    field: "",
-                    old: None,
-                    new: None,
-                },
+                Change::create("review", "MR-2026-03", None),
             )
         })
         .unwrap();
@@ -219,14 +212,7 @@ fn a_hash_removed_by_hand_is_named_and_work_goes_on() {
                 tx,
                 actor,
                 Utc::now(),
-                Change {
-                    entity: "action",
-                    entity_ref: "A-2026-032",
-                    op: "create",
-                    field: "",
-                    old: None,
-                    new: None,
-                },
+                Change::create("action", "A-2026-032", None),
             )
         })
         .expect("a later change is still saved");
