@@ -659,10 +659,14 @@ impl Seeder<'_> {
     /// rows as they would stand, with one log entry for the whole demo.
     fn nonconformities(&mut self) -> Result<()> {
         use crate::domain::nc::{Severity, Source, nc_ref};
-        for (n, seed) in data::NCS.iter().enumerate() {
+        // references count up within each year, as the register numbers them
+        let mut seq: HashMap<i32, u32> = HashMap::new();
+        for seed in data::NCS {
             let raised_on = day(self.today, seed.raised);
             let created = timestamp(at(raised_on, 9, 30));
-            let reference = nc_ref(raised_on.year(), n as u32 + 1);
+            let n = seq.entry(raised_on.year()).or_insert(0);
+            *n += 1;
+            let reference = nc_ref(raised_on.year(), *n);
             // the seeds are checked words: a typo fails the demo's tests
             let source = Source::read(seed.source).map_err(Error::Refused)?;
             let severity = Severity::read(seed.severity).map_err(Error::Refused)?;

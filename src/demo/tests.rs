@@ -522,6 +522,17 @@ fn the_nonconformities_follow_the_closure_rule_and_the_crimp_story() {
             .iter()
             .any(|a| a.status == crate::domain::action::ActionStatus::NotEffective)
     );
+    // a demo early in a year still numbers each year from 001
+    let (_d2, early, _) = seeded(date(2027, 2, 1));
+    let refs: Vec<String> = crate::store::ncs::list(early.conn(), false)
+        .unwrap()
+        .into_iter()
+        .map(|n| n.reference)
+        .collect();
+    assert_eq!(
+        refs,
+        ["NC-2027-001", "NC-2026-003", "NC-2026-002", "NC-2026-001"]
+    );
     let summary = crate::domain::nc::Summary::of(&ncs, None, today());
     assert_eq!(summary.open, 3);
     assert_eq!(summary.repeats, [("crimping".to_string(), 2)]);
