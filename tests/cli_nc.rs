@@ -87,6 +87,15 @@ fn an_nc_goes_from_raised_to_closed_and_the_refusals_say_what_is_missing() {
         linked.trim(),
         "A-2026-001 corrects NC-2026-001 now (1 corrective action)"
     );
+    // the link shows from the action's side too
+    let action = ok(p, &["action", "show", "A-2026-001"]);
+    assert!(
+        action.contains("linked    corrects NC-2026-001"),
+        "{action}"
+    );
+    let json: serde_json::Value =
+        serde_json::from_str(&ok(p, &["action", "show", "A-2026-001", "--json"])).unwrap();
+    assert_eq!(json["corrects"], serde_json::json!(["NC-2026-001"]));
     ok(
         p,
         &[

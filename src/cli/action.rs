@@ -150,6 +150,8 @@ struct ActionDetailJson {
     action: ActionJson,
     detail: String,
     decisions: Vec<String>,
+    /// The nonconformities it corrects.
+    corrects: Vec<String>,
     history: Vec<EventJson>,
 }
 
@@ -567,11 +569,13 @@ fn show(store: &mut Store, today: NaiveDate, reference: &str, json: bool) -> Res
     let a = actions::require_action(conn, reference)?;
     let history = actions::events(conn, a.id)?;
     let decisions = actions::decisions_of_action(conn, a.id)?;
+    let corrects = crate::store::ncs::corrected_by(conn, a.id)?;
     if json {
         let out = ActionDetailJson {
             action: to_json(&a, today),
             detail: a.detail.clone(),
             decisions,
+            corrects: corrects.clone(),
             history: history
                 .into_iter()
                 .map(|e| EventJson {
@@ -619,6 +623,7 @@ fn show(store: &mut Store, today: NaiveDate, reference: &str, json: bool) -> Res
     .into_iter()
     .flatten()
     .chain(decisions.iter().map(|d| format!("decision {d}")))
+    .chain(corrects.iter().map(|nc| format!("corrects {nc}")))
     .collect();
     if !links.is_empty() {
         out.push_str(&format!("  linked    {}\n", links.join(", ")));

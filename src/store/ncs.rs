@@ -320,6 +320,19 @@ pub fn link_action(
     )
 }
 
+/// The nonconformities an action corrects, by reference: the link seen from
+/// the action's side.
+pub fn corrected_by(conn: &Connection, action_id: i64) -> Result<Vec<String>> {
+    let mut stmt = conn.prepare(
+        "SELECT n.ref FROM nonconformity_action l JOIN nonconformity n ON n.id = l.nonconformity_id
+         WHERE l.action_id = ?1 ORDER BY n.ref",
+    )?;
+    let refs = stmt
+        .query_map([action_id], |r| r.get(0))?
+        .collect::<rusqlite::Result<Vec<String>>>()?;
+    Ok(refs)
+}
+
 /// Links a new action to the nonconformity it corrects, both by id (an
 /// action captured on the register's screen).
 pub fn link_action_ids(
