@@ -1,7 +1,35 @@
 //! Plain types and rules: no I/O, no terminal, no database.
 
+/// A register's word enum (strum) read from what a user typed, or refused
+/// naming the words it accepts.
+macro_rules! words {
+    ($t:ty) => {
+        words!($t, &stringify!($t).to_lowercase());
+    };
+    ($t:ty, $what:expr) => {
+        impl $t {
+            pub fn as_str(self) -> &'static str {
+                self.into()
+            }
+
+            /// The word, or why it is not one of them.
+            pub fn read(s: &str) -> Result<Self, String> {
+                s.trim().parse().map_err(|_| {
+                    format!(
+                        "'{}' is not a {}; use {}",
+                        crate::domain::text::visible_line(s.trim()),
+                        $what,
+                        crate::domain::review::words(<$t as strum::VariantArray>::VARIANTS)
+                    )
+                })
+            }
+        }
+    };
+}
+
 pub mod action;
 pub mod agenda;
+pub mod audit;
 pub mod closeout;
 pub mod due;
 pub mod kpi;

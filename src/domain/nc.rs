@@ -26,27 +26,6 @@ pub enum Severity {
     Critical,
 }
 
-macro_rules! words {
-    ($t:ty) => {
-        impl $t {
-            pub fn as_str(self) -> &'static str {
-                self.into()
-            }
-
-            /// The word, or why it is not one of them.
-            pub fn read(s: &str) -> Result<Self, String> {
-                s.trim().parse().map_err(|_| {
-                    format!(
-                        "'{}' is not a {}; use {}",
-                        crate::domain::text::visible_line(s.trim()),
-                        stringify!($t).to_lowercase(),
-                        crate::domain::review::words(<$t as strum::VariantArray>::VARIANTS)
-                    )
-                })
-            }
-        }
-    };
-}
 words!(Source);
 words!(Severity);
 

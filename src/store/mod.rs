@@ -10,10 +10,12 @@ pub mod dump;
 pub mod error;
 pub mod evidence;
 mod file;
+pub mod findings;
 pub mod kpis;
 pub mod ncs;
 pub mod outcome;
 pub mod people;
+pub mod register;
 pub mod reviews;
 pub mod risks;
 pub mod seal;
@@ -47,6 +49,7 @@ const MIGRATIONS: &[M<'static>] = &[
     M::up(include_str!("migrations/006_drafts.sql")),
     M::up(include_str!("migrations/007_seals.sql")),
     M::up(include_str!("migrations/008_nonconformities.sql")),
+    M::up(include_str!("migrations/009_audits.sql")),
 ];
 
 /// The schema version this build writes.

@@ -10,6 +10,7 @@ use crate::domain::action::ActionStatus;
 use crate::domain::nc::{Corrective, Nonconformity, Severity, Source, nc_ref};
 use crate::domain::text::visible_line;
 use crate::store::error::{Error, Result, not_found, refused};
+use crate::store::register::{date, import_csv, next_seq, set_field, word};
 use crate::store::{actions, people};
 
 /// A nonconformity as it is raised.
@@ -166,13 +167,7 @@ pub fn add(
         ));
     }
     let year = new.raised_on.year();
-    let prefix = format!("NC-{year}-");
-    let highest: Option<u32> = tx.query_row(
-        "SELECT max(CAST(substr(ref, ?2) AS INTEGER)) FROM nonconformity WHERE ref LIKE ?1 || '%'",
-        params![prefix, prefix.len() as i64 + 1],
-        |r| r.get(0),
-    )?;
-    let reference = nc_ref(year, highest.unwrap_or(0) + 1);
+    let reference = nc_ref(year, next_seq(tx, "nonconformity", &format!("NC-{year}-"))?);
     let ts = timestamp(now);
     tx.execute(
         "INSERT INTO nonconformity (ref, title, description, source, area, severity, raised_on,
@@ -232,40 +227,20 @@ pub fn update(
         })
         .transpose()
     };
-    let mut changes: Vec<(&str, String, String)> = Vec::new();
+    let row = ("nonconformity", nc.id, nc.reference.as_str());
     if let Some(c) = &edit.containment {
-        changes.push(("containment", nc.containment.clone(), c.trim().to_string()));
+        let (old, new) = (nc.containment.as_str(), c.trim());
+        set_field(tx, actor, now, row, "containment", Some(old), Some(new))?;
     }
     if let Some(c) = &edit.root_cause {
-        changes.push(("root_cause", nc.root_cause.clone(), c.trim().to_string()));
+        let (old, new) = (nc.root_cause.as_str(), c.trim());
+        set_field(tx, actor, now, row, "root_cause", Some(old), Some(new))?;
     }
     if let Some(s) = edit.severity {
-        changes.push(("severity", nc.severity.as_str().into(), s.as_str().into()));
+        let (old, new) = (nc.severity.as_str(), s.as_str());
+        set_field(tx, actor, now, row, "severity", Some(old), Some(new))?;
     }
     let ts = timestamp(now);
-    for (field, old, new) in &changes {
-        if old == new {
-            continue;
-        }
-        // the column names are the fields above, never typed text
-        tx.execute(
-            &format!(
-                "UPDATE nonconformity SET {field} = ?1, version = version + 1, updated_at = ?2 WHERE id = ?3"
-            ),
-            params![new, ts, nc.id],
-        )?;
-        let none_if_empty = |s: &str| Some(s.to_string()).filter(|s| !s.is_empty());
-        let (old, new) = (none_if_empty(old), none_if_empty(new));
-        log_field(
-            tx,
-            actor,
-            now,
-            &nc.reference,
-            field,
-            old.as_deref(),
-            new.as_deref(),
-        )?;
-    }
     if let Some(owner_id) = edit.owner_id {
         let new = owner_name(owner_id)?;
         if new != nc.owner {
@@ -416,58 +391,22 @@ pub const IMPORT_COLUMNS: &str = "title,source,severity,raised_on,area,owner,des
 /// Raises every nonconformity in a CSV file (with a header line), all or
 /// nothing; an error names the line.
 pub fn import(tx: &Transaction, actor: &str, now: DateTime<Utc>, text: &str) -> Result<usize> {
-    let mut reader = csv::ReaderBuilder::new()
-        .has_headers(true)
-        .flexible(true)
-        .from_reader(text.as_bytes());
-    let header: Vec<String> = reader
-        .headers()
-        .map_err(|e| refused!("line 1: cannot read it as CSV ({e})"))?
-        .iter()
-        .map(|h| h.trim().to_ascii_lowercase())
-        .collect();
-    let expected: Vec<&str> = IMPORT_COLUMNS.split(',').collect();
-    if header.len() < 4 || header.iter().zip(&expected).any(|(h, e)| h != e) {
-        return Err(refused!(
-            "line 1: the header must be {IMPORT_COLUMNS} (the last three may be left out)"
-        ));
-    }
-    let mut count = 0;
-    for (i, record) in reader.records().enumerate() {
-        let line = i + 2;
-        let at = |e: Error| refused!("line {line}: {}", crate::store::one_line_error(&e));
-        let record = record.map_err(|e| refused!("line {line}: cannot read it as CSV ({e})"))?;
-        let field = |n: usize| record.get(n).unwrap_or("").trim();
-        let source = Source::read(field(1)).map_err(|e| refused!("line {line}: {e}"))?;
-        let severity = Severity::read(field(2)).map_err(|e| refused!("line {line}: {e}"))?;
-        let raised_on: NaiveDate = field(3).parse().map_err(|_| {
-            refused!(
-                "line {line}: '{}' is not a date; write it as YYYY-MM-DD",
-                visible_line(field(3))
-            )
-        })?;
-        let owner_id = match field(5) {
+    import_csv(text, IMPORT_COLUMNS, 4, "nonconformities", |field| {
+        let owner_id = match field(5).as_str() {
             "" => None,
-            who => Some(people::find(tx, who).map_err(at)?),
+            who => Some(people::find(tx, who)?),
         };
         let new = NewNc {
-            title: field(0),
-            description: field(6),
-            source,
-            area: field(4),
-            severity,
-            raised_on,
+            title: &field(0),
+            description: &field(6),
+            source: word(Source::read(&field(1)))?,
+            area: &field(4),
+            severity: word(Severity::read(&field(2)))?,
+            raised_on: date(&field(3))?,
             owner_id,
         };
-        add(tx, actor, now, &new).map_err(at)?;
-        count += 1;
-    }
-    if count == 0 {
-        return Err(refused!(
-            "the file holds no nonconformities below its header"
-        ));
-    }
-    Ok(count)
+        add(tx, actor, now, &new).map(|_| ())
+    })
 }
 
 #[cfg(test)]

@@ -1,0 +1,107 @@
+//! What every register shares: references numbered within a year, a field
+//! changed and logged, and a CSV import that is all or nothing.
+
+use chrono::{DateTime, Utc};
+use rusqlite::{Transaction, params};
+
+use super::{Change, log_change, timestamp};
+use crate::store::error::{Error, Result, refused};
+
+/// The next number after the highest reference starting with `prefix` in
+/// `table` (`NC-2026-` gives 5 after NC-2026-004).
+pub fn next_seq(tx: &Transaction, table: &str, prefix: &str) -> Result<u32> {
+    // the table is one of the registers' names, never typed text
+    let highest: Option<u32> = tx.query_row(
+        &format!(
+            "SELECT max(CAST(substr(ref, ?2) AS INTEGER)) FROM {table} WHERE ref LIKE ?1 || '%'"
+        ),
+        params![prefix, prefix.len() as i64 + 1],
+        |r| r.get(0),
+    )?;
+    Ok(highest.unwrap_or(0) + 1)
+}
+
+/// One field of a register's row changed: `new` written as given (none is
+/// NULL), the row's version raised, and the change logged (blank logs as
+/// none). Nothing happens when the value is the same.
+pub fn set_field(
+    tx: &Transaction,
+    actor: &str,
+    now: DateTime<Utc>,
+    (table, id, reference): (&str, i64, &str),
+    field: &str,
+    old: Option<&str>,
+    new: Option<&str>,
+) -> Result<()> {
+    fn blank(s: Option<&str>) -> Option<&str> {
+        s.map(str::trim).filter(|s| !s.is_empty())
+    }
+    if blank(old) == blank(new) {
+        return Ok(());
+    }
+    // the table and column are a register's own names, never typed text
+    tx.execute(
+        &format!(
+            "UPDATE {table} SET {field} = ?1, version = version + 1, updated_at = ?2 WHERE id = ?3"
+        ),
+        params![new, timestamp(now), id],
+    )?;
+    let change = Change::update(table, reference, field, blank(old), blank(new));
+    log_change(tx, actor, now, change)
+}
+
+/// Reads a CSV file with a header line and hands each row to `each` with its
+/// line number, all or nothing: an error names the line. The header must
+/// start with `columns`; all but the first `required` may be left out.
+pub fn import_csv(
+    text: &str,
+    columns: &str,
+    required: usize,
+    what: &str,
+    mut each: impl FnMut(&dyn Fn(usize) -> String) -> Result<()>,
+) -> Result<usize> {
+    let mut reader = csv::ReaderBuilder::new()
+        .has_headers(true)
+        .flexible(true)
+        .from_reader(text.as_bytes());
+    let header: Vec<String> = reader
+        .headers()
+        .map_err(|e| refused!("line 1: cannot read it as CSV ({e})"))?
+        .iter()
+        .map(|h| h.trim().to_ascii_lowercase())
+        .collect();
+    let expected: Vec<&str> = columns.split(',').collect();
+    if header.len() < required || header.iter().zip(&expected).any(|(h, e)| h != e) {
+        let optional = expected.len() - required;
+        return Err(refused!(
+            "line 1: the header must be {columns} (the last {optional} may be left out)"
+        ));
+    }
+    let mut count = 0;
+    for (i, record) in reader.records().enumerate() {
+        let line = i + 2;
+        let record = record.map_err(|e| refused!("line {line}: cannot read it as CSV ({e})"))?;
+        let field = |n: usize| record.get(n).unwrap_or("").trim().to_string();
+        each(&field).map_err(|e: Error| refused!("line {line}: {}", super::one_line_error(&e)))?;
+        count += 1;
+    }
+    if count == 0 {
+        return Err(refused!("the file holds no {what} below its header"));
+    }
+    Ok(count)
+}
+
+/// A word a register knows, or the refusal naming the words it accepts.
+pub fn word<T>(read: Result<T, String>) -> Result<T> {
+    read.map_err(|e| refused!("{e}"))
+}
+
+/// A date as a user types it, or the refusal saying how to write one.
+pub fn date(s: &str) -> Result<chrono::NaiveDate> {
+    s.trim().parse().map_err(|_| {
+        refused!(
+            "'{}' is not a date; write it as YYYY-MM-DD",
+            crate::domain::text::visible_line(s.trim())
+        )
+    })
+}
