@@ -10,7 +10,7 @@ use color_eyre::eyre::{Result, eyre};
 use rusqlite::OptionalExtension;
 use serde::Serialize;
 
-use super::output::{spreadsheet_safe, table};
+use super::output::table;
 use crate::domain::action::{ActionStatus, is_overdue};
 use crate::domain::due::parse_due;
 use crate::domain::text::{to_json_pretty, visible_line, visible_multiline};
@@ -152,6 +152,8 @@ struct ActionDetailJson {
     decisions: Vec<String>,
     /// The nonconformities it corrects.
     corrects: Vec<String>,
+    /// The audit findings it deals with.
+    deals_with: Vec<String>,
     history: Vec<EventJson>,
 }
 
@@ -506,33 +508,29 @@ fn list(store: &mut Store, today: NaiveDate, args: ListArgs) -> Result<ExitCode>
     // plain and CSV listings read only the columns they print
     let rows = actions::list_lines(conn, &filter, today, limit)?;
     if args.csv {
-        let mut writer = csv::Writer::from_writer(Vec::new());
-        writer.write_record([
+        let lines: Vec<Vec<String>> = rows
+            .iter()
+            .map(|a| {
+                vec![
+                    a.reference.clone(),
+                    a.title.clone(),
+                    a.status.as_str().into(),
+                    a.owner.clone().unwrap_or_default(),
+                    a.due.map(|d| d.to_string()).unwrap_or_default(),
+                    is_overdue(a.status, a.due, today).to_string(),
+                    a.priority.clone().unwrap_or_default(),
+                    a.review_ref.clone().unwrap_or_default(),
+                ]
+            })
+            .collect();
+        // No column here is a number, so every cell is neutralised alike;
+        // the ones steerco formats (status, date, true/false) never start
+        // with a trigger, and a reference from an imported dump might.
+        let headers = [
             "ref", "title", "status", "owner", "due", "overdue", "priority", "review",
-        ])?;
-        for a in &rows {
-            let due = a.due.map(|d| d.to_string()).unwrap_or_default();
-            let overdue = is_overdue(a.status, a.due, today).to_string();
-            let cells = [
-                a.reference.as_str(),
-                a.title.as_str(),
-                a.status.as_str(),
-                a.owner.as_deref().unwrap_or_default(),
-                &due,
-                &overdue,
-                a.priority.as_deref().unwrap_or_default(),
-                a.review_ref.as_deref().unwrap_or_default(),
-            ];
-            // No column here is a number, so every cell is neutralised alike;
-            // the ones steerco formats (status, date, true/false) never start
-            // with a trigger, and a reference from an imported dump might.
-            for cell in cells {
-                writer.write_field(spreadsheet_safe(cell).as_bytes())?;
-            }
-            writer.write_record(None::<&[u8]>)?;
-        }
-        let out = writer.into_inner().map_err(|e| e.into_error())?;
-        std::io::stdout().lock().write_all(&out)?;
+        ];
+        let out = super::output::csv(&headers, &lines)?;
+        std::io::stdout().lock().write_all(out.as_bytes())?;
         return Ok(ExitCode::SUCCESS);
     }
     if rows.is_empty() {
@@ -570,12 +568,14 @@ fn show(store: &mut Store, today: NaiveDate, reference: &str, json: bool) -> Res
     let history = actions::events(conn, a.id)?;
     let decisions = actions::decisions_of_action(conn, a.id)?;
     let corrects = crate::store::ncs::corrected_by(conn, a.id)?;
+    let deals_with = crate::store::findings::dealt_with_by(conn, a.id)?;
     if json {
         let out = ActionDetailJson {
             action: to_json(&a, today),
             detail: a.detail.clone(),
             decisions,
             corrects: corrects.clone(),
+            deals_with: deals_with.clone(),
             history: history
                 .into_iter()
                 .map(|e| EventJson {
@@ -624,6 +624,7 @@ fn show(store: &mut Store, today: NaiveDate, reference: &str, json: bool) -> Res
     .flatten()
     .chain(decisions.iter().map(|d| format!("decision {d}")))
     .chain(corrects.iter().map(|nc| format!("corrects {nc}")))
+    .chain(deals_with.iter().map(|f| format!("deals with finding {f}")))
     .collect();
     if !links.is_empty() {
         out.push_str(&format!("  linked    {}\n", links.join(", ")));

@@ -3,10 +3,12 @@
 
 mod action;
 mod closeout;
+mod finding;
 mod kpi;
 mod nc;
 mod output;
 mod person;
+mod programme;
 mod review;
 pub mod risk;
 mod trail;
@@ -77,6 +79,16 @@ enum Command {
     Nc {
         #[command(subcommand)]
         command: nc::NcCommand,
+    },
+    /// Audit findings: raise, list, link, close (their audits are under programme)
+    Finding {
+        #[command(subcommand)]
+        command: finding::FindingCommand,
+    },
+    /// The audit programme: plan audits, record them held and their report received
+    Programme {
+        #[command(subcommand)]
+        command: programme::ProgrammeCommand,
     },
     /// Show the change log: who changed what, when
     Log {
@@ -216,6 +228,8 @@ pub fn run(cli: Cli) -> Result<Launch> {
         Some(Command::Import { file }) => trail::import(&mut Store::open(&db()?.path)?, file),
         Some(Command::Risk { command }) => risk::run(&mut db()?.open()?, command),
         Some(Command::Nc { command }) => nc::run(&mut db()?.open()?, command),
+        Some(Command::Finding { command }) => finding::run(&mut db()?.open()?, command),
+        Some(Command::Programme { command }) => programme::run(&mut db()?.open()?, command),
         Some(Command::Init { group }) => init(&db()?.path, group.as_deref()),
         Some(Command::Backup { file, force }) => {
             let store = db()?.open()?;

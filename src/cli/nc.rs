@@ -8,7 +8,7 @@ use clap::Subcommand;
 use color_eyre::eyre::{Result, WrapErr};
 use serde::Serialize;
 
-use super::output::{spreadsheet_safe, table};
+use super::output::{csv, table};
 use super::parse_date;
 use crate::domain::nc::{Nonconformity, Severity, Source};
 use crate::domain::text::visible_line;
@@ -346,8 +346,25 @@ fn describe(nc: &Nonconformity, today: NaiveDate) -> String {
 }
 
 fn to_csv(register: &[Nonconformity], today: NaiveDate) -> Result<String> {
-    let mut writer = csv::Writer::from_writer(Vec::new());
-    writer.write_record([
+    let rows: Vec<Vec<String>> = register
+        .iter()
+        .map(|n| {
+            let actions: Vec<&str> = n.actions.iter().map(|a| a.reference.as_str()).collect();
+            vec![
+                n.reference.clone(),
+                n.title.clone(),
+                n.source.as_str().into(),
+                n.severity.as_str().into(),
+                n.area.clone(),
+                n.raised_on.to_string(),
+                status(n).into(),
+                n.age_days(today).to_string(),
+                n.owner.clone().unwrap_or_default(),
+                actions.join(" "),
+            ]
+        })
+        .collect();
+    let headers = [
         "ref",
         "title",
         "source",
@@ -358,28 +375,6 @@ fn to_csv(register: &[Nonconformity], today: NaiveDate) -> Result<String> {
         "age_days",
         "owner",
         "corrective_actions",
-    ])?;
-    for n in register {
-        let (raised, age) = (n.raised_on.to_string(), n.age_days(today).to_string());
-        let actions: Vec<&str> = n.actions.iter().map(|a| a.reference.as_str()).collect();
-        let actions = actions.join(" ");
-        let cells = [
-            n.reference.as_str(),
-            &n.title,
-            n.source.as_str(),
-            n.severity.as_str(),
-            &n.area,
-            &raised,
-            status(n),
-            &age,
-            n.owner.as_deref().unwrap_or_default(),
-            &actions,
-        ];
-        for cell in cells {
-            writer.write_field(spreadsheet_safe(cell).as_bytes())?;
-        }
-        writer.write_record(None::<&[u8]>)?;
-    }
-    let out = writer.into_inner().map_err(|e| e.into_error())?;
-    Ok(String::from_utf8_lossy(&out).into_owned())
+    ];
+    Ok(csv(&headers, &rows)?)
 }

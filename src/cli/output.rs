@@ -47,6 +47,20 @@ pub fn spreadsheet_safe(cell: &str) -> Cow<'_, str> {
     }
 }
 
+/// A CSV listing: the header, then every row, each cell spreadsheet-safe.
+pub fn csv<S: AsRef<str>>(headers: &[&str], rows: &[Vec<S>]) -> Result<String, csv::Error> {
+    let mut writer = csv::Writer::from_writer(Vec::new());
+    writer.write_record(headers)?;
+    for row in rows {
+        for cell in row {
+            writer.write_field(spreadsheet_safe(cell.as_ref()).as_bytes())?;
+        }
+        writer.write_record(None::<&[u8]>)?;
+    }
+    let out = writer.into_inner().map_err(|e| e.into_error())?;
+    Ok(String::from_utf8_lossy(&out).into_owned())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -133,6 +133,11 @@ impl Finding {
     pub fn gaps(&self, evidence: &str) -> Vec<String> {
         closure_gaps(self.grade, &self.actions, self.nc.is_some(), evidence)
     }
+
+    /// What closing it needs besides the evidence, which is given when closing.
+    pub fn correction_gaps(&self) -> Vec<String> {
+        correction_gaps(self.grade, &self.actions, self.nc.is_some())
+    }
 }
 
 /// Why a finding cannot be closed with this evidence, every reason named;
@@ -145,6 +150,14 @@ pub fn closure_gaps(
     has_nc: bool,
     evidence: &str,
 ) -> Vec<String> {
+    let mut gaps = correction_gaps(grade, actions, has_nc);
+    if evidence.trim().is_empty() {
+        gaps.push("say what shows it is dealt with (the closure evidence)".into());
+    }
+    gaps
+}
+
+fn correction_gaps(grade: Grade, actions: &[Corrective], has_nc: bool) -> Vec<String> {
     let mut gaps = Vec::new();
     let live: Vec<&Corrective> = actions
         .iter()
@@ -166,9 +179,6 @@ pub fn closure_gaps(
             }
             _ => {}
         }
-    }
-    if evidence.trim().is_empty() {
-        gaps.push("say what shows it is dealt with (the closure evidence)".into());
     }
     gaps
 }

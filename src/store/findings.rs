@@ -580,15 +580,17 @@ pub fn close(
                 version = version + 1, updated_at = ?2 WHERE id = ?3",
         params![evidence.trim(), ts, f.id],
     )?;
-    let closed = format!("closed: {}", evidence.trim());
-    let change = Change::update(
+    let evidence = evidence.trim();
+    let logged = Change::update("finding", &f.reference, "evidence", None, Some(evidence));
+    log_change(tx, actor, now, logged)?;
+    let status = Change::update(
         "finding",
         &f.reference,
         "status",
         Some("open"),
-        Some(&closed),
+        Some("closed"),
     );
-    log_change(tx, actor, now, change)
+    log_change(tx, actor, now, status)
 }
 
 /// The columns of a findings import file, in order; the last four may be empty.

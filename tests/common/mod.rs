@@ -41,3 +41,30 @@ pub fn ok(user: Option<&str>, db: &Path, args: &[&str]) -> String {
     );
     String::from_utf8(out.stdout).expect("utf-8 output")
 }
+
+/// A command refused: exit 1, one line on standard error, and nothing
+/// written (the change log, which every write extends, is as it was).
+/// Returns the line without its `steerco: ` prefix.
+pub fn refused(db: &Path, args: &[&str]) -> String {
+    let head = || {
+        let conn = rusqlite::Connection::open(db).expect("open the database");
+        conn.query_row(
+            "SELECT count(*), coalesce(max(seq), 0) FROM change_log",
+            [],
+            |r| Ok((r.get::<_, i64>(0)?, r.get::<_, i64>(1)?)),
+        )
+        .expect("read the change log")
+    };
+    let before = head();
+    let out = run(None, db, args);
+    let err = String::from_utf8_lossy(&out.stderr).into_owned();
+    assert_eq!(
+        out.status.code(),
+        Some(1),
+        "steerco {args:?} should be refused: {err}"
+    );
+    assert_eq!(err.trim_end().lines().count(), 1, "one line: {err}");
+    assert!(err.starts_with("steerco: "), "{err}");
+    assert_eq!(head(), before, "steerco {args:?} wrote something");
+    err.trim_end().trim_start_matches("steerco: ").to_string()
+}

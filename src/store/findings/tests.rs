@@ -205,7 +205,10 @@ fn closing_a_major_finding_needs_corrective_action_that_is_not_still_open_and_ev
     assert_eq!(closed.evidence, "night-shift sheet checked on 3 nights");
     assert_eq!(closed.closed_on, Some(now().date_naive()));
     let action_id = actions::require_action(store.conn(), &action).unwrap().id;
-    assert_eq!(dealt_with_by(store.conn(), action_id).unwrap(), [f.as_str()]);
+    assert_eq!(
+        dealt_with_by(store.conn(), action_id).unwrap(),
+        [f.as_str()]
+    );
     assert_eq!(
         refusal(store.write(|tx, a| close(tx, a, now(), &f, "again"))),
         "F-2026-001 is closed"
