@@ -173,10 +173,7 @@ fn an_audit_is_planned_held_and_reported_and_its_finding_closed_once_corrected()
         )
     );
     let log = ok(db, &["log", "--ref", "F-2026-001"]);
-    assert!(
-        log.contains("status: open → closed"),
-        "{log}"
-    );
+    assert!(log.contains("status: open → closed"), "{log}");
     assert!(ok(db, &["audit", "verify"]).contains("intact"));
 }
 

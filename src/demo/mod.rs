@@ -9,8 +9,9 @@
 
 mod closeout;
 mod data;
+mod programme;
 #[cfg(test)]
-mod tests;
+pub(super) mod tests;
 
 use std::collections::HashMap;
 
@@ -69,6 +70,7 @@ pub fn seed_as(store: &mut Store, today: NaiveDate, me: &str) -> Result<DemoSumm
         let actions = seeder.actions(&previous)?;
         seeder.decisions(&previous, &actions)?;
         seeder.nonconformities()?;
+        seeder.audits()?;
         closeout::sign_off_previous(tx, previous.id)?;
         // its minutes kept as they were signed off, at that moment
         let signed_at = crate::store::reviews::review_by_id(tx, previous.id)?

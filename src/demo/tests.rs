@@ -14,7 +14,7 @@ fn date(y: i32, m: u32, d: u32) -> NaiveDate {
     NaiveDate::from_ymd_opt(y, m, d).expect("a valid test date")
 }
 
-fn today() -> NaiveDate {
+pub(super) fn today() -> NaiveDate {
     date(2026, 11, 21)
 }
 
@@ -25,7 +25,7 @@ fn seeded_as(today: NaiveDate, me: &str) -> (tempfile::TempDir, Store, DemoSumma
     (dir, store, summary)
 }
 
-fn seeded(today: NaiveDate) -> (tempfile::TempDir, Store, DemoSummary) {
+pub(super) fn seeded(today: NaiveDate) -> (tempfile::TempDir, Store, DemoSummary) {
     seeded_as(today, "tester")
 }
 

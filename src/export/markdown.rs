@@ -200,6 +200,41 @@ fn agenda(out: &mut String, m: &Minutes) {
 }
 
 fn evidence(out: &mut String, m: &Minutes, key: &str) {
+    item_evidence(out, m, key);
+    for table in m.registers_for(key) {
+        register_table(out, table);
+    }
+}
+
+/// A register's table: its caption and summary, then a row a record.
+fn register_table(out: &mut String, t: &crate::export::registers::RegisterTable) {
+    if t.summary.is_empty() {
+        let _ = writeln!(out, "\n{}:", t.caption);
+    } else {
+        let _ = writeln!(out, "\n{}: {}.", t.caption, cell(&t.summary));
+    }
+    if t.rows.is_empty() {
+        out.push_str("\nNone.\n");
+        return;
+    }
+    let _ = writeln!(out, "\n| {} |", t.columns.join(" | "));
+    let _ = writeln!(out, "|{}", "---|".repeat(t.columns.len()));
+    for row in &t.rows {
+        let cells: Vec<String> = row
+            .iter()
+            .map(|c| {
+                if c.trim().is_empty() {
+                    "—".into()
+                } else {
+                    cell(c)
+                }
+            })
+            .collect();
+        let _ = writeln!(out, "| {} |", cells.join(" | "));
+    }
+}
+
+fn item_evidence(out: &mut String, m: &Minutes, key: &str) {
     match key {
         "a" => {
             let _ = writeln!(

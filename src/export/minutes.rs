@@ -46,6 +46,8 @@ pub struct Minutes {
     /// the last review, with the register's summary.
     pub nonconformities: Vec<NcLine>,
     pub nc_summary: String,
+    /// The other registers' tables, each under the item that reviews it.
+    pub registers: Vec<super::registers::RegisterTable>,
     pub risks: Vec<RiskLine>,
     /// Risks (not opportunities) by current rating: `heat_map[likelihood-1][impact-1]`.
     pub heat_map: [[u32; 5]; 5],
@@ -236,6 +238,15 @@ impl Minutes {
         } else {
             format!("{}-MIN, draft", self.reference)
         }
+    }
+
+    pub fn registers_for<'a>(
+        &'a self,
+        input_key: &'a str,
+    ) -> impl Iterator<Item = &'a super::registers::RegisterTable> + 'a {
+        self.registers
+            .iter()
+            .filter(move |r| r.input_key == input_key)
     }
 
     pub fn kpis_for<'a>(&'a self, input_key: &'a str) -> impl Iterator<Item = &'a KpiLine> + 'a {
@@ -447,6 +458,7 @@ pub fn gather_in(conn: &Connection, review_id: i64, now: DateTime<Utc>) -> Resul
         kpis: kpis_as_of(conn, &as_of_ts)?,
         nonconformities: ncs.iter().map(|n| nc_line(n, today)).collect(),
         nc_summary,
+        registers: super::registers::audit_tables(conn, today, since_day)?,
         risks,
         heat_map: heat_map.cells,
         decisions,

@@ -7,6 +7,7 @@ pub mod html;
 pub mod json;
 pub mod markdown;
 pub mod minutes;
+pub mod registers;
 pub mod signed;
 
 use std::path::{Path, PathBuf};

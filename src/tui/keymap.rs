@@ -27,8 +27,8 @@ pub enum Msg {
     ScrollDown,
     ScrollUp,
     OpenKpis,
-    /// The nonconformity register.
-    OpenNcs,
+    /// The registers: nonconformities, audit findings.
+    OpenRegisters,
     SignOff,
     Help,
     Quit,
@@ -198,8 +198,8 @@ pub fn family<M>() -> &'static str {
         "kpis"
     } else if t.ends_with("::RiskMsg") {
         "risks"
-    } else if t.ends_with("::NcMsg") {
-        "ncs"
+    } else if t.ends_with("::RegisterMsg") {
+        "registers"
     } else {
         "cockpit"
     }

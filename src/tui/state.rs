@@ -39,6 +39,9 @@ pub struct CockpitData {
     pub none_needed: Vec<(String, String)>,
     /// The nonconformity register, for item c)4.
     pub ncs: Vec<crate::domain::nc::Nonconformity>,
+    /// The audit programme and its findings, for item c)6.
+    pub audits: Vec<crate::domain::audit::Audit>,
+    pub findings: Vec<crate::domain::audit::Finding>,
 }
 
 impl CockpitData {
@@ -64,6 +67,8 @@ impl CockpitData {
             decisions: evidence::review_decisions(conn, review_id)?,
             none_needed: crate::store::outcome::none_needed(conn, review_id)?,
             ncs: crate::store::ncs::list(conn, false)?,
+            audits: crate::store::findings::audits(conn)?,
+            findings: crate::store::findings::list(conn, false)?,
         })
     }
 
@@ -155,8 +160,9 @@ pub enum Screen {
     Risks,
     /// Every action, filtered: between meetings and from the cockpit with `A`.
     Actions,
-    /// The nonconformity register (`N`).
-    Ncs,
+    /// The registers the 9.3.2 inputs are fed from (`N`): nonconformities,
+    /// audit findings.
+    Registers,
 }
 
 pub enum Overlay {
@@ -345,7 +351,7 @@ pub struct State {
     /// The database cannot be written by this account: the cockpit only shows.
     pub read_only: bool,
     pub kpis: KpiBoard,
-    pub ncs: crate::tui::screens::ncs::NcView,
+    pub registers: crate::tui::screens::registers::RegisterView,
     /// The terminal's width, for moving up and down a grid that reflows.
     pub width: u16,
 }
@@ -382,7 +388,7 @@ impl State {
             live: true,
             read_only: false,
             kpis: KpiBoard::new(Vec::new()),
-            ncs: Default::default(),
+            registers: Default::default(),
             width: 80,
         }
     }

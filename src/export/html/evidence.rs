@@ -60,6 +60,42 @@ pub(super) fn nonconformities(out: &mut String, m: &Minutes) {
     out.push_str("</table>\n");
 }
 
+/// A register's table: its caption and summary, then a row a record.
+pub(super) fn register_table(out: &mut String, t: &crate::export::registers::RegisterTable) {
+    if t.summary.is_empty() {
+        let _ = writeln!(out, "<p>{}:</p>", esc_line(t.caption));
+    } else {
+        let _ = writeln!(
+            out,
+            "<p>{}: {}.</p>",
+            esc_line(t.caption),
+            esc_line(&t.summary)
+        );
+    }
+    if t.rows.is_empty() {
+        out.push_str("<p class=\"muted\">None.</p>\n");
+        return;
+    }
+    out.push_str("<table>\n<thead><tr>");
+    for c in &t.columns {
+        let _ = write!(out, "<th>{}</th>", esc_line(c));
+    }
+    out.push_str("</tr></thead>\n");
+    for row in &t.rows {
+        out.push_str("<tr>");
+        for c in row {
+            let c = if c.trim().is_empty() {
+                "—".to_string()
+            } else {
+                esc_line(c)
+            };
+            let _ = write!(out, "<td>{c}</td>");
+        }
+        out.push_str("</tr>\n");
+    }
+    out.push_str("</table>\n");
+}
+
 pub(super) fn kpi_table(out: &mut String, kpis: &[&KpiLine]) {
     out.push_str("<table>\n<thead><tr><th>KPI</th><th>Latest</th><th>Period</th><th>Target</th><th>Status</th><th>Trend (dashed: target)</th><th>Target met</th></tr></thead>\n");
     for k in kpis {

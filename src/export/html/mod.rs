@@ -179,6 +179,13 @@ fn agenda(out: &mut String, m: &Minutes) {
 }
 
 fn evidence(out: &mut String, m: &Minutes, key: &str) {
+    item_evidence(out, m, key);
+    for table in m.registers_for(key) {
+        evidence::register_table(out, table);
+    }
+}
+
+fn item_evidence(out: &mut String, m: &Minutes, key: &str) {
     match key {
         "a" => {
             let _ = writeln!(

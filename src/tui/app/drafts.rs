@@ -24,6 +24,7 @@ impl App {
                     id(form.link.kpi_id),
                     id(form.link.risk_id),
                     id(form.link.nc_id),
+                    id(form.link.finding_id),
                 ]);
                 (DraftKind::Action, fields)
             }
@@ -106,6 +107,7 @@ impl App {
                     kpi_id: id(5),
                     risk_id: id(6),
                     nc_id: id(7),
+                    finding_id: id(8),
                 });
                 if let Overlay::ActionForm(form) = &mut self.state.overlay {
                     for (i, area) in form.fields.iter_mut().enumerate() {

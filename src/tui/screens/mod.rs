@@ -4,7 +4,7 @@
 pub mod actions;
 pub mod cockpit;
 pub mod kpis;
-pub mod ncs;
+pub mod registers;
 pub mod risks;
 
 use std::borrow::Cow;
@@ -41,7 +41,7 @@ pub const SCREENS: &[ScreenDef] = &[
     kpis::SCREEN,
     risks::SCREEN,
     actions::SCREEN,
-    ncs::SCREEN,
+    registers::SCREEN,
 ];
 
 /// The registration of a screen (each is registered: a test says so).
@@ -76,11 +76,11 @@ pub fn rebind(config: &Config) -> Result<Vec<Rebound>, ConfigError> {
             "cockpit" => family::<crate::tui::keymap::Msg>(),
             "kpis" => family::<kpis::keys::KpiMsg>(),
             "risks" => family::<risks::keys::RiskMsg>(),
-            "ncs" => family::<ncs::keys::NcMsg>(),
+            "registers" => family::<registers::keys::RegisterMsg>(),
             other => {
                 return Err(config.error(
                     o.line,
-                    format!("[keys.{other}]: no such screen; the sections are keys.cockpit, keys.kpis, keys.risks and keys.ncs"),
+                    format!("[keys.{other}]: no such screen; the sections are keys.cockpit, keys.kpis, keys.risks and keys.registers"),
                 ));
             }
         };
@@ -102,7 +102,7 @@ pub fn rebind(config: &Config) -> Result<Vec<Rebound>, ConfigError> {
         let known = match r.family {
             "kpis" => has(kpis::keys::KPIS, &r.name),
             "risks" => has(risks::keys::RISKS, &r.name),
-            "ncs" => has(ncs::keys::NCS, &r.name),
+            "registers" => has(registers::keys::REGISTERS, &r.name),
             _ => [
                 cockpit::keys::COCKPIT,
                 cockpit::keys::CARRY,
@@ -126,7 +126,7 @@ pub fn rebind(config: &Config) -> Result<Vec<Rebound>, ConfigError> {
         .or_else(|| clash_in(actions::keys::ACTIONS, &rebound))
         .or_else(|| clash_in(kpis::keys::KPIS, &rebound))
         .or_else(|| clash_in(risks::keys::RISKS, &rebound))
-        .or_else(|| clash_in(ncs::keys::NCS, &rebound));
+        .or_else(|| clash_in(registers::keys::REGISTERS, &rebound));
     if let Some((key, first, second)) = clash {
         let line = rebound
             .iter()
@@ -221,9 +221,9 @@ pub fn default_config() -> String {
         risks::keys::RISKS,
         "the risk register (R)",
     );
-    out.push_str("\n[keys.ncs]\n");
-    let ncs_title = "the nonconformity register (N)";
-    section_rows(&mut out, &mut Vec::new(), ncs::keys::NCS, ncs_title);
+    out.push_str("\n[keys.registers]\n");
+    let title = "the registers: nonconformities, audit findings (N)";
+    section_rows(&mut out, &mut Vec::new(), registers::keys::REGISTERS, title);
     out
 }
 

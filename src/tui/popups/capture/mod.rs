@@ -21,6 +21,8 @@ pub struct ActionLink {
     pub risk_id: Option<i64>,
     /// A nonconformity the action corrects.
     pub nc_id: Option<i64>,
+    /// An audit finding the action deals with.
+    pub finding_id: Option<i64>,
 }
 
 pub use crate::tui::popups::form::FormKey;

@@ -19,8 +19,27 @@ pub fn has_evidence(item: &AgendaItem, state: &State) -> bool {
     match item.input_key.as_str() {
         "opening" | "a" | "b" | "e" | "outputs" | "close" => true,
         "c4" if !state.data.ncs.is_empty() => true,
+        "c6" if !state.data.audits.is_empty() => true,
         key => state.data.kpis.iter().any(|k| k.input_key == key),
     }
+}
+
+/// Draws an input's KPI tiles at the top of a register's pane and gives back
+/// the rest: a caption and two lines a tile, never more than half the pane.
+pub fn kpis_above(frame: &mut Frame, area: Rect, input_key: &str, state: &State) -> Rect {
+    let tiles = state.kpis.for_input(input_key).count() as u16;
+    let kpi_rows = if tiles == 0 {
+        0
+    } else {
+        (1 + tiles * 3).min(area.height / 2)
+    };
+    let [kpi_area, rest] =
+        ratatui::layout::Layout::vertical([Constraint::Length(kpi_rows), Constraint::Fill(1)])
+            .areas(area);
+    if kpi_rows > 0 {
+        crate::tui::screens::kpis::view::draw_compact(frame, kpi_area, input_key, state);
+    }
+    rest
 }
 
 pub fn draw(frame: &mut Frame, area: Rect, item: &AgendaItem, state: &State) {
@@ -32,6 +51,7 @@ pub fn draw(frame: &mut Frame, area: Rect, item: &AgendaItem, state: &State) {
         "outputs" => outputs_table(state),
         "close" => return draw_close_tally(frame, area, state),
         "c4" => return super::ncs::draw_item_c4(frame, area, state),
+        "c6" => return super::findings::draw_item_c6(frame, area, state),
         key => return crate::tui::screens::kpis::view::draw_compact(frame, area, key, state),
     };
     let visible = area.height.saturating_sub(2) as usize;

@@ -124,9 +124,9 @@ pub const COCKPIT: &[Binding] = &[
     Binding {
         keys: &[KeyCode::Char('N')],
         label: "N",
-        help: "the nonconformity register: open ones first, what each still needs",
+        help: "the registers: nonconformities and audit findings",
         footer: None,
-        msg: Msg::OpenNcs,
+        msg: Msg::OpenRegisters,
     },
     Binding {
         keys: &[KeyCode::Char('r')],

@@ -6,7 +6,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Cell, Paragraph, Row, Table, Wrap};
 
 use crate::domain::nc::{Nonconformity, Summary};
-use crate::tui::screens::ncs::view::{next_step, severity_style};
+use crate::tui::screens::registers::view::{next_step, severity_style};
 use crate::tui::state::State;
 use crate::tui::theme;
 use crate::tui::ui::safe;
@@ -18,18 +18,7 @@ pub fn draw_item_c4(frame: &mut Frame, area: Rect, state: &State) {
     if state.data.ncs.is_empty() {
         return draw_kpis(frame, area, "c4", state);
     }
-    let tiles = state.kpis.for_input("c4").count() as u16;
-    // a caption and two lines a tile, never more than half the pane
-    let kpi_rows = if tiles == 0 {
-        0
-    } else {
-        (1 + tiles * 3).min(area.height / 2)
-    };
-    let [kpi_area, nc_area] =
-        Layout::vertical([Constraint::Length(kpi_rows), Constraint::Fill(1)]).areas(area);
-    if kpi_rows > 0 {
-        draw_kpis(frame, kpi_area, "c4", state);
-    }
+    let nc_area = super::evidence::kpis_above(frame, area, "c4", state);
     draw_register(frame, nc_area, state);
 }
 

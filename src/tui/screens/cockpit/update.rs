@@ -68,7 +68,7 @@ impl App {
                 self.state.evidence_offset = self.state.evidence_offset.saturating_sub(5)
             }
             Msg::OpenKpis => self.open_kpis(),
-            Msg::OpenNcs => self.open_ncs(),
+            Msg::OpenRegisters => self.open_registers(),
             Msg::SignOff => self.open_sign_off(),
             Msg::Help => self.state.open_help(),
             Msg::Quit => self.request_quit(),

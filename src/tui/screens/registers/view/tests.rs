@@ -9,7 +9,7 @@ use crate::tui::testkit::{demo_app, key, render, type_text};
 fn the_register_opens_with_n_and_shows_the_selected_nc_in_full() {
     let (_dir, mut app) = demo_app();
     app.handle_key(key(KeyCode::Char('N')));
-    assert_eq!(app.state.screen, Screen::Ncs);
+    assert_eq!(app.state.screen, Screen::Registers);
     let drawn = render(&app, 200, 60);
     assert!(drawn.contains("Nonconformities 4 of 4"), "{drawn}");
     // the oldest open one first, and selected
@@ -54,4 +54,33 @@ fn an_action_captured_on_an_nc_corrects_it() {
             .unwrap();
     assert_eq!(action.title, "Audit the crimp applicator maintenance plan");
     assert!(render(&app, 200, 60).contains(&format!("{} (open)", action.reference)));
+}
+
+/// Tab moves to the audit findings: the overdue one first, the programme
+/// under the detail; `a` captures an action that deals with the finding.
+#[test]
+fn the_findings_tab_shows_the_overdue_finding_first_and_takes_an_action() {
+    let (_dir, mut app) = demo_app();
+    app.handle_key(key(KeyCode::Char('N')));
+    app.handle_key(key(KeyCode::Tab));
+    let drawn = render(&app, 200, 60);
+    assert!(drawn.contains("Audit findings 6 of 6 · all"), "{drawn}");
+    let overdue = drawn.find("overdue 10 d").expect("the overdue observation");
+    let major = drawn.find("Crimp cross-section checks skipped").unwrap();
+    assert!(overdue < major, "overdue first");
+    assert!(drawn.contains("late: not held yet"), "{drawn}");
+    insta::assert_snapshot!("findings_200x60", drawn);
+    insta::assert_snapshot!("findings_80x24", render(&app, 80, 24));
+    app.handle_key(key(KeyCode::Char('a')));
+    type_text(&mut app, "Set applicator maintenance by crimp count");
+    app.handle_key(key(KeyCode::Enter));
+    let f = crate::store::findings::list(app.store().conn(), true)
+        .unwrap()
+        .into_iter()
+        .find(|f| f.grade == crate::domain::audit::Grade::Observation)
+        .unwrap();
+    assert_eq!(f.actions.len(), 1, "{f:?}");
+    // Shift-Tab goes back, and N on item c)6 opens the findings
+    app.handle_key(key(KeyCode::BackTab));
+    assert!(render(&app, 80, 24).contains("Nonconformities 4 of 4"));
 }

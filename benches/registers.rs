@@ -1,6 +1,7 @@
-//! The nonconformity register at 10,000 records, each with a corrective
-//! action: loading it (done on every reload, as the cockpit carries it for
-//! item c)4) and drawing the register screen and item c)4.
+//! The registers at 10,000 records each: nonconformities with a corrective
+//! action each, and audit findings over 1,000 audits. Loading them (done on
+//! every reload, as the cockpit carries them for items c)4 and c)6) and
+//! drawing each register's tab and its agenda item.
 
 use chrono::{NaiveDate, TimeZone, Utc};
 use criterion::{Criterion, criterion_group, criterion_main};
@@ -11,6 +12,7 @@ use rusqlite::params;
 use steerco::domain::agenda::iso_9001_template;
 use steerco::store::Store;
 use steerco::store::reviews::{NewReview, create_review};
+use steerco::tui::screens::registers::Register;
 use steerco::tui::state::{CockpitData, Screen, State};
 
 const NCS: usize = 10_000;
@@ -63,6 +65,38 @@ fn database(dir: &std::path::Path) -> (Store, i64) {
                     params![nc, tx.last_insert_rowid()],
                 )?;
             }
+            for n in 0..NCS / 10 {
+                let held = NaiveDate::from_ymd_opt(2016, 11, 21).unwrap()
+                    + chrono::Duration::days((n * 3650 / (NCS / 10)) as i64);
+                tx.execute(
+                    "INSERT INTO audit (ref, kind, scope, planned_on, held_on, reported_on,
+                         created_at, updated_at)
+                     VALUES (?1, 'internal', ?2, ?3, ?3, ?3, 'x', 'x')",
+                    params![
+                        format!("AU-{}-{n:04}", held.format("%Y")),
+                        format!("Process audit number {n}"),
+                        held.to_string()
+                    ],
+                )?;
+                let audit = tx.last_insert_rowid();
+                for k in 0..10 {
+                    let open = n % 10 == 0;
+                    tx.execute(
+                        "INSERT INTO finding (ref, audit_id, grade, title, raised_on, due_on,
+                             status, evidence, closed_at, created_at, updated_at)
+                         VALUES (?1, ?2, ?3, ?4, ?5, ?5, ?6, 'x', ?7, 'x', 'x')",
+                        params![
+                            format!("F-{n:04}-{k}"),
+                            audit,
+                            ["major", "minor", "observation", "opportunity"][k % 4],
+                            format!("Finding {k} of audit {n} with a realistic title length"),
+                            held.to_string(),
+                            if open { "open" } else { "closed" },
+                            (!open).then(|| format!("{held}T12:00:00Z")),
+                        ],
+                    )?;
+                }
+            }
             Ok(review_id)
         })
         .expect("seeded");
@@ -75,25 +109,35 @@ fn bench(c: &mut Criterion) {
     c.bench_function("nc register load, 10000 NCs with an action each", |b| {
         b.iter(|| steerco::store::ncs::list(store.conn(), false).expect("loaded"))
     });
+    c.bench_function("findings load, 10000 findings and 1000 audits", |b| {
+        b.iter(|| {
+            steerco::store::findings::list(store.conn(), false).expect("loaded");
+            steerco::store::findings::audits(store.conn()).expect("loaded")
+        })
+    });
     let data = CockpitData::load(store.conn(), review_id).expect("loaded");
     let today = NaiveDate::from_ymd_opt(2026, 11, 21).unwrap();
     let mut state = State::new(data, Utc::now(), today);
-    for (screen, name) in [
-        (Screen::Ncs, "register screen"),
-        (Screen::Cockpit, "item c)4"),
+    for (screen, tab, name) in [
+        (Screen::Registers, Register::Ncs, "nc tab"),
+        (Screen::Registers, Register::Findings, "findings tab"),
+        (Screen::Cockpit, Register::Ncs, "item c)4"),
+        (Screen::Cockpit, Register::Findings, "item c)6"),
     ] {
         state.screen = screen;
+        state.registers.tab = tab;
         if screen == Screen::Cockpit {
+            let key = if tab == Register::Ncs { "c4" } else { "c6" };
             state.selected = state
                 .data
                 .items
                 .iter()
-                .position(|i| i.input_key == "c4")
-                .expect("c4 on the agenda");
+                .position(|i| i.input_key == key)
+                .expect("the item on the agenda");
         }
         for (w, h) in [(80, 24), (200, 60)] {
             let mut terminal = Terminal::new(TestBackend::new(w, h)).expect("a terminal");
-            c.bench_function(&format!("{name} frame {w}x{h}, 10000 NCs"), |b| {
+            c.bench_function(&format!("{name} frame {w}x{h}, 10000 records"), |b| {
                 b.iter(|| {
                     terminal
                         .draw(|f| steerco::tui::ui::draw(f, &state))

@@ -1,0 +1,150 @@
+//! The registers' evidence in the minutes, each as a table under the agenda
+//! item that reviews it, as the register stood on the day of the minutes.
+
+use chrono::{Datelike, NaiveDate};
+use rusqlite::Connection;
+use serde::Serialize;
+
+use crate::domain::audit::{Audit, Finding, Summary};
+use crate::store::error::Result;
+
+/// One register's table under its agenda item.
+#[derive(Debug, Clone, Serialize)]
+pub struct RegisterTable {
+    pub input_key: &'static str,
+    /// "Audit findings".
+    pub caption: &'static str,
+    /// The register in one sentence; may be empty.
+    pub summary: String,
+    pub columns: Vec<&'static str>,
+    pub rows: Vec<Vec<String>>,
+}
+
+/// The programme and its findings as they stood on `day`: audits held or
+/// reported only if that happened by then, findings raised by then, and
+/// closed only if they closed by then.
+pub fn findings_as_of(conn: &Connection, day: NaiveDate) -> Result<(Vec<Audit>, Vec<Finding>)> {
+    let mut audits = crate::store::findings::audits(conn)?;
+    for a in &mut audits {
+        a.held_on = a.held_on.filter(|d| *d <= day);
+        a.reported_on = a.reported_on.filter(|d| *d <= day);
+    }
+    let mut findings = crate::store::findings::list(conn, false)?;
+    findings.retain(|f| f.raised_on <= day);
+    for f in &mut findings {
+        if f.closed_on.is_some_and(|c| c > day) {
+            f.closed = false;
+            f.closed_on = None;
+            f.evidence.clear();
+        }
+    }
+    Ok((audits, findings))
+}
+
+/// Item c)6: the programme of the year, and the findings open on `day` or
+/// closed since the last review.
+pub fn audit_tables(
+    conn: &Connection,
+    day: NaiveDate,
+    since: Option<NaiveDate>,
+) -> Result<Vec<RegisterTable>> {
+    let (audits, findings) = findings_as_of(conn, day)?;
+    if audits.is_empty() {
+        return Ok(Vec::new());
+    }
+    let summary = Summary::of(&audits, &findings, since, day).line();
+    let or_dash = |d: Option<NaiveDate>| d.map_or("—".to_string(), |d| d.to_string());
+    let programme = audits
+        .iter()
+        .filter(|a| a.planned_on.year() == day.year() || a.overdue(day))
+        .map(|a| {
+            vec![
+                a.reference.clone(),
+                a.kind.as_str().into(),
+                a.scope.clone(),
+                a.auditor.clone(),
+                a.planned_on.to_string(),
+                or_dash(a.held_on),
+                or_dash(a.reported_on),
+                if a.overdue(day) {
+                    "late: not held".into()
+                } else {
+                    a.stage().label().into()
+                },
+            ]
+        })
+        .collect();
+    let discussed = findings
+        .iter()
+        .filter(|f| !f.closed || f.closed_on.is_some_and(|c| since.is_none_or(|s| c > s)));
+    let rows = discussed
+        .map(|f| {
+            let mut dealt: Vec<String> = f.nc.iter().cloned().collect();
+            dealt.extend(
+                f.actions
+                    .iter()
+                    .map(|a| format!("{} ({})", a.reference, a.status.label())),
+            );
+            let status = match f.closed_on {
+                Some(on) => format!("closed on {on}"),
+                None if f.overdue(day) => "open, overdue".into(),
+                None => "open".into(),
+            };
+            let after = if f.closed {
+                f.evidence.clone()
+            } else {
+                let gaps = f.correction_gaps();
+                if gaps.is_empty() {
+                    "the closure evidence".into()
+                } else {
+                    gaps.join("; ")
+                }
+            };
+            vec![
+                format!("{} {}", f.reference, f.title),
+                f.audit.clone(),
+                f.grade.as_str().into(),
+                f.clause.clone(),
+                format!("{} ({} days)", f.raised_on, f.age_days(day)),
+                f.owner.clone().unwrap_or_default(),
+                or_dash(f.due_on),
+                status,
+                if dealt.is_empty() {
+                    "none".into()
+                } else {
+                    dealt.join(", ")
+                },
+                after,
+            ]
+        })
+        .collect();
+    Ok(vec![
+        RegisterTable {
+            input_key: "c6",
+            caption: "Audit results",
+            summary,
+            columns: vec![
+                "Audit", "Kind", "Scope", "Auditor", "Planned", "Held", "Report", "Stage",
+            ],
+            rows: programme,
+        },
+        RegisterTable {
+            input_key: "c6",
+            caption: "Audit findings open or closed since the last review",
+            summary: String::new(),
+            columns: vec![
+                "Finding",
+                "Audit",
+                "Grade",
+                "Clause",
+                "Raised",
+                "Owner",
+                "Due",
+                "Status",
+                "NC and actions",
+                "Evidence / still needed",
+            ],
+            rows,
+        },
+    ])
+}

@@ -1,0 +1,107 @@
+//! The registers the review is fed from (N): nonconformities and audit
+//! findings, one tab each, the list and the selected record in full. `a`
+//! captures an action linked to the selected record.
+
+pub mod keys;
+mod update;
+pub mod view;
+
+use chrono::NaiveDate;
+
+use crate::domain::audit::Finding;
+use crate::domain::nc::Nonconformity;
+
+/// One register, one tab.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, strum::VariantArray)]
+pub enum Register {
+    #[default]
+    Ncs,
+    Findings,
+}
+
+impl Register {
+    pub fn label(self) -> &'static str {
+        match self {
+            Register::Ncs => "Nonconformities",
+            Register::Findings => "Audit findings",
+        }
+    }
+
+    /// The register an agenda item reviews, by its 9.3.2 input.
+    pub fn for_input(input_key: &str) -> Option<Register> {
+        match input_key {
+            "c4" => Some(Register::Ncs),
+            "c6" => Some(Register::Findings),
+            _ => None,
+        }
+    }
+
+    fn step(self, by: isize) -> Register {
+        let all = <Register as strum::VariantArray>::VARIANTS;
+        let at = all.iter().position(|&r| r == self).unwrap_or(0) as isize;
+        all[(at + by).rem_euclid(all.len() as isize) as usize]
+    }
+}
+
+/// Where the registers screen stands: the tab, each tab's selection, and
+/// whether closed records are shown.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct RegisterView {
+    pub tab: Register,
+    cursors: std::collections::HashMap<Register, usize>,
+    /// Only the open ones.
+    pub open_only: bool,
+}
+
+impl RegisterView {
+    pub fn cursor(&self) -> usize {
+        self.cursors.get(&self.tab).copied().unwrap_or(0)
+    }
+
+    pub fn set_cursor(&mut self, at: usize) {
+        self.cursors.insert(self.tab, at);
+    }
+
+    /// Nonconformities shown: open ones oldest first, then closed ones most
+    /// recent first.
+    pub fn ncs<'a>(&self, ncs: &'a [Nonconformity], today: NaiveDate) -> Vec<&'a Nonconformity> {
+        let mut open: Vec<&Nonconformity> = ncs.iter().filter(|n| !n.closed).collect();
+        open.sort_by_key(|n| std::cmp::Reverse(n.age_days(today)));
+        if !self.open_only {
+            let mut closed: Vec<&Nonconformity> = ncs.iter().filter(|n| n.closed).collect();
+            closed.sort_by_key(|n| std::cmp::Reverse(n.closed_on));
+            open.extend(closed);
+        }
+        open
+    }
+
+    /// Findings shown: open ones, overdue first and then by due date, then
+    /// closed ones most recent first.
+    pub fn findings<'a>(&self, findings: &'a [Finding], today: NaiveDate) -> Vec<&'a Finding> {
+        let mut open: Vec<&Finding> = findings.iter().filter(|f| !f.closed).collect();
+        open.sort_by_key(|f| (!f.overdue(today), f.due_on.is_none(), f.due_on, f.raised_on));
+        if !self.open_only {
+            let mut closed: Vec<&Finding> = findings.iter().filter(|f| f.closed).collect();
+            closed.sort_by_key(|f| std::cmp::Reverse(f.closed_on));
+            open.extend(closed);
+        }
+        open
+    }
+}
+
+pub const SCREEN: super::ScreenDef = super::ScreenDef {
+    screen: crate::tui::state::Screen::Registers,
+    draw: view::draw,
+    key: |app, key| {
+        if let Some(msg) = keys::register_msg(&key) {
+            app.registers_update(msg);
+        }
+    },
+    footer: |_| crate::tui::ui::footer_keys(keys::REGISTERS),
+    help: || {
+        vec![crate::tui::ui::overlay::binding_lines(
+            "On the registers",
+            keys::REGISTERS,
+        )]
+    },
+};

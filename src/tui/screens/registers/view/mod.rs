@@ -1,0 +1,145 @@
+//! The registers screen: a tab per register, the list, and the selected
+//! record in full. Each register says what its rows and detail hold; the
+//! frame around them is drawn here once.
+
+mod findings;
+mod ncs;
+
+pub use findings::{audit_line, grade_style, next_step as finding_next_step};
+pub use ncs::{next_step, severity_style};
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Cell, Paragraph, Row, Table, Tabs, Wrap};
+
+use super::Register;
+use crate::tui::state::State;
+use crate::tui::theme;
+
+/// What one register shows on its tab.
+pub struct Page<'a> {
+    /// " Nonconformities 3 of 4 · all ".
+    pub title: String,
+    pub summary: String,
+    /// Said when no row is shown.
+    pub empty: &'static str,
+    pub header: Vec<&'static str>,
+    pub widths: Vec<Constraint>,
+    pub rows: Vec<Vec<Cell<'a>>>,
+    /// The selected record in full.
+    pub detail: Vec<Line<'a>>,
+}
+
+pub fn draw(frame: &mut Frame, area: Rect, state: &State) {
+    let [tabs_area, body] =
+        Layout::vertical([Constraint::Length(1), Constraint::Fill(1)]).areas(area);
+    let all = <Register as strum::VariantArray>::VARIANTS;
+    let titles: Vec<String> = all
+        .iter()
+        .map(|r| {
+            let open = match r {
+                Register::Ncs => state.data.ncs.iter().filter(|n| !n.closed).count(),
+                Register::Findings => state.data.findings.iter().filter(|f| !f.closed).count(),
+            };
+            format!("{} ({open} open)", r.label())
+        })
+        .collect();
+    let selected = all.iter().position(|&r| r == state.registers.tab);
+    frame.render_widget(
+        Tabs::new(titles)
+            .select(selected)
+            .style(theme::dim())
+            .highlight_style(theme::title())
+            .divider("│"),
+        tabs_area,
+    );
+    let page = match state.registers.tab {
+        Register::Ncs => ncs::page(state),
+        Register::Findings => findings::page(state),
+    };
+    draw_page(frame, body, page, state.registers.cursor());
+}
+
+fn draw_page(frame: &mut Frame, area: Rect, page: Page, cursor: usize) {
+    let side_by_side = area.width >= 140;
+    let [list_area, detail_area] = if side_by_side {
+        Layout::horizontal([Constraint::Percentage(55), Constraint::Fill(1)]).areas(area)
+    } else {
+        Layout::vertical([Constraint::Percentage(50), Constraint::Fill(1)]).areas(area)
+    };
+    let block = Block::bordered()
+        .title(Span::styled(page.title, theme::title()))
+        .border_style(theme::focus_border());
+    let inner = block.inner(list_area);
+    frame.render_widget(block, list_area);
+    let [summary_area, table_area] =
+        Layout::vertical([Constraint::Length(2), Constraint::Fill(1)]).areas(inner);
+    frame.render_widget(
+        Paragraph::new(page.summary)
+            .style(theme::dim())
+            .wrap(Wrap { trim: true }),
+        summary_area,
+    );
+    if page.rows.is_empty() {
+        frame.render_widget(Paragraph::new(page.empty).style(theme::dim()), table_area);
+    } else {
+        let cursor = cursor.min(page.rows.len() - 1);
+        let visible = usize::from(table_area.height.saturating_sub(1)).max(1);
+        let offset = (cursor + 1).saturating_sub(visible);
+        let rows: Vec<Row> = page
+            .rows
+            .into_iter()
+            .enumerate()
+            .skip(offset)
+            .take(visible)
+            .map(|(i, cells)| {
+                let row = Row::new(cells);
+                if i == cursor {
+                    row.style(theme::selected())
+                } else {
+                    row
+                }
+            })
+            .collect();
+        let table = Table::new(rows, page.widths)
+            .header(Row::new(page.header).style(theme::dim()))
+            .column_spacing(1);
+        frame.render_widget(table, table_area);
+    }
+    let block = Block::bordered().title(Span::styled(" Detail ", theme::title()));
+    frame.render_widget(
+        Paragraph::new(page.detail)
+            .wrap(Wrap { trim: false })
+            .block(block),
+        detail_area,
+    );
+}
+
+/// A detail line: its label in a column, then the value or a dash.
+pub(super) fn field<'a>(label: &str, value: String) -> Line<'a> {
+    Line::from(vec![
+        Span::styled(format!("{label:<12}"), theme::dim()),
+        Span::raw(if value.trim().is_empty() {
+            "—".into()
+        } else {
+            value
+        }),
+    ])
+}
+
+/// What closing a record still needs, or that it is ready.
+pub(super) fn closing_lines<'a>(gaps: Vec<String>, ready: &'static str) -> Vec<Line<'a>> {
+    if gaps.is_empty() {
+        return vec![Line::from(Span::styled(ready, theme::good()))];
+    }
+    let mut lines = vec![Line::from(Span::styled(
+        "Before it can close:",
+        theme::warn(),
+    ))];
+    lines.extend(gaps.into_iter().map(|g| Line::from(format!("  - {g}"))));
+    lines
+}
+
+#[cfg(test)]
+mod tests;
