@@ -105,24 +105,23 @@ pub(super) fn page(state: &State) -> Page<'_> {
             Constraint::Length(17),
             Constraint::Fill(1),
         ],
-        rows: rows
-            .iter()
-            .map(|f| {
-                let (step, step_style) = next_step(f, today);
-                vec![
-                    Cell::from(f.reference.clone()),
-                    Cell::from(f.audit.clone()),
-                    Cell::from(Span::styled(f.grade.as_str(), grade_style(f.grade))),
-                    Cell::from(
-                        f.due_on
-                            .map(|d| d.to_string())
-                            .unwrap_or_else(|| "—".into()),
-                    ),
-                    Cell::from(Span::styled(step, step_style)),
-                    Cell::from(safe(&f.title)),
-                ]
-            })
-            .collect(),
+        len: rows.len(),
+        row: Box::new(move |i| {
+            let f = rows[i];
+            let (step, step_style) = next_step(f, today);
+            vec![
+                Cell::from(f.reference.clone()),
+                Cell::from(f.audit.clone()),
+                Cell::from(Span::styled(f.grade.as_str(), grade_style(f.grade))),
+                Cell::from(
+                    f.due_on
+                        .map(|d| d.to_string())
+                        .unwrap_or_else(|| "—".into()),
+                ),
+                Cell::from(Span::styled(step, step_style)),
+                Cell::from(safe(&f.title)),
+            ]
+        }),
         detail,
     }
 }

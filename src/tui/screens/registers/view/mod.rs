@@ -26,7 +26,10 @@ pub struct Page<'a> {
     pub empty: &'static str,
     pub header: Vec<&'static str>,
     pub widths: Vec<Constraint>,
-    pub rows: Vec<Vec<Cell<'a>>>,
+    /// How many rows there are, and each row's cells by its index: only
+    /// the rows in view are built.
+    pub len: usize,
+    pub row: Box<dyn Fn(usize) -> Vec<Cell<'a>> + 'a>,
     /// The selected record in full.
     pub detail: Vec<Line<'a>>,
 }
@@ -81,20 +84,15 @@ fn draw_page(frame: &mut Frame, area: Rect, page: Page, cursor: usize) {
             .wrap(Wrap { trim: true }),
         summary_area,
     );
-    if page.rows.is_empty() {
+    if page.len == 0 {
         frame.render_widget(Paragraph::new(page.empty).style(theme::dim()), table_area);
     } else {
-        let cursor = cursor.min(page.rows.len() - 1);
+        let cursor = cursor.min(page.len - 1);
         let visible = usize::from(table_area.height.saturating_sub(1)).max(1);
         let offset = (cursor + 1).saturating_sub(visible);
-        let rows: Vec<Row> = page
-            .rows
-            .into_iter()
-            .enumerate()
-            .skip(offset)
-            .take(visible)
-            .map(|(i, cells)| {
-                let row = Row::new(cells);
+        let rows: Vec<Row> = (offset..page.len.min(offset + visible))
+            .map(|i| {
+                let row = Row::new((page.row)(i));
                 if i == cursor {
                     row.style(theme::selected())
                 } else {

@@ -80,25 +80,24 @@ pub(super) fn page(state: &State) -> Page<'_> {
             Constraint::Length(17),
             Constraint::Fill(1),
         ],
-        rows: rows
-            .iter()
-            .map(|n| {
-                let (step, step_style) = next_step(n);
-                vec![
-                    Cell::from(n.reference.clone()),
-                    Cell::from(format!(
-                        "{} d",
-                        n.age_days(n.closed_on.unwrap_or(state.today))
-                    )),
-                    Cell::from(Span::styled(
-                        n.severity.as_str(),
-                        severity_style(n.severity),
-                    )),
-                    Cell::from(Span::styled(step, step_style)),
-                    Cell::from(safe(&n.title)),
-                ]
-            })
-            .collect(),
+        len: rows.len(),
+        row: Box::new(move |i| {
+            let n = rows[i];
+            let (step, step_style) = next_step(n);
+            vec![
+                Cell::from(n.reference.clone()),
+                Cell::from(format!(
+                    "{} d",
+                    n.age_days(n.closed_on.unwrap_or(state.today))
+                )),
+                Cell::from(Span::styled(
+                    n.severity.as_str(),
+                    severity_style(n.severity),
+                )),
+                Cell::from(Span::styled(step, step_style)),
+                Cell::from(safe(&n.title)),
+            ]
+        }),
         detail: selected.map(|n| detail(n, state)).unwrap_or_default(),
     }
 }
