@@ -32,6 +32,7 @@ pub mod agenda;
 pub mod audit;
 pub mod closeout;
 pub mod due;
+pub mod feedback;
 pub mod kpi;
 pub mod model;
 pub mod nc;

@@ -7,13 +7,11 @@ use chrono::{DateTime, Datelike, NaiveDate, Utc};
 use rusqlite::{Connection, OptionalExtension, Row, Transaction, params};
 
 use super::{Change, date_col, log_change, timestamp};
-use crate::domain::action::ActionStatus;
 use crate::domain::audit::{Audit, AuditKind, Finding, Grade, audit_ref, finding_ref};
-use crate::domain::nc::Corrective;
 use crate::domain::text::visible_line;
 use crate::store::error::{Result, not_found, refused};
-use crate::store::register::{date, import_csv, next_seq, set_field, word};
-use crate::store::{actions, ncs, people};
+use crate::store::register::{ActionLinks, date, import_csv, next_seq, set_field, word};
+use crate::store::{ncs, people};
 
 /// An audit as it is planned.
 #[derive(Debug, Clone)]
@@ -220,6 +218,12 @@ pub fn reported(
     audit_by_ref(tx, &audit.reference)
 }
 
+const LINKS: ActionLinks = ActionLinks {
+    table: "finding_action",
+    column: "finding_id",
+    records: "finding",
+};
+
 const COLUMNS: &str = "f.id, f.ref, a.ref, a.kind, f.grade, f.title, f.clause, f.raised_on,
      o.name, f.due_on, n.ref, f.status, f.closed_at, f.evidence
      FROM finding f
@@ -249,29 +253,6 @@ fn from_row(row: &Row) -> rusqlite::Result<Finding> {
     })
 }
 
-/// The actions linked to every finding, by its id, in one query.
-fn linked_actions(conn: &Connection, finding: Option<i64>) -> Result<Vec<(i64, Corrective)>> {
-    let mut stmt = conn.prepare(
-        "SELECT l.finding_id, a.ref, a.status FROM finding_action l
-         JOIN action a ON a.id = l.action_id
-         WHERE a.deleted_at IS NULL AND (?1 IS NULL OR l.finding_id = ?1) ORDER BY a.ref",
-    )?;
-    let rows = stmt.query_map([finding], |r| {
-        Ok((
-            r.get::<_, i64>(0)?,
-            r.get::<_, String>(1)?,
-            r.get::<_, String>(2)?,
-        ))
-    })?;
-    let mut out = Vec::new();
-    for row in rows {
-        let (id, reference, status) = row?;
-        let status = ActionStatus::parse(&status).unwrap_or(ActionStatus::Open);
-        out.push((id, Corrective { reference, status }));
-    }
-    Ok(out)
-}
-
 /// Every finding, newest first; `open_only` leaves out the closed ones.
 pub fn list(conn: &Connection, open_only: bool) -> Result<Vec<Finding>> {
     let filter = if open_only {
@@ -289,7 +270,7 @@ pub fn list(conn: &Connection, open_only: bool) -> Result<Vec<Finding>> {
         .enumerate()
         .map(|(i, f)| (f.id, i))
         .collect();
-    for (id, action) in linked_actions(conn, None)? {
+    for (id, action) in LINKS.actions(conn, None)? {
         if let Some(&i) = at.get(&id) {
             findings[i].actions.push(action);
         }
@@ -309,7 +290,8 @@ pub fn by_ref(conn: &Connection, reference: &str) -> Result<Finding> {
                 visible_line(reference.trim())
             )
         })?;
-    finding.actions = linked_actions(conn, Some(finding.id))?
+    finding.actions = LINKS
+        .actions(conn, Some(finding.id))?
         .into_iter()
         .map(|(_, a)| a)
         .collect();
@@ -504,26 +486,9 @@ pub fn link_action(
 ) -> Result<()> {
     let f = by_ref(tx, reference)?;
     refuse_if_closed(&f)?;
-    let action = actions::require_action(tx, action_ref)?;
-    let added = tx.execute(
-        "INSERT OR IGNORE INTO finding_action (finding_id, action_id) VALUES (?1, ?2)",
-        params![f.id, action.id],
-    )?;
-    if added == 0 {
-        return Err(refused!(
-            "{} already deals with {}",
-            action.reference,
-            f.reference
-        ));
-    }
-    let change = Change::update(
-        "finding",
-        &f.reference,
-        "action",
-        None,
-        Some(&action.reference),
-    );
-    log_change(tx, actor, now, change)
+    LINKS
+        .link(tx, actor, now, (f.id, &f.reference), action_ref)
+        .map(|_| ())
 }
 
 /// Links a new action to the finding it deals with, both by id (an action
@@ -535,25 +500,14 @@ pub fn link_action_ids(
     finding_id: i64,
     action_id: i64,
 ) -> Result<()> {
-    let (finding, action): (String, String) = tx.query_row(
-        "SELECT f.ref, a.ref FROM finding f, action a WHERE f.id = ?1 AND a.id = ?2",
-        params![finding_id, action_id],
-        |r| Ok((r.get(0)?, r.get(1)?)),
-    )?;
+    let (finding, action) = LINKS.refs_of(tx, finding_id, action_id)?;
     link_action(tx, actor, now, &finding, &action)
 }
 
 /// The findings an action deals with, by reference: the link seen from the
 /// action's side.
 pub fn dealt_with_by(conn: &Connection, action_id: i64) -> Result<Vec<String>> {
-    let mut stmt = conn.prepare(
-        "SELECT f.ref FROM finding_action l JOIN finding f ON f.id = l.finding_id
-         WHERE l.action_id = ?1 ORDER BY f.ref",
-    )?;
-    let refs = stmt
-        .query_map([action_id], |r| r.get(0))?
-        .collect::<rusqlite::Result<Vec<String>>>()?;
-    Ok(refs)
+    LINKS.records_of(conn, action_id)
 }
 
 /// Closes a finding on its evidence, or refuses naming everything missing.

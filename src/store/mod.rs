@@ -50,6 +50,7 @@ const MIGRATIONS: &[M<'static>] = &[
     M::up(include_str!("migrations/007_seals.sql")),
     M::up(include_str!("migrations/008_nonconformities.sql")),
     M::up(include_str!("migrations/009_audits.sql")),
+    M::up(include_str!("migrations/010_feedback.sql")),
 ];
 
 /// The schema version this build writes.

@@ -105,3 +105,114 @@ pub fn date(s: &str) -> Result<chrono::NaiveDate> {
         )
     })
 }
+
+/// A register's table of links to actions: its name, the column naming the
+/// record, and the record's own table (`finding_action`, `finding_id`,
+/// `finding`).
+#[derive(Debug, Clone, Copy)]
+pub struct ActionLinks {
+    pub table: &'static str,
+    pub column: &'static str,
+    pub records: &'static str,
+}
+
+impl ActionLinks {
+    /// The live actions linked to every record, or to one, by record id,
+    /// in one query.
+    pub fn actions(
+        self,
+        conn: &rusqlite::Connection,
+        one: Option<i64>,
+    ) -> Result<Vec<(i64, crate::domain::nc::Corrective)>> {
+        use crate::domain::action::ActionStatus;
+        // the names are a register's own, never typed text
+        let sql = format!(
+            "SELECT l.{column}, a.ref, a.status FROM {table} l JOIN action a ON a.id = l.action_id
+             WHERE a.deleted_at IS NULL AND (?1 IS NULL OR l.{column} = ?1) ORDER BY a.ref",
+            column = self.column,
+            table = self.table
+        );
+        let mut stmt = conn.prepare(&sql)?;
+        let rows = stmt.query_map([one], |r| {
+            Ok((
+                r.get::<_, i64>(0)?,
+                r.get::<_, String>(1)?,
+                r.get::<_, String>(2)?,
+            ))
+        })?;
+        let mut out = Vec::new();
+        for row in rows {
+            let (id, reference, status) = row?;
+            let status = ActionStatus::parse(&status).unwrap_or(ActionStatus::Open);
+            out.push((id, crate::domain::nc::Corrective { reference, status }));
+        }
+        Ok(out)
+    }
+
+    /// The records an action is linked to, by reference: the link seen from
+    /// the action's side.
+    pub fn records_of(self, conn: &rusqlite::Connection, action_id: i64) -> Result<Vec<String>> {
+        let sql = format!(
+            "SELECT r.ref FROM {table} l JOIN {records} r ON r.id = l.{column}
+             WHERE l.action_id = ?1 ORDER BY r.ref",
+            table = self.table,
+            records = self.records,
+            column = self.column
+        );
+        let mut stmt = conn.prepare(&sql)?;
+        let refs = stmt
+            .query_map([action_id], |r| r.get(0))?
+            .collect::<rusqlite::Result<Vec<String>>>()?;
+        Ok(refs)
+    }
+
+    /// Links an action to a record and logs it on the record; refused when
+    /// it is linked already.
+    pub fn link(
+        self,
+        tx: &Transaction,
+        actor: &str,
+        now: DateTime<Utc>,
+        (record_id, record_ref): (i64, &str),
+        action_ref: &str,
+    ) -> Result<String> {
+        let action = crate::store::actions::require_action(tx, action_ref)?;
+        let sql = format!(
+            "INSERT OR IGNORE INTO {} ({}, action_id) VALUES (?1, ?2)",
+            self.table, self.column
+        );
+        if tx.execute(&sql, params![record_id, action.id])? == 0 {
+            return Err(refused!(
+                "{} is linked to {} already",
+                action.reference,
+                record_ref
+            ));
+        }
+        let change = Change::update(
+            self.records,
+            record_ref,
+            "action",
+            None,
+            Some(&action.reference),
+        );
+        log_change(tx, actor, now, change)?;
+        Ok(action.reference)
+    }
+
+    /// The reference of a record and of an action, both by id (an action
+    /// captured on the registers screen).
+    pub fn refs_of(
+        self,
+        tx: &Transaction,
+        record_id: i64,
+        action_id: i64,
+    ) -> Result<(String, String)> {
+        let sql = format!(
+            "SELECT r.ref, a.ref FROM {} r, action a WHERE r.id = ?1 AND a.id = ?2",
+            self.records
+        );
+        Ok(tx.query_row(&sql, params![record_id, action_id], |r| {
+            Ok((r.get(0)?, r.get(1)?))
+        })?)
+    }
+}

@@ -4,7 +4,8 @@ use chrono::{TimeZone, Utc};
 
 use super::*;
 use crate::store::Store;
-use crate::store::actions::{NewAction, create_action, set_status};
+use crate::domain::action::ActionStatus;
+use crate::store::actions::{self, NewAction, create_action, set_status};
 use crate::store::ncs::NewNc;
 
 fn now() -> DateTime<Utc> {
@@ -185,7 +186,7 @@ fn closing_a_major_finding_needs_corrective_action_that_is_not_still_open_and_ev
         .unwrap();
     assert_eq!(
         refusal(store.write(|tx, a| link_action(tx, a, now(), &f, &action))),
-        format!("{action} already deals with F-2026-001")
+        format!("{action} is linked to F-2026-001 already")
     );
     assert!(
         refusal(store.write(|tx, a| close(tx, a, now(), &f, "sheet updated")))
