@@ -55,7 +55,7 @@ pub struct Feedback {
     pub responded_on: Option<NaiveDate>,
     /// The nonconformity it raised, by reference.
     pub nc: Option<String>,
-    pub actions: Vec<String>,
+    pub actions: Vec<crate::domain::nc::Corrective>,
     pub closed: bool,
     pub closed_on: Option<NaiveDate>,
 }

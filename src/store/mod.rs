@@ -9,6 +9,7 @@ pub mod drafts;
 pub mod dump;
 pub mod error;
 pub mod evidence;
+pub mod feedback;
 mod file;
 pub mod findings;
 pub mod kpis;

@@ -6,12 +6,11 @@ use chrono::{DateTime, Datelike, NaiveDate, Utc};
 use rusqlite::{Connection, OptionalExtension, Row, Transaction, params};
 
 use super::{Change, date_col, log_change, timestamp};
-use crate::domain::action::ActionStatus;
-use crate::domain::nc::{Corrective, Nonconformity, Severity, Source, nc_ref};
+use crate::domain::nc::{Nonconformity, Severity, Source, nc_ref};
 use crate::domain::text::visible_line;
 use crate::store::error::{Error, Result, not_found, refused};
-use crate::store::register::{date, import_csv, next_seq, set_field, word};
-use crate::store::{actions, people};
+use crate::store::people;
+use crate::store::register::{ActionLinks, date, import_csv, next_seq, set_field, word};
 
 /// A nonconformity as it is raised.
 #[derive(Debug, Clone)]
@@ -33,6 +32,12 @@ pub struct NcEdit {
     pub severity: Option<Severity>,
     pub owner_id: Option<Option<i64>>,
 }
+
+const LINKS: ActionLinks = ActionLinks {
+    table: "nonconformity_action",
+    column: "nonconformity_id",
+    records: "nonconformity",
+};
 
 const COLUMNS: &str = "n.id, n.ref, n.title, n.description, n.source, n.area, n.severity,
      n.raised_on, o.name, n.containment, n.root_cause, n.status, v.name, n.verified_on,
@@ -67,28 +72,6 @@ fn from_row(row: &Row) -> rusqlite::Result<Nonconformity> {
     })
 }
 
-/// The corrective actions of every nonconformity, by its id, in one query.
-fn corrective_actions(conn: &Connection) -> Result<Vec<(i64, Corrective)>> {
-    let mut stmt = conn.prepare(
-        "SELECT l.nonconformity_id, a.ref, a.status FROM nonconformity_action l
-         JOIN action a ON a.id = l.action_id WHERE a.deleted_at IS NULL ORDER BY a.ref",
-    )?;
-    let rows = stmt.query_map([], |r| {
-        Ok((
-            r.get::<_, i64>(0)?,
-            r.get::<_, String>(1)?,
-            r.get::<_, String>(2)?,
-        ))
-    })?;
-    let mut out = Vec::new();
-    for row in rows {
-        let (id, reference, status) = row?;
-        let status = ActionStatus::parse(&status).unwrap_or(ActionStatus::Open);
-        out.push((id, Corrective { reference, status }));
-    }
-    Ok(out)
-}
-
 /// The register, newest first; `open_only` leaves out the closed ones.
 pub fn list(conn: &Connection, open_only: bool) -> Result<Vec<Nonconformity>> {
     let filter = if open_only {
@@ -103,7 +86,7 @@ pub fn list(conn: &Connection, open_only: bool) -> Result<Vec<Nonconformity>> {
         .collect::<rusqlite::Result<_>>()?;
     let at: std::collections::HashMap<i64, usize> =
         ncs.iter().enumerate().map(|(i, n)| (n.id, i)).collect();
-    for (id, action) in corrective_actions(conn)? {
+    for (id, action) in LINKS.actions(conn, None)? {
         if let Some(&i) = at.get(&id) {
             ncs[i].actions.push(action);
         }
@@ -123,9 +106,9 @@ pub fn by_ref(conn: &Connection, reference: &str) -> Result<Nonconformity> {
                 visible_line(reference.trim())
             )
         })?;
-    nc.actions = corrective_actions(conn)?
+    nc.actions = LINKS
+        .actions(conn, Some(nc.id))?
         .into_iter()
-        .filter(|(id, _)| *id == nc.id)
         .map(|(_, a)| a)
         .collect();
     Ok(nc)
@@ -272,40 +255,15 @@ pub fn link_action(
 ) -> Result<()> {
     let nc = by_ref(tx, reference)?;
     refuse_if_closed(&nc)?;
-    let action = actions::require_action(tx, action_ref)?;
-    let added = tx.execute(
-        "INSERT OR IGNORE INTO nonconformity_action (nonconformity_id, action_id) VALUES (?1, ?2)",
-        params![nc.id, action.id],
-    )?;
-    if added == 0 {
-        return Err(refused!(
-            "{} already corrects {}",
-            action.reference,
-            nc.reference
-        ));
-    }
-    log_field(
-        tx,
-        actor,
-        now,
-        &nc.reference,
-        "corrective_action",
-        None,
-        Some(&action.reference),
-    )
+    LINKS
+        .link(tx, actor, now, (nc.id, &nc.reference), action_ref)
+        .map(|_| ())
 }
 
 /// The nonconformities an action corrects, by reference: the link seen from
 /// the action's side.
 pub fn corrected_by(conn: &Connection, action_id: i64) -> Result<Vec<String>> {
-    let mut stmt = conn.prepare(
-        "SELECT n.ref FROM nonconformity_action l JOIN nonconformity n ON n.id = l.nonconformity_id
-         WHERE l.action_id = ?1 ORDER BY n.ref",
-    )?;
-    let refs = stmt
-        .query_map([action_id], |r| r.get(0))?
-        .collect::<rusqlite::Result<Vec<String>>>()?;
-    Ok(refs)
+    LINKS.records_of(conn, action_id)
 }
 
 /// Links a new action to the nonconformity it corrects, both by id (an
@@ -317,11 +275,7 @@ pub fn link_action_ids(
     nc_id: i64,
     action_id: i64,
 ) -> Result<()> {
-    let (nc, action): (String, String) = tx.query_row(
-        "SELECT n.ref, a.ref FROM nonconformity n, action a WHERE n.id = ?1 AND a.id = ?2",
-        params![nc_id, action_id],
-        |r| Ok((r.get(0)?, r.get(1)?)),
-    )?;
+    let (nc, action) = LINKS.refs_of(tx, nc_id, action_id)?;
     link_action(tx, actor, now, &nc, &action)
 }
 

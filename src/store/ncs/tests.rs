@@ -4,7 +4,8 @@ use chrono::{TimeZone, Utc};
 
 use super::*;
 use crate::store::Store;
-use crate::store::actions::{NewAction, create_action, set_status};
+use crate::domain::action::ActionStatus;
+use crate::store::actions::{self, NewAction, create_action, set_status};
 
 fn now() -> DateTime<Utc> {
     Utc.with_ymd_and_hms(2026, 11, 21, 9, 0, 0).unwrap()
