@@ -154,6 +154,8 @@ struct ActionDetailJson {
     corrects: Vec<String>,
     /// The audit findings it deals with.
     deals_with: Vec<String>,
+    /// The customer feedback it answers.
+    answers: Vec<String>,
     history: Vec<EventJson>,
 }
 
@@ -569,6 +571,7 @@ fn show(store: &mut Store, today: NaiveDate, reference: &str, json: bool) -> Res
     let decisions = actions::decisions_of_action(conn, a.id)?;
     let corrects = crate::store::ncs::corrected_by(conn, a.id)?;
     let deals_with = crate::store::findings::dealt_with_by(conn, a.id)?;
+    let answers = crate::store::feedback::answered_by(conn, a.id)?;
     if json {
         let out = ActionDetailJson {
             action: to_json(&a, today),
@@ -576,6 +579,7 @@ fn show(store: &mut Store, today: NaiveDate, reference: &str, json: bool) -> Res
             decisions,
             corrects: corrects.clone(),
             deals_with: deals_with.clone(),
+            answers: answers.clone(),
             history: history
                 .into_iter()
                 .map(|e| EventJson {
@@ -625,6 +629,7 @@ fn show(store: &mut Store, today: NaiveDate, reference: &str, json: bool) -> Res
     .chain(decisions.iter().map(|d| format!("decision {d}")))
     .chain(corrects.iter().map(|nc| format!("corrects {nc}")))
     .chain(deals_with.iter().map(|f| format!("deals with finding {f}")))
+    .chain(answers.iter().map(|f| format!("answers feedback {f}")))
     .collect();
     if !links.is_empty() {
         out.push_str(&format!("  linked    {}\n", links.join(", ")));

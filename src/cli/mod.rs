@@ -3,6 +3,7 @@
 
 mod action;
 mod closeout;
+mod feedback;
 mod finding;
 mod kpi;
 mod nc;
@@ -79,6 +80,11 @@ enum Command {
     Nc {
         #[command(subcommand)]
         command: nc::NcCommand,
+    },
+    /// Customer feedback: complaints, compliments and survey comments
+    Feedback {
+        #[command(subcommand)]
+        command: feedback::FeedbackCommand,
     },
     /// Audit findings: raise, list, link, close (their audits are under programme)
     Finding {
@@ -228,6 +234,7 @@ pub fn run(cli: Cli) -> Result<Launch> {
         Some(Command::Import { file }) => trail::import(&mut Store::open(&db()?.path)?, file),
         Some(Command::Risk { command }) => risk::run(&mut db()?.open()?, command),
         Some(Command::Nc { command }) => nc::run(&mut db()?.open()?, command),
+        Some(Command::Feedback { command }) => feedback::run(&mut db()?.open()?, command),
         Some(Command::Finding { command }) => finding::run(&mut db()?.open()?, command),
         Some(Command::Programme { command }) => programme::run(&mut db()?.open()?, command),
         Some(Command::Init { group }) => init(&db()?.path, group.as_deref()),

@@ -3,8 +3,8 @@
 use chrono::{TimeZone, Utc};
 
 use super::*;
-use crate::store::Store;
 use crate::domain::action::ActionStatus;
+use crate::store::Store;
 use crate::store::actions::{self, NewAction, create_action, set_status};
 
 fn now() -> DateTime<Utc> {
