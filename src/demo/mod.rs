@@ -9,6 +9,7 @@
 
 mod closeout;
 mod data;
+mod feedback;
 mod programme;
 #[cfg(test)]
 pub(super) mod tests;
@@ -71,6 +72,7 @@ pub fn seed_as(store: &mut Store, today: NaiveDate, me: &str) -> Result<DemoSumm
         seeder.decisions(&previous, &actions)?;
         seeder.nonconformities()?;
         seeder.audits()?;
+        seeder.feedback()?;
         closeout::sign_off_previous(tx, previous.id)?;
         // its minutes kept as they were signed off, at that moment
         let signed_at = crate::store::reviews::review_by_id(tx, previous.id)?

@@ -458,7 +458,11 @@ pub fn gather_in(conn: &Connection, review_id: i64, now: DateTime<Utc>) -> Resul
         kpis: kpis_as_of(conn, &as_of_ts)?,
         nonconformities: ncs.iter().map(|n| nc_line(n, today)).collect(),
         nc_summary,
-        registers: super::registers::audit_tables(conn, today, since_day)?,
+        registers: [
+            super::registers::feedback_tables(conn, today, since_day)?,
+            super::registers::audit_tables(conn, today, since_day)?,
+        ]
+        .concat(),
         risks,
         heat_map: heat_map.cells,
         decisions,

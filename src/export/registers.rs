@@ -6,6 +6,7 @@ use rusqlite::Connection;
 use serde::Serialize;
 
 use crate::domain::audit::{Audit, Finding, Summary};
+use crate::domain::feedback::{Feedback, Kind, ThemeGrid};
 use crate::store::error::Result;
 
 /// One register's table under its agenda item.
@@ -16,7 +17,7 @@ pub struct RegisterTable {
     pub caption: &'static str,
     /// The register in one sentence; may be empty.
     pub summary: String,
-    pub columns: Vec<&'static str>,
+    pub columns: Vec<String>,
     pub rows: Vec<Vec<String>>,
 }
 
@@ -123,16 +124,16 @@ pub fn audit_tables(
             input_key: "c6",
             caption: "Audit results",
             summary,
-            columns: vec![
+            columns: names(&[
                 "Audit", "Kind", "Scope", "Auditor", "Planned", "Held", "Report", "Stage",
-            ],
+            ]),
             rows: programme,
         },
         RegisterTable {
             input_key: "c6",
             caption: "Audit findings open or closed since the last review",
             summary: String::new(),
-            columns: vec![
+            columns: names(&[
                 "Finding",
                 "Audit",
                 "Grade",
@@ -143,8 +144,112 @@ pub fn audit_tables(
                 "Status",
                 "NC and actions",
                 "Evidence / still needed",
-            ],
+            ]),
             rows,
         },
     ])
+}
+
+/// Customer feedback as it stood on `day`: received by then, answered and
+/// closed only if that happened by then.
+pub fn feedback_as_of(conn: &Connection, day: NaiveDate) -> Result<Vec<Feedback>> {
+    let mut all = crate::store::feedback::list(conn, false)?;
+    all.retain(|f| f.received_on <= day);
+    for f in &mut all {
+        if f.responded_on.is_some_and(|r| r > day) {
+            f.responded_on = None;
+            f.response.clear();
+        }
+        if f.closed_on.is_some_and(|c| c > day) {
+            f.closed = false;
+            f.closed_on = None;
+        }
+    }
+    Ok(all)
+}
+
+/// Item c)1: complaints by theme and month, then the complaints still open
+/// and the major or critical ones received since the last review.
+pub fn feedback_tables(
+    conn: &Connection,
+    day: NaiveDate,
+    since: Option<NaiveDate>,
+) -> Result<Vec<RegisterTable>> {
+    let all = feedback_as_of(conn, day)?;
+    if all.is_empty() {
+        return Ok(Vec::new());
+    }
+    let summary = crate::domain::feedback::Summary::of(&all, since, day).line();
+    let grid = ThemeGrid::of(&all, day, 6);
+    let mut columns = vec!["Theme".to_string()];
+    columns.extend(grid.months.iter().map(|m| m.format("%b %Y").to_string()));
+    columns.push("Total".into());
+    let themes = grid
+        .themes
+        .iter()
+        .map(|(theme, counts)| {
+            let mut row = vec![theme.clone()];
+            row.extend(counts.iter().map(|n| n.to_string()));
+            row.push(counts.iter().sum::<usize>().to_string());
+            row
+        })
+        .collect();
+    let discussed = all.iter().filter(|f| {
+        f.kind == Kind::Complaint
+            && (!f.closed
+                || (f.received_on > since.unwrap_or(NaiveDate::MIN)
+                    && f.severity
+                        .is_some_and(|s| s != crate::domain::nc::Severity::Minor)))
+    });
+    let complaints = discussed
+        .map(|f| {
+            let gaps = f.gaps();
+            vec![
+                format!("{} {}", f.reference, f.summary),
+                f.customer.clone(),
+                f.received_on.to_string(),
+                f.severity.map_or("", |s| s.as_str()).to_string(),
+                f.category.clone(),
+                match f.responded_on {
+                    Some(on) => format!("{on}: {}", f.response),
+                    None => String::new(),
+                },
+                f.nc.clone().unwrap_or_default(),
+                match f.closed_on {
+                    Some(on) => format!("closed on {on}"),
+                    None if gaps.is_empty() => "open, ready to close".into(),
+                    None => format!("open: {}", gaps.join("; ")),
+                },
+            ]
+        })
+        .collect();
+    Ok(vec![
+        RegisterTable {
+            input_key: "c1",
+            caption: "Customer feedback",
+            summary,
+            columns,
+            rows: themes,
+        },
+        RegisterTable {
+            input_key: "c1",
+            caption: "Complaints open, and major or critical ones since the last review",
+            summary: String::new(),
+            columns: names(&[
+                "Complaint",
+                "Customer",
+                "Received",
+                "Severity",
+                "Theme",
+                "Response",
+                "NC",
+                "Status",
+            ]),
+            rows: complaints,
+        },
+    ])
+}
+
+fn names(columns: &[&str]) -> Vec<String> {
+    columns.iter().map(|c| c.to_string()).collect()
 }

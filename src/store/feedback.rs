@@ -38,6 +38,7 @@ const LINKS: ActionLinks = ActionLinks {
     table: "feedback_action",
     column: "feedback_id",
     records: "feedback",
+    field: "action",
 };
 
 const COLUMNS: &str = "f.id, f.ref, f.kind, f.customer, f.channel, f.received_on, f.category,

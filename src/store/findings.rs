@@ -222,6 +222,7 @@ const LINKS: ActionLinks = ActionLinks {
     table: "finding_action",
     column: "finding_id",
     records: "finding",
+    field: "action",
 };
 
 const COLUMNS: &str = "f.id, f.ref, a.ref, a.kind, f.grade, f.title, f.clause, f.raised_on,

@@ -37,6 +37,7 @@ const LINKS: ActionLinks = ActionLinks {
     table: "nonconformity_action",
     column: "nonconformity_id",
     records: "nonconformity",
+    field: "corrective_action",
 };
 
 const COLUMNS: &str = "n.id, n.ref, n.title, n.description, n.source, n.area, n.severity,

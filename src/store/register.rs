@@ -114,6 +114,8 @@ pub struct ActionLinks {
     pub table: &'static str,
     pub column: &'static str,
     pub records: &'static str,
+    /// The field a new link is logged as on the record.
+    pub field: &'static str,
 }
 
 impl ActionLinks {
@@ -191,7 +193,7 @@ impl ActionLinks {
         let change = Change::update(
             self.records,
             record_ref,
-            "action",
+            self.field,
             None,
             Some(&action.reference),
         );

@@ -39,6 +39,8 @@ pub struct CockpitData {
     pub none_needed: Vec<(String, String)>,
     /// The nonconformity register, for item c)4.
     pub ncs: Vec<crate::domain::nc::Nonconformity>,
+    /// Customer feedback, for item c)1.
+    pub feedback: Vec<crate::domain::feedback::Feedback>,
     /// The audit programme and its findings, for item c)6.
     pub audits: Vec<crate::domain::audit::Audit>,
     pub findings: Vec<crate::domain::audit::Finding>,
@@ -67,6 +69,7 @@ impl CockpitData {
             decisions: evidence::review_decisions(conn, review_id)?,
             none_needed: crate::store::outcome::none_needed(conn, review_id)?,
             ncs: crate::store::ncs::list(conn, false)?,
+            feedback: crate::store::feedback::list(conn, false)?,
             audits: crate::store::findings::audits(conn)?,
             findings: crate::store::findings::list(conn, false)?,
         })

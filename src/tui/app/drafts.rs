@@ -25,6 +25,7 @@ impl App {
                     id(form.link.risk_id),
                     id(form.link.nc_id),
                     id(form.link.finding_id),
+                    id(form.link.feedback_id),
                 ]);
                 (DraftKind::Action, fields)
             }
@@ -108,6 +109,7 @@ impl App {
                     risk_id: id(6),
                     nc_id: id(7),
                     finding_id: id(8),
+                    feedback_id: id(9),
                 });
                 if let Overlay::ActionForm(form) = &mut self.state.overlay {
                     for (i, area) in form.fields.iter_mut().enumerate() {

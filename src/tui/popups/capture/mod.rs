@@ -23,6 +23,8 @@ pub struct ActionLink {
     pub nc_id: Option<i64>,
     /// An audit finding the action deals with.
     pub finding_id: Option<i64>,
+    /// Customer feedback the action answers.
+    pub feedback_id: Option<i64>,
 }
 
 pub use crate::tui::popups::form::FormKey;

@@ -171,14 +171,17 @@ impl App {
             origin,
             ..Default::default()
         };
-        let (nc_id, finding_id) = (form.link.nc_id, form.link.finding_id);
+        let link = form.link;
         let (_, reference) = self.store.write(|tx, actor| {
             let (id, reference) = actions::create_action(tx, actor, now, &new)?;
-            if let Some(nc_id) = nc_id {
+            if let Some(nc_id) = link.nc_id {
                 crate::store::ncs::link_action_ids(tx, actor, now, nc_id, id)?;
             }
-            if let Some(finding_id) = finding_id {
+            if let Some(finding_id) = link.finding_id {
                 crate::store::findings::link_action_ids(tx, actor, now, finding_id, id)?;
+            }
+            if let Some(feedback_id) = link.feedback_id {
+                crate::store::feedback::link_action_ids(tx, actor, now, feedback_id, id)?;
             }
             Ok((id, reference))
         })?;

@@ -18,6 +18,7 @@ use crate::tui::ui::safe;
 pub fn has_evidence(item: &AgendaItem, state: &State) -> bool {
     match item.input_key.as_str() {
         "opening" | "a" | "b" | "e" | "outputs" | "close" => true,
+        "c1" if !state.data.feedback.is_empty() => true,
         "c4" if !state.data.ncs.is_empty() => true,
         "c6" if !state.data.audits.is_empty() => true,
         key => state.data.kpis.iter().any(|k| k.input_key == key),
@@ -50,6 +51,9 @@ pub fn draw(frame: &mut Frame, area: Rect, item: &AgendaItem, state: &State) {
         "e" => return crate::tui::screens::risks::view::draw_item_e(frame, area, state),
         "outputs" => outputs_table(state),
         "close" => return draw_close_tally(frame, area, state),
+        "c1" if !state.data.feedback.is_empty() => {
+            return super::feedback::draw_item_c1(frame, area, state);
+        }
         "c4" => return super::ncs::draw_item_c4(frame, area, state),
         "c6" => return super::findings::draw_item_c6(frame, area, state),
         key => return crate::tui::screens::kpis::view::draw_compact(frame, area, key, state),

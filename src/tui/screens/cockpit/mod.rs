@@ -5,6 +5,7 @@ pub mod agenda;
 pub mod attendance;
 mod carried;
 pub mod evidence;
+mod feedback;
 mod findings;
 mod item;
 pub mod keys;

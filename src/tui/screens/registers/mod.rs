@@ -1,5 +1,5 @@
-//! The registers the review is fed from (N): nonconformities and audit
-//! findings, one tab each, the list and the selected record in full. `a`
+//! The registers the review is fed from (N): customer feedback,
+//! nonconformities and audit findings, one tab each, the list and the selected record in full. `a`
 //! captures an action linked to the selected record.
 
 pub mod keys;
@@ -9,11 +9,13 @@ pub mod view;
 use chrono::NaiveDate;
 
 use crate::domain::audit::Finding;
+use crate::domain::feedback::{Feedback, Kind};
 use crate::domain::nc::Nonconformity;
 
 /// One register, one tab.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, strum::VariantArray)]
 pub enum Register {
+    Feedback,
     #[default]
     Ncs,
     Findings,
@@ -22,6 +24,7 @@ pub enum Register {
 impl Register {
     pub fn label(self) -> &'static str {
         match self {
+            Register::Feedback => "Customer feedback",
             Register::Ncs => "Nonconformities",
             Register::Findings => "Audit findings",
         }
@@ -30,6 +33,7 @@ impl Register {
     /// The register an agenda item reviews, by its 9.3.2 input.
     pub fn for_input(input_key: &str) -> Option<Register> {
         match input_key {
+            "c1" => Some(Register::Feedback),
             "c4" => Some(Register::Ncs),
             "c6" => Some(Register::Findings),
             _ => None,
@@ -72,6 +76,21 @@ impl RegisterView {
             closed.sort_by_key(|n| std::cmp::Reverse(n.closed_on));
             open.extend(closed);
         }
+        open
+    }
+
+    /// Feedback shown: open complaints oldest first, then the rest newest first.
+    pub fn feedback<'a>(&self, all: &'a [Feedback]) -> Vec<&'a Feedback> {
+        let mut open: Vec<&Feedback> = all
+            .iter()
+            .filter(|f| !f.closed && f.kind == Kind::Complaint)
+            .collect();
+        open.sort_by_key(|f| f.received_on);
+        let rest = all
+            .iter()
+            .filter(|f| f.kind != Kind::Complaint || f.closed)
+            .filter(|f| !self.open_only || !f.closed);
+        open.extend(rest);
         open
     }
 

@@ -23,6 +23,10 @@ impl App {
         let (view, data, today) = (&self.state.registers, &self.state.data, self.state.today);
         let at = view.cursor();
         match view.tab {
+            Register::Feedback => view
+                .feedback(&data.feedback)
+                .get(at)
+                .map(|f| (f.id, f.closed, f.reference.clone())),
             Register::Ncs => view
                 .ncs(&data.ncs, today)
                 .get(at)
@@ -37,6 +41,7 @@ impl App {
     fn register_len(&self) -> usize {
         let (view, data, today) = (&self.state.registers, &self.state.data, self.state.today);
         match view.tab {
+            Register::Feedback => view.feedback(&data.feedback).len(),
             Register::Ncs => view.ncs(&data.ncs, today).len(),
             Register::Findings => view.findings(&data.findings, today).len(),
         }
@@ -69,10 +74,14 @@ impl App {
                 Register::Ncs => {
                     format!("{reference} is closed; raise a new nonconformity if it happened again")
                 }
-                Register::Findings => format!("{reference} is closed"),
+                Register::Findings | Register::Feedback => format!("{reference} is closed"),
             }),
             Some((id, false, _)) => {
                 let link = match tab {
+                    Register::Feedback => ActionLink {
+                        feedback_id: Some(id),
+                        ..Default::default()
+                    },
                     Register::Ncs => ActionLink {
                         nc_id: Some(id),
                         ..Default::default()

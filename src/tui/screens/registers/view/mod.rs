@@ -2,9 +2,11 @@
 //! record in full. Each register says what its rows and detail hold; the
 //! frame around them is drawn here once.
 
+mod feedback;
 mod findings;
 mod ncs;
 
+pub use feedback::{feedback_step, kind_label, theme_lines};
 pub use findings::{audit_line, grade_style, next_step as finding_next_step};
 pub use ncs::{next_step, severity_style};
 
@@ -42,6 +44,7 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &State) {
         .iter()
         .map(|r| {
             let open = match r {
+                Register::Feedback => state.data.feedback.iter().filter(|f| !f.closed).count(),
                 Register::Ncs => state.data.ncs.iter().filter(|n| !n.closed).count(),
                 Register::Findings => state.data.findings.iter().filter(|f| !f.closed).count(),
             };
@@ -58,6 +61,7 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &State) {
         tabs_area,
     );
     let page = match state.registers.tab {
+        Register::Feedback => feedback::page(state),
         Register::Ncs => ncs::page(state),
         Register::Findings => findings::page(state),
     };
