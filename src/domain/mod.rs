@@ -36,6 +36,7 @@ pub mod feedback;
 pub mod kpi;
 pub mod model;
 pub mod nc;
+pub mod need;
 pub mod review;
 pub mod risk;
 pub mod text;

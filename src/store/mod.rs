@@ -14,6 +14,7 @@ mod file;
 pub mod findings;
 pub mod kpis;
 pub mod ncs;
+pub mod needs;
 pub mod outcome;
 pub mod people;
 pub mod register;
@@ -52,6 +53,7 @@ const MIGRATIONS: &[M<'static>] = &[
     M::up(include_str!("migrations/008_nonconformities.sql")),
     M::up(include_str!("migrations/009_audits.sql")),
     M::up(include_str!("migrations/010_feedback.sql")),
+    M::up(include_str!("migrations/011_resource_needs.sql")),
 ];
 
 /// The schema version this build writes.
