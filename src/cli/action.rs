@@ -156,6 +156,8 @@ struct ActionDetailJson {
     deals_with: Vec<String>,
     /// The customer feedback it answers.
     answers: Vec<String>,
+    /// The resource needs it delivers.
+    delivers: Vec<String>,
     history: Vec<EventJson>,
 }
 
@@ -572,6 +574,7 @@ fn show(store: &mut Store, today: NaiveDate, reference: &str, json: bool) -> Res
     let corrects = crate::store::ncs::corrected_by(conn, a.id)?;
     let deals_with = crate::store::findings::dealt_with_by(conn, a.id)?;
     let answers = crate::store::feedback::answered_by(conn, a.id)?;
+    let delivers = crate::store::needs::delivered_by(conn, a.id)?;
     if json {
         let out = ActionDetailJson {
             action: to_json(&a, today),
@@ -580,6 +583,7 @@ fn show(store: &mut Store, today: NaiveDate, reference: &str, json: bool) -> Res
             corrects: corrects.clone(),
             deals_with: deals_with.clone(),
             answers: answers.clone(),
+            delivers: delivers.clone(),
             history: history
                 .into_iter()
                 .map(|e| EventJson {
@@ -630,6 +634,11 @@ fn show(store: &mut Store, today: NaiveDate, reference: &str, json: bool) -> Res
     .chain(corrects.iter().map(|nc| format!("corrects {nc}")))
     .chain(deals_with.iter().map(|f| format!("deals with finding {f}")))
     .chain(answers.iter().map(|f| format!("answers feedback {f}")))
+    .chain(
+        delivers
+            .iter()
+            .map(|n| format!("delivers resource need {n}")),
+    )
     .collect();
     if !links.is_empty() {
         out.push_str(&format!("  linked    {}\n", links.join(", ")));

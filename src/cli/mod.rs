@@ -7,6 +7,7 @@ mod feedback;
 mod finding;
 mod kpi;
 mod nc;
+mod need;
 mod output;
 mod person;
 mod programme;
@@ -95,6 +96,11 @@ enum Command {
     Programme {
         #[command(subcommand)]
         command: programme::ProgrammeCommand,
+    },
+    /// Resource needs: ask, list, and record the review's decision on each (9.3.3 c)
+    Need {
+        #[command(subcommand)]
+        command: need::NeedCommand,
     },
     /// Show the change log: who changed what, when
     Log {
@@ -235,6 +241,7 @@ pub fn run(cli: Cli) -> Result<Launch> {
         Some(Command::Risk { command }) => risk::run(&mut db()?.open()?, command),
         Some(Command::Nc { command }) => nc::run(&mut db()?.open()?, command),
         Some(Command::Feedback { command }) => feedback::run(&mut db()?.open()?, command),
+        Some(Command::Need { command }) => need::run(&mut db()?.open()?, command),
         Some(Command::Finding { command }) => finding::run(&mut db()?.open()?, command),
         Some(Command::Programme { command }) => programme::run(&mut db()?.open()?, command),
         Some(Command::Init { group }) => init(&db()?.path, group.as_deref()),
