@@ -10,6 +10,7 @@
 mod closeout;
 mod data;
 mod feedback;
+mod needs;
 mod programme;
 #[cfg(test)]
 pub(super) mod tests;
@@ -73,6 +74,7 @@ pub fn seed_as(store: &mut Store, today: NaiveDate, me: &str) -> Result<DemoSumm
         seeder.nonconformities()?;
         seeder.audits()?;
         seeder.feedback()?;
+        seeder.needs()?;
         closeout::sign_off_previous(tx, previous.id)?;
         // its minutes kept as they were signed off, at that moment
         let signed_at = crate::store::reviews::review_by_id(tx, previous.id)?

@@ -253,3 +253,72 @@ pub fn feedback_tables(
 fn names(columns: &[&str]) -> Vec<String> {
     columns.iter().map(|c| c.to_string()).collect()
 }
+
+/// Item d): the needs waiting for a decision on `day`, and those decided
+/// since the last review, with what each decision granted.
+pub fn needs_tables(
+    conn: &Connection,
+    day: NaiveDate,
+    since: Option<NaiveDate>,
+) -> Result<Vec<RegisterTable>> {
+    use crate::domain::need::{NeedStatus, Summary as NeedSummary};
+    let mut all = crate::store::needs::list(conn, false)?;
+    all.retain(|n| n.raised_on <= day);
+    for n in &mut all {
+        // as it stood on the day: a later decision or delivery had not happened
+        if n.decided_on.is_some_and(|d| d > day) {
+            n.status = NeedStatus::Open;
+            n.decision = None;
+            n.review = None;
+            n.granted.clear();
+            n.decided_on = None;
+        }
+        if n.delivered_on.is_some_and(|d| d > day) {
+            n.status = NeedStatus::Approved;
+            n.delivered_on = None;
+        }
+    }
+    if all.is_empty() {
+        return Ok(Vec::new());
+    }
+    let summary = NeedSummary::of(&all, since).line();
+    let rows = all
+        .iter()
+        .filter(|n| {
+            n.status.awaiting()
+                || n.status == NeedStatus::Approved
+                || n.decided_on.is_some_and(|d| since.is_none_or(|s| d > s))
+        })
+        .map(|n| {
+            vec![
+                format!("{} {}", n.reference, n.title),
+                n.kind.as_str().into(),
+                n.requester.clone().unwrap_or_default(),
+                n.amount.clone(),
+                n.status.as_str().into(),
+                match (&n.decision, &n.review) {
+                    (Some(d), Some(r)) => format!("{d} ({r})"),
+                    _ => String::new(),
+                },
+                n.granted.clone(),
+                n.delivered_on.map(|d| d.to_string()).unwrap_or_default(),
+            ]
+        })
+        .collect();
+    Ok(vec![RegisterTable {
+        input_key: "d",
+        caption: "Resource needs",
+        summary,
+        columns: names(&[
+            "Need",
+            "Kind",
+            "Requester",
+            "Asked",
+            "Status",
+            "Decision",
+            "Granted",
+            "Delivered",
+        ]),
+        rows,
+    }])
+}

@@ -26,6 +26,7 @@ impl App {
                     id(form.link.nc_id),
                     id(form.link.finding_id),
                     id(form.link.feedback_id),
+                    id(form.link.need_id),
                 ]);
                 (DraftKind::Action, fields)
             }
@@ -110,6 +111,7 @@ impl App {
                     nc_id: id(7),
                     finding_id: id(8),
                     feedback_id: id(9),
+                    need_id: id(10),
                 });
                 if let Overlay::ActionForm(form) = &mut self.state.overlay {
                     for (i, area) in form.fields.iter_mut().enumerate() {

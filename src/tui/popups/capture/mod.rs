@@ -25,6 +25,8 @@ pub struct ActionLink {
     pub finding_id: Option<i64>,
     /// Customer feedback the action answers.
     pub feedback_id: Option<i64>,
+    /// A resource need the action delivers.
+    pub need_id: Option<i64>,
 }
 
 pub use crate::tui::popups::form::FormKey;

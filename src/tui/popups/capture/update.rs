@@ -183,6 +183,9 @@ impl App {
             if let Some(feedback_id) = link.feedback_id {
                 crate::store::feedback::link_action_ids(tx, actor, now, feedback_id, id)?;
             }
+            if let Some(need_id) = link.need_id {
+                crate::store::needs::link_action_ids(tx, actor, now, need_id, id)?;
+            }
             Ok((id, reference))
         })?;
         self.reload();

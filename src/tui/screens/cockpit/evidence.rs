@@ -21,6 +21,7 @@ pub fn has_evidence(item: &AgendaItem, state: &State) -> bool {
         "c1" if !state.data.feedback.is_empty() => true,
         "c4" if !state.data.ncs.is_empty() => true,
         "c6" if !state.data.audits.is_empty() => true,
+        "d" if !state.data.needs.is_empty() => true,
         key => state.data.kpis.iter().any(|k| k.input_key == key),
     }
 }
@@ -56,6 +57,9 @@ pub fn draw(frame: &mut Frame, area: Rect, item: &AgendaItem, state: &State) {
         }
         "c4" => return super::ncs::draw_item_c4(frame, area, state),
         "c6" => return super::findings::draw_item_c6(frame, area, state),
+        "d" if !state.data.needs.is_empty() => {
+            return super::needs::draw_item_d(frame, area, state);
+        }
         key => return crate::tui::screens::kpis::view::draw_compact(frame, area, key, state),
     };
     let visible = area.height.saturating_sub(2) as usize;

@@ -10,6 +10,7 @@ mod findings;
 mod item;
 pub mod keys;
 mod ncs;
+mod needs;
 mod notes;
 mod update;
 

@@ -1,5 +1,5 @@
 //! The registers the review is fed from (N): customer feedback,
-//! nonconformities and audit findings, one tab each, the list and the selected record in full. `a`
+//! nonconformities, audit findings and resource needs, one tab each, the list and the selected record in full. `a`
 //! captures an action linked to the selected record.
 
 pub mod keys;
@@ -11,6 +11,7 @@ use chrono::NaiveDate;
 use crate::domain::audit::Finding;
 use crate::domain::feedback::{Feedback, Kind};
 use crate::domain::nc::Nonconformity;
+use crate::domain::need::{Need, NeedStatus};
 
 /// One register, one tab.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, strum::VariantArray)]
@@ -19,6 +20,7 @@ pub enum Register {
     #[default]
     Ncs,
     Findings,
+    Needs,
 }
 
 impl Register {
@@ -27,6 +29,7 @@ impl Register {
             Register::Feedback => "Customer feedback",
             Register::Ncs => "Nonconformities",
             Register::Findings => "Audit findings",
+            Register::Needs => "Resource needs",
         }
     }
 
@@ -36,6 +39,7 @@ impl Register {
             "c1" => Some(Register::Feedback),
             "c4" => Some(Register::Ncs),
             "c6" => Some(Register::Findings),
+            "d" => Some(Register::Needs),
             _ => None,
         }
     }
@@ -92,6 +96,22 @@ impl RegisterView {
             .filter(|f| !self.open_only || !f.closed);
         open.extend(rest);
         open
+    }
+
+    /// Needs shown: those awaiting a decision oldest first, then approved
+    /// ones not yet delivered, then the rest newest first.
+    pub fn needs<'a>(&self, all: &'a [Need]) -> Vec<&'a Need> {
+        let rank = |n: &Need| match n.status {
+            NeedStatus::Open | NeedStatus::Deferred => 0,
+            NeedStatus::Approved => 1,
+            _ => 2,
+        };
+        let mut shown: Vec<&Need> = all
+            .iter()
+            .filter(|n| !self.open_only || rank(n) < 2)
+            .collect();
+        shown.sort_by_key(|n| (rank(n), n.raised_on));
+        shown
     }
 
     /// Findings shown: open ones, overdue first and then by due date, then

@@ -35,6 +35,11 @@ impl App {
                 .findings(&data.findings, today)
                 .get(at)
                 .map(|f| (f.id, f.closed, f.reference.clone())),
+            Register::Needs => view.needs(&data.needs).get(at).map(|n| {
+                let closed =
+                    !n.status.awaiting() && n.status != crate::domain::need::NeedStatus::Approved;
+                (n.id, closed, n.reference.clone())
+            }),
         }
     }
 
@@ -44,6 +49,7 @@ impl App {
             Register::Feedback => view.feedback(&data.feedback).len(),
             Register::Ncs => view.ncs(&data.ncs, today).len(),
             Register::Findings => view.findings(&data.findings, today).len(),
+            Register::Needs => view.needs(&data.needs).len(),
         }
     }
 
@@ -75,6 +81,7 @@ impl App {
                     format!("{reference} is closed; raise a new nonconformity if it happened again")
                 }
                 Register::Findings | Register::Feedback => format!("{reference} is closed"),
+                Register::Needs => format!("{reference} is decided and settled"),
             }),
             Some((id, false, _)) => {
                 let link = match tab {
@@ -88,6 +95,10 @@ impl App {
                     },
                     Register::Findings => ActionLink {
                         finding_id: Some(id),
+                        ..Default::default()
+                    },
+                    Register::Needs => ActionLink {
+                        need_id: Some(id),
                         ..Default::default()
                     },
                 };

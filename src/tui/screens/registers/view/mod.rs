@@ -5,10 +5,12 @@
 mod feedback;
 mod findings;
 mod ncs;
+mod needs;
 
 pub use feedback::{feedback_step, kind_label, theme_lines};
 pub use findings::{audit_line, grade_style, next_step as finding_next_step};
 pub use ncs::{next_step, severity_style};
+pub use needs::status_style;
 
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -47,6 +49,12 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &State) {
                 Register::Feedback => state.data.feedback.iter().filter(|f| !f.closed).count(),
                 Register::Ncs => state.data.ncs.iter().filter(|n| !n.closed).count(),
                 Register::Findings => state.data.findings.iter().filter(|f| !f.closed).count(),
+                Register::Needs => state
+                    .data
+                    .needs
+                    .iter()
+                    .filter(|n| n.status.awaiting())
+                    .count(),
             };
             format!("{} ({open} open)", r.label())
         })
@@ -64,6 +72,7 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &State) {
         Register::Feedback => feedback::page(state),
         Register::Ncs => ncs::page(state),
         Register::Findings => findings::page(state),
+        Register::Needs => needs::page(state),
     };
     draw_page(frame, body, page, state.registers.cursor());
 }
