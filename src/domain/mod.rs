@@ -15,10 +15,15 @@ macro_rules! words {
             /// The word, or why it is not one of them.
             pub fn read(s: &str) -> Result<Self, String> {
                 s.trim().parse().map_err(|_| {
+                    let what: &str = $what;
+                    let article = if what.starts_with(['a', 'e', 'i', 'o', 'u']) {
+                        "an"
+                    } else {
+                        "a"
+                    };
                     format!(
-                        "'{}' is not a {}; use {}",
+                        "'{}' is not {article} {what}; use {}",
                         crate::domain::text::visible_line(s.trim()),
-                        $what,
                         crate::domain::review::words(<$t as strum::VariantArray>::VARIANTS)
                     )
                 })
@@ -37,6 +42,7 @@ pub mod kpi;
 pub mod model;
 pub mod nc;
 pub mod need;
+pub mod provider;
 pub mod review;
 pub mod risk;
 pub mod text;

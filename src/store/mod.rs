@@ -17,6 +17,7 @@ pub mod ncs;
 pub mod needs;
 pub mod outcome;
 pub mod people;
+pub mod providers;
 pub mod register;
 pub mod reviews;
 pub mod risks;
@@ -54,6 +55,7 @@ const MIGRATIONS: &[M<'static>] = &[
     M::up(include_str!("migrations/009_audits.sql")),
     M::up(include_str!("migrations/010_feedback.sql")),
     M::up(include_str!("migrations/011_resource_needs.sql")),
+    M::up(include_str!("migrations/012_providers.sql")),
 ];
 
 /// The schema version this build writes.
