@@ -158,6 +158,8 @@ struct ActionDetailJson {
     answers: Vec<String>,
     /// The resource needs it delivers.
     delivers: Vec<String>,
+    /// The external providers it concerns.
+    providers: Vec<String>,
     history: Vec<EventJson>,
 }
 
@@ -575,6 +577,7 @@ fn show(store: &mut Store, today: NaiveDate, reference: &str, json: bool) -> Res
     let deals_with = crate::store::findings::dealt_with_by(conn, a.id)?;
     let answers = crate::store::feedback::answered_by(conn, a.id)?;
     let delivers = crate::store::needs::delivered_by(conn, a.id)?;
+    let providers = crate::store::providers::concerned_by(conn, a.id)?;
     if json {
         let out = ActionDetailJson {
             action: to_json(&a, today),
@@ -584,6 +587,7 @@ fn show(store: &mut Store, today: NaiveDate, reference: &str, json: bool) -> Res
             deals_with: deals_with.clone(),
             answers: answers.clone(),
             delivers: delivers.clone(),
+            providers: providers.clone(),
             history: history
                 .into_iter()
                 .map(|e| EventJson {
@@ -639,6 +643,7 @@ fn show(store: &mut Store, today: NaiveDate, reference: &str, json: bool) -> Res
             .iter()
             .map(|n| format!("delivers resource need {n}")),
     )
+    .chain(providers.iter().map(|p| format!("concerns provider {p}")))
     .collect();
     if !links.is_empty() {
         out.push_str(&format!("  linked    {}\n", links.join(", ")));

@@ -11,6 +11,7 @@ mod need;
 mod output;
 mod person;
 mod programme;
+mod provider;
 mod review;
 pub mod risk;
 mod trail;
@@ -101,6 +102,11 @@ enum Command {
     Need {
         #[command(subcommand)]
         command: need::NeedCommand,
+    },
+    /// External providers: approval, evaluations, escalations, their NCs and KPIs
+    Provider {
+        #[command(subcommand)]
+        command: provider::ProviderCommand,
     },
     /// Show the change log: who changed what, when
     Log {
@@ -242,6 +248,7 @@ pub fn run(cli: Cli) -> Result<Launch> {
         Some(Command::Nc { command }) => nc::run(&mut db()?.open()?, command),
         Some(Command::Feedback { command }) => feedback::run(&mut db()?.open()?, command),
         Some(Command::Need { command }) => need::run(&mut db()?.open()?, command),
+        Some(Command::Provider { command }) => provider::run(&mut db()?.open()?, command),
         Some(Command::Finding { command }) => finding::run(&mut db()?.open()?, command),
         Some(Command::Programme { command }) => programme::run(&mut db()?.open()?, command),
         Some(Command::Init { group }) => init(&db()?.path, group.as_deref()),
