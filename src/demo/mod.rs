@@ -12,6 +12,7 @@ mod data;
 mod feedback;
 mod needs;
 mod programme;
+mod providers;
 #[cfg(test)]
 pub(super) mod tests;
 
@@ -75,6 +76,7 @@ pub fn seed_as(store: &mut Store, today: NaiveDate, me: &str) -> Result<DemoSumm
         seeder.audits()?;
         seeder.feedback()?;
         seeder.needs()?;
+        seeder.providers()?;
         closeout::sign_off_previous(tx, previous.id)?;
         // its minutes kept as they were signed off, at that moment
         let signed_at = crate::store::reviews::review_by_id(tx, previous.id)?

@@ -461,6 +461,7 @@ pub fn gather_in(conn: &Connection, review_id: i64, now: DateTime<Utc>) -> Resul
         registers: [
             super::registers::feedback_tables(conn, today, since_day)?,
             super::registers::audit_tables(conn, today, since_day)?,
+            super::registers::provider_tables(conn, today)?,
             super::registers::needs_tables(conn, today, since_day)?,
         ]
         .concat(),

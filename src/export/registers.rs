@@ -322,3 +322,67 @@ pub fn needs_tables(
         rows,
     }])
 }
+
+/// Item c)7: every current provider with its approval, last evaluation,
+/// escalation, open nonconformities and what needs the review's attention.
+/// Evaluations made after `day` are left out.
+pub fn provider_tables(conn: &Connection, day: NaiveDate) -> Result<Vec<RegisterTable>> {
+    use crate::domain::provider::{Approval, summary_line};
+    let mut all = crate::store::providers::list(conn, true)?;
+    if all.is_empty() {
+        return Ok(Vec::new());
+    }
+    for p in &mut all {
+        p.evaluations.retain(|e| e.on <= day);
+    }
+    let summary = summary_line(&all, day);
+    all.sort_by_key(|p| {
+        (
+            std::cmp::Reverse(p.concerns(day).len()),
+            p.name.to_lowercase(),
+        )
+    });
+    let rows = all
+        .iter()
+        .filter(|p| p.approval != Approval::Removed)
+        .map(|p| {
+            let escalation = if p.escalation_reason.is_empty() {
+                p.escalation.as_str().to_string()
+            } else {
+                format!("{}: {}", p.escalation.as_str(), p.escalation_reason)
+            };
+            let ncs: Vec<&str> = p
+                .ncs
+                .iter()
+                .filter(|(_, open)| *open)
+                .map(|(r, _)| r.as_str())
+                .collect();
+            vec![
+                format!("{} {}", p.reference, p.name),
+                p.supplies.clone(),
+                p.approval.as_str().into(),
+                p.last()
+                    .map(|e| format!("{} on {}", e.score, e.on))
+                    .unwrap_or_else(|| "never".into()),
+                escalation,
+                ncs.join(", "),
+                p.concerns(day).join("; "),
+            ]
+        })
+        .collect();
+    Ok(vec![RegisterTable {
+        input_key: "c7",
+        caption: "External providers",
+        summary,
+        columns: names(&[
+            "Provider",
+            "Supplies",
+            "Approval",
+            "Last evaluation",
+            "Escalation",
+            "Open NCs",
+            "For the review",
+        ]),
+        rows,
+    }])
+}

@@ -41,6 +41,8 @@ pub struct CockpitData {
     pub ncs: Vec<crate::domain::nc::Nonconformity>,
     /// Customer feedback, for item c)1.
     pub feedback: Vec<crate::domain::feedback::Feedback>,
+    /// External providers, for item c)7.
+    pub providers: Vec<crate::domain::provider::Provider>,
     /// Resource needs, for item d).
     pub needs: Vec<crate::domain::need::Need>,
     /// The audit programme and its findings, for item c)6.
@@ -72,6 +74,7 @@ impl CockpitData {
             none_needed: crate::store::outcome::none_needed(conn, review_id)?,
             ncs: crate::store::ncs::list(conn, false)?,
             feedback: crate::store::feedback::list(conn, false)?,
+            providers: crate::store::providers::list(conn, false)?,
             needs: crate::store::needs::list(conn, false)?,
             audits: crate::store::findings::audits(conn)?,
             findings: crate::store::findings::list(conn, false)?,

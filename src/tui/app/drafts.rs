@@ -27,6 +27,7 @@ impl App {
                     id(form.link.finding_id),
                     id(form.link.feedback_id),
                     id(form.link.need_id),
+                    id(form.link.provider_id),
                 ]);
                 (DraftKind::Action, fields)
             }
@@ -112,6 +113,7 @@ impl App {
                     finding_id: id(8),
                     feedback_id: id(9),
                     need_id: id(10),
+                    provider_id: id(11),
                 });
                 if let Overlay::ActionForm(form) = &mut self.state.overlay {
                     for (i, area) in form.fields.iter_mut().enumerate() {

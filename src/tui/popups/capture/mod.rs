@@ -27,6 +27,8 @@ pub struct ActionLink {
     pub feedback_id: Option<i64>,
     /// A resource need the action delivers.
     pub need_id: Option<i64>,
+    /// An external provider the action concerns.
+    pub provider_id: Option<i64>,
 }
 
 pub use crate::tui::popups::form::FormKey;

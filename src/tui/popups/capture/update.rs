@@ -186,6 +186,9 @@ impl App {
             if let Some(need_id) = link.need_id {
                 crate::store::needs::link_action_ids(tx, actor, now, need_id, id)?;
             }
+            if let Some(provider_id) = link.provider_id {
+                crate::store::providers::link_action_ids(tx, actor, now, provider_id, id)?;
+            }
             Ok((id, reference))
         })?;
         self.reload();

@@ -22,6 +22,7 @@ pub fn has_evidence(item: &AgendaItem, state: &State) -> bool {
         "c4" if !state.data.ncs.is_empty() => true,
         "c6" if !state.data.audits.is_empty() => true,
         "d" if !state.data.needs.is_empty() => true,
+        "c7" if !state.data.providers.is_empty() => true,
         key => state.data.kpis.iter().any(|k| k.input_key == key),
     }
 }
@@ -57,6 +58,9 @@ pub fn draw(frame: &mut Frame, area: Rect, item: &AgendaItem, state: &State) {
         }
         "c4" => return super::ncs::draw_item_c4(frame, area, state),
         "c6" => return super::findings::draw_item_c6(frame, area, state),
+        "c7" if !state.data.providers.is_empty() => {
+            return super::providers::draw_item_c7(frame, area, state);
+        }
         "d" if !state.data.needs.is_empty() => {
             return super::needs::draw_item_d(frame, area, state);
         }

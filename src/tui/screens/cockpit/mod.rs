@@ -12,6 +12,7 @@ pub mod keys;
 mod ncs;
 mod needs;
 mod notes;
+mod providers;
 mod update;
 
 use ratatui::Frame;

@@ -1,5 +1,5 @@
 //! The registers the review is fed from (N): customer feedback,
-//! nonconformities, audit findings and resource needs, one tab each, the list and the selected record in full. `a`
+//! nonconformities, audit findings, providers and resource needs, one tab each, the list and the selected record in full. `a`
 //! captures an action linked to the selected record.
 
 pub mod keys;
@@ -12,6 +12,7 @@ use crate::domain::audit::Finding;
 use crate::domain::feedback::{Feedback, Kind};
 use crate::domain::nc::Nonconformity;
 use crate::domain::need::{Need, NeedStatus};
+use crate::domain::provider::{Approval, Provider};
 
 /// One register, one tab.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, strum::VariantArray)]
@@ -20,6 +21,7 @@ pub enum Register {
     #[default]
     Ncs,
     Findings,
+    Providers,
     Needs,
 }
 
@@ -29,7 +31,19 @@ impl Register {
             Register::Feedback => "Customer feedback",
             Register::Ncs => "Nonconformities",
             Register::Findings => "Audit findings",
+            Register::Providers => "Providers",
             Register::Needs => "Resource needs",
+        }
+    }
+
+    /// For a narrow tab bar.
+    pub fn short_label(self) -> &'static str {
+        match self {
+            Register::Feedback => "Feedback",
+            Register::Ncs => "NCs",
+            Register::Findings => "Findings",
+            Register::Providers => "Providers",
+            Register::Needs => "Needs",
         }
     }
 
@@ -39,6 +53,7 @@ impl Register {
             "c1" => Some(Register::Feedback),
             "c4" => Some(Register::Ncs),
             "c6" => Some(Register::Findings),
+            "c7" => Some(Register::Providers),
             "d" => Some(Register::Needs),
             _ => None,
         }
@@ -111,6 +126,23 @@ impl RegisterView {
             .filter(|n| !self.open_only || rank(n) < 2)
             .collect();
         shown.sort_by_key(|n| (rank(n), n.raised_on));
+        shown
+    }
+
+    /// Providers shown: those with the most concerns first, then by name; removed
+    /// ones last, and only when all are shown.
+    pub fn providers<'a>(&self, all: &'a [Provider], today: NaiveDate) -> Vec<&'a Provider> {
+        let mut shown: Vec<&Provider> = all
+            .iter()
+            .filter(|p| !self.open_only || p.approval != Approval::Removed)
+            .collect();
+        shown.sort_by_key(|p| {
+            (
+                p.approval == Approval::Removed,
+                std::cmp::Reverse(p.concerns(today).len()),
+                p.name.to_lowercase(),
+            )
+        });
         shown
     }
 

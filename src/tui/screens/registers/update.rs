@@ -35,6 +35,10 @@ impl App {
                 .findings(&data.findings, today)
                 .get(at)
                 .map(|f| (f.id, f.closed, f.reference.clone())),
+            Register::Providers => view.providers(&data.providers, today).get(at).map(|p| {
+                let removed = p.approval == crate::domain::provider::Approval::Removed;
+                (p.id, removed, p.reference.clone())
+            }),
             Register::Needs => view.needs(&data.needs).get(at).map(|n| {
                 let closed =
                     !n.status.awaiting() && n.status != crate::domain::need::NeedStatus::Approved;
@@ -49,6 +53,7 @@ impl App {
             Register::Feedback => view.feedback(&data.feedback).len(),
             Register::Ncs => view.ncs(&data.ncs, today).len(),
             Register::Findings => view.findings(&data.findings, today).len(),
+            Register::Providers => view.providers(&data.providers, today).len(),
             Register::Needs => view.needs(&data.needs).len(),
         }
     }
@@ -82,6 +87,7 @@ impl App {
                 }
                 Register::Findings | Register::Feedback => format!("{reference} is closed"),
                 Register::Needs => format!("{reference} is decided and settled"),
+                Register::Providers => format!("{reference} is no longer a provider"),
             }),
             Some((id, false, _)) => {
                 let link = match tab {
@@ -95,6 +101,10 @@ impl App {
                     },
                     Register::Findings => ActionLink {
                         finding_id: Some(id),
+                        ..Default::default()
+                    },
+                    Register::Providers => ActionLink {
+                        provider_id: Some(id),
                         ..Default::default()
                     },
                     Register::Needs => ActionLink {

@@ -6,11 +6,13 @@ mod feedback;
 mod findings;
 mod ncs;
 mod needs;
+mod providers;
 
 pub use feedback::{feedback_step, kind_label, theme_lines};
 pub use findings::{audit_line, grade_style, next_step as finding_next_step};
 pub use ncs::{next_step, severity_style};
 pub use needs::status_style;
+pub use providers::{approval_style, last_score};
 
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -44,19 +46,13 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &State) {
     let all = <Register as strum::VariantArray>::VARIANTS;
     let titles: Vec<String> = all
         .iter()
-        .map(|r| {
-            let open = match r {
-                Register::Feedback => state.data.feedback.iter().filter(|f| !f.closed).count(),
-                Register::Ncs => state.data.ncs.iter().filter(|n| !n.closed).count(),
-                Register::Findings => state.data.findings.iter().filter(|f| !f.closed).count(),
-                Register::Needs => state
-                    .data
-                    .needs
-                    .iter()
-                    .filter(|n| n.status.awaiting())
-                    .count(),
-            };
-            format!("{} ({open} open)", r.label())
+        .map(|&r| {
+            let (count, what) = waiting(r, state);
+            if area.width >= 120 {
+                format!("{} ({count} {what})", r.label())
+            } else {
+                format!("{} {count}", r.short_label())
+            }
         })
         .collect();
     let selected = all.iter().position(|&r| r == state.registers.tab);
@@ -73,8 +69,30 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &State) {
         Register::Ncs => ncs::page(state),
         Register::Findings => findings::page(state),
         Register::Needs => needs::page(state),
+        Register::Providers => providers::page(state),
     };
     draw_page(frame, body, page, state.registers.cursor());
+}
+
+/// How many records of a register want attention, and the word for them.
+fn waiting(r: Register, state: &State) -> (usize, &'static str) {
+    let d = &state.data;
+    match r {
+        Register::Feedback => (d.feedback.iter().filter(|f| !f.closed).count(), "open"),
+        Register::Ncs => (d.ncs.iter().filter(|n| !n.closed).count(), "open"),
+        Register::Findings => (d.findings.iter().filter(|f| !f.closed).count(), "open"),
+        Register::Providers => (
+            d.providers
+                .iter()
+                .filter(|p| !p.concerns(state.today).is_empty())
+                .count(),
+            "to watch",
+        ),
+        Register::Needs => (
+            d.needs.iter().filter(|n| n.status.awaiting()).count(),
+            "to decide",
+        ),
+    }
 }
 
 fn draw_page(frame: &mut Frame, area: Rect, page: Page, cursor: usize) {
