@@ -101,6 +101,34 @@ fn an_untouched_database_is_intact_and_every_kind_of_hand_edit_is_named() {
             "risk_band_limits row 1: changed outside steerco (high_max",
         ),
         (
+            "UPDATE nonconformity SET status = 'closed' WHERE title LIKE 'J-series%'",
+            "changed outside steerco (status open → closed)",
+        ),
+        (
+            "UPDATE finding SET grade = 'observation' WHERE grade = 'major'",
+            "changed outside steerco (grade major → observation)",
+        ),
+        (
+            "UPDATE audit SET held_on = planned_on WHERE held_on IS NULL",
+            "changed outside steerco (held_on",
+        ),
+        (
+            "UPDATE feedback SET severity = 'minor' WHERE severity = 'major' AND status = 'open'",
+            "changed outside steerco (severity major → minor)",
+        ),
+        (
+            "UPDATE resource_need SET granted = 'GBP 480,000 capital' WHERE granted = 'GBP 48,000 capital'",
+            "changed outside steerco (granted GBP 48,000 capital → GBP 480,000 capital)",
+        ),
+        (
+            "UPDATE provider_evaluation SET score = 95 WHERE score = 52",
+            "provider_evaluation",
+        ),
+        (
+            "DELETE FROM provider_nc",
+            "deleted outside steerco",
+        ),
+        (
             "INSERT INTO person (name) VALUES ('Ghost Member')",
             "person Ghost Member: added outside steerco",
         ),
