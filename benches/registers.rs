@@ -1,6 +1,7 @@
 //! The registers at 10,000 records each: nonconformities with a corrective
-//! action each, and audit findings over 1,000 audits. Loading them (done on
-//! every reload, as the cockpit carries them for items c)4 and c)6) and
+//! action each, audit findings over 1,000 audits, customer feedback,
+//! resource needs, and providers with an evaluation each. Loading them (done
+//! on every reload, as the cockpit carries them for their agenda items) and
 //! drawing each register's tab and its agenda item.
 
 use chrono::{NaiveDate, TimeZone, Utc};
@@ -97,6 +98,46 @@ fn database(dir: &std::path::Path) -> (Store, i64) {
                     )?;
                 }
             }
+            for n in 0..NCS {
+                let received = NaiveDate::from_ymd_opt(2016, 11, 21).unwrap()
+                    + chrono::Duration::days((n * 3650 / NCS) as i64);
+                let open = n % 50 == 0;
+                tx.execute(
+                    "INSERT INTO feedback (ref, kind, customer, channel, received_on, category,
+                         severity, summary, response, status, closed_at, created_at, updated_at)
+                     VALUES (?1, 'complaint', ?2, 'email', ?3, ?4, 'minor', ?5, 'answered', ?6, ?7, 'x', 'x')",
+                    params![
+                        format!("FB-{n:05}"),
+                        format!("Customer {}", n % 30),
+                        received.to_string(),
+                        format!("theme {}", n % 8),
+                        format!("Complaint number {n} with a realistic summary length"),
+                        if open { "open" } else { "closed" },
+                        (!open).then(|| format!("{received}T12:00:00Z")),
+                    ],
+                )?;
+                tx.execute(
+                    "INSERT INTO resource_need (ref, kind, title, amount, raised_on, status,
+                         created_at, updated_at)
+                     VALUES (?1, 'budget', ?2, 'GBP 1,000', ?3, ?4, 'x', 'x')",
+                    params![
+                        format!("RN-{n:05}"),
+                        format!("Resource need number {n}"),
+                        received.to_string(),
+                        if open { "open" } else { "delivered" },
+                    ],
+                )?;
+                tx.execute(
+                    "INSERT INTO provider (ref, name, supplies, created_at, updated_at)
+                     VALUES (?1, ?2, 'parts', 'x', 'x')",
+                    params![format!("SUP-{n:05}"), format!("Provider number {n}")],
+                )?;
+                tx.execute(
+                    "INSERT INTO provider_evaluation (provider_id, evaluated_on, score, created_by, created_at)
+                     VALUES (?1, ?2, ?3, 'qm', 'x')",
+                    params![tx.last_insert_rowid(), received.to_string(), (40 + n % 60) as i64],
+                )?;
+            }
             Ok(review_id)
         })
         .expect("seeded");
@@ -115,19 +156,41 @@ fn bench(c: &mut Criterion) {
             steerco::store::findings::audits(store.conn()).expect("loaded")
         })
     });
+    c.bench_function("feedback load, 10000 complaints", |b| {
+        b.iter(|| steerco::store::feedback::list(store.conn(), false).expect("loaded"))
+    });
+    c.bench_function("needs load, 10000 resource needs", |b| {
+        b.iter(|| steerco::store::needs::list(store.conn(), false).expect("loaded"))
+    });
+    c.bench_function(
+        "providers load, 10000 providers with an evaluation each",
+        |b| b.iter(|| steerco::store::providers::list(store.conn(), false).expect("loaded")),
+    );
     let data = CockpitData::load(store.conn(), review_id).expect("loaded");
     let today = NaiveDate::from_ymd_opt(2026, 11, 21).unwrap();
     let mut state = State::new(data, Utc::now(), today);
     for (screen, tab, name) in [
+        (Screen::Registers, Register::Feedback, "feedback tab"),
         (Screen::Registers, Register::Ncs, "nc tab"),
         (Screen::Registers, Register::Findings, "findings tab"),
+        (Screen::Registers, Register::Providers, "providers tab"),
+        (Screen::Registers, Register::Needs, "needs tab"),
+        (Screen::Cockpit, Register::Feedback, "item c)1"),
         (Screen::Cockpit, Register::Ncs, "item c)4"),
         (Screen::Cockpit, Register::Findings, "item c)6"),
+        (Screen::Cockpit, Register::Providers, "item c)7"),
+        (Screen::Cockpit, Register::Needs, "item d)"),
     ] {
         state.screen = screen;
         state.registers.tab = tab;
         if screen == Screen::Cockpit {
-            let key = if tab == Register::Ncs { "c4" } else { "c6" };
+            let key = match tab {
+                Register::Feedback => "c1",
+                Register::Ncs => "c4",
+                Register::Findings => "c6",
+                Register::Providers => "c7",
+                Register::Needs => "d",
+            };
             state.selected = state
                 .data
                 .items

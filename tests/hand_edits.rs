@@ -124,10 +124,7 @@ fn an_untouched_database_is_intact_and_every_kind_of_hand_edit_is_named() {
             "UPDATE provider_evaluation SET score = 95 WHERE score = 52",
             "provider_evaluation",
         ),
-        (
-            "DELETE FROM provider_nc",
-            "deleted outside steerco",
-        ),
+        ("DELETE FROM provider_nc", "deleted outside steerco"),
         (
             "INSERT INTO person (name) VALUES ('Ghost Member')",
             "person Ghost Member: added outside steerco",

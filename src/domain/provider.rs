@@ -100,29 +100,51 @@ impl Provider {
 
     /// What needs the review's attention, each named; empty when nothing.
     pub fn concerns(&self, today: NaiveDate) -> Vec<String> {
+        self.concern_list(today)
+            .into_iter()
+            .map(|c| match c {
+                Concern::Poor(e) => format!("scored {} on {}", e.score, e.on),
+                Concern::Due(Some(e)) => format!("not evaluated since {}", e.on),
+                Concern::Due(None) => "never evaluated".to_string(),
+                Concern::OpenNcs(1) => "1 open nonconformity".to_string(),
+                Concern::OpenNcs(n) => format!("{n} open nonconformities"),
+                Concern::Escalation(level) => level.as_str().to_string(),
+            })
+            .collect()
+    }
+
+    /// How many concerns there are, without naming them (for sorting many).
+    pub fn concern_count(&self, today: NaiveDate) -> usize {
+        self.concern_list(today).len()
+    }
+
+    fn concern_list(&self, today: NaiveDate) -> Vec<Concern<'_>> {
         if self.approval == Approval::Removed {
             return Vec::new();
         }
         let mut out = Vec::new();
         if let Some(e) = self.last().filter(|e| e.score < POOR_SCORE) {
-            out.push(format!("scored {} on {}", e.score, e.on));
+            out.push(Concern::Poor(e));
         }
         if self.evaluation_due(today) {
-            out.push(match self.last() {
-                Some(e) => format!("not evaluated since {}", e.on),
-                None => "never evaluated".to_string(),
-            });
+            out.push(Concern::Due(self.last()));
         }
-        match self.open_ncs() {
-            0 => {}
-            1 => out.push("1 open nonconformity".into()),
-            n => out.push(format!("{n} open nonconformities")),
+        if self.open_ncs() > 0 {
+            out.push(Concern::OpenNcs(self.open_ncs()));
         }
         if self.escalation != Escalation::None {
-            out.push(self.escalation.as_str().to_string());
+            out.push(Concern::Escalation(self.escalation));
         }
         out
     }
+}
+
+/// One thing about a provider the review should look at.
+enum Concern<'a> {
+    Poor(&'a Evaluation),
+    Due(Option<&'a Evaluation>),
+    OpenNcs(usize),
+    Escalation(Escalation),
 }
 
 /// What item c)7 says about the providers.

@@ -336,9 +336,9 @@ pub fn provider_tables(conn: &Connection, day: NaiveDate) -> Result<Vec<Register
         p.evaluations.retain(|e| e.on <= day);
     }
     let summary = summary_line(&all, day);
-    all.sort_by_key(|p| {
+    all.sort_by_cached_key(|p| {
         (
-            std::cmp::Reverse(p.concerns(day).len()),
+            std::cmp::Reverse(p.concern_count(day)),
             p.name.to_lowercase(),
         )
     });

@@ -49,8 +49,10 @@ pub fn draw_item_c1(frame: &mut Frame, area: Rect, state: &State) {
         );
         return;
     }
+    // only the rows the pane can show are built
     let rows: Vec<Row> = open
         .iter()
+        .take(usize::from(open_area.height))
         .map(|f| {
             let (kind, kind_style) = kind_label(f);
             let (step, step_style) = feedback_step(f);

@@ -59,8 +59,10 @@ pub fn draw_item_c6(frame: &mut Frame, area: Rect, state: &State) {
     .areas(rest);
     frame.render_widget(caption, caption_area);
     let wide = rest.width >= 90;
+    // only the rows the pane can show are built
     let rows: Vec<Row> = open
         .iter()
+        .take(usize::from(table_area.height))
         .map(|f| {
             let (step, style) = finding_next_step(f, today);
             let mut cells = vec![

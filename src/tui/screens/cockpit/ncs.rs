@@ -42,8 +42,10 @@ fn draw_register(frame: &mut Frame, area: Rect, state: &State) {
     frame.render_widget(caption, caption_area);
     // a narrow pane keeps what says what to do: reference, age, next step, title
     let wide = area.width >= 90;
+    // only the rows the pane can show are built
     let rows: Vec<Row> = open
         .iter()
+        .take(usize::from(table_area.height))
         .map(|n| {
             let severity = severity_style(n.severity);
             let (step, step_style) = next_step(n);

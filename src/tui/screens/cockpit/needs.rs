@@ -87,6 +87,7 @@ pub fn draw_item_d(frame: &mut Frame, area: Rect, state: &State) {
     } else {
         let rows = waiting
             .iter()
+            .take(usize::from(waiting_area.height))
             .map(|n| {
                 vec![
                     Cell::from(n.reference.clone()),
@@ -111,6 +112,7 @@ pub fn draw_item_d(frame: &mut Frame, area: Rect, state: &State) {
     }
     let rows = decided
         .iter()
+        .take(usize::from(decided_area.height))
         .map(|n| {
             let by = match (&n.decision, &n.review) {
                 (Some(d), Some(r)) => format!("{d} {r}"),

@@ -31,8 +31,10 @@ pub fn draw_item_c7(frame: &mut Frame, area: Rect, state: &State) {
     view.open_only = true;
     let shown = view.providers(&state.data.providers, today);
     let wide = rest.width >= 90;
+    // only the rows the pane can show are built
     let rows: Vec<Row> = shown
         .iter()
+        .take(usize::from(table_area.height))
         .map(|p| {
             let (score, score_style) = last_score(p);
             let mut cells = vec![

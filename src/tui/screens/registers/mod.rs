@@ -136,10 +136,10 @@ impl RegisterView {
             .iter()
             .filter(|p| !self.open_only || p.approval != Approval::Removed)
             .collect();
-        shown.sort_by_key(|p| {
+        shown.sort_by_cached_key(|p| {
             (
                 p.approval == Approval::Removed,
-                std::cmp::Reverse(p.concerns(today).len()),
+                std::cmp::Reverse(p.concern_count(today)),
                 p.name.to_lowercase(),
             )
         });

@@ -84,7 +84,7 @@ fn waiting(r: Register, state: &State) -> (usize, &'static str) {
         Register::Providers => (
             d.providers
                 .iter()
-                .filter(|p| !p.concerns(state.today).is_empty())
+                .filter(|p| p.concern_count(state.today) > 0)
                 .count(),
             "to watch",
         ),
