@@ -17,6 +17,7 @@ use crate::domain::text::{to_json_pretty, visible_line, visible_multiline};
 use crate::store::actions::{
     self, ActionEdit, ActionFilter, ActionRecord, NewAction, check_priority,
 };
+use crate::store::register::Linked;
 use crate::store::{Store, os_user, people, reviews};
 
 #[derive(Debug, Subcommand)]
@@ -573,11 +574,11 @@ fn show(store: &mut Store, today: NaiveDate, reference: &str, json: bool) -> Res
     let a = actions::require_action(conn, reference)?;
     let history = actions::events(conn, a.id)?;
     let decisions = actions::decisions_of_action(conn, a.id)?;
-    let corrects = crate::store::ncs::corrected_by(conn, a.id)?;
-    let deals_with = crate::store::findings::dealt_with_by(conn, a.id)?;
-    let answers = crate::store::feedback::answered_by(conn, a.id)?;
-    let delivers = crate::store::needs::delivered_by(conn, a.id)?;
-    let providers = crate::store::providers::concerned_by(conn, a.id)?;
+    let corrects = Linked::Nc.records_of(conn, a.id)?;
+    let deals_with = Linked::Finding.records_of(conn, a.id)?;
+    let answers = Linked::Feedback.records_of(conn, a.id)?;
+    let delivers = Linked::Need.records_of(conn, a.id)?;
+    let providers = Linked::Provider.records_of(conn, a.id)?;
     if json {
         let out = ActionDetailJson {
             action: to_json(&a, today),

@@ -9,7 +9,7 @@ use clap::Subcommand;
 use color_eyre::eyre::{Result, WrapErr};
 use serde::Serialize;
 
-use super::output::{csv, table};
+use super::output::{csv, or_dash, owner_change, table};
 use super::parse_date;
 use crate::domain::feedback::{Channel, Feedback, Kind};
 use crate::domain::nc::Severity;
@@ -192,11 +192,7 @@ pub fn run(store: &mut Store, command: FeedbackCommand) -> Result<ExitCode> {
             owner,
         } => {
             let f = store.write(|tx, actor| {
-                let owner_id = match owner.as_deref().map(str::trim) {
-                    None => None,
-                    Some("") => Some(None),
-                    Some(who) => Some(Some(people::find(tx, who)?)),
-                };
+                let owner_id = owner_change(tx, owner.as_deref())?;
                 let edit = FeedbackEdit {
                     category,
                     severity,
@@ -340,13 +336,6 @@ fn list(all: &[Feedback], today: NaiveDate, json: bool, as_csv: bool) -> Result<
 }
 
 fn describe(f: &Feedback, today: NaiveDate) -> String {
-    let or_none = |s: &str| {
-        if s.trim().is_empty() {
-            "—".to_string()
-        } else {
-            visible_line(s).into_owned()
-        }
-    };
     let kind = match f.severity {
         Some(s) => format!("{} {}", s.as_str(), f.kind.as_str()),
         None => f.kind.as_str().to_string(),
@@ -371,11 +360,11 @@ fn describe(f: &Feedback, today: NaiveDate) -> String {
         .map(|a| format!("{} ({})", a.reference, a.status.label()))
         .collect();
     let lines = [
-        ("Theme", or_none(&f.category)),
-        ("Owner", or_none(f.owner.as_deref().unwrap_or(""))),
+        ("Theme", or_dash(&f.category)),
+        ("Owner", or_dash(f.owner.as_deref().unwrap_or(""))),
         ("Response", response),
-        ("NC", or_none(f.nc.as_deref().unwrap_or(""))),
-        ("Actions", or_none(&actions.join(", "))),
+        ("NC", or_dash(f.nc.as_deref().unwrap_or(""))),
+        ("Actions", or_dash(&actions.join(", "))),
     ];
     for (label, value) in lines {
         out.push_str(&format!("{label:<12} {value}\n"));

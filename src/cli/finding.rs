@@ -9,7 +9,7 @@ use clap::Subcommand;
 use color_eyre::eyre::{Result, WrapErr};
 use serde::Serialize;
 
-use super::output::{csv, table};
+use super::output::{csv, or_dash, owner_change, table};
 use super::parse_date;
 use crate::domain::audit::{Finding, Grade};
 use crate::domain::text::visible_line;
@@ -191,11 +191,7 @@ pub fn run(store: &mut Store, command: FindingCommand) -> Result<ExitCode> {
                 Some(d) => Some(Some(parse_date(d).map_err(color_eyre::eyre::Report::msg)?)),
             };
             let f = store.write(|tx, actor| {
-                let owner_id = match owner.as_deref().map(str::trim) {
-                    None => None,
-                    Some("") => Some(None),
-                    Some(who) => Some(Some(people::find(tx, who)?)),
-                };
+                let owner_id = owner_change(tx, owner.as_deref())?;
                 let edit = FindingEdit {
                     grade,
                     clause,
@@ -337,13 +333,6 @@ fn list(register: &[Finding], today: NaiveDate, json: bool, as_csv: bool) -> Res
 }
 
 fn describe(f: &Finding, today: NaiveDate) -> String {
-    let or_none = |s: &str| {
-        if s.trim().is_empty() {
-            "—".to_string()
-        } else {
-            visible_line(s).into_owned()
-        }
-    };
     let mut out = format!(
         "{}  {}\n{} · {} audit {} · raised {} ({} days) · {}\n",
         f.reference,
@@ -366,12 +355,12 @@ fn describe(f: &Finding, today: NaiveDate) -> String {
         .map(|a| format!("{} ({})", a.reference, a.status.label()))
         .collect();
     let lines = [
-        ("Clause", or_none(&f.clause)),
-        ("Owner", or_none(f.owner.as_deref().unwrap_or(""))),
+        ("Clause", or_dash(&f.clause)),
+        ("Owner", or_dash(f.owner.as_deref().unwrap_or(""))),
         ("Due", due),
-        ("NC", or_none(f.nc.as_deref().unwrap_or(""))),
-        ("Actions", or_none(&actions.join(", "))),
-        ("Evidence", or_none(&f.evidence)),
+        ("NC", or_dash(f.nc.as_deref().unwrap_or(""))),
+        ("Actions", or_dash(&actions.join(", "))),
+        ("Evidence", or_dash(&f.evidence)),
     ];
     for (label, value) in lines {
         out.push_str(&format!("{label:<12} {value}\n"));

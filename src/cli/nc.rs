@@ -8,7 +8,7 @@ use clap::Subcommand;
 use color_eyre::eyre::{Result, WrapErr};
 use serde::Serialize;
 
-use super::output::{csv, table};
+use super::output::{csv, owner_change, table};
 use super::parse_date;
 use crate::domain::nc::{Nonconformity, Severity, Source};
 use crate::domain::text::visible_line;
@@ -222,11 +222,7 @@ pub fn run(store: &mut Store, command: NcCommand) -> Result<ExitCode> {
             owner,
         } => {
             let nc = store.write(|tx, actor| {
-                let owner_id = match owner.as_deref().map(str::trim) {
-                    None => None,
-                    Some("") => Some(None),
-                    Some(who) => Some(Some(people::find(tx, who)?)),
-                };
+                let owner_id = owner_change(tx, owner.as_deref())?;
                 let edit = NcEdit {
                     containment,
                     root_cause,

@@ -9,7 +9,7 @@ use clap::Subcommand;
 use color_eyre::eyre::{Result, WrapErr};
 use serde::Serialize;
 
-use super::output::{csv, table};
+use super::output::{csv, or_dash, table};
 use super::parse_date;
 use crate::domain::need::{Need, NeedKind, NeedStatus, Verdict};
 use crate::domain::text::visible_line;
@@ -266,13 +266,6 @@ fn list(all: &[Need], json: bool, as_csv: bool) -> Result<()> {
 }
 
 fn describe(n: &Need, today: NaiveDate) -> String {
-    let or_none = |s: &str| {
-        if s.trim().is_empty() {
-            "—".to_string()
-        } else {
-            visible_line(s).into_owned()
-        }
-    };
     let decision = match (&n.decision, &n.review, n.decided_on) {
         (Some(d), Some(r), Some(on)) => format!("{d} in {r} on {on}"),
         _ => "—".into(),
@@ -292,16 +285,16 @@ fn describe(n: &Need, today: NaiveDate) -> String {
         n.status.as_str()
     );
     for (label, value) in [
-        ("Asked", or_none(&n.amount)),
-        ("Requester", or_none(n.requester.as_deref().unwrap_or(""))),
-        ("Why", or_none(&n.justification)),
+        ("Asked", or_dash(&n.amount)),
+        ("Requester", or_dash(n.requester.as_deref().unwrap_or(""))),
+        ("Why", or_dash(&n.justification)),
         ("Decision", decision),
-        ("Granted", or_none(&n.granted)),
+        ("Granted", or_dash(&n.granted)),
         (
             "Delivered",
             n.delivered_on.map_or("—".into(), |d| d.to_string()),
         ),
-        ("Actions", or_none(&actions.join(", "))),
+        ("Actions", or_dash(&actions.join(", "))),
     ] {
         out.push_str(&format!("{label:<12} {value}\n"));
     }

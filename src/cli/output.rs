@@ -47,6 +47,28 @@ pub fn spreadsheet_safe(cell: &str) -> Cow<'_, str> {
     }
 }
 
+/// A text as a detail line shows it: made visible, or a dash when empty.
+pub fn or_dash(s: &str) -> String {
+    if s.trim().is_empty() {
+        "—".to_string()
+    } else {
+        crate::domain::text::visible_line(s).into_owned()
+    }
+}
+
+/// The owner an update asks for: none to leave it, `""` for nobody, else
+/// the person meant.
+pub fn owner_change(
+    conn: &rusqlite::Connection,
+    owner: Option<&str>,
+) -> crate::store::error::Result<Option<Option<i64>>> {
+    Ok(match owner.map(str::trim) {
+        None => None,
+        Some("") => Some(None),
+        Some(who) => Some(Some(crate::store::people::find(conn, who)?)),
+    })
+}
+
 /// A CSV listing: the header, then every row, each cell spreadsheet-safe.
 pub fn csv<S: AsRef<str>>(headers: &[&str], rows: &[Vec<S>]) -> Result<String, csv::Error> {
     let mut writer = csv::Writer::from_writer(Vec::new());

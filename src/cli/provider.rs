@@ -8,7 +8,7 @@ use clap::Subcommand;
 use color_eyre::eyre::{Result, WrapErr};
 use serde::Serialize;
 
-use super::output::{csv, table};
+use super::output::{csv, or_dash, table};
 use super::parse_date;
 use crate::domain::provider::{Approval, Escalation, Provider, read_score};
 use crate::domain::text::visible_line;
@@ -272,13 +272,6 @@ fn list(all: &[Provider], today: NaiveDate, json: bool, as_csv: bool) -> Result<
 }
 
 fn describe(p: &Provider, today: NaiveDate) -> String {
-    let or_none = |s: &str| {
-        if s.trim().is_empty() {
-            "—".to_string()
-        } else {
-            visible_line(s).into_owned()
-        }
-    };
     let mut out = format!(
         "{}  {}\n{} since {} · escalation: {}\n",
         p.reference,
@@ -306,10 +299,10 @@ fn describe(p: &Provider, today: NaiveDate) -> String {
         .map(|a| format!("{} ({})", a.reference, a.status.label()))
         .collect();
     for (label, value) in [
-        ("Supplies", or_none(&p.supplies)),
-        ("NCs", or_none(&ncs.join(", "))),
-        ("KPIs", or_none(&p.kpis.join(", "))),
-        ("Actions", or_none(&actions.join(", "))),
+        ("Supplies", or_dash(&p.supplies)),
+        ("NCs", or_dash(&ncs.join(", "))),
+        ("KPIs", or_dash(&p.kpis.join(", "))),
+        ("Actions", or_dash(&actions.join(", "))),
     ] {
         out.push_str(&format!("{label:<12} {value}\n"));
     }

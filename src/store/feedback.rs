@@ -10,8 +10,10 @@ use crate::domain::feedback::{Channel, Feedback, Kind, feedback_ref};
 use crate::domain::nc::Severity;
 use crate::domain::text::visible_line;
 use crate::store::error::{Result, not_found, refused};
-use crate::store::register::{ActionLinks, date, import_csv, next_seq, set_field, word};
-use crate::store::{ncs, people};
+use crate::store::people;
+use crate::store::register::{
+    ActionLinks, date, import_csv, next_seq, set_field, set_nc, set_owner, word,
+};
 
 /// Feedback as it arrives.
 #[derive(Debug, Clone)]
@@ -34,7 +36,7 @@ pub struct FeedbackEdit {
     pub owner_id: Option<Option<i64>>,
 }
 
-const LINKS: ActionLinks = ActionLinks {
+pub(crate) const LINKS: ActionLinks = ActionLinks {
     table: "feedback_action",
     column: "feedback_id",
     records: "feedback",
@@ -86,13 +88,7 @@ pub fn list(conn: &Connection, open_only: bool) -> Result<Vec<Feedback>> {
         .prepare(&sql)?
         .query_map([], from_row)?
         .collect::<rusqlite::Result<_>>()?;
-    let at: std::collections::HashMap<i64, usize> =
-        all.iter().enumerate().map(|(i, f)| (f.id, i)).collect();
-    for (id, action) in LINKS.actions(conn, None)? {
-        if let Some(&i) = at.get(&id) {
-            all[i].actions.push(action);
-        }
-    }
+    LINKS.attach(conn, &mut all)?;
     Ok(all)
 }
 
@@ -107,11 +103,7 @@ pub fn by_ref(conn: &Connection, reference: &str) -> Result<Feedback> {
                 visible_line(reference.trim())
             )
         })?;
-    f.actions = LINKS
-        .actions(conn, Some(f.id))?
-        .into_iter()
-        .map(|(_, a)| a)
-        .collect();
+    LINKS.attach_one(conn, &mut f)?;
     Ok(f)
 }
 
@@ -213,23 +205,7 @@ pub fn update(
         set_field(tx, actor, now, row, "severity", old, Some(s.as_str()))?;
     }
     if let Some(owner_id) = edit.owner_id {
-        let new: Option<String> = owner_id
-            .map(|id| tx.query_row("SELECT name FROM person WHERE id = ?1", [id], |r| r.get(0)))
-            .transpose()?;
-        if new != f.owner {
-            tx.execute(
-                "UPDATE feedback SET owner_id = ?1, version = version + 1, updated_at = ?2 WHERE id = ?3",
-                params![owner_id, timestamp(now), f.id],
-            )?;
-            let change = Change::update(
-                "feedback",
-                &f.reference,
-                "owner",
-                f.owner.as_deref(),
-                new.as_deref(),
-            );
-            log_change(tx, actor, now, change)?;
-        }
+        set_owner(tx, actor, now, row, f.owner.as_deref(), owner_id)?;
     }
     by_ref(tx, &f.reference)
 }
@@ -288,22 +264,8 @@ pub fn link_nc(
 ) -> Result<()> {
     let f = by_ref(tx, reference)?;
     refuse_if_closed(&f)?;
-    let nc = ncs::by_ref(tx, nc_ref)?;
-    if f.nc.as_deref() == Some(nc.reference.as_str()) {
-        return Err(refused!("{} already raised {}", f.reference, nc.reference));
-    }
-    tx.execute(
-        "UPDATE feedback SET nc_id = ?1, version = version + 1, updated_at = ?2 WHERE id = ?3",
-        params![nc.id, timestamp(now), f.id],
-    )?;
-    let change = Change::update(
-        "feedback",
-        &f.reference,
-        "nonconformity",
-        f.nc.as_deref(),
-        Some(&nc.reference),
-    );
-    log_change(tx, actor, now, change)
+    let row = (LINKS.records, f.id, f.reference.as_str());
+    set_nc(tx, actor, now, row, f.nc.as_deref(), nc_ref)
 }
 
 pub fn link_action(
@@ -318,22 +280,6 @@ pub fn link_action(
     LINKS
         .link(tx, actor, now, (f.id, &f.reference), action_ref)
         .map(|_| ())
-}
-
-pub fn link_action_ids(
-    tx: &Transaction,
-    actor: &str,
-    now: DateTime<Utc>,
-    feedback_id: i64,
-    action_id: i64,
-) -> Result<()> {
-    let (feedback, action) = LINKS.refs_of(tx, feedback_id, action_id)?;
-    link_action(tx, actor, now, &feedback, &action)
-}
-
-/// The feedback an action answers, by reference.
-pub fn answered_by(conn: &Connection, action_id: i64) -> Result<Vec<String>> {
-    LINKS.records_of(conn, action_id)
 }
 
 /// Closes it, or refuses naming everything still missing.
@@ -392,6 +338,16 @@ pub fn import(tx: &Transaction, actor: &str, now: DateTime<Utc>, text: &str) -> 
         };
         add(tx, actor, now, &new).map(|_| ())
     })
+}
+
+impl crate::store::register::Record for Feedback {
+    fn id(&self) -> i64 {
+        self.id
+    }
+
+    fn actions_mut(&mut self) -> &mut Vec<crate::domain::nc::Corrective> {
+        &mut self.actions
+    }
 }
 
 #[cfg(test)]

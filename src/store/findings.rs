@@ -10,8 +10,10 @@ use super::{Change, date_col, log_change, timestamp};
 use crate::domain::audit::{Audit, AuditKind, Finding, Grade, audit_ref, finding_ref};
 use crate::domain::text::visible_line;
 use crate::store::error::{Result, not_found, refused};
-use crate::store::register::{ActionLinks, date, import_csv, next_seq, set_field, word};
-use crate::store::{ncs, people};
+use crate::store::people;
+use crate::store::register::{
+    ActionLinks, date, import_csv, next_seq, set_field, set_nc, set_owner, word,
+};
 
 /// An audit as it is planned.
 #[derive(Debug, Clone)]
@@ -218,7 +220,7 @@ pub fn reported(
     audit_by_ref(tx, &audit.reference)
 }
 
-const LINKS: ActionLinks = ActionLinks {
+pub(crate) const LINKS: ActionLinks = ActionLinks {
     table: "finding_action",
     column: "finding_id",
     records: "finding",
@@ -266,16 +268,7 @@ pub fn list(conn: &Connection, open_only: bool) -> Result<Vec<Finding>> {
         .prepare(&sql)?
         .query_map([], from_row)?
         .collect::<rusqlite::Result<_>>()?;
-    let at: std::collections::HashMap<i64, usize> = findings
-        .iter()
-        .enumerate()
-        .map(|(i, f)| (f.id, i))
-        .collect();
-    for (id, action) in LINKS.actions(conn, None)? {
-        if let Some(&i) = at.get(&id) {
-            findings[i].actions.push(action);
-        }
-    }
+    LINKS.attach(conn, &mut findings)?;
     Ok(findings)
 }
 
@@ -291,11 +284,7 @@ pub fn by_ref(conn: &Connection, reference: &str) -> Result<Finding> {
                 visible_line(reference.trim())
             )
         })?;
-    finding.actions = LINKS
-        .actions(conn, Some(finding.id))?
-        .into_iter()
-        .map(|(_, a)| a)
-        .collect();
+    LINKS.attach_one(conn, &mut finding)?;
     Ok(finding)
 }
 
@@ -428,23 +417,7 @@ pub fn update(
         )?;
     }
     if let Some(owner_id) = edit.owner_id {
-        let new: Option<String> = owner_id
-            .map(|id| tx.query_row("SELECT name FROM person WHERE id = ?1", [id], |r| r.get(0)))
-            .transpose()?;
-        if new != f.owner {
-            tx.execute(
-                "UPDATE finding SET owner_id = ?1, version = version + 1, updated_at = ?2 WHERE id = ?3",
-                params![owner_id, timestamp(now), f.id],
-            )?;
-            let change = Change::update(
-                "finding",
-                &f.reference,
-                "owner",
-                f.owner.as_deref(),
-                new.as_deref(),
-            );
-            log_change(tx, actor, now, change)?;
-        }
+        set_owner(tx, actor, now, row, f.owner.as_deref(), owner_id)?;
     }
     by_ref(tx, &f.reference)
 }
@@ -459,22 +432,8 @@ pub fn link_nc(
 ) -> Result<()> {
     let f = by_ref(tx, reference)?;
     refuse_if_closed(&f)?;
-    let nc = ncs::by_ref(tx, nc_ref)?;
-    if f.nc.as_deref() == Some(nc.reference.as_str()) {
-        return Err(refused!("{} already raised {}", f.reference, nc.reference));
-    }
-    tx.execute(
-        "UPDATE finding SET nc_id = ?1, version = version + 1, updated_at = ?2 WHERE id = ?3",
-        params![nc.id, timestamp(now), f.id],
-    )?;
-    let change = Change::update(
-        "finding",
-        &f.reference,
-        "nonconformity",
-        f.nc.as_deref(),
-        Some(&nc.reference),
-    );
-    log_change(tx, actor, now, change)
+    let row = (LINKS.records, f.id, f.reference.as_str());
+    set_nc(tx, actor, now, row, f.nc.as_deref(), nc_ref)
 }
 
 /// Links an action that deals with a finding.
@@ -490,25 +449,6 @@ pub fn link_action(
     LINKS
         .link(tx, actor, now, (f.id, &f.reference), action_ref)
         .map(|_| ())
-}
-
-/// Links a new action to the finding it deals with, both by id (an action
-/// captured on the register's screen).
-pub fn link_action_ids(
-    tx: &Transaction,
-    actor: &str,
-    now: DateTime<Utc>,
-    finding_id: i64,
-    action_id: i64,
-) -> Result<()> {
-    let (finding, action) = LINKS.refs_of(tx, finding_id, action_id)?;
-    link_action(tx, actor, now, &finding, &action)
-}
-
-/// The findings an action deals with, by reference: the link seen from the
-/// action's side.
-pub fn dealt_with_by(conn: &Connection, action_id: i64) -> Result<Vec<String>> {
-    LINKS.records_of(conn, action_id)
 }
 
 /// Closes a finding on its evidence, or refuses naming everything missing.
@@ -592,6 +532,16 @@ pub fn import_programme(
         };
         plan(tx, actor, now, &new).map(|_| ())
     })
+}
+
+impl crate::store::register::Record for Finding {
+    fn id(&self) -> i64 {
+        self.id
+    }
+
+    fn actions_mut(&mut self) -> &mut Vec<crate::domain::nc::Corrective> {
+        &mut self.actions
+    }
 }
 
 #[cfg(test)]

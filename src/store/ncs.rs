@@ -8,9 +8,9 @@ use rusqlite::{Connection, OptionalExtension, Row, Transaction, params};
 use super::{Change, date_col, log_change, timestamp};
 use crate::domain::nc::{Nonconformity, Severity, Source, nc_ref};
 use crate::domain::text::visible_line;
-use crate::store::error::{Error, Result, not_found, refused};
+use crate::store::error::{Result, not_found, refused};
 use crate::store::people;
-use crate::store::register::{ActionLinks, date, import_csv, next_seq, set_field, word};
+use crate::store::register::{ActionLinks, date, import_csv, next_seq, set_field, set_owner, word};
 
 /// A nonconformity as it is raised.
 #[derive(Debug, Clone)]
@@ -33,7 +33,7 @@ pub struct NcEdit {
     pub owner_id: Option<Option<i64>>,
 }
 
-const LINKS: ActionLinks = ActionLinks {
+pub(crate) const LINKS: ActionLinks = ActionLinks {
     table: "nonconformity_action",
     column: "nonconformity_id",
     records: "nonconformity",
@@ -85,13 +85,7 @@ pub fn list(conn: &Connection, open_only: bool) -> Result<Vec<Nonconformity>> {
         .prepare(&sql)?
         .query_map([], from_row)?
         .collect::<rusqlite::Result<_>>()?;
-    let at: std::collections::HashMap<i64, usize> =
-        ncs.iter().enumerate().map(|(i, n)| (n.id, i)).collect();
-    for (id, action) in LINKS.actions(conn, None)? {
-        if let Some(&i) = at.get(&id) {
-            ncs[i].actions.push(action);
-        }
-    }
+    LINKS.attach(conn, &mut ncs)?;
     Ok(ncs)
 }
 
@@ -107,11 +101,7 @@ pub fn by_ref(conn: &Connection, reference: &str) -> Result<Nonconformity> {
                 visible_line(reference.trim())
             )
         })?;
-    nc.actions = LINKS
-        .actions(conn, Some(nc.id))?
-        .into_iter()
-        .map(|(_, a)| a)
-        .collect();
+    LINKS.attach_one(conn, &mut nc)?;
     Ok(nc)
 }
 
@@ -204,13 +194,6 @@ pub fn update(
             "nothing to change; give --containment, --root-cause, --severity or --owner"
         ));
     }
-    let owner_name = |id: Option<i64>| -> Result<Option<String>> {
-        id.map(|id| {
-            tx.query_row("SELECT name FROM person WHERE id = ?1", [id], |r| r.get(0))
-                .map_err(Error::from)
-        })
-        .transpose()
-    };
     let row = ("nonconformity", nc.id, nc.reference.as_str());
     if let Some(c) = &edit.containment {
         let (old, new) = (nc.containment.as_str(), c.trim());
@@ -224,24 +207,8 @@ pub fn update(
         let (old, new) = (nc.severity.as_str(), s.as_str());
         set_field(tx, actor, now, row, "severity", Some(old), Some(new))?;
     }
-    let ts = timestamp(now);
     if let Some(owner_id) = edit.owner_id {
-        let new = owner_name(owner_id)?;
-        if new != nc.owner {
-            tx.execute(
-                "UPDATE nonconformity SET owner_id = ?1, version = version + 1, updated_at = ?2 WHERE id = ?3",
-                params![owner_id, ts, nc.id],
-            )?;
-            log_field(
-                tx,
-                actor,
-                now,
-                &nc.reference,
-                "owner",
-                nc.owner.as_deref(),
-                new.as_deref(),
-            )?;
-        }
+        set_owner(tx, actor, now, row, nc.owner.as_deref(), owner_id)?;
     }
     by_ref(tx, &nc.reference)
 }
@@ -259,25 +226,6 @@ pub fn link_action(
     LINKS
         .link(tx, actor, now, (nc.id, &nc.reference), action_ref)
         .map(|_| ())
-}
-
-/// The nonconformities an action corrects, by reference: the link seen from
-/// the action's side.
-pub fn corrected_by(conn: &Connection, action_id: i64) -> Result<Vec<String>> {
-    LINKS.records_of(conn, action_id)
-}
-
-/// Links a new action to the nonconformity it corrects, both by id (an
-/// action captured on the register's screen).
-pub fn link_action_ids(
-    tx: &Transaction,
-    actor: &str,
-    now: DateTime<Utc>,
-    nc_id: i64,
-    action_id: i64,
-) -> Result<()> {
-    let (nc, action) = LINKS.refs_of(tx, nc_id, action_id)?;
-    link_action(tx, actor, now, &nc, &action)
 }
 
 /// Records who verified that the correction worked, when, and on what evidence.
@@ -362,6 +310,16 @@ pub fn import(tx: &Transaction, actor: &str, now: DateTime<Utc>, text: &str) -> 
         };
         add(tx, actor, now, &new).map(|_| ())
     })
+}
+
+impl crate::store::register::Record for Nonconformity {
+    fn id(&self) -> i64 {
+        self.id
+    }
+
+    fn actions_mut(&mut self) -> &mut Vec<crate::domain::nc::Corrective> {
+        &mut self.actions
+    }
 }
 
 #[cfg(test)]

@@ -35,7 +35,7 @@ pub struct Decide<'a> {
     pub note: &'a str,
 }
 
-const LINKS: ActionLinks = ActionLinks {
+pub(crate) const LINKS: ActionLinks = ActionLinks {
     table: "resource_need_action",
     column: "resource_need_id",
     records: "resource_need",
@@ -84,13 +84,7 @@ pub fn list(conn: &Connection, open_only: bool) -> Result<Vec<Need>> {
         .prepare(&sql)?
         .query_map([], from_row)?
         .collect::<rusqlite::Result<_>>()?;
-    let at: std::collections::HashMap<i64, usize> =
-        all.iter().enumerate().map(|(i, n)| (n.id, i)).collect();
-    for (id, action) in LINKS.actions(conn, None)? {
-        if let Some(&i) = at.get(&id) {
-            all[i].actions.push(action);
-        }
-    }
+    LINKS.attach(conn, &mut all)?;
     Ok(all)
 }
 
@@ -105,11 +99,7 @@ pub fn by_ref(conn: &Connection, reference: &str) -> Result<Need> {
                 visible_line(reference.trim())
             )
         })?;
-    need.actions = LINKS
-        .actions(conn, Some(need.id))?
-        .into_iter()
-        .map(|(_, a)| a)
-        .collect();
+    LINKS.attach_one(conn, &mut need)?;
     Ok(need)
 }
 
@@ -302,22 +292,6 @@ pub fn link_action(
         .map(|_| ())
 }
 
-pub fn link_action_ids(
-    tx: &Transaction,
-    actor: &str,
-    now: DateTime<Utc>,
-    need_id: i64,
-    action_id: i64,
-) -> Result<()> {
-    let (need, action) = LINKS.refs_of(tx, need_id, action_id)?;
-    link_action(tx, actor, now, &need, &action)
-}
-
-/// The needs an action delivers, by reference.
-pub fn delivered_by(conn: &Connection, action_id: i64) -> Result<Vec<String>> {
-    LINKS.records_of(conn, action_id)
-}
-
 /// The columns of an import file; the last three may be empty.
 pub const IMPORT_COLUMNS: &str = "kind,title,raised_on,amount,requester,justification";
 
@@ -337,6 +311,16 @@ pub fn import(tx: &Transaction, actor: &str, now: DateTime<Utc>, text: &str) -> 
         };
         add(tx, actor, now, &new).map(|_| ())
     })
+}
+
+impl crate::store::register::Record for Need {
+    fn id(&self) -> i64 {
+        self.id
+    }
+
+    fn actions_mut(&mut self) -> &mut Vec<crate::domain::nc::Corrective> {
+        &mut self.actions
+    }
 }
 
 #[cfg(test)]

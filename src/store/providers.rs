@@ -11,7 +11,7 @@ use crate::store::error::{Result, not_found, refused};
 use crate::store::register::{ActionLinks, import_csv, next_seq, set_field, word};
 use crate::store::{kpis, ncs};
 
-const LINKS: ActionLinks = ActionLinks {
+pub(crate) const LINKS: ActionLinks = ActionLinks {
     table: "provider_action",
     column: "provider_id",
     records: "provider",
@@ -90,12 +90,7 @@ fn fill(conn: &Connection, providers: &mut [Provider]) -> Result<()> {
             providers[i].kpis.push(key);
         }
     }
-    for (id, action) in LINKS.actions(conn, None)? {
-        if let Some(&i) = at.get(&id) {
-            providers[i].actions.push(action);
-        }
-    }
-    Ok(())
+    LINKS.attach(conn, providers)
 }
 
 /// Every provider by name; `current_only` leaves out the removed ones.
@@ -363,22 +358,6 @@ pub fn link_action(
         .map(|_| ())
 }
 
-pub fn link_action_ids(
-    tx: &Transaction,
-    actor: &str,
-    now: DateTime<Utc>,
-    provider_id: i64,
-    action_id: i64,
-) -> Result<()> {
-    let (provider, action) = LINKS.refs_of(tx, provider_id, action_id)?;
-    link_action(tx, actor, now, &provider, &action)
-}
-
-/// The providers an action concerns, by reference.
-pub fn concerned_by(conn: &Connection, action_id: i64) -> Result<Vec<String>> {
-    LINKS.records_of(conn, action_id)
-}
-
 /// The columns of an import file; the last two may be empty.
 pub const IMPORT_COLUMNS: &str = "name,supplies,approval";
 
@@ -390,6 +369,16 @@ pub fn import(tx: &Transaction, actor: &str, now: DateTime<Utc>, text: &str) -> 
         };
         add(tx, actor, now, &field(0), &field(1), approval).map(|_| ())
     })
+}
+
+impl crate::store::register::Record for Provider {
+    fn id(&self) -> i64 {
+        self.id
+    }
+
+    fn actions_mut(&mut self) -> &mut Vec<crate::domain::nc::Corrective> {
+        &mut self.actions
+    }
 }
 
 #[cfg(test)]

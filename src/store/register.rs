@@ -218,3 +218,147 @@ impl ActionLinks {
         })?)
     }
 }
+
+/// A register's record as the shared pieces see it: its id and its linked
+/// actions.
+pub trait Record {
+    fn id(&self) -> i64;
+    fn actions_mut(&mut self) -> &mut Vec<crate::domain::nc::Corrective>;
+}
+
+impl ActionLinks {
+    /// Fills every record's linked actions, in one query.
+    pub fn attach<R: Record>(self, conn: &rusqlite::Connection, records: &mut [R]) -> Result<()> {
+        let at: std::collections::HashMap<i64, usize> = records
+            .iter()
+            .enumerate()
+            .map(|(i, r)| (r.id(), i))
+            .collect();
+        for (id, action) in self.actions(conn, None)? {
+            if let Some(&i) = at.get(&id) {
+                records[i].actions_mut().push(action);
+            }
+        }
+        Ok(())
+    }
+
+    /// Fills one record's linked actions.
+    pub fn attach_one<R: Record>(self, conn: &rusqlite::Connection, record: &mut R) -> Result<()> {
+        let actions = self.actions(conn, Some(record.id()))?;
+        record
+            .actions_mut()
+            .extend(actions.into_iter().map(|(_, a)| a));
+        Ok(())
+    }
+}
+
+/// Gives a record another owner (none for nobody) and logs it by name.
+pub fn set_owner(
+    tx: &Transaction,
+    actor: &str,
+    now: DateTime<Utc>,
+    (table, id, reference): (&str, i64, &str),
+    old: Option<&str>,
+    owner_id: Option<i64>,
+) -> Result<()> {
+    let new: Option<String> = owner_id
+        .map(|p| tx.query_row("SELECT name FROM person WHERE id = ?1", [p], |r| r.get(0)))
+        .transpose()?;
+    if new.as_deref() == old {
+        return Ok(());
+    }
+    // the table is a register's own name, never typed text
+    tx.execute(
+        &format!(
+            "UPDATE {table} SET owner_id = ?1, version = version + 1, updated_at = ?2 WHERE id = ?3"
+        ),
+        params![owner_id, timestamp(now), id],
+    )?;
+    log_change(
+        tx,
+        actor,
+        now,
+        Change::update(table, reference, "owner", old, new.as_deref()),
+    )
+}
+
+/// Links the nonconformity a record raised (a complaint, an audit finding).
+pub fn set_nc(
+    tx: &Transaction,
+    actor: &str,
+    now: DateTime<Utc>,
+    (table, id, reference): (&str, i64, &str),
+    old: Option<&str>,
+    nc_ref: &str,
+) -> Result<()> {
+    let nc = crate::store::ncs::by_ref(tx, nc_ref)?;
+    if old == Some(nc.reference.as_str()) {
+        return Err(refused!("{reference} already raised {}", nc.reference));
+    }
+    tx.execute(
+        &format!(
+            "UPDATE {table} SET nc_id = ?1, version = version + 1, updated_at = ?2 WHERE id = ?3"
+        ),
+        params![nc.id, timestamp(now), id],
+    )?;
+    let change = Change::update(table, reference, "nonconformity", old, Some(&nc.reference));
+    log_change(tx, actor, now, change)
+}
+
+/// The registers an action can be linked to, from the registers screen and
+/// seen from the action's side.
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, strum::IntoStaticStr, strum::EnumString, strum::VariantArray,
+)]
+#[strum(serialize_all = "snake_case")]
+pub enum Linked {
+    Nc,
+    Finding,
+    Feedback,
+    Need,
+    Provider,
+}
+
+impl Linked {
+    fn links(self) -> ActionLinks {
+        match self {
+            Linked::Nc => crate::store::ncs::LINKS,
+            Linked::Finding => crate::store::findings::LINKS,
+            Linked::Feedback => crate::store::feedback::LINKS,
+            Linked::Need => crate::store::needs::LINKS,
+            Linked::Provider => crate::store::providers::LINKS,
+        }
+    }
+
+    /// Links a new action to the record, both by id (an action captured on
+    /// the registers screen), through the register's own rule: a closed
+    /// record is refused.
+    pub fn link_new_action(
+        self,
+        tx: &Transaction,
+        actor: &str,
+        now: DateTime<Utc>,
+        record_id: i64,
+        action_id: i64,
+    ) -> Result<()> {
+        let (record, action) = self.links().refs_of(tx, record_id, action_id)?;
+        match self {
+            Linked::Nc => crate::store::ncs::link_action(tx, actor, now, &record, &action),
+            Linked::Finding => {
+                crate::store::findings::link_action(tx, actor, now, &record, &action)
+            }
+            Linked::Feedback => {
+                crate::store::feedback::link_action(tx, actor, now, &record, &action)
+            }
+            Linked::Need => crate::store::needs::link_action(tx, actor, now, &record, &action),
+            Linked::Provider => {
+                crate::store::providers::link_action(tx, actor, now, &record, &action)
+            }
+        }
+    }
+
+    /// The records of this register an action is linked to, by reference.
+    pub fn records_of(self, conn: &rusqlite::Connection, action_id: i64) -> Result<Vec<String>> {
+        self.links().records_of(conn, action_id)
+    }
+}

@@ -6,7 +6,7 @@ use super::*;
 use crate::domain::action::ActionStatus;
 use crate::store::Store;
 use crate::store::actions::{self, NewAction, create_action, set_status};
-use crate::store::ncs::NewNc;
+use crate::store::ncs::{self, NewNc};
 
 fn now() -> DateTime<Utc> {
     Utc.with_ymd_and_hms(2026, 11, 21, 9, 0, 0).unwrap()
@@ -207,7 +207,9 @@ fn closing_a_major_finding_needs_corrective_action_that_is_not_still_open_and_ev
     assert_eq!(closed.closed_on, Some(now().date_naive()));
     let action_id = actions::require_action(store.conn(), &action).unwrap().id;
     assert_eq!(
-        dealt_with_by(store.conn(), action_id).unwrap(),
+        crate::store::register::Linked::Finding
+            .records_of(store.conn(), action_id)
+            .unwrap(),
         [f.as_str()]
     );
     assert_eq!(

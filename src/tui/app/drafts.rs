@@ -3,10 +3,27 @@
 
 use crate::domain::action::DecisionCategory;
 use crate::store::drafts::{self, Draft, DraftKind};
+use crate::store::register::Linked;
 use crate::tui::popups::capture::{ActionLink, text_of};
 use crate::tui::state::Overlay;
 
 use super::App;
+
+/// A linked record as a draft keeps it: `finding:12`.
+fn linked_record(record: Option<(Linked, i64)>) -> String {
+    record.map_or_else(String::new, |(register, id)| {
+        format!("{}:{id}", <&str>::from(register))
+    })
+}
+
+/// A draft's linked record; a bare number is a nonconformity, as drafts
+/// kept before the other registers wrote it.
+fn read_linked_record(field: &str) -> Option<(Linked, i64)> {
+    match field.split_once(':') {
+        Some((register, id)) => Some((register.parse().ok()?, id.parse().ok()?)),
+        None => Some((Linked::Nc, field.parse().ok()?)),
+    }
+}
 
 impl App {
     /// Keeps the open capture form, if anything is typed in it.
@@ -23,11 +40,7 @@ impl App {
                     id(form.link.agenda_item_id),
                     id(form.link.kpi_id),
                     id(form.link.risk_id),
-                    id(form.link.nc_id),
-                    id(form.link.finding_id),
-                    id(form.link.feedback_id),
-                    id(form.link.need_id),
-                    id(form.link.provider_id),
+                    linked_record(form.link.record),
                 ]);
                 (DraftKind::Action, fields)
             }
@@ -109,11 +122,7 @@ impl App {
                     agenda_item_id: id(4),
                     kpi_id: id(5),
                     risk_id: id(6),
-                    nc_id: id(7),
-                    finding_id: id(8),
-                    feedback_id: id(9),
-                    need_id: id(10),
-                    provider_id: id(11),
+                    record: read_linked_record(&field(7)),
                 });
                 if let Overlay::ActionForm(form) = &mut self.state.overlay {
                     for (i, area) in form.fields.iter_mut().enumerate() {
@@ -155,4 +164,56 @@ pub(crate) fn saved_when(draft: &Draft) -> String {
                 .to_string()
         })
         .unwrap_or_default()
+}
+
+#[cfg(test)]
+mod tests {
+    use crossterm::event::KeyCode;
+
+    use super::*;
+    use crate::tui::testkit::{demo_app, key, type_text};
+
+    #[test]
+    fn a_draft_keeps_the_record_its_action_is_linked_to() {
+        assert_eq!(linked_record(Some((Linked::Finding, 12))), "finding:12");
+        assert_eq!(
+            read_linked_record("finding:12"),
+            Some((Linked::Finding, 12))
+        );
+        // a draft kept before the other registers: the bare id is an NC's
+        assert_eq!(read_linked_record("7"), Some((Linked::Nc, 7)));
+        assert_eq!(read_linked_record(""), None);
+        assert_eq!(read_linked_record("rumour:3"), None);
+    }
+
+    /// A session that ends with an action half typed on a provider's tab
+    /// gets it back, still linked to that provider.
+    #[test]
+    fn an_unfinished_action_on_a_register_comes_back_linked() {
+        let (dir, mut app) = demo_app();
+        app.handle_key(key(KeyCode::Char('N')));
+        for _ in 0..2 {
+            app.handle_key(key(KeyCode::Tab));
+        }
+        app.handle_key(key(KeyCode::Char('a')));
+        type_text(&mut app, "Audit the escalated supplier on site");
+        app.keep_form_before_exit();
+        let path = app.store().path().to_path_buf();
+        drop(app);
+        let mut again = crate::tui::testkit::app_at(&path, crate::tui::testkit::nine_am());
+        again.restore_form_drafts();
+        let Overlay::ActionForm(form) = &again.state.overlay else {
+            panic!("the form is back");
+        };
+        assert!(
+            matches!(form.link.record, Some((Linked::Provider, _))),
+            "{:?}",
+            form.link
+        );
+        again.handle_key(key(KeyCode::Enter));
+        let kabelwerk =
+            crate::store::providers::find(again.store().conn(), "Kabelwerk Nord").unwrap();
+        assert!(kabelwerk.actions.len() == 3, "{:?}", kabelwerk.actions);
+        drop(dir);
+    }
 }

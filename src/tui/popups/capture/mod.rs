@@ -19,16 +19,9 @@ pub struct ActionLink {
     pub agenda_item_id: Option<i64>,
     pub kpi_id: Option<i64>,
     pub risk_id: Option<i64>,
-    /// A nonconformity the action corrects.
-    pub nc_id: Option<i64>,
-    /// An audit finding the action deals with.
-    pub finding_id: Option<i64>,
-    /// Customer feedback the action answers.
-    pub feedback_id: Option<i64>,
-    /// A resource need the action delivers.
-    pub need_id: Option<i64>,
-    /// An external provider the action concerns.
-    pub provider_id: Option<i64>,
+    /// A register's record it is linked to: an NC it corrects, a finding it
+    /// deals with, feedback it answers, a need it delivers, a provider.
+    pub record: Option<(crate::store::register::Linked, i64)>,
 }
 
 pub use crate::tui::popups::form::FormKey;

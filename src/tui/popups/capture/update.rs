@@ -174,20 +174,8 @@ impl App {
         let link = form.link;
         let (_, reference) = self.store.write(|tx, actor| {
             let (id, reference) = actions::create_action(tx, actor, now, &new)?;
-            if let Some(nc_id) = link.nc_id {
-                crate::store::ncs::link_action_ids(tx, actor, now, nc_id, id)?;
-            }
-            if let Some(finding_id) = link.finding_id {
-                crate::store::findings::link_action_ids(tx, actor, now, finding_id, id)?;
-            }
-            if let Some(feedback_id) = link.feedback_id {
-                crate::store::feedback::link_action_ids(tx, actor, now, feedback_id, id)?;
-            }
-            if let Some(need_id) = link.need_id {
-                crate::store::needs::link_action_ids(tx, actor, now, need_id, id)?;
-            }
-            if let Some(provider_id) = link.provider_id {
-                crate::store::providers::link_action_ids(tx, actor, now, provider_id, id)?;
+            if let Some((register, record_id)) = link.record {
+                register.link_new_action(tx, actor, now, record_id, id)?;
             }
             Ok((id, reference))
         })?;

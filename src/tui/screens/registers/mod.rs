@@ -36,6 +36,18 @@ impl Register {
         }
     }
 
+    /// The register in the store that an action captured here links to.
+    pub fn linked(self) -> crate::store::register::Linked {
+        use crate::store::register::Linked;
+        match self {
+            Register::Feedback => Linked::Feedback,
+            Register::Ncs => Linked::Nc,
+            Register::Findings => Linked::Finding,
+            Register::Providers => Linked::Provider,
+            Register::Needs => Linked::Need,
+        }
+    }
+
     /// For a narrow tab bar.
     pub fn short_label(self) -> &'static str {
         match self {

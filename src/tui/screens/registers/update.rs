@@ -90,27 +90,9 @@ impl App {
                 Register::Providers => format!("{reference} is no longer a provider"),
             }),
             Some((id, false, _)) => {
-                let link = match tab {
-                    Register::Feedback => ActionLink {
-                        feedback_id: Some(id),
-                        ..Default::default()
-                    },
-                    Register::Ncs => ActionLink {
-                        nc_id: Some(id),
-                        ..Default::default()
-                    },
-                    Register::Findings => ActionLink {
-                        finding_id: Some(id),
-                        ..Default::default()
-                    },
-                    Register::Providers => ActionLink {
-                        provider_id: Some(id),
-                        ..Default::default()
-                    },
-                    Register::Needs => ActionLink {
-                        need_id: Some(id),
-                        ..Default::default()
-                    },
+                let link = ActionLink {
+                    record: Some((tab.linked(), id)),
+                    ..Default::default()
                 };
                 self.open_action_form(link)
             }
