@@ -121,5 +121,15 @@ mod tests {
         assert!(tab.contains("Customer feedback"), "{tab}");
         insta::assert_snapshot!("feedback_tab_200x60", tab);
         insta::assert_snapshot!("feedback_tab_80x24", render(&app, 80, 24));
+        // `a` on the oldest open complaint captures an action that answers it
+        app.handle_key(key(KeyCode::Char('a')));
+        crate::tui::testkit::type_text(&mut app, "Call Northwind about the H-220 sort");
+        app.handle_key(key(KeyCode::Enter));
+        let answered = crate::store::feedback::list(app.store().conn(), false)
+            .unwrap()
+            .into_iter()
+            .filter(|f| f.actions.len() == 1)
+            .count();
+        assert_eq!(answered, 1);
     }
 }

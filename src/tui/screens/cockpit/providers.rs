@@ -27,9 +27,8 @@ pub fn draw_item_c7(frame: &mut Frame, area: Rect, state: &State) {
     let [caption_area, table_area] =
         Layout::vertical([Constraint::Length(caption_rows), Constraint::Fill(1)]).areas(rest);
     frame.render_widget(caption, caption_area);
-    let mut view = state.registers.clone();
-    view.open_only = true;
-    let shown = view.providers(&state.data.providers, today);
+    let shown = crate::tui::screens::registers::RegisterView::current_only()
+        .providers(&state.data.providers, today);
     let wide = rest.width >= 90;
     // only the rows the pane can show are built
     let rows: Vec<Row> = shown

@@ -89,6 +89,14 @@ pub struct RegisterView {
 }
 
 impl RegisterView {
+    /// A view of the open or current records only, for an agenda item's pane.
+    pub fn current_only() -> RegisterView {
+        RegisterView {
+            open_only: true,
+            ..Default::default()
+        }
+    }
+
     pub fn cursor(&self) -> usize {
         self.cursors.get(&self.tab).copied().unwrap_or(0)
     }
