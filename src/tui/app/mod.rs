@@ -73,12 +73,14 @@ impl App {
 
     /// Reads the review again; the notes being written are kept as they are.
     pub fn reload(&mut self) {
+        let selected = self.register_selection();
         let loaded = CockpitData::load(self.store.conn(), self.review_id);
         let kpis = self.state.kpis.refresh(self.store.conn(), self.state.today);
         match kpis.and(loaded) {
             Ok(data) => {
                 self.state.data = data;
                 self.state.live = true;
+                self.keep_register_selection(&selected);
                 self.follow_current_item();
                 self.refresh_idle_editor();
                 self.sync_risk_detail(true);

@@ -98,11 +98,60 @@ impl RegisterView {
     }
 
     pub fn cursor(&self) -> usize {
-        self.cursors.get(&self.tab).copied().unwrap_or(0)
+        self.cursor_of(self.tab)
+    }
+
+    pub fn cursor_of(&self, tab: Register) -> usize {
+        self.cursors.get(&tab).copied().unwrap_or(0)
     }
 
     pub fn set_cursor(&mut self, at: usize) {
-        self.cursors.insert(self.tab, at);
+        self.set_cursor_of(self.tab, at);
+    }
+
+    pub fn set_cursor_of(&mut self, tab: Register, at: usize) {
+        self.cursors.insert(tab, at);
+    }
+
+    /// A tab's rows as the keys see them, in the order shown: each record's
+    /// id, whether it is settled (closed, removed, decided and done), and
+    /// its reference.
+    pub fn entries<'a>(
+        &self,
+        tab: Register,
+        data: &'a crate::tui::state::CockpitData,
+        today: NaiveDate,
+    ) -> Vec<(i64, bool, &'a str)> {
+        match tab {
+            Register::Feedback => self
+                .feedback(&data.feedback)
+                .into_iter()
+                .map(|f| (f.id, f.closed, f.reference.as_str()))
+                .collect(),
+            Register::Ncs => self
+                .ncs(&data.ncs, today)
+                .into_iter()
+                .map(|n| (n.id, n.closed, n.reference.as_str()))
+                .collect(),
+            Register::Findings => self
+                .findings(&data.findings, today)
+                .into_iter()
+                .map(|f| (f.id, f.closed, f.reference.as_str()))
+                .collect(),
+            Register::Providers => self
+                .providers(&data.providers, today)
+                .into_iter()
+                .map(|p| (p.id, p.approval == Approval::Removed, p.reference.as_str()))
+                .collect(),
+            Register::Needs => self
+                .needs(&data.needs)
+                .into_iter()
+                .map(|n| {
+                    let settled = !n.status.awaiting() && n.status != NeedStatus::Approved;
+                    (n.id, settled, n.reference.as_str())
+                })
+                .collect(),
+        }
     }
 
     /// Nonconformities shown: open ones oldest first, then closed ones most

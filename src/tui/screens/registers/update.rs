@@ -18,43 +18,44 @@ impl App {
         self.state.status = None;
     }
 
-    /// The selected record: its id, whether it is closed, and its reference.
+    /// The selected record: its id, whether it is settled, and its reference.
     fn selected_record(&self) -> Option<(i64, bool, String)> {
-        let (view, data, today) = (&self.state.registers, &self.state.data, self.state.today);
-        let at = view.cursor();
-        match view.tab {
-            Register::Feedback => view
-                .feedback(&data.feedback)
-                .get(at)
-                .map(|f| (f.id, f.closed, f.reference.clone())),
-            Register::Ncs => view
-                .ncs(&data.ncs, today)
-                .get(at)
-                .map(|n| (n.id, n.closed, n.reference.clone())),
-            Register::Findings => view
-                .findings(&data.findings, today)
-                .get(at)
-                .map(|f| (f.id, f.closed, f.reference.clone())),
-            Register::Providers => view.providers(&data.providers, today).get(at).map(|p| {
-                let removed = p.approval == crate::domain::provider::Approval::Removed;
-                (p.id, removed, p.reference.clone())
-            }),
-            Register::Needs => view.needs(&data.needs).get(at).map(|n| {
-                let closed =
-                    !n.status.awaiting() && n.status != crate::domain::need::NeedStatus::Approved;
-                (n.id, closed, n.reference.clone())
-            }),
-        }
+        let view = &self.state.registers;
+        view.entries(view.tab, &self.state.data, self.state.today)
+            .get(view.cursor())
+            .map(|&(id, settled, reference)| (id, settled, reference.to_string()))
     }
 
     fn register_len(&self) -> usize {
-        let (view, data, today) = (&self.state.registers, &self.state.data, self.state.today);
-        match view.tab {
-            Register::Feedback => view.feedback(&data.feedback).len(),
-            Register::Ncs => view.ncs(&data.ncs, today).len(),
-            Register::Findings => view.findings(&data.findings, today).len(),
-            Register::Providers => view.providers(&data.providers, today).len(),
-            Register::Needs => view.needs(&data.needs).len(),
+        let view = &self.state.registers;
+        view.entries(view.tab, &self.state.data, self.state.today)
+            .len()
+    }
+
+    /// Every tab's selected record by id, before a reload.
+    pub(crate) fn register_selection(&self) -> Vec<(Register, i64)> {
+        let view = &self.state.registers;
+        <Register as strum::VariantArray>::VARIANTS
+            .iter()
+            .filter_map(|&tab| {
+                let entries = view.entries(tab, &self.state.data, self.state.today);
+                entries.get(view.cursor_of(tab)).map(|e| (tab, e.0))
+            })
+            .collect()
+    }
+
+    /// After a reload, each tab selects the record it selected before, so
+    /// that a record raised or closed in another session does not move the
+    /// selection onto a different one.
+    pub(crate) fn keep_register_selection(&mut self, before: &[(Register, i64)]) {
+        for &(tab, id) in before {
+            let entries = self
+                .state
+                .registers
+                .entries(tab, &self.state.data, self.state.today);
+            if let Some(at) = entries.iter().position(|e| e.0 == id) {
+                self.state.registers.set_cursor_of(tab, at);
+            }
         }
     }
 

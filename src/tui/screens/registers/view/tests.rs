@@ -84,3 +84,39 @@ fn the_findings_tab_shows_the_overdue_finding_first_and_takes_an_action() {
     app.handle_key(key(KeyCode::BackTab));
     assert!(render(&app, 80, 24).contains("Nonconformities 4 of 4"));
 }
+
+/// A finding raised in another session sorts in above the selected one;
+/// the selection stays on the record it was on, and `a` acts on that one.
+#[test]
+fn a_record_raised_elsewhere_does_not_move_the_selection() {
+    let (_dir, mut app) = demo_app();
+    app.handle_key(key(KeyCode::Char('N')));
+    app.handle_key(key(KeyCode::Tab));
+    app.handle_key(key(KeyCode::Down));
+    let before = render(&app, 200, 60);
+    assert!(before.contains("F-2026-005 Crimp cross-section checks skipped"), "{before}");
+    let mut other = crate::store::Store::open(app.store().path()).unwrap();
+    other
+        .write(|tx, actor| {
+            let new = crate::store::findings::NewFinding {
+                audit: "AU-2026-02",
+                grade: crate::domain::audit::Grade::Minor,
+                title: "Gauge R&R study missing",
+                clause: "7.1.5",
+                raised_on: None,
+                owner_id: None,
+                due_on: Some("2026-11-01".parse().unwrap()),
+            };
+            crate::store::findings::add(tx, actor, crate::tui::testkit::nine_am(), &new)
+        })
+        .unwrap();
+    assert!(app.tick(crate::tui::testkit::nine_am()), "seen and redrawn");
+    let after = render(&app, 200, 60);
+    assert!(after.contains("Gauge R&R study missing"), "{after}");
+    assert!(after.contains("F-2026-005 Crimp cross-section checks skipped"), "{after}");
+    app.handle_key(key(KeyCode::Char('a')));
+    type_text(&mut app, "Night-shift microscope");
+    app.handle_key(key(KeyCode::Enter));
+    let major = crate::store::findings::by_ref(app.store().conn(), "F-2026-005").unwrap();
+    assert_eq!(major.actions.len(), 2, "{major:?}");
+}
