@@ -104,6 +104,14 @@ fn a_need_is_asked_for_decided_in_a_review_with_its_amount_and_delivered() {
     );
     assert!(md.contains("1 FTE"), "{md}");
     ok(db, &["need", "delivered", "RN-2026-001"]);
+    // delivered, it is still in the minutes as decided since the last review
+    let md = ok(db, &["review", "export", &review, "--format", "md"]);
+    assert!(
+        md.contains(
+            "| RN-2026-001 A second quality engineer | people | Priya Sharma | 1 FTE | delivered |"
+        ),
+        "{md}"
+    );
     let listed: serde_json::Value =
         serde_json::from_str(&ok(db, &["need", "list", "--json"])).expect("json");
     assert_eq!(listed[0]["status"], "delivered");

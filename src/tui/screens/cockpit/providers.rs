@@ -84,7 +84,7 @@ mod tests {
 
     use crate::tui::keymap::Msg;
     use crate::tui::screens::registers::Register;
-    use crate::tui::testkit::{demo_app, key, render};
+    use crate::tui::testkit::{demo_app, key, nine_am, render};
 
     #[test]
     fn item_c7_lists_the_providers_with_a_concern_first() {
@@ -105,11 +105,36 @@ mod tests {
             .find("Laminex PCB")
             .expect("a supplier in good standing");
         assert!(kabelwerk < laminex, "a concern first");
+        let calibra = drawn
+            .find("Calibra Services")
+            .expect("the one due for evaluation");
+        assert!(
+            kabelwerk < calibra,
+            "the most concerns first, before the alphabet"
+        );
         insta::assert_snapshot!("c7_200x60", drawn);
         insta::assert_snapshot!("c7_80x24", render(&app, 80, 24));
         app.handle_key(key(KeyCode::Char('N')));
         assert_eq!(app.state.registers.tab, Register::Providers);
         insta::assert_snapshot!("providers_tab_200x60", render(&app, 200, 60));
         insta::assert_snapshot!("providers_tab_80x24", render(&app, 80, 24));
+        // a provider removed in another session leaves item c)7
+        let mut other = crate::store::Store::open(app.store().path()).unwrap();
+        other
+            .write(|tx, actor| {
+                let removed = Some(crate::domain::provider::Approval::Removed);
+                crate::store::providers::update(
+                    tx,
+                    actor,
+                    nine_am(),
+                    "Swift Freight",
+                    None,
+                    removed,
+                )
+            })
+            .unwrap();
+        app.tick(nine_am());
+        app.handle_key(key(KeyCode::Esc));
+        assert!(!render(&app, 200, 60).contains("Swift Freight"));
     }
 }

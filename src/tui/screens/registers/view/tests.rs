@@ -94,7 +94,10 @@ fn a_record_raised_elsewhere_does_not_move_the_selection() {
     app.handle_key(key(KeyCode::Tab));
     app.handle_key(key(KeyCode::Down));
     let before = render(&app, 200, 60);
-    assert!(before.contains("F-2026-005 Crimp cross-section checks skipped"), "{before}");
+    assert!(
+        before.contains("F-2026-005 Crimp cross-section checks skipped"),
+        "{before}"
+    );
     let mut other = crate::store::Store::open(app.store().path()).unwrap();
     other
         .write(|tx, actor| {
@@ -113,7 +116,10 @@ fn a_record_raised_elsewhere_does_not_move_the_selection() {
     assert!(app.tick(crate::tui::testkit::nine_am()), "seen and redrawn");
     let after = render(&app, 200, 60);
     assert!(after.contains("Gauge R&R study missing"), "{after}");
-    assert!(after.contains("F-2026-005 Crimp cross-section checks skipped"), "{after}");
+    assert!(
+        after.contains("F-2026-005 Crimp cross-section checks skipped"),
+        "{after}"
+    );
     app.handle_key(key(KeyCode::Char('a')));
     type_text(&mut app, "Night-shift microscope");
     app.handle_key(key(KeyCode::Enter));
