@@ -9,7 +9,7 @@ use clap::Subcommand;
 use color_eyre::eyre::{Result, WrapErr};
 use serde::Serialize;
 
-use super::output::{csv, or_dash, owner_change, table};
+use super::output::{closing, csv, or_dash, owner_change, table};
 use super::parse_date;
 use crate::domain::feedback::{Channel, Feedback, Kind};
 use crate::domain::nc::Severity;
@@ -370,18 +370,8 @@ fn describe(f: &Feedback, today: NaiveDate) -> String {
         out.push_str(&format!("{label:<12} {value}\n"));
     }
     if !f.closed {
-        let gaps = f.gaps();
-        if gaps.is_empty() {
-            out.push_str(&format!(
-                "Ready to close: steerco feedback close {}\n",
-                f.reference
-            ));
-        } else {
-            out.push_str("Before it can close:\n");
-            for gap in gaps {
-                out.push_str(&format!("  - {gap}\n"));
-            }
-        }
+        let ready = format!("steerco feedback close {}", f.reference);
+        out.push_str(&closing(&f.gaps(), &ready));
     }
     out
 }

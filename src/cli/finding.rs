@@ -9,7 +9,7 @@ use clap::Subcommand;
 use color_eyre::eyre::{Result, WrapErr};
 use serde::Serialize;
 
-use super::output::{csv, or_dash, owner_change, table};
+use super::output::{closing, csv, or_dash, owner_change, table};
 use super::parse_date;
 use crate::domain::audit::{Finding, Grade};
 use crate::domain::text::visible_line;
@@ -366,18 +366,8 @@ fn describe(f: &Finding, today: NaiveDate) -> String {
         out.push_str(&format!("{label:<12} {value}\n"));
     }
     if !f.closed {
-        let gaps = f.correction_gaps();
-        if gaps.is_empty() {
-            out.push_str(&format!(
-                "Ready to close: steerco finding close {} --evidence \"…\"\n",
-                f.reference
-            ));
-        } else {
-            out.push_str("Before it can close:\n");
-            for gap in gaps {
-                out.push_str(&format!("  - {gap}\n"));
-            }
-        }
+        let ready = format!("steerco finding close {} --evidence \"…\"", f.reference);
+        out.push_str(&closing(&f.correction_gaps(), &ready));
     }
     out
 }

@@ -8,7 +8,7 @@ use clap::Subcommand;
 use color_eyre::eyre::{Result, WrapErr};
 use serde::Serialize;
 
-use super::output::{csv, owner_change, table};
+use super::output::{closing, csv, owner_change, table};
 use super::parse_date;
 use crate::domain::nc::{Nonconformity, Severity, Source};
 use crate::domain::text::visible_line;
@@ -326,17 +326,8 @@ fn describe(nc: &Nonconformity, today: NaiveDate) -> String {
         _ => out.push_str(&format!("{:<12} —\n", "Verified")),
     }
     if !nc.closed {
-        let gaps = nc.gaps();
-        if gaps.is_empty() {
-            out.push_str("Ready to close: steerco nc close ");
-            out.push_str(&nc.reference);
-            out.push('\n');
-        } else {
-            out.push_str("Before it can close:\n");
-            for gap in gaps {
-                out.push_str(&format!("  - {gap}\n"));
-            }
-        }
+        let ready = format!("steerco nc close {}", nc.reference);
+        out.push_str(&closing(&nc.gaps(), &ready));
     }
     out
 }

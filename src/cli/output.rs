@@ -69,6 +69,19 @@ pub fn owner_change(
     })
 }
 
+/// What closing a record still needs, a line each, or the command that
+/// closes it when nothing is missing.
+pub fn closing(gaps: &[String], ready: &str) -> String {
+    if gaps.is_empty() {
+        return format!("Ready to close: {ready}\n");
+    }
+    let mut out = String::from("Before it can close:\n");
+    for gap in gaps {
+        out.push_str(&format!("  - {gap}\n"));
+    }
+    out
+}
+
 /// A CSV listing: the header, then every row, each cell spreadsheet-safe.
 pub fn csv<S: AsRef<str>>(headers: &[&str], rows: &[Vec<S>]) -> Result<String, csv::Error> {
     let mut writer = csv::Writer::from_writer(Vec::new());

@@ -5,7 +5,7 @@
 use chrono::{DateTime, Datelike, NaiveDate, Utc};
 use rusqlite::{Connection, OptionalExtension, Row, Transaction, params};
 
-use super::{Change, date_col, log_change, timestamp};
+use super::{Change, date_col, day_col, log_change, timestamp};
 use crate::domain::feedback::{Channel, Feedback, Kind, feedback_ref};
 use crate::domain::nc::Severity;
 use crate::domain::text::visible_line;
@@ -69,9 +69,7 @@ fn from_row(row: &Row) -> rusqlite::Result<Feedback> {
         responded_on: date_col(row, 11)?,
         nc: row.get(12)?,
         closed: word(13)? == "closed",
-        closed_on: row
-            .get::<_, Option<String>>(14)?
-            .and_then(|t| t.get(..10).and_then(|d| d.parse().ok())),
+        closed_on: day_col(row, 14)?,
         actions: Vec::new(),
     })
 }

@@ -6,7 +6,7 @@
 use chrono::{DateTime, Datelike, NaiveDate, Utc};
 use rusqlite::{Connection, OptionalExtension, Row, Transaction, params};
 
-use super::{Change, date_col, log_change, timestamp};
+use super::{Change, date_col, day_col, log_change, timestamp};
 use crate::domain::audit::{Audit, AuditKind, Finding, Grade, audit_ref, finding_ref};
 use crate::domain::text::visible_line;
 use crate::store::error::{Result, not_found, refused};
@@ -248,9 +248,7 @@ fn from_row(row: &Row) -> rusqlite::Result<Finding> {
         due_on: date_col(row, 9)?,
         nc: row.get(10)?,
         closed: row.get::<_, String>(11)? == "closed",
-        closed_on: row
-            .get::<_, Option<String>>(12)?
-            .and_then(|t| t.get(..10).and_then(|d| d.parse().ok())),
+        closed_on: day_col(row, 12)?,
         evidence: row.get(13)?,
         actions: Vec::new(),
     })

@@ -459,6 +459,13 @@ fn date_col(row: &rusqlite::Row, i: usize) -> rusqlite::Result<Option<NaiveDate>
         .and_then(|s| s.parse().ok()))
 }
 
+/// The day of a nullable timestamp column (`closed_at`), as a date.
+fn day_col(row: &rusqlite::Row, i: usize) -> rusqlite::Result<Option<NaiveDate>> {
+    Ok(row
+        .get::<_, Option<String>>(i)?
+        .and_then(|t| t.get(..10).and_then(|d| d.parse().ok())))
+}
+
 /// A nullable timestamp column; a value that is not a timestamp reads as none.
 fn time_col(row: &rusqlite::Row, i: usize) -> rusqlite::Result<Option<DateTime<Utc>>> {
     Ok(row

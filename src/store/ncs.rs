@@ -5,7 +5,7 @@
 use chrono::{DateTime, Datelike, NaiveDate, Utc};
 use rusqlite::{Connection, OptionalExtension, Row, Transaction, params};
 
-use super::{Change, date_col, log_change, timestamp};
+use super::{Change, date_col, day_col, log_change, timestamp};
 use crate::domain::nc::{Nonconformity, Severity, Source, nc_ref};
 use crate::domain::text::visible_line;
 use crate::store::error::{Result, not_found, refused};
@@ -66,9 +66,7 @@ fn from_row(row: &Row) -> rusqlite::Result<Nonconformity> {
         verified_by: row.get(12)?,
         verified_on: date_col(row, 13)?,
         verification: row.get(14)?,
-        closed_on: row
-            .get::<_, Option<String>>(15)?
-            .and_then(|t| t.get(..10).and_then(|d| d.parse().ok())),
+        closed_on: day_col(row, 15)?,
         actions: Vec::new(),
     })
 }
