@@ -2,6 +2,8 @@
 //! database someone may read but not write. The test makes its own accounts
 //! (it needs root and useradd) and says it was skipped where it cannot.
 
+mod common;
+
 use std::os::unix::fs::PermissionsExt;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
@@ -276,4 +278,66 @@ fn a_reader_who_cannot_write_the_file_leaves_nothing_that_blocks_its_owner() {
         .collect();
     assert_eq!(left, ["steerco.sqlite"], "the reader left files behind");
     ok(as_owner(&["person", "add", "Tom Brennan"]));
+}
+
+#[test]
+fn an_anonymous_raise_by_another_account_names_neither_it_nor_its_uid() {
+    let Some(team) = Accounts::make("a", 2) else {
+        return;
+    };
+    let dir = tempfile::tempdir().unwrap();
+    let bin = shared_binary(dir.path());
+    let folder = dir.path().join("qms");
+    std::fs::create_dir(&folder).unwrap();
+    assert!(quiet("chgrp", &[&team.group, folder.to_str().unwrap()]));
+    std::fs::set_permissions(&folder, std::fs::Permissions::from_mode(0o2775)).unwrap();
+    let db = folder.join("steerco.sqlite");
+    let (facilitator, raiser) = (&team.users[0], &team.users[1]);
+    ok(as_user(facilitator, &bin, &db, &["init"]));
+    ok(as_user(
+        facilitator,
+        &bin,
+        &db,
+        &["review", "new", "Q4 review", "--date", "2026-12-10"],
+    ));
+    let uid = nix::unistd::User::from_name(raiser)
+        .unwrap()
+        .expect("the raiser exists")
+        .uid
+        .to_string();
+    let before = common::rows::all_rows(&db);
+    let out = ok(as_user(
+        raiser,
+        &bin,
+        &db,
+        &["raise", "--anonymous", "The torque tool drifts after lunch"],
+    ));
+    let code = out
+        .lines()
+        .find_map(|l| l.strip_prefix("Your receipt code: "))
+        .expect("a receipt")
+        .to_string();
+    let added: Vec<String> = common::rows::all_rows(&db)
+        .difference(&before)
+        .cloned()
+        .collect();
+    assert!(!added.is_empty());
+    for row in &added {
+        assert!(!row.contains(raiser.as_str()), "{raiser} is named in {row}");
+        assert!(
+            !row.split(" | ").any(|v| v == uid || v == format!("uid {uid}")),
+            "the uid {uid} is in {row}"
+        );
+    }
+    // the raiser follows it; the facilitator sees it as anonymous
+    let followed = ok(as_user(raiser, &bin, &db, &["raised", &code]));
+    assert!(followed.contains("raised anonymously"), "{followed}");
+    let queue = ok(as_user(facilitator, &bin, &db, &["raised", "list"]));
+    assert!(queue.contains("anonymous"), "{queue}");
+    assert!(!queue.contains(raiser.as_str()), "{queue}");
+    // a named raise by the same account does name it
+    ok(as_user(raiser, &bin, &db, &["raise", "Label printer jams"]));
+    let queue = ok(as_user(facilitator, &bin, &db, &["raised", "list"]));
+    assert!(queue.contains(raiser.as_str()), "{queue}");
+    assert!(ok(as_user(facilitator, &bin, &db, &["audit", "verify"])).contains("intact"));
 }

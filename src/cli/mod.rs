@@ -12,6 +12,7 @@ mod output;
 mod person;
 mod programme;
 mod provider;
+mod raised;
 mod review;
 pub mod risk;
 mod trail;
@@ -108,6 +109,10 @@ enum Command {
         #[command(subcommand)]
         command: provider::ProviderCommand,
     },
+    /// Put a concern or an improvement idea in front of the next review, named or --anonymous
+    Raise(raised::RaiseArgs),
+    /// Follow what you raised by its receipt code; list and triage what was raised
+    Raised(raised::RaisedArgs),
     /// Show the change log: who changed what, when
     Log {
         /// Only changes to this review, action or other record (e.g. MR-2026-02)
@@ -251,6 +256,8 @@ pub fn run(cli: Cli) -> Result<Launch> {
         Some(Command::Provider { command }) => provider::run(&mut db()?.open()?, command),
         Some(Command::Finding { command }) => finding::run(&mut db()?.open()?, command),
         Some(Command::Programme { command }) => programme::run(&mut db()?.open()?, command),
+        Some(Command::Raise(args)) => raised::raise(&db()?.existing()?, args),
+        Some(Command::Raised(args)) => raised::run(&mut db()?.open()?, args),
         Some(Command::Init { group }) => init(&db()?.path, group.as_deref()),
         Some(Command::Backup { file, force }) => {
             let store = db()?.open()?;
@@ -305,6 +312,18 @@ impl DbPath {
             ));
         }
         Ok(Store::open(&self.path)?)
+    }
+
+    /// The path of a database that exists: a raise goes to the reviews'
+    /// database, never to a new empty one.
+    fn existing(&self) -> Result<PathBuf> {
+        if !self.path.exists() {
+            return Err(eyre!(
+                "no steerco database at {}; ask your quality manager which one the reviews use (--db PATH or STEERCO_DB)",
+                self.path.display()
+            ));
+        }
+        Ok(self.path.clone())
     }
 }
 

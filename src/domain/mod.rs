@@ -43,6 +43,7 @@ pub mod model;
 pub mod nc;
 pub mod need;
 pub mod provider;
+pub mod raised;
 pub mod review;
 pub mod risk;
 pub mod text;

@@ -18,6 +18,7 @@ pub mod needs;
 pub mod outcome;
 pub mod people;
 pub mod providers;
+pub mod raised;
 pub mod register;
 pub mod reviews;
 pub mod risks;
@@ -26,7 +27,7 @@ pub mod seal;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
-use crate::store::error::{Context as _, Error, Result, refused};
+use crate::store::error::{Context as _, Error, Result, not_found, refused};
 use chrono::{DateTime, NaiveDate, SecondsFormat, Utc};
 use rusqlite::{Connection, ErrorCode, Transaction, TransactionBehavior};
 use rusqlite_migration::{M, Migrations};
@@ -56,6 +57,7 @@ const MIGRATIONS: &[M<'static>] = &[
     M::up(include_str!("migrations/010_feedback.sql")),
     M::up(include_str!("migrations/011_resource_needs.sql")),
     M::up(include_str!("migrations/012_providers.sql")),
+    M::up(include_str!("migrations/013_raised.sql")),
 ];
 
 /// The schema version this build writes.
@@ -196,6 +198,36 @@ impl Store {
         })
     }
 
+    /// Opens a database that exists and is current, for an anonymous raise:
+    /// opening it may create nothing and upgrade nothing, since either would
+    /// be written under the raiser's account.
+    pub fn open_anonymously(path: &Path) -> Result<Store> {
+        let exists_with_content = path.metadata().map(|m| m.len() > 0).unwrap_or(false);
+        if !exists_with_content {
+            return Err(not_found!(
+                "there is no steerco database at {}; ask your quality manager which one the reviews use",
+                path.display()
+            ));
+        }
+        check_not_truncated(path)?;
+        check_is_ours(path)?;
+        let conn = open_read_only(path)
+            .map_err(|e| sqlite_failure(format!("cannot open {}", path.display()), &e))?;
+        let version: i64 = conn
+            .query_row("PRAGMA user_version", [], |r| r.get(0))
+            .map_err(|e| sqlite_failure(format!("cannot open {}", path.display()), &e))?;
+        drop(conn);
+        if version < schema_version() {
+            return Err(refused!(
+                "{} must be upgraded before anything is raised anonymously, and an upgrade is logged under an account; anyone who opens it named (steerco review list) upgrades it",
+                path.display()
+            ));
+        }
+        let mut store = Store::open(path)?;
+        store.actor = crate::domain::raised::ANONYMOUS.to_string();
+        Ok(store)
+    }
+
     /// The file, or its folder, is not writable for this account: every read
     /// works, and every write is refused saying so.
     pub fn is_read_only(&self) -> bool {
@@ -219,6 +251,21 @@ impl Store {
     /// front so that a concurrent writer waits instead of failing mid-way.
     pub fn write<T>(&mut self, f: impl FnOnce(&Transaction, &str) -> Result<T>) -> Result<T> {
         self.write_sealing(true, f)
+    }
+
+    /// A write logged under the actor `anonymous` rather than this account:
+    /// an anonymous raise from a session opened named (the cockpit's form).
+    pub fn write_anonymously<T>(
+        &mut self,
+        f: impl FnOnce(&Transaction, &str) -> Result<T>,
+    ) -> Result<T> {
+        let own = std::mem::replace(
+            &mut self.actor,
+            crate::domain::raised::ANONYMOUS.to_string(),
+        );
+        let out = self.write_sealing(true, f);
+        self.actor = own;
+        out
     }
 
     /// A write whose rows arrive with their own seals (an import of a dump):
