@@ -1,6 +1,7 @@
 //! The registers at 10,000 records each: nonconformities with a corrective
 //! action each, audit findings over 1,000 audits, customer feedback,
-//! resource needs, and providers with an evaluation each. Loading them (done
+//! resource needs, providers with an evaluation each, and raised items (one
+//! in fifty waiting). Loading them (done
 //! on every reload, as the cockpit carries them for their agenda items) and
 //! drawing each register's tab and its agenda item.
 
@@ -128,6 +129,17 @@ fn database(dir: &std::path::Path) -> (Store, i64) {
                     ],
                 )?;
                 tx.execute(
+                    "INSERT INTO raised (ref, kind, text, raised_on, input_key, status, created_at, updated_at)
+                     VALUES (?1, 'concern', ?2, ?3, ?4, ?5, 'x', 'x')",
+                    params![
+                        format!("R{n:04}-{:04}", n % 7),
+                        format!("Raised concern number {n} with a realistic sentence length"),
+                        received.to_string(),
+                        ["f", "c4", "c7", "d"][n % 4],
+                        if open { "waiting" } else { "declined" },
+                    ],
+                )?;
+                tx.execute(
                     "INSERT INTO provider (ref, name, supplies, created_at, updated_at)
                      VALUES (?1, ?2, 'parts', 'x', 'x')",
                     params![format!("SUP-{n:05}"), format!("Provider number {n}")],
@@ -162,6 +174,9 @@ fn bench(c: &mut Criterion) {
     c.bench_function("needs load, 10000 resource needs", |b| {
         b.iter(|| steerco::store::needs::list(store.conn(), false).expect("loaded"))
     });
+    c.bench_function("raised load, 10000 raised items", |b| {
+        b.iter(|| steerco::store::raised::list(store.conn(), false).expect("loaded"))
+    });
     c.bench_function(
         "providers load, 10000 providers with an evaluation each",
         |b| b.iter(|| steerco::store::providers::list(store.conn(), false).expect("loaded")),
@@ -175,11 +190,13 @@ fn bench(c: &mut Criterion) {
         (Screen::Registers, Register::Findings, "findings tab"),
         (Screen::Registers, Register::Providers, "providers tab"),
         (Screen::Registers, Register::Needs, "needs tab"),
+        (Screen::Registers, Register::Raised, "raised tab"),
         (Screen::Cockpit, Register::Feedback, "item c)1"),
         (Screen::Cockpit, Register::Ncs, "item c)4"),
         (Screen::Cockpit, Register::Findings, "item c)6"),
         (Screen::Cockpit, Register::Providers, "item c)7"),
         (Screen::Cockpit, Register::Needs, "item d)"),
+        (Screen::Cockpit, Register::Raised, "item f)"),
     ] {
         state.screen = screen;
         state.registers.tab = tab;
@@ -190,6 +207,7 @@ fn bench(c: &mut Criterion) {
                 Register::Findings => "c6",
                 Register::Providers => "c7",
                 Register::Needs => "d",
+                Register::Raised => "f",
             };
             state.selected = state
                 .data

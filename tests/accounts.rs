@@ -325,7 +325,8 @@ fn an_anonymous_raise_by_another_account_names_neither_it_nor_its_uid() {
     for row in &added {
         assert!(!row.contains(raiser.as_str()), "{raiser} is named in {row}");
         assert!(
-            !row.split(" | ").any(|v| v == uid || v == format!("uid {uid}")),
+            !row.split(" | ")
+                .any(|v| v == uid || v == format!("uid {uid}")),
             "the uid {uid} is in {row}"
         );
     }

@@ -11,7 +11,11 @@ fn db() -> (tempfile::TempDir, PathBuf) {
     let dir = tempfile::tempdir().expect("a temp dir");
     let path = dir.path().join("steerco.sqlite");
     common::ok(None, &path, &["init"]);
-    common::ok(None, &path, &["review", "new", "Q4 review", "--date", "2026-12-10"]);
+    common::ok(
+        None,
+        &path,
+        &["review", "new", "Q4 review", "--date", "2026-12-10"],
+    );
     (dir, path)
 }
 
@@ -33,7 +37,11 @@ fn an_anonymous_raise_stores_no_account_and_its_receipt_follows_it() {
     let before = common::rows::all_rows(&db);
     let out = ok(
         &db,
-        &["raise", "--anonymous", "The line 3 torque tool drifts after lunch"],
+        &[
+            "raise",
+            "--anonymous",
+            "The line 3 torque tool drifts after lunch",
+        ],
     );
     assert!(out.contains("anonymously"), "{out}");
     let code = code_in(&out);
@@ -41,14 +49,20 @@ fn an_anonymous_raise_stores_no_account_and_its_receipt_follows_it() {
         .difference(&before)
         .cloned()
         .collect();
-    assert!(added.iter().any(|r| r.starts_with("raised: ")), "{added:#?}");
+    assert!(
+        added.iter().any(|r| r.starts_with("raised: ")),
+        "{added:#?}"
+    );
     let me = common::me();
     for row in &added {
         assert!(!row.contains(&me), "the account {me} is in {row}");
     }
     let followed = ok(&db, &["raised", &code.to_lowercase()]);
     assert!(followed.contains("raised anonymously"), "{followed}");
-    assert!(followed.contains("The line 3 torque tool drifts"), "{followed}");
+    assert!(
+        followed.contains("The line 3 torque tool drifts"),
+        "{followed}"
+    );
     assert!(
         followed.contains("Waiting: the next review, MR-2026-"),
         "{followed}"
@@ -74,7 +88,13 @@ fn a_named_raise_is_triaged_and_its_raiser_reads_the_outcome() {
     let (_dir, db) = db();
     let code = code_in(&ok(
         &db,
-        &["raise", "--idea", "--for", "c)4", "Put the crimp height chart at the press"],
+        &[
+            "raise",
+            "--idea",
+            "--for",
+            "c)4",
+            "Put the crimp height chart at the press",
+        ],
     ));
     let list = ok(&db, &["raised", "list", "--waiting"]);
     assert!(list.contains(&code), "{list}");
@@ -94,7 +114,10 @@ fn a_named_raise_is_triaged_and_its_raiser_reads_the_outcome() {
         followed.contains(&format!("Became action {action} in MR-")),
         "{followed}"
     );
-    assert!(followed.contains("Mount the chart at press 2 (open"), "{followed}");
+    assert!(
+        followed.contains("Mount the chart at press 2 (open"),
+        "{followed}"
+    );
     let json: serde_json::Value =
         serde_json::from_str(&ok(&db, &["raised", &code, "--json"])).unwrap();
     assert_eq!(json["status"], "action");
@@ -111,7 +134,13 @@ fn a_decline_needs_a_reason_and_the_raiser_reads_it() {
     assert_eq!(e, "say why it is declined: the raiser reads the reason");
     ok(
         &db,
-        &["raised", "triage", &code, "--decline", "Out of the QMS's scope; raised with HR"],
+        &[
+            "raised",
+            "triage",
+            &code,
+            "--decline",
+            "Out of the QMS's scope; raised with HR",
+        ],
     );
     let followed = ok(&db, &["raised", &code]);
     assert!(
@@ -152,11 +181,21 @@ fn a_triage_naming_a_record_that_does_not_exist_is_refused() {
     let (_dir, db) = db();
     let code = code_in(&ok(&db, &["raise", "Gloves tear at the crimp press"]));
     assert!(refused(&db, &["raised", "triage", &code, "--risk", "R-99"]).contains("R-99"));
-    assert!(refused(&db, &["raised", "triage", &code, "--nc", "NC-2026-404"]).contains("NC-2026-404"));
+    assert!(
+        refused(&db, &["raised", "triage", &code, "--nc", "NC-2026-404"]).contains("NC-2026-404")
+    );
     assert!(
         refused(
             &db,
-            &["raised", "triage", &code, "--action", "A-1", "--review", "MR-1999-01"]
+            &[
+                "raised",
+                "triage",
+                &code,
+                "--action",
+                "A-1",
+                "--review",
+                "MR-1999-01"
+            ]
         )
         .contains("no review MR-1999-01")
     );

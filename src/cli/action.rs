@@ -161,6 +161,8 @@ struct ActionDetailJson {
     delivers: Vec<String>,
     /// The external providers it concerns.
     providers: Vec<String>,
+    /// The receipt codes of the raised items it answers.
+    raised: Vec<String>,
     history: Vec<EventJson>,
 }
 
@@ -579,6 +581,7 @@ fn show(store: &mut Store, today: NaiveDate, reference: &str, json: bool) -> Res
     let answers = Linked::Feedback.records_of(conn, a.id)?;
     let delivers = Linked::Need.records_of(conn, a.id)?;
     let providers = Linked::Provider.records_of(conn, a.id)?;
+    let raised = Linked::Raised.records_of(conn, a.id)?;
     if json {
         let out = ActionDetailJson {
             action: to_json(&a, today),
@@ -589,6 +592,7 @@ fn show(store: &mut Store, today: NaiveDate, reference: &str, json: bool) -> Res
             answers: answers.clone(),
             delivers: delivers.clone(),
             providers: providers.clone(),
+            raised: raised.clone(),
             history: history
                 .into_iter()
                 .map(|e| EventJson {
@@ -638,6 +642,7 @@ fn show(store: &mut Store, today: NaiveDate, reference: &str, json: bool) -> Res
     .chain(decisions.iter().map(|d| format!("decision {d}")))
     .chain(corrects.iter().map(|nc| format!("corrects {nc}")))
     .chain(deals_with.iter().map(|f| format!("deals with finding {f}")))
+    .chain(raised.iter().map(|c| format!("answers raised item {c}")))
     .chain(answers.iter().map(|f| format!("answers feedback {f}")))
     .chain(
         delivers

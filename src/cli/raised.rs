@@ -205,14 +205,15 @@ fn json_of(r: &Raised, became: Option<String>) -> RaisedJson<'_> {
 pub fn run(store: &mut Store, args: RaisedArgs) -> Result<ExitCode> {
     match (args.code, args.command) {
         (Some(code), None) => follow(store, &code, args.json),
-        (None, Some(RaisedCommand::List { waiting, json, csv })) => {
-            list(store, waiting, json, csv)
-        }
-        (None, Some(RaisedCommand::Triage {
-            code,
-            review,
-            outcome,
-        })) => triage(store, &code, review.as_deref(), outcome.outcome()),
+        (None, Some(RaisedCommand::List { waiting, json, csv })) => list(store, waiting, json, csv),
+        (
+            None,
+            Some(RaisedCommand::Triage {
+                code,
+                review,
+                outcome,
+            }),
+        ) => triage(store, &code, review.as_deref(), outcome.outcome()),
         _ => Err(eyre!(
             "give the receipt code to follow (steerco raised K7QM-4XD2), or list or triage"
         )),
@@ -242,7 +243,10 @@ fn follow(store: &Store, code: &str, json: bool) -> Result<ExitCode> {
         println!("  {line}");
     }
     let review = item.review.as_deref().unwrap_or("a review");
-    let on = item.triaged_on.map(|d| format!(" on {d}")).unwrap_or_default();
+    let on = item
+        .triaged_on
+        .map(|d| format!(" on {d}"))
+        .unwrap_or_default();
     if item.waiting() {
         match reviews::cockpit_review(store.conn())? {
             Some(next) => println!(
@@ -255,15 +259,9 @@ fn follow(store: &Store, code: &str, json: bool) -> Result<ExitCode> {
         let became = became
             .map(|b| format!(": {}", visible_line(&b)))
             .unwrap_or_default();
-        println!(
-            "Became {} in {review}{on}{became}",
-            item.outcome()
-        );
+        println!("Became {} in {review}{on}{became}", item.outcome());
     } else {
-        println!(
-            "Declined in {review}{on}: {}",
-            visible_line(&item.reason)
-        );
+        println!("Declined in {review}{on}: {}", visible_line(&item.reason));
     }
     Ok(ExitCode::SUCCESS)
 }
@@ -293,7 +291,10 @@ fn list(store: &Store, waiting: bool, json: bool, as_csv: bool) -> Result<ExitCo
     if as_csv {
         print!("{}", csv(&header, &rows)?);
     } else if rows.is_empty() {
-        println!("Nothing has been raised{}.", if waiting { " that waits" } else { "" });
+        println!(
+            "Nothing has been raised{}.",
+            if waiting { " that waits" } else { "" }
+        );
     } else {
         print!("{}", table(&header, &rows));
     }
@@ -313,11 +314,13 @@ fn triage(
                 visible_line(r.trim())
             )
         })?,
-        None => reviews::cockpit_review(store.conn())?
-            .ok_or_else(|| eyre!("no review is open or planned; plan one, or name it with --review"))?,
+        None => reviews::cockpit_review(store.conn())?.ok_or_else(|| {
+            eyre!("no review is open or planned; plan one, or name it with --review")
+        })?,
     };
     let now = Utc::now();
-    let done = store.write(|tx, actor| raised::triage(tx, actor, now, code, review.id, &outcome))?;
+    let done =
+        store.write(|tx, actor| raised::triage(tx, actor, now, code, review.id, &outcome))?;
     println!(
         "{} triaged in {}: {}",
         done.code,

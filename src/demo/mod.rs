@@ -13,6 +13,7 @@ mod feedback;
 mod needs;
 mod programme;
 mod providers;
+mod raised;
 #[cfg(test)]
 pub(super) mod tests;
 
@@ -77,6 +78,7 @@ pub fn seed_as(store: &mut Store, today: NaiveDate, me: &str) -> Result<DemoSumm
         seeder.feedback()?;
         seeder.needs()?;
         seeder.providers()?;
+        seeder.raised(&previous)?;
         closeout::sign_off_previous(tx, previous.id)?;
         // its minutes kept as they were signed off, at that moment
         let signed_at = crate::store::reviews::review_by_id(tx, previous.id)?

@@ -114,7 +114,9 @@ const ALPHABET: &[u8; 32] = b"0123456789ABCDEFGHJKMNPQRSTVWXYZ";
 /// A receipt code from 40 random bits, as `K7QM-4XD2`: random, so it says
 /// nothing of who raised it or when.
 pub fn receipt_code(random: [u8; 5]) -> String {
-    let bits = random.iter().fold(0u64, |acc, b| (acc << 8) | u64::from(*b));
+    let bits = random
+        .iter()
+        .fold(0u64, |acc, b| (acc << 8) | u64::from(*b));
     let chars: String = (0..8)
         .rev()
         .map(|i| ALPHABET[((bits >> (i * 5)) & 31) as usize] as char)
@@ -252,7 +254,10 @@ mod tests {
         };
         assert_eq!(r.by(), "anonymous");
         assert_eq!(r.outcome(), "waiting");
-        assert_eq!(r.age_days(NaiveDate::from_ymd_opt(2026, 12, 2).unwrap()), 30);
+        assert_eq!(
+            r.age_days(NaiveDate::from_ymd_opt(2026, 12, 2).unwrap()),
+            30
+        );
         r.status = RaisedStatus::Nc;
         r.outcome_ref = "NC-2026-007".into();
         assert_eq!(r.outcome(), "nonconformity NC-2026-007");

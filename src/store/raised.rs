@@ -125,9 +125,13 @@ pub fn by_code(conn: &Connection, typed: &str) -> Result<Raised> {
         )
     };
     let code = read_code(typed).ok_or_else(unknown)?;
-    conn.query_row(&format!("SELECT {COLUMNS} WHERE q.ref = ?1"), [&code], from_row)
-        .optional()?
-        .ok_or_else(unknown)
+    conn.query_row(
+        &format!("SELECT {COLUMNS} WHERE q.ref = ?1"),
+        [&code],
+        from_row,
+    )
+    .optional()?
+    .ok_or_else(unknown)
 }
 
 /// What a review made of the items raised for it: those it triaged, and those
@@ -157,14 +161,35 @@ pub fn for_review(conn: &Connection, review_id: i64, day: NaiveDate) -> Result<V
 }
 
 /// The receipt codes of the items that became this action.
-pub fn codes_of_action(conn: &Connection, action_ref: &str) -> Result<Vec<String>> {
+pub fn codes_of_action(conn: &Connection, action_id: i64) -> Result<Vec<String>> {
     let mut stmt = conn.prepare(
-        "SELECT ref FROM raised WHERE status = 'action' AND outcome_ref = ?1 ORDER BY ref",
+        "SELECT q.ref FROM raised q JOIN action a ON a.ref = q.outcome_ref
+         WHERE q.status = 'action' AND a.id = ?1 ORDER BY q.ref",
     )?;
     let codes = stmt
-        .query_map([action_ref], |r| r.get(0))?
+        .query_map([action_id], |r| r.get(0))?
         .collect::<rusqlite::Result<Vec<String>>>()?;
     Ok(codes)
+}
+
+/// A raised item became an action captured for it (both by id, from the
+/// cockpit): triaged in the action's review.
+pub fn became_action(
+    tx: &Transaction,
+    actor: &str,
+    now: DateTime<Utc>,
+    raised_id: i64,
+    action_id: i64,
+) -> Result<()> {
+    let (code, action, review): (String, String, Option<i64>) = tx.query_row(
+        "SELECT q.ref, a.ref, a.review_id FROM raised q, action a WHERE q.id = ?1 AND a.id = ?2",
+        params![raised_id, action_id],
+        |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+    )?;
+    let review = review.ok_or_else(|| {
+        refused!("{action} was not raised in a review; a raised item is triaged in one")
+    })?;
+    triage(tx, actor, now, &code, review, &Outcome::Action(action)).map(|_| ())
 }
 
 /// The record a triaged item became, as its raiser reads it: "Recalibrate
@@ -222,12 +247,20 @@ pub fn triage(
         )
         .optional()?
         .ok_or_else(|| not_found!("no such review (see steerco review list)"))?;
-    super::reviews::refuse_if_closed(ReviewStatus::parse(&status).unwrap_or(ReviewStatus::Planned))?;
+    super::reviews::refuse_if_closed(
+        ReviewStatus::parse(&status).unwrap_or(ReviewStatus::Planned),
+    )?;
     let (outcome_ref, reason) = match outcome {
-        Outcome::Action(r) => (super::actions::require_action(tx, r)?.reference, String::new()),
+        Outcome::Action(r) => (
+            super::actions::require_action(tx, r)?.reference,
+            String::new(),
+        ),
         Outcome::Risk(r) => (super::risks::require_ref(tx, r)?.reference, String::new()),
         Outcome::Nc(r) => (super::ncs::by_ref(tx, r)?.reference, String::new()),
-        Outcome::Decision(r) => (improvement_decision(tx, r, review_id, &review_ref)?, String::new()),
+        Outcome::Decision(r) => (
+            improvement_decision(tx, r, review_id, &review_ref)?,
+            String::new(),
+        ),
         Outcome::Declined(why) => (String::new(), check_reason(why).map_err(Error::Refused)?),
     };
     tx.execute(
@@ -246,7 +279,13 @@ pub fn triage(
     )?;
     let triaged = by_code(tx, &item.code)?;
     let became = format!("{} (in {review_ref})", triaged.outcome());
-    let change = Change::update("raised", &item.code, "outcome", Some("waiting"), Some(&became));
+    let change = Change::update(
+        "raised",
+        &item.code,
+        "outcome",
+        Some("waiting"),
+        Some(&became),
+    );
     log_change(tx, actor, now, change)?;
     Ok(triaged)
 }

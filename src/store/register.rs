@@ -317,16 +317,22 @@ pub enum Linked {
     Feedback,
     Need,
     Provider,
+    /// A raised concern or idea: the action is what it became, in the
+    /// action's review.
+    Raised,
 }
 
 impl Linked {
-    fn links(self) -> ActionLinks {
+    /// The register's link table; a raised item keeps what it became in its
+    /// own row instead.
+    fn links(self) -> Option<ActionLinks> {
         match self {
-            Linked::Nc => crate::store::ncs::LINKS,
-            Linked::Finding => crate::store::findings::LINKS,
-            Linked::Feedback => crate::store::feedback::LINKS,
-            Linked::Need => crate::store::needs::LINKS,
-            Linked::Provider => crate::store::providers::LINKS,
+            Linked::Nc => Some(crate::store::ncs::LINKS),
+            Linked::Finding => Some(crate::store::findings::LINKS),
+            Linked::Feedback => Some(crate::store::feedback::LINKS),
+            Linked::Need => Some(crate::store::needs::LINKS),
+            Linked::Provider => Some(crate::store::providers::LINKS),
+            Linked::Raised => None,
         }
     }
 
@@ -341,7 +347,10 @@ impl Linked {
         record_id: i64,
         action_id: i64,
     ) -> Result<()> {
-        let (record, action) = self.links().refs_of(tx, record_id, action_id)?;
+        let (record, action) = match self.links() {
+            Some(links) => links.refs_of(tx, record_id, action_id)?,
+            None => (String::new(), String::new()),
+        };
         match self {
             Linked::Nc => crate::store::ncs::link_action(tx, actor, now, &record, &action),
             Linked::Finding => {
@@ -354,11 +363,17 @@ impl Linked {
             Linked::Provider => {
                 crate::store::providers::link_action(tx, actor, now, &record, &action)
             }
+            Linked::Raised => {
+                crate::store::raised::became_action(tx, actor, now, record_id, action_id)
+            }
         }
     }
 
     /// The records of this register an action is linked to, by reference.
     pub fn records_of(self, conn: &rusqlite::Connection, action_id: i64) -> Result<Vec<String>> {
-        self.links().records_of(conn, action_id)
+        match self.links() {
+            Some(links) => links.records_of(conn, action_id),
+            None => crate::store::raised::codes_of_action(conn, action_id),
+        }
     }
 }

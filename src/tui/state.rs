@@ -48,6 +48,8 @@ pub struct CockpitData {
     /// The audit programme and its findings, for item c)6.
     pub audits: Vec<crate::domain::audit::Audit>,
     pub findings: Vec<crate::domain::audit::Finding>,
+    /// Raised concerns and ideas, for item f) and the input each names.
+    pub raised: Vec<crate::domain::raised::Raised>,
 }
 
 impl CockpitData {
@@ -78,7 +80,21 @@ impl CockpitData {
             needs: crate::store::needs::list(conn, false)?,
             audits: crate::store::findings::audits(conn)?,
             findings: crate::store::findings::list(conn, false)?,
+            raised: crate::store::raised::list(conn, false)?,
         })
+    }
+
+    /// The agenda item a raised item waits on: the input it names, else f).
+    pub fn raised_item(&self, raised_id: i64) -> Option<&AgendaItem> {
+        let key = self
+            .raised
+            .iter()
+            .find(|r| r.id == raised_id)
+            .map_or("f", |r| r.input_key.as_str());
+        self.items
+            .iter()
+            .find(|i| i.input_key == key)
+            .or_else(|| self.items.iter().find(|i| i.input_key == "f"))
     }
 
     pub fn item(&self, id: i64) -> Option<&AgendaItem> {
@@ -216,6 +232,10 @@ pub enum PromptFor {
     Note(i64),
     OwnerFilter,
     TextFilter,
+    /// The title of the nonconformity a raised item becomes.
+    RaisedNc(i64),
+    /// Why a raised item is declined.
+    DeclineRaised(i64),
 }
 
 pub struct Prompt {
@@ -366,6 +386,15 @@ pub struct State {
 }
 
 impl State {
+    /// A raised item's receipt code, by id.
+    pub fn raised_code(&self, id: i64) -> Option<String> {
+        self.data
+            .raised
+            .iter()
+            .find(|r| r.id == id)
+            .map(|r| r.code.clone())
+    }
+
     /// Opens the help at its top.
     pub fn open_help(&mut self) {
         self.help_scroll = 0;

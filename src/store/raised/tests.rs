@@ -103,7 +103,9 @@ fn an_anonymous_raise_adds_no_row_that_names_the_account_or_the_time_of_day() {
         "{added:#?}"
     );
     assert!(
-        added.iter().any(|r| r.starts_with("change_log: ") && r.contains("| anonymous |")),
+        added
+            .iter()
+            .any(|r| r.starts_with("change_log: ") && r.contains("| anonymous |")),
         "{added:#?}"
     );
     for row in &added {
@@ -267,8 +269,11 @@ fn each_outcome_is_recorded_with_the_record_it_became_and_logged() {
             "declined: Fixed already by the new jig".to_string(),
         ]
     );
+    let action_id = crate::store::actions::require_action(store.conn(), &action)
+        .unwrap()
+        .id;
     assert_eq!(
-        codes_of_action(store.conn(), &action).unwrap(),
+        codes_of_action(store.conn(), action_id).unwrap(),
         [codes[0].clone()]
     );
     let logged: i64 = store
@@ -281,10 +286,13 @@ fn each_outcome_is_recorded_with_the_record_it_became_and_logged() {
         .unwrap();
     assert_eq!(logged, 5);
     // triaged once only
-    let again = triage_to(&mut store, &codes[4], review, Outcome::Action(action.clone()));
-    assert!(
-        crate::store::one_line_error(&again.unwrap_err()).contains("was triaged already"),
+    let again = triage_to(
+        &mut store,
+        &codes[4],
+        review,
+        Outcome::Action(action.clone()),
     );
+    assert!(crate::store::one_line_error(&again.unwrap_err()).contains("was triaged already"),);
 }
 
 #[test]
@@ -315,7 +323,10 @@ fn a_triage_that_cannot_be_true_is_refused_and_changes_nothing() {
         (Outcome::Action("A-1999-001".into()), "A-1999-001"),
         (Outcome::Risk("R-99".into()), "no risk or opportunity"),
         (Outcome::Decision(decision), "a resources decision"),
-        (Outcome::Declined("  ".into()), "the raiser reads the reason"),
+        (
+            Outcome::Declined("  ".into()),
+            "the raiser reads the reason",
+        ),
     ];
     for (outcome, says) in refusals {
         let e = triage_to(&mut store, &code, review, outcome).unwrap_err();

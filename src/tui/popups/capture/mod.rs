@@ -170,6 +170,8 @@ pub struct Linkable {
 pub struct ReviewDecisionForm {
     pub agenda_item_id: Option<i64>,
     pub risk_id: Option<i64>,
+    /// The raised item this decision answers: it is triaged with it.
+    pub raised: Option<i64>,
     pub text: TextArea<'static>,
     /// Who answers for it (a person's name or OS user), and the amount it commits.
     pub owner: TextArea<'static>,
@@ -195,6 +197,7 @@ impl ReviewDecisionForm {
         ReviewDecisionForm {
             agenda_item_id,
             risk_id: None,
+            raised: None,
             text,
             owner: field("who answers for it (optional)", ""),
             amount: field("what it commits, e.g. GBP 38,000 (optional)", ""),

@@ -1,6 +1,7 @@
 //! Capturing actions and decisions from any screen: opening the forms,
 //! their keys and pastes, and saving what they hold.
 
+use crate::domain::raised::Outcome;
 use color_eyre::eyre::{Result, eyre};
 use ratatui_textarea::TextArea;
 
@@ -190,6 +191,7 @@ impl App {
         } else if let Some(category) = form.category {
             let (review_id, now) = (self.review_id, self.state.now);
             let (owner, amount) = (form.owner_value(), form.amount_value());
+            let raised = form.raised.and_then(|id| self.state.raised_code(id));
             self.store.write(|tx, actor| {
                 let owner_id = (!owner.is_empty())
                     .then(|| crate::store::people::find(tx, &owner))
@@ -204,7 +206,12 @@ impl App {
                     owner_id,
                     amount: &amount,
                 };
-                actions::create_decision(tx, actor, now, &new)
+                let (id, reference) = actions::create_decision(tx, actor, now, &new)?;
+                if let Some(code) = &raised {
+                    let became = Outcome::Decision(reference.clone());
+                    crate::store::raised::triage(tx, actor, now, code, review_id, &became)?;
+                }
+                Ok((id, reference))
             })
         } else {
             Err(refused!(

@@ -158,6 +158,9 @@ impl App {
                         .map(|a| format!("{} cancelled", a.reference))
                 });
             }
+            PromptFor::RaisedNc(_) | PromptFor::DeclineRaised(_) => {
+                self.submit_triage_prompt(prompt, &text)
+            }
             PromptFor::Note(id) => {
                 let Some(base) = self.base_or_say(id) else {
                     return;

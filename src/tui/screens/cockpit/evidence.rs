@@ -23,6 +23,15 @@ pub fn has_evidence(item: &AgendaItem, state: &State) -> bool {
         "c6" if !state.data.audits.is_empty() => true,
         "d" if !state.data.needs.is_empty() => true,
         "c7" if !state.data.providers.is_empty() => true,
+        "f" if !state.data.raised.is_empty() => true,
+        key if state
+            .data
+            .raised
+            .iter()
+            .any(|r| r.waiting() && r.input_key == key) =>
+        {
+            true
+        }
         key => state.data.kpis.iter().any(|k| k.input_key == key),
     }
 }
@@ -46,6 +55,7 @@ pub fn kpis_above(frame: &mut Frame, area: Rect, input_key: &str, state: &State)
 }
 
 pub fn draw(frame: &mut Frame, area: Rect, item: &AgendaItem, state: &State) {
+    let area = super::raised::strip_below(frame, area, &item.input_key, state);
     let (title, header, widths, rows) = match item.input_key.as_str() {
         "opening" => attendance(state),
         "a" => carried_table(state, area.width),
@@ -63,6 +73,9 @@ pub fn draw(frame: &mut Frame, area: Rect, item: &AgendaItem, state: &State) {
         }
         "d" if !state.data.needs.is_empty() => {
             return super::needs::draw_item_d(frame, area, state);
+        }
+        "f" if !state.data.raised.is_empty() => {
+            return super::raised::draw_item_f(frame, area, state);
         }
         key => return crate::tui::screens::kpis::view::draw_compact(frame, area, key, state),
     };

@@ -13,6 +13,7 @@ mod ncs;
 mod needs;
 mod notes;
 mod providers;
+mod raised;
 mod update;
 
 use ratatui::Frame;

@@ -14,6 +14,12 @@ pub enum RegisterMsg {
     ToggleOpen,
     /// Capture an action linked to the selected record.
     CaptureAction,
+    /// A raised item becomes a risk, a nonconformity or an improvement
+    /// decision, or is declined.
+    TriageRisk,
+    TriageNc,
+    TriageDecision,
+    Decline,
     Back,
     Help,
     Quit,
@@ -61,6 +67,34 @@ pub const REGISTERS: &[Binding<RegisterMsg>] = &[
         "capture an action on it (linked to it)",
         Some("action"),
         RegisterMsg::CaptureAction,
+    ),
+    bind(
+        &[KeyCode::Char('r')],
+        "r",
+        "raised item: it becomes a risk or opportunity",
+        None,
+        RegisterMsg::TriageRisk,
+    ),
+    bind(
+        &[KeyCode::Char('n')],
+        "n",
+        "raised item: it becomes a nonconformity",
+        None,
+        RegisterMsg::TriageNc,
+    ),
+    bind(
+        &[KeyCode::Char('i')],
+        "i",
+        "raised item: it becomes an improvement decision",
+        None,
+        RegisterMsg::TriageDecision,
+    ),
+    bind(
+        &[KeyCode::Char('x')],
+        "x",
+        "raised item: decline it, saying why",
+        None,
+        RegisterMsg::Decline,
     ),
     bind(
         &[KeyCode::Esc],

@@ -1,6 +1,8 @@
 //! The registers the review is fed from (N): customer feedback,
-//! nonconformities, audit findings, providers and resource needs, one tab each, the list and the selected record in full. `a`
-//! captures an action linked to the selected record.
+//! nonconformities, audit findings, providers, resource needs and what was
+//! raised for the review, one tab each, the list and the selected record in
+//! full. `a` captures an action linked to the selected record; on the raised
+//! tab, `a`, `r`, `n`, `i` and `x` triage the selected item.
 
 pub mod keys;
 mod update;
@@ -13,6 +15,7 @@ use crate::domain::feedback::{Feedback, Kind};
 use crate::domain::nc::Nonconformity;
 use crate::domain::need::{Need, NeedStatus};
 use crate::domain::provider::{Approval, Provider};
+use crate::domain::raised::Raised;
 
 /// One register, one tab.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, strum::VariantArray)]
@@ -23,6 +26,7 @@ pub enum Register {
     Findings,
     Providers,
     Needs,
+    Raised,
 }
 
 impl Register {
@@ -33,6 +37,7 @@ impl Register {
             Register::Findings => "Audit findings",
             Register::Providers => "Providers",
             Register::Needs => "Resource needs",
+            Register::Raised => "Raised",
         }
     }
 
@@ -45,6 +50,7 @@ impl Register {
             Register::Findings => Linked::Finding,
             Register::Providers => Linked::Provider,
             Register::Needs => Linked::Need,
+            Register::Raised => Linked::Raised,
         }
     }
 
@@ -56,6 +62,7 @@ impl Register {
             Register::Findings => "Findings",
             Register::Providers => "Providers",
             Register::Needs => "Needs",
+            Register::Raised => "Raised",
         }
     }
 
@@ -67,6 +74,7 @@ impl Register {
             "c6" => Some(Register::Findings),
             "c7" => Some(Register::Providers),
             "d" => Some(Register::Needs),
+            "f" => Some(Register::Raised),
             _ => None,
         }
     }
@@ -151,7 +159,25 @@ impl RegisterView {
                     (n.id, settled, n.reference.as_str())
                 })
                 .collect(),
+            Register::Raised => self
+                .raised(&data.raised)
+                .into_iter()
+                .map(|r| (r.id, !r.waiting(), r.code.as_str()))
+                .collect(),
         }
+    }
+
+    /// Raised items shown: those waiting oldest first, then those triaged
+    /// most recent first.
+    pub fn raised<'a>(&self, all: &'a [Raised]) -> Vec<&'a Raised> {
+        let mut shown: Vec<&Raised> = all.iter().filter(|r| r.waiting()).collect();
+        shown.sort_by_key(|r| (r.raised_on, r.id));
+        if !self.open_only {
+            let mut triaged: Vec<&Raised> = all.iter().filter(|r| !r.waiting()).collect();
+            triaged.sort_by_key(|r| std::cmp::Reverse((r.triaged_on, r.id)));
+            shown.extend(triaged);
+        }
+        shown
     }
 
     /// Nonconformities shown: open ones oldest first, then closed ones most

@@ -156,6 +156,8 @@ pub fn field_text(area: &TextArea) -> String {
 
 /// Raising a risk or an opportunity: a few keys from any agenda item.
 pub struct NewRiskForm {
+    /// The raised item this risk answers: it is triaged with it.
+    pub raised: Option<i64>,
     pub kind: Kind,
     pub title: TextArea<'static>,
     pub area: TextArea<'static>,
@@ -202,6 +204,7 @@ impl NewRiskField {
 impl Default for NewRiskForm {
     fn default() -> Self {
         NewRiskForm {
+            raised: None,
             kind: Kind::Risk,
             title: text_field("what could happen"),
             area: text_field("process or area, e.g. suppliers"),

@@ -235,9 +235,16 @@ impl App {
             treatment: "",
             next_review: None,
         };
-        let now = self.state.now;
-        let Some((id, reference)) = self.write(|tx, actor| risks::add_risk(tx, actor, now, &new))
-        else {
+        let (now, review_id) = (self.state.now, self.review_id);
+        let raised = form.raised.and_then(|id| self.state.raised_code(id));
+        let Some((id, reference)) = self.write(|tx, actor| {
+            let (id, reference) = risks::add_risk(tx, actor, now, &new)?;
+            if let Some(code) = &raised {
+                let became = crate::domain::raised::Outcome::Risk(reference.clone());
+                crate::store::raised::triage(tx, actor, now, code, review_id, &became)?;
+            }
+            Ok((id, reference))
+        }) else {
             return false;
         };
         let label = self.state.data.board.limits.label(form.rating());

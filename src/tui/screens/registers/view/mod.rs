@@ -7,12 +7,14 @@ mod findings;
 mod ncs;
 mod needs;
 mod providers;
+mod raised;
 
 pub use feedback::{feedback_step, kind_label, theme_lines};
 pub use findings::{audit_line, grade_style, next_step as finding_next_step};
 pub use ncs::{next_step, severity_style};
 pub use needs::status_style;
 pub use providers::{approval_style, last_score};
+pub use raised::{TRIAGE_HINT, input_label, outcome_style};
 
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -70,6 +72,7 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &State) {
         Register::Findings => findings::page(state),
         Register::Needs => needs::page(state),
         Register::Providers => providers::page(state),
+        Register::Raised => raised::page(state),
     };
     draw_page(frame, body, page, state.registers.cursor());
 }
@@ -92,6 +95,7 @@ fn waiting(r: Register, state: &State) -> (usize, &'static str) {
             d.needs.iter().filter(|n| n.status.awaiting()).count(),
             "to decide",
         ),
+        Register::Raised => (d.raised.iter().filter(|r| r.waiting()).count(), "to triage"),
     }
 }
 
