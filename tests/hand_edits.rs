@@ -126,6 +126,14 @@ fn an_untouched_database_is_intact_and_every_kind_of_hand_edit_is_named() {
         ),
         ("DELETE FROM provider_nc", "deleted outside steerco"),
         (
+            "UPDATE raised SET raised_by = 'swhitfield' WHERE ref = 'K7QM-4XD2'",
+            "raised K7QM-4XD2: changed outside steerco (raised_by",
+        ),
+        (
+            "UPDATE raised SET reason = 'No' WHERE ref = '9TCV-1K4B'",
+            "raised 9TCV-1K4B: changed outside steerco (reason",
+        ),
+        (
             "INSERT INTO person (name) VALUES ('Ghost Member')",
             "person Ghost Member: added outside steerco",
         ),

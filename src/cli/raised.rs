@@ -158,11 +158,7 @@ fn input_label(key: &str) -> String {
         .find(|i| i.key == key)
         .map(|i| i.title)
         .unwrap_or_default();
-    let shown = match key.split_at(1) {
-        (letter, "") => format!("{letter})"),
-        (letter, n) => format!("{letter}){n}"),
-    };
-    format!("{shown} {title}")
+    format!("{} {title}", crate::domain::agenda::input_mark(key))
 }
 
 #[derive(Serialize)]

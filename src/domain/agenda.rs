@@ -22,6 +22,14 @@ pub fn iso_9001_template() -> Vec<TemplateItem> {
     serde_json::from_str(ISO_9001_2015).expect("the shipped agenda template is valid JSON")
 }
 
+/// An input's key as the agenda writes it: `f` is `f)`, `c4` is `c)4`.
+pub fn input_mark(key: &str) -> String {
+    match key.split_at(1.min(key.len())) {
+        (letter, "") => format!("{letter})"),
+        (letter, n) => format!("{letter}){n}"),
+    }
+}
+
 /// The 9.3.2 inputs a review must consider; the close-out check is built on these.
 pub const REQUIRED_INPUTS: [&str; 13] = [
     "a", "b", "c1", "c2", "c3", "c4", "c5", "c6", "c7", "d", "e", "f", "outputs",

@@ -323,6 +323,66 @@ pub fn needs_tables(
     }])
 }
 
+/// Item f): every item raised for this review and what it made of them, and
+/// those still waiting on `day` for the next one. The raiser is named only
+/// when they raised it under their name.
+pub fn raised_tables(
+    conn: &Connection,
+    review_id: i64,
+    day: NaiveDate,
+) -> Result<Vec<RegisterTable>> {
+    use crate::domain::raised::RaisedStatus;
+    let all = crate::store::raised::for_review(conn, review_id, day)?;
+    if all.is_empty() {
+        return Ok(Vec::new());
+    }
+    let triaged = all.iter().filter(|r| !r.waiting()).count();
+    let declined = all
+        .iter()
+        .filter(|r| r.status == RaisedStatus::Declined)
+        .count();
+    let anonymous = all.iter().filter(|r| r.raised_by.is_none()).count();
+    let summary = format!(
+        "{} raised ({anonymous} anonymously): {triaged} triaged in this review, {declined} of them declined with a reason; {} not triaged, left for the next review",
+        all.len(),
+        all.len() - triaged
+    );
+    let rows = all
+        .iter()
+        .map(|r| {
+            let input = crate::domain::agenda::input_mark(&r.input_key);
+            vec![
+                r.code.clone(),
+                r.kind.as_str().into(),
+                r.raised_on.to_string(),
+                r.by().to_string(),
+                input,
+                r.text.clone(),
+                if r.waiting() {
+                    "not triaged: waits for the next review".to_string()
+                } else {
+                    r.outcome()
+                },
+            ]
+        })
+        .collect();
+    Ok(vec![RegisterTable {
+        input_key: "f",
+        caption: "Raised for the review",
+        summary,
+        columns: names(&[
+            "Receipt",
+            "Kind",
+            "Raised",
+            "By",
+            "For",
+            "What was raised",
+            "Outcome",
+        ]),
+        rows,
+    }])
+}
+
 /// Item c)7: every current provider with its approval, last evaluation,
 /// escalation, open nonconformities and what needs the review's attention.
 /// Evaluations made after `day` are left out.

@@ -171,3 +171,56 @@ fn a_draft_has_no_digest_and_says_it_is_a_draft() {
     assert!(m.check_summary.ends_with("gaps"), "{}", m.check_summary);
     assert_eq!(m.sign_off.as_ref().map(|s| s.by.as_str()), None);
 }
+
+#[test]
+fn the_minutes_list_every_raised_item_and_its_outcome_as_signed_off() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = Store::open(&dir.path().join("demo.sqlite")).unwrap();
+    crate::demo::seed(&mut store, NaiveDate::from_ymd_opt(2026, 11, 21).unwrap()).unwrap();
+    let previous = reviews::list_reviews(store.conn())
+        .unwrap()
+        .into_iter()
+        .find(|r| r.closed_at.is_some())
+        .expect("the demo's last review is closed");
+    let kept = |store: &Store| {
+        crate::export::signed::minutes_text(store.conn(), previous.id, Format::Md, at(23, 0))
+            .unwrap()
+    };
+    let minutes = kept(&store);
+    let table: Vec<&str> = minutes
+        .lines()
+        .skip_while(|l| !l.starts_with("Raised for the review"))
+        .take_while(|l| !l.starts_with("###"))
+        .collect();
+    let table = table.join("\n");
+    assert!(
+        table.contains("2 raised (1 anonymously): 2 triaged"),
+        "{table}"
+    );
+    assert!(
+        table.contains("| 3MX7-QH2D | idea |") && table.contains("| gevans |"),
+        "{table}"
+    );
+    assert!(table.contains("action A-2026-"), "{table}");
+    assert!(
+        table.contains("| anonymous |") && table.contains("declined: Outside the QMS"),
+        "{table}"
+    );
+    // what is raised and triaged after sign-off leaves those minutes alone
+    let waiting_now = crate::store::raised::list(store.conn(), true).unwrap();
+    assert!(!table.contains(&waiting_now[0].code), "{table}");
+    let current = reviews::cockpit_review(store.conn()).unwrap().unwrap();
+    store
+        .write(|tx, actor| {
+            crate::store::raised::triage(
+                tx,
+                actor,
+                at(9, 0),
+                &waiting_now[0].code,
+                current.id,
+                &crate::domain::raised::Outcome::Declined("Covered by NC-2026-004".into()),
+            )
+        })
+        .unwrap();
+    assert_eq!(kept(&store), minutes);
+}

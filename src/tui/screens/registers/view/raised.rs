@@ -20,13 +20,7 @@ pub fn outcome_style(status: RaisedStatus) -> Style {
     }
 }
 
-/// The input an item waits on, as the agenda writes it: `f)`, `c)4`.
-pub fn input_label(key: &str) -> String {
-    match key.split_at(1.min(key.len())) {
-        (letter, "") => format!("{letter})"),
-        (letter, n) => format!("{letter}){n}"),
-    }
-}
+pub use crate::domain::agenda::input_mark as input_label;
 
 /// The keys that triage the selected item.
 pub const TRIAGE_HINT: &str =
