@@ -59,6 +59,16 @@ impl Outcome {
     }
 }
 
+/// A raise as a user gave it, checked: what, which kind, for which input,
+/// and whether anonymously.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NewRaiseText {
+    pub kind: RaisedKind,
+    pub text: String,
+    pub input_key: String,
+    pub anonymous: bool,
+}
+
 #[derive(Debug, Clone, PartialEq)]
 pub struct Raised {
     pub id: i64,

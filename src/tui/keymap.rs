@@ -34,6 +34,8 @@ pub enum Msg {
     Quit,
     // capture, from any item
     NewAction,
+    /// Raise a concern or an idea for the next review.
+    Raise,
     NewDecision,
     OpenActions,
     FocusCarried,

@@ -211,6 +211,8 @@ pub enum Overlay {
     Prompt(Box<Prompt>),
     /// The 9.3.1 conclusion, the next review, and the outputs not needed.
     Conclusion(Box<crate::tui::popups::conclusion::ConclusionForm>),
+    /// Raising a concern or an idea for the next review.
+    Raise(Box<crate::tui::popups::raise::RaiseForm>),
 }
 
 /// What the sign-off overlay shows: the check as it stood when opened, who
@@ -307,6 +309,7 @@ impl Overlay {
             Overlay::DecisionForm(f) => f.as_ref(),
             Overlay::Prompt(p) => p.as_ref(),
             Overlay::Conclusion(f) => f.as_ref(),
+            Overlay::Raise(f) => f.as_ref(),
             Overlay::Attendance(list) => list.as_ref(),
             Overlay::None | Overlay::ConfirmQuit => {
                 return None;
@@ -325,6 +328,7 @@ impl Overlay {
             Overlay::DecisionForm(f) => f.as_mut(),
             Overlay::Prompt(p) => p.as_mut(),
             Overlay::Conclusion(f) => f.as_mut(),
+            Overlay::Raise(f) => f.as_mut(),
             Overlay::Attendance(list) => list.as_mut(),
             Overlay::None | Overlay::ConfirmQuit => {
                 return None;

@@ -39,6 +39,7 @@ impl App {
             Overlay::DecisionForm(form) => self.submit_decision_form(form),
             Overlay::Prompt(prompt) => self.submit_prompt(prompt),
             Overlay::Conclusion(form) => self.submit_conclusion(form),
+            Overlay::Raise(form) => self.submit_raise_form(form),
             Overlay::SignOff(form) => self.submit_sign_off(form),
             Overlay::Attendance(mut list) => {
                 if let Some(change) = list.asked.take() {

@@ -3,4 +3,5 @@
 pub mod capture;
 pub mod conclusion;
 pub mod form;
+pub mod raise;
 pub mod signoff;

@@ -45,6 +45,7 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &State) {
         Overlay::DecisionForm(form) => {
             crate::tui::popups::capture::view::draw_decision_form(frame, area, state, form)
         }
+        Overlay::Raise(form) => crate::tui::popups::raise::draw(frame, area, form),
         Overlay::Prompt(prompt) => {
             crate::tui::popups::capture::view::draw_prompt(frame, area, prompt)
         }

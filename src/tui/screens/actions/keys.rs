@@ -120,6 +120,13 @@ pub const ACTIONS: &[Binding] = &[
         Msg::NewAction,
     ),
     bind(
+        &[KeyCode::Char('r')],
+        "r",
+        "raise a concern or an idea for the next review (anonymously if you choose)",
+        None,
+        Msg::Raise,
+    ),
+    bind(
         &[KeyCode::Char('e'), KeyCode::Enter],
         "e",
         "edit title, owner, due date, detail",

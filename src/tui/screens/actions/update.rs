@@ -195,6 +195,7 @@ impl App {
         let on_actions = self.state.screen == Screen::Actions;
         match msg {
             Msg::NewAction if on_actions => self.open_action_form(ActionLink::default()),
+            Msg::Raise => self.open_raise_form(),
             Msg::NewAction => {
                 let link = ActionLink {
                     agenda_item_id: self.state.current_item().map(|i| i.id),

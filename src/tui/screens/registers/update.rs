@@ -172,7 +172,7 @@ impl App {
             }
             RegisterMsg::TriageNc => self.prompt(
                 PromptFor::RaisedNc(id),
-                format!("{code} becomes a nonconformity (minor, internal; steerco nc update refines it). Its title:"),
+                format!("{code} becomes a minor internal NC. Its title:"),
                 &text,
             ),
             _ => self.prompt(
