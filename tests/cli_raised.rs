@@ -200,3 +200,26 @@ fn a_triage_naming_a_record_that_does_not_exist_is_refused() {
         .contains("no review MR-1999-01")
     );
 }
+
+#[test]
+fn an_anonymous_raise_into_a_database_that_needs_an_upgrade_is_refused_and_writes_nothing() {
+    let (_dir, db) = db();
+    {
+        let conn = rusqlite::Connection::open(&db).unwrap();
+        let version: i64 = conn
+            .query_row("PRAGMA user_version", [], |r| r.get(0))
+            .unwrap();
+        conn.pragma_update(None, "user_version", version - 1)
+            .unwrap();
+    }
+    let before = std::fs::read(&db).unwrap();
+    let out = common::run(None, &db, &["raise", "--anonymous", "x"]);
+    assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("must be upgraded before anything is raised anonymously"),
+        "{err}"
+    );
+    assert_eq!(err.trim_end().lines().count(), 1, "{err}");
+    assert_eq!(std::fs::read(&db).unwrap(), before, "the file was written");
+}

@@ -147,4 +147,26 @@ mod tests {
                 .starts_with("Post a quality objectives board")
         );
     }
+
+    #[test]
+    fn a_closed_review_triages_nothing() {
+        let (_dir, mut store, _) = seeded(today());
+        let closed = crate::store::reviews::list_reviews(store.conn())
+            .unwrap()
+            .into_iter()
+            .find(|r| r.closed_at.is_some())
+            .unwrap();
+        let refused = store.write(|tx, actor| {
+            crate::store::raised::triage(
+                tx,
+                actor,
+                chrono::Utc::now(),
+                "K7QM-4XD2",
+                closed.id,
+                &crate::domain::raised::Outcome::Declined("late".into()),
+            )
+        });
+        let said = crate::store::one_line_error(&refused.unwrap_err());
+        assert!(said.contains("closed and signed off"), "{said}");
+    }
 }

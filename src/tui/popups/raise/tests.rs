@@ -87,3 +87,18 @@ fn a_raise_with_no_words_or_a_wrong_input_stays_open_saying_why() {
     assert_eq!(named.raised_by.as_deref(), Some(app.store().actor()));
     assert_eq!(named.input_key, "f");
 }
+
+#[test]
+fn a_raise_form_open_when_the_session_ends_is_kept_nowhere() {
+    let (_dir, mut app) = demo_app();
+    app.open_actions_screen();
+    app.handle_key(key(KeyCode::Char('r')));
+    type_text(&mut app, "Half typed, and the link drops");
+    app.keep_form_before_exit();
+    let drafts: i64 = app
+        .store()
+        .conn()
+        .query_row("SELECT count(*) FROM draft", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(drafts, 0, "a draft is kept under the account");
+}
