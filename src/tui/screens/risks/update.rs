@@ -248,8 +248,11 @@ impl App {
             return false;
         };
         let label = self.state.data.board.limits.label(form.rating());
+        let triaged = raised
+            .map(|code| format!("; {code} became it"))
+            .unwrap_or_default();
         self.state.info(format!(
-            "Added {reference} ({}, {label}); R shows the register",
+            "Added {reference} ({}, {label}){triaged}; R shows the register",
             form.kind.as_str()
         ));
         if self.state.screen == Screen::Risks {
