@@ -130,6 +130,10 @@ fn an_untouched_database_is_intact_and_every_kind_of_hand_edit_is_named() {
             "raised K7QM-4XD2: changed outside steerco (raised_by",
         ),
         (
+            "UPDATE policy_version SET text = 'We do our best.' WHERE version = 2",
+            "policy_version",
+        ),
+        (
             "UPDATE raised SET reason = 'No' WHERE ref = '9TCV-1K4B'",
             "raised 9TCV-1K4B: changed outside steerco (reason",
         ),

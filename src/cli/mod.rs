@@ -10,6 +10,7 @@ mod nc;
 mod need;
 mod output;
 mod person;
+mod policy;
 mod programme;
 mod provider;
 mod raised;
@@ -108,6 +109,11 @@ enum Command {
     Provider {
         #[command(subcommand)]
         command: provider::ProviderCommand,
+    },
+    /// The quality policy: its text by version, and what a review said of it
+    Policy {
+        #[command(subcommand)]
+        command: policy::PolicyCommand,
     },
     /// Put a concern or an improvement idea in front of the next review, named or --anonymous
     Raise(raised::RaiseArgs),
@@ -256,6 +262,7 @@ pub fn run(cli: Cli) -> Result<Launch> {
         Some(Command::Provider { command }) => provider::run(&mut db()?.open()?, command),
         Some(Command::Finding { command }) => finding::run(&mut db()?.open()?, command),
         Some(Command::Programme { command }) => programme::run(&mut db()?.open()?, command),
+        Some(Command::Policy { command }) => policy::run(&mut db()?.open()?, command),
         Some(Command::Raise(args)) => raised::raise(&db()?.existing()?, args),
         Some(Command::Raised(args)) => raised::run(&mut db()?.open()?, args),
         Some(Command::Init { group }) => init(&db()?.path, group.as_deref()),

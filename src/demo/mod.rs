@@ -11,6 +11,7 @@ mod closeout;
 mod data;
 mod feedback;
 mod needs;
+mod policy;
 mod programme;
 mod providers;
 mod raised;
@@ -79,6 +80,7 @@ pub fn seed_as(store: &mut Store, today: NaiveDate, me: &str) -> Result<DemoSumm
         seeder.needs()?;
         seeder.providers()?;
         seeder.raised(&previous)?;
+        seeder.policy(&previous)?;
         closeout::sign_off_previous(tx, previous.id)?;
         // its minutes kept as they were signed off, at that moment
         let signed_at = crate::store::reviews::review_by_id(tx, previous.id)?

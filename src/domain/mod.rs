@@ -42,6 +42,7 @@ pub mod kpi;
 pub mod model;
 pub mod nc;
 pub mod need;
+pub mod policy;
 pub mod provider;
 pub mod raised;
 pub mod review;

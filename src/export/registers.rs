@@ -383,6 +383,56 @@ pub fn raised_tables(
     }])
 }
 
+/// Item c)2: the quality policy the review left in force, its version, what
+/// the review said of it and its text.
+pub fn policy_tables(
+    conn: &Connection,
+    review_id: i64,
+    day: NaiveDate,
+) -> Result<Vec<RegisterTable>> {
+    let Some(mut policy) = crate::store::policy::in_review(conn, review_id)? else {
+        return Ok(Vec::new());
+    };
+    if policy.outcome.is_none() {
+        // not yet reviewed: the version in force on the minutes' day
+        match crate::store::policy::history(conn)?
+            .into_iter()
+            .find(|v| v.effective_on <= day)
+        {
+            Some(then) => policy.current = then,
+            None => return Ok(Vec::new()),
+        }
+    }
+    let p = &policy.current;
+    let outcome = match policy.outcome {
+        None => "not reviewed in this review",
+        Some(crate::domain::policy::PolicyOutcome::NoChange) => "reviewed, no change",
+        Some(crate::domain::policy::PolicyOutcome::Changed) => "changed in this review",
+    };
+    Ok(vec![RegisterTable {
+        input_key: "c2",
+        caption: "Quality policy",
+        summary: policy
+            .line()
+            .trim_start_matches("Quality policy ")
+            .to_string(),
+        columns: names(&[
+            "Version",
+            "In force since",
+            "This review",
+            "What changed",
+            "Text",
+        ]),
+        rows: vec![vec![
+            p.version.to_string(),
+            p.effective_on.to_string(),
+            outcome.to_string(),
+            p.what_changed.clone(),
+            p.text.clone(),
+        ]],
+    }])
+}
+
 /// Item c)7: every current provider with its approval, last evaluation,
 /// escalation, open nonconformities and what needs the review's attention.
 /// Evaluations made after `day` are left out.

@@ -17,6 +17,7 @@ pub mod ncs;
 pub mod needs;
 pub mod outcome;
 pub mod people;
+pub mod policy;
 pub mod providers;
 pub mod raised;
 pub mod register;
@@ -58,6 +59,7 @@ const MIGRATIONS: &[M<'static>] = &[
     M::up(include_str!("migrations/011_resource_needs.sql")),
     M::up(include_str!("migrations/012_providers.sql")),
     M::up(include_str!("migrations/013_raised.sql")),
+    M::up(include_str!("migrations/014_policy.sql")),
 ];
 
 /// The schema version this build writes.

@@ -36,6 +36,8 @@ pub enum Msg {
     NewAction,
     /// Raise a concern or an idea for the next review.
     Raise,
+    /// The review kept the quality policy with no change.
+    PolicyReviewed,
     NewDecision,
     OpenActions,
     FocusCarried,

@@ -50,6 +50,8 @@ pub struct CockpitData {
     pub findings: Vec<crate::domain::audit::Finding>,
     /// Raised concerns and ideas, for item f) and the input each names.
     pub raised: Vec<crate::domain::raised::Raised>,
+    /// The quality policy in force and what this review said of it, for item c)2.
+    pub policy: Option<crate::domain::policy::PolicyInReview>,
 }
 
 impl CockpitData {
@@ -81,6 +83,7 @@ impl CockpitData {
             audits: crate::store::findings::audits(conn)?,
             findings: crate::store::findings::list(conn, false)?,
             raised: crate::store::raised::list(conn, false)?,
+            policy: crate::store::policy::in_review(conn, review_id)?,
         })
     }
 

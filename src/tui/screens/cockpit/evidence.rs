@@ -24,6 +24,7 @@ pub fn has_evidence(item: &AgendaItem, state: &State) -> bool {
         "d" if !state.data.needs.is_empty() => true,
         "c7" if !state.data.providers.is_empty() => true,
         "f" if !state.data.raised.is_empty() => true,
+        "c2" if state.data.policy.is_some() => true,
         key if state
             .data
             .raised
@@ -34,6 +35,29 @@ pub fn has_evidence(item: &AgendaItem, state: &State) -> bool {
         }
         key => state.data.kpis.iter().any(|k| k.input_key == key),
     }
+}
+
+/// Item c)2: the quality policy's version and what this review said of it,
+/// in a line above the objectives; the rest of the pane is given back.
+fn policy_above(frame: &mut Frame, area: Rect, state: &State) -> Rect {
+    let line = match &state.data.policy {
+        Some(p) if p.outcome.is_none() => Line::from(vec![
+            Span::styled(safe(&p.line()), theme::warn()),
+            Span::styled(" · P: reviewed, no change", theme::dim()),
+        ]),
+        Some(p) => Line::from(Span::styled(safe(&p.line()), theme::good())),
+        None => Line::from(Span::styled(
+            "No quality policy recorded yet: steerco policy set --file FILE",
+            theme::dim(),
+        )),
+    };
+    let [top, rest] =
+        ratatui::layout::Layout::vertical([Constraint::Length(2), Constraint::Fill(1)]).areas(area);
+    frame.render_widget(
+        Paragraph::new(line).wrap(ratatui::widgets::Wrap { trim: true }),
+        top,
+    );
+    rest
 }
 
 /// Draws an input's KPI tiles at the top of a register's pane and gives back
@@ -56,6 +80,11 @@ pub fn kpis_above(frame: &mut Frame, area: Rect, input_key: &str, state: &State)
 
 pub fn draw(frame: &mut Frame, area: Rect, item: &AgendaItem, state: &State) {
     let area = super::raised::strip_below(frame, area, &item.input_key, state);
+    let area = if item.input_key == "c2" {
+        policy_above(frame, area, state)
+    } else {
+        area
+    };
     let (title, header, widths, rows) = match item.input_key.as_str() {
         "opening" => attendance(state),
         "a" => carried_table(state, area.width),

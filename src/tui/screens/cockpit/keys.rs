@@ -136,6 +136,13 @@ pub const COCKPIT: &[Binding] = &[
         msg: Msg::RaiseRisk,
     },
     Binding {
+        keys: &[KeyCode::Char('P')],
+        label: "P",
+        help: "the quality policy was reviewed: no change (a new version: steerco policy set)",
+        footer: None,
+        msg: Msg::PolicyReviewed,
+    },
+    Binding {
         keys: &[KeyCode::Char('S')],
         label: "S",
         help: "sign off: the close-out check, then close and lock the review",

@@ -70,6 +70,7 @@ impl App {
             Msg::OpenKpis => self.open_kpis(),
             Msg::OpenRegisters => self.open_registers(),
             Msg::SignOff => self.open_sign_off(),
+            Msg::PolicyReviewed => self.policy_reviewed(),
             Msg::Help => self.state.open_help(),
             Msg::Quit => self.request_quit(),
             other => self.update_flow(other),
@@ -116,5 +117,51 @@ impl App {
             };
             self.state.info(format!("item marked {word}"));
         }
+    }
+}
+
+impl App {
+    /// P: the review kept the quality policy as it is.
+    fn policy_reviewed(&mut self) {
+        if self.refuse_if_locked() {
+            return;
+        }
+        let (now, review_id) = (self.state.now, self.review_id);
+        if let Some(version) = self
+            .write(|tx, actor| crate::store::policy::reviewed_no_change(tx, actor, now, review_id))
+        {
+            self.state.info(format!(
+                "Quality policy version {version}: reviewed, no change"
+            ));
+        }
+    }
+}
+
+#[cfg(test)]
+mod policy_tests {
+    use crossterm::event::KeyCode;
+
+    use crate::domain::policy::PolicyOutcome;
+    use crate::tui::keymap::Msg;
+    use crate::tui::testkit::{demo_app, key, render};
+
+    #[test]
+    fn p_on_item_c2_records_the_policy_reviewed_with_no_change() {
+        let (_dir, mut app) = demo_app();
+        app.update(Msg::FirstItem);
+        while app.state.current_item().unwrap().input_key != "c2" {
+            app.update(Msg::NextItem);
+        }
+        let drawn = render(&app, 200, 60);
+        assert!(drawn.contains("Quality policy version 2"), "{drawn}");
+        assert!(drawn.contains("not yet reviewed in this review"), "{drawn}");
+        app.handle_key(key(KeyCode::Char('P')));
+        let policy = app.state.data.policy.clone().unwrap();
+        assert_eq!(policy.outcome, Some(PolicyOutcome::NoChange));
+        assert!(render(&app, 200, 60).contains("reviewed, no change"));
+        // once only
+        app.handle_key(key(KeyCode::Char('P')));
+        let said = app.state.status.as_ref().map(|s| s.text.clone()).unwrap();
+        assert!(said.contains("already"), "{said}");
     }
 }
