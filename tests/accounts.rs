@@ -107,6 +107,16 @@ fn ok(out: Output) -> String {
     String::from_utf8_lossy(&out.stdout).into_owned()
 }
 
+/// The README's recipe: a folder owned by the team's group, setgid and
+/// group-writable.
+fn team_folder(team: &Accounts, dir: &Path) -> PathBuf {
+    let folder = dir.join("qms");
+    std::fs::create_dir(&folder).unwrap();
+    assert!(quiet("chgrp", &[&team.group, folder.to_str().unwrap()]));
+    std::fs::set_permissions(&folder, std::fs::Permissions::from_mode(0o2775)).unwrap();
+    folder
+}
+
 fn mode(path: &Path) -> u32 {
     std::fs::metadata(path).unwrap().permissions().mode() & 0o7777
 }
@@ -118,11 +128,7 @@ fn the_team_recipe_works_for_two_accounts() {
     };
     let dir = tempfile::tempdir().unwrap();
     let bin = shared_binary(dir.path());
-    // the recipe: a folder owned by the team's group, setgid, group-writable
-    let folder = dir.path().join("qms");
-    std::fs::create_dir(&folder).unwrap();
-    assert!(quiet("chgrp", &[&team.group, folder.to_str().unwrap()]));
-    std::fs::set_permissions(&folder, std::fs::Permissions::from_mode(0o2775)).unwrap();
+    let folder = team_folder(&team, dir.path());
     let db = folder.join("steerco.sqlite");
     let (first, second) = (&team.users[0], &team.users[1]);
     ok(as_user(first, &bin, &db, &["init"]));
@@ -287,11 +293,7 @@ fn an_anonymous_raise_by_another_account_names_neither_it_nor_its_uid() {
     };
     let dir = tempfile::tempdir().unwrap();
     let bin = shared_binary(dir.path());
-    let folder = dir.path().join("qms");
-    std::fs::create_dir(&folder).unwrap();
-    assert!(quiet("chgrp", &[&team.group, folder.to_str().unwrap()]));
-    std::fs::set_permissions(&folder, std::fs::Permissions::from_mode(0o2775)).unwrap();
-    let db = folder.join("steerco.sqlite");
+    let db = team_folder(&team, dir.path()).join("steerco.sqlite");
     let (facilitator, raiser) = (&team.users[0], &team.users[1]);
     ok(as_user(facilitator, &bin, &db, &["init"]));
     ok(as_user(

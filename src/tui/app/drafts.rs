@@ -59,6 +59,8 @@ impl App {
                         item.unwrap_or_default(),
                         form.owner_value(),
                         form.amount_value(),
+                        // the raised item it triages, if any
+                        form.raised.map(|r| r.to_string()).unwrap_or_default(),
                     ],
                 )
             }
@@ -138,6 +140,7 @@ impl App {
                     form.text.insert_str(field(0));
                     form.owner.insert_str(field(3));
                     form.amount.insert_str(field(4));
+                    form.raised = id(5);
                 }
             }
             DraftKind::Outcome => {
@@ -214,6 +217,31 @@ mod tests {
         let kabelwerk =
             crate::store::providers::find(again.store().conn(), "Kabelwerk Nord").unwrap();
         assert!(kabelwerk.actions.len() == 3, "{:?}", kabelwerk.actions);
+        drop(dir);
+    }
+
+    /// A decision half typed on a raised item, when the link drops, comes
+    /// back still triaging it.
+    #[test]
+    fn an_unfinished_decision_on_a_raised_item_comes_back_triaging_it() {
+        let (dir, mut app) = demo_app();
+        app.handle_key(key(KeyCode::Char('N')));
+        while app.state.registers.tab != crate::tui::screens::registers::Register::Raised {
+            app.handle_key(key(KeyCode::Tab));
+        }
+        app.handle_key(key(KeyCode::Char('i')));
+        app.keep_form_before_exit();
+        let path = app.store().path().to_path_buf();
+        drop(app);
+        let mut again = crate::tui::testkit::app_at(&path, crate::tui::testkit::nine_am());
+        again.restore_form_drafts();
+        let Overlay::DecisionForm(form) = &again.state.overlay else {
+            panic!("the form is back");
+        };
+        assert!(form.raised.is_some());
+        again.handle_key(key(KeyCode::Enter));
+        let became = crate::store::raised::by_code(again.store().conn(), "K7QM-4XD2").unwrap();
+        assert_eq!(became.status, crate::domain::raised::RaisedStatus::Decision);
         drop(dir);
     }
 }
