@@ -130,6 +130,10 @@ fn an_untouched_database_is_intact_and_every_kind_of_hand_edit_is_named() {
             "raised K7QM-4XD2: changed outside steerco (raised_by",
         ),
         (
+            "UPDATE context_entry SET what_changed = '' WHERE ref = 'IP-1'",
+            "context_entry IP-1: changed outside steerco (what_changed",
+        ),
+        (
             "UPDATE policy_version SET text = 'We do our best.' WHERE version = 2",
             "policy_version",
         ),

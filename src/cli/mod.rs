@@ -3,6 +3,7 @@
 
 mod action;
 mod closeout;
+mod context;
 mod feedback;
 mod finding;
 mod kpi;
@@ -109,6 +110,11 @@ enum Command {
     Provider {
         #[command(subcommand)]
         command: provider::ProviderCommand,
+    },
+    /// The context: external and internal issues and interested parties, and what changed
+    Context {
+        #[command(subcommand)]
+        command: context::ContextCommand,
     },
     /// The quality policy: its text by version, and what a review said of it
     Policy {
@@ -262,6 +268,7 @@ pub fn run(cli: Cli) -> Result<Launch> {
         Some(Command::Provider { command }) => provider::run(&mut db()?.open()?, command),
         Some(Command::Finding { command }) => finding::run(&mut db()?.open()?, command),
         Some(Command::Programme { command }) => programme::run(&mut db()?.open()?, command),
+        Some(Command::Context { command }) => context::run(&mut db()?.open()?, command),
         Some(Command::Policy { command }) => policy::run(&mut db()?.open()?, command),
         Some(Command::Raise(args)) => raised::raise(&db()?.existing()?, args),
         Some(Command::Raised(args)) => raised::run(&mut db()?.open()?, args),

@@ -8,6 +8,7 @@
 //! "my actions" shows something. Everything recorded under that person follows.
 
 mod closeout;
+mod context;
 mod data;
 mod feedback;
 mod needs;
@@ -81,6 +82,7 @@ pub fn seed_as(store: &mut Store, today: NaiveDate, me: &str) -> Result<DemoSumm
         seeder.providers()?;
         seeder.raised(&previous)?;
         seeder.policy(&previous)?;
+        seeder.context()?;
         closeout::sign_off_previous(tx, previous.id)?;
         // its minutes kept as they were signed off, at that moment
         let signed_at = crate::store::reviews::review_by_id(tx, previous.id)?

@@ -36,6 +36,7 @@ pub mod action;
 pub mod agenda;
 pub mod audit;
 pub mod closeout;
+pub mod context;
 pub mod due;
 pub mod feedback;
 pub mod kpi;

@@ -465,6 +465,7 @@ pub fn gather_in(conn: &Connection, review_id: i64, now: DateTime<Utc>) -> Resul
             super::registers::needs_tables(conn, today, since_day)?,
             super::registers::raised_tables(conn, review_id, today)?,
             super::registers::policy_tables(conn, review_id, today)?,
+            super::registers::context_tables(conn, review_id, today)?,
         ]
         .concat(),
         risks,

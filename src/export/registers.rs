@@ -383,6 +383,57 @@ pub fn raised_tables(
     }])
 }
 
+/// Item b): the context entries that changed since the last review, and how
+/// many unchanged ones the review confirmed.
+pub fn context_tables(
+    conn: &Connection,
+    review_id: i64,
+    day: NaiveDate,
+) -> Result<Vec<RegisterTable>> {
+    let mut all = crate::store::context::list(conn)?;
+    // as known on the minutes' day
+    all.retain(|e| e.changed_on <= day);
+    if all.is_empty() {
+        return Ok(Vec::new());
+    }
+    let since = crate::store::context::since(conn, review_id)?;
+    let confirmed = crate::store::context::confirmed(conn, review_id)?.len();
+    let rows = all
+        .iter()
+        .filter(|e| e.changed_since(since))
+        .map(|e| {
+            vec![
+                e.reference.clone(),
+                e.kind.label().into(),
+                e.title.clone(),
+                e.detail.clone(),
+                e.changed_on.to_string(),
+                match e.retired_on {
+                    Some(r) => format!("retired on {r}"),
+                    None if e.what_changed.is_empty() => "newly noted".into(),
+                    None => e.what_changed.clone(),
+                },
+                e.risk.clone().unwrap_or_default(),
+            ]
+        })
+        .collect();
+    Ok(vec![RegisterTable {
+        input_key: "b",
+        caption: "Changes in context and interested parties",
+        summary: crate::domain::context::summary(&all, since, confirmed),
+        columns: names(&[
+            "Ref",
+            "Kind",
+            "Issue or party",
+            "Requirements or meaning",
+            "Changed",
+            "What changed",
+            "Risk",
+        ]),
+        rows,
+    }])
+}
+
 /// Item c)2: the quality policy the review left in force, its version, what
 /// the review said of it and its text.
 pub fn policy_tables(

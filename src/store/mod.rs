@@ -5,6 +5,7 @@ pub mod actions;
 mod audit;
 mod changelog;
 pub mod closeout;
+pub mod context;
 pub mod drafts;
 pub mod dump;
 pub mod error;
@@ -60,6 +61,7 @@ const MIGRATIONS: &[M<'static>] = &[
     M::up(include_str!("migrations/012_providers.sql")),
     M::up(include_str!("migrations/013_raised.sql")),
     M::up(include_str!("migrations/014_policy.sql")),
+    M::up(include_str!("migrations/015_context.sql")),
 ];
 
 /// The schema version this build writes.

@@ -38,6 +38,8 @@ pub enum Msg {
     Raise,
     /// The review kept the quality policy with no change.
     PolicyReviewed,
+    /// Item b): no change in every context entry unchanged since the last review.
+    ConfirmContext,
     NewDecision,
     OpenActions,
     FocusCarried,

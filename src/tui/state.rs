@@ -52,6 +52,11 @@ pub struct CockpitData {
     pub raised: Vec<crate::domain::raised::Raised>,
     /// The quality policy in force and what this review said of it, for item c)2.
     pub policy: Option<crate::domain::policy::PolicyInReview>,
+    /// The context register for item b), the last review's day, and the
+    /// entries this review confirmed unchanged.
+    pub context: Vec<crate::domain::context::ContextEntry>,
+    pub context_since: Option<NaiveDate>,
+    pub context_confirmed: Vec<i64>,
 }
 
 impl CockpitData {
@@ -84,6 +89,9 @@ impl CockpitData {
             findings: crate::store::findings::list(conn, false)?,
             raised: crate::store::raised::list(conn, false)?,
             policy: crate::store::policy::in_review(conn, review_id)?,
+            context: crate::store::context::list(conn)?,
+            context_since: crate::store::context::since(conn, review_id)?,
+            context_confirmed: crate::store::context::confirmed(conn, review_id)?,
         })
     }
 

@@ -88,7 +88,7 @@ pub fn draw(frame: &mut Frame, area: Rect, item: &AgendaItem, state: &State) {
     let (title, header, widths, rows) = match item.input_key.as_str() {
         "opening" => attendance(state),
         "a" => carried_table(state, area.width),
-        "b" => return crate::tui::screens::risks::view::draw_item_b(frame, area, state),
+        "b" => return super::context::draw_item_b(frame, area, state),
         "e" => return crate::tui::screens::risks::view::draw_item_e(frame, area, state),
         "outputs" => outputs_table(state),
         "close" => return draw_close_tally(frame, area, state),

@@ -136,6 +136,13 @@ pub const COCKPIT: &[Binding] = &[
         msg: Msg::RaiseRisk,
     },
     Binding {
+        keys: &[KeyCode::Char('C')],
+        label: "C",
+        help: "item b): no change in every context entry unchanged since the last review",
+        footer: None,
+        msg: Msg::ConfirmContext,
+    },
+    Binding {
         keys: &[KeyCode::Char('P')],
         label: "P",
         help: "the quality policy was reviewed: no change (a new version: steerco policy set)",

@@ -4,6 +4,7 @@
 pub mod agenda;
 pub mod attendance;
 mod carried;
+mod context;
 pub mod evidence;
 mod feedback;
 mod findings;

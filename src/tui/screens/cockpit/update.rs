@@ -71,6 +71,7 @@ impl App {
             Msg::OpenRegisters => self.open_registers(),
             Msg::SignOff => self.open_sign_off(),
             Msg::PolicyReviewed => self.policy_reviewed(),
+            Msg::ConfirmContext => self.confirm_context(),
             Msg::Help => self.state.open_help(),
             Msg::Quit => self.request_quit(),
             other => self.update_flow(other),
@@ -121,6 +122,31 @@ impl App {
 }
 
 impl App {
+    /// C on item b): the context entries that did not change since the last
+    /// review are confirmed unchanged, all at once.
+    fn confirm_context(&mut self) {
+        if self.refuse_if_locked() {
+            return;
+        }
+        if self.state.current_item().map(|i| i.input_key.as_str()) != Some("b") {
+            return self
+                .state
+                .info("C confirms the unchanged context on item b) Context");
+        }
+        let (now, review_id, since) = (
+            self.state.now,
+            self.review_id,
+            self.state.data.context_since,
+        );
+        if let Some(n) = self.write(|tx, actor| {
+            crate::store::context::confirm_unchanged(tx, actor, now, review_id, since)
+        }) {
+            self.state.info(format!(
+                "{n} unchanged context entries confirmed: no change"
+            ));
+        }
+    }
+
     /// P: the review kept the quality policy as it is.
     fn policy_reviewed(&mut self) {
         if self.refuse_if_locked() {
