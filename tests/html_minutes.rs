@@ -231,7 +231,9 @@ fn html_minutes_print_to_a4_with_no_page_left_mostly_blank() {
         pages.len(),
         pages.iter().map(|p| p.content_bytes).collect::<Vec<_>>()
     );
-    assert!((3..=10).contains(&pages.len()), "{} pages", pages.len());
+    // the demo's minutes carry every register, the policy, the context and
+    // the objectives: about eleven pages
+    assert!((3..=14).contains(&pages.len()), "{} pages", pages.len());
     for p in &pages {
         // A4 is 595 × 842 points
         assert!(

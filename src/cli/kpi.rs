@@ -49,9 +49,9 @@ pub enum KpiCommand {
         /// The 9.3.2 input it evidences: c1 customers, c2 objectives, c3 processes, c7 suppliers…
         #[arg(long, default_value = "c2")]
         input: String,
-        /// The strategic goal or quality objective it belongs to
-        #[arg(long, default_value = "")]
-        objective: String,
+        /// The quality objective it measures, e.g. QO-2 (see steerco objective list)
+        #[arg(long, value_name = "OBJECTIVE")]
+        objective: Option<String>,
         /// Who reports it (a person's name or OS user name)
         #[arg(long, value_name = "PERSON")]
         owner: Option<String>,
@@ -148,9 +148,18 @@ pub fn run(store: &mut Store, command: KpiCommand) -> Result<ExitCode> {
                 frequency,
                 owner_id,
                 input_key: input.trim().to_string(),
-                objective,
+                // the objective is a link, not a line of text
+                objective: String::new(),
             };
-            store.write(|tx, actor| kpis::add_kpi(tx, actor, Utc::now(), &new))?;
+            let now = Utc::now();
+            store.write(|tx, actor| {
+                kpis::add_kpi(tx, actor, now, &new)?;
+                if let Some(objective) = &objective {
+                    let to = crate::store::strategy::LinkTo::Kpi(&new.key);
+                    crate::store::strategy::link(tx, actor, now, objective, to)?;
+                }
+                Ok(())
+            })?;
             println!(
                 "Added KPI {} \"{}\": target {}, reported {}.",
                 new.key,

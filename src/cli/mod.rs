@@ -17,6 +17,7 @@ mod provider;
 mod raised;
 mod review;
 pub mod risk;
+mod strategy;
 mod trail;
 
 use std::path::PathBuf;
@@ -110,6 +111,16 @@ enum Command {
     Provider {
         #[command(subcommand)]
         command: provider::ProviderCommand,
+    },
+    /// Strategic directions and the quality objectives under them, as a tree
+    Strategy {
+        #[command(subcommand)]
+        command: strategy::StrategyCommand,
+    },
+    /// Quality objectives (6.2): add, put under a direction, link KPIs, risks and actions
+    Objective {
+        #[command(subcommand)]
+        command: strategy::ObjectiveCommand,
     },
     /// The context: external and internal issues and interested parties, and what changed
     Context {
@@ -268,6 +279,10 @@ pub fn run(cli: Cli) -> Result<Launch> {
         Some(Command::Provider { command }) => provider::run(&mut db()?.open()?, command),
         Some(Command::Finding { command }) => finding::run(&mut db()?.open()?, command),
         Some(Command::Programme { command }) => programme::run(&mut db()?.open()?, command),
+        Some(Command::Strategy { command }) => strategy::run_strategy(&mut db()?.open()?, command),
+        Some(Command::Objective { command }) => {
+            strategy::run_objective(&mut db()?.open()?, command)
+        }
         Some(Command::Context { command }) => context::run(&mut db()?.open()?, command),
         Some(Command::Policy { command }) => policy::run(&mut db()?.open()?, command),
         Some(Command::Raise(args)) => raised::raise(&db()?.existing()?, args),

@@ -16,6 +16,7 @@ mod policy;
 mod programme;
 mod providers;
 mod raised;
+mod strategy;
 #[cfg(test)]
 pub(super) mod tests;
 
@@ -83,6 +84,7 @@ pub fn seed_as(store: &mut Store, today: NaiveDate, me: &str) -> Result<DemoSumm
         seeder.raised(&previous)?;
         seeder.policy(&previous)?;
         seeder.context()?;
+        seeder.strategy()?;
         closeout::sign_off_previous(tx, previous.id)?;
         // its minutes kept as they were signed off, at that moment
         let signed_at = crate::store::reviews::review_by_id(tx, previous.id)?

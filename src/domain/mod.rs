@@ -48,4 +48,5 @@ pub mod provider;
 pub mod raised;
 pub mod review;
 pub mod risk;
+pub mod strategy;
 pub mod text;

@@ -417,6 +417,8 @@ pub fn gather_in(conn: &Connection, review_id: i64, now: DateTime<Utc>) -> Resul
         .collect();
     let titles = followup::titles(conn)?;
 
+    let kpis = kpis_as_of(conn, &as_of_ts)?;
+    let objective_tables = super::registers::objective_tables(conn, &kpis)?;
     Ok(Minutes {
         organisation: evidence::organisation_name(conn)?.unwrap_or_default(),
         scope: evidence::qms_scope(conn)?,
@@ -455,7 +457,7 @@ pub fn gather_in(conn: &Connection, review_id: i64, now: DateTime<Utc>) -> Resul
                 timebox: format_duration(i.timebox_secs),
             })
             .collect(),
-        kpis: kpis_as_of(conn, &as_of_ts)?,
+        kpis,
         nonconformities: ncs.iter().map(|n| nc_line(n, today)).collect(),
         nc_summary,
         registers: [
@@ -466,6 +468,7 @@ pub fn gather_in(conn: &Connection, review_id: i64, now: DateTime<Utc>) -> Resul
             super::registers::raised_tables(conn, review_id, today)?,
             super::registers::policy_tables(conn, review_id, today)?,
             super::registers::context_tables(conn, review_id, today)?,
+            objective_tables,
         ]
         .concat(),
         risks,

@@ -434,6 +434,96 @@ pub fn context_tables(
     }])
 }
 
+/// Item c)2: the strategy as a table, each quality objective under its
+/// direction with its status rolled up from the KPIs measuring it as of the
+/// minutes (their latest values by then).
+pub fn objective_tables(
+    conn: &Connection,
+    kpis: &[crate::export::minutes::KpiLine],
+) -> Result<Vec<RegisterTable>> {
+    use crate::domain::kpi::KpiStatus;
+    use crate::domain::strategy::rollup;
+    const ALL_STATUSES: [KpiStatus; 4] = [
+        KpiStatus::OnTarget,
+        KpiStatus::AtRisk,
+        KpiStatus::OffTarget,
+        KpiStatus::NoData,
+    ];
+    let objectives = crate::store::strategy::objectives(conn)?;
+    if objectives.is_empty() {
+        return Ok(Vec::new());
+    }
+    let directions = crate::store::strategy::directions(conn)?;
+    let keys: std::collections::HashMap<i64, String> = conn
+        .prepare("SELECT id, key FROM kpi")?
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
+        .collect::<rusqlite::Result<_>>()?;
+    let mut rows = Vec::new();
+    let mut counts = [0usize; 4];
+    for d in directions.iter().map(Some).chain(std::iter::once(None)) {
+        for o in objectives.iter().filter(|o| match d {
+            Some(d) => o.direction_id == Some(d.id),
+            None => !directions.iter().any(|d| Some(d.id) == o.direction_id),
+        }) {
+            let measured: Vec<&crate::export::minutes::KpiLine> = kpis
+                .iter()
+                .filter(|k| o.kpis.iter().any(|id| keys.get(id) == Some(&k.key)))
+                .collect();
+            let statuses: Vec<KpiStatus> = measured
+                .iter()
+                .filter_map(|k| ALL_STATUSES.into_iter().find(|s| s.word() == k.status))
+                .collect();
+            let status = rollup(&statuses);
+            counts[status as usize] += 1;
+            rows.push(vec![
+                d.map_or("—".to_string(), |d| {
+                    format!("{} {}", d.reference, d.title)
+                }),
+                format!("{} {}", o.reference, o.title),
+                o.owner.clone().unwrap_or_default(),
+                o.due_on.map(|d| d.to_string()).unwrap_or_default(),
+                status.word().to_string(),
+                measured
+                    .iter()
+                    .map(|k| k.name.clone())
+                    .collect::<Vec<_>>()
+                    .join(", "),
+                o.risks.join(", "),
+                o.actions
+                    .iter()
+                    .filter(|(_, s)| s.is_open())
+                    .map(|(a, _)| a.clone())
+                    .collect::<Vec<_>>()
+                    .join(", "),
+            ]);
+        }
+    }
+    let summary = format!(
+        "{} objectives: {} on track, {} at risk, {} off track, {} not measured",
+        objectives.len(),
+        counts[0],
+        counts[1],
+        counts[2],
+        counts[3]
+    );
+    Ok(vec![RegisterTable {
+        input_key: "c2",
+        caption: "Quality objectives under the strategic directions",
+        summary,
+        columns: names(&[
+            "Direction",
+            "Objective",
+            "Owner",
+            "By",
+            "Status",
+            "Measured by",
+            "Risks",
+            "Open actions",
+        ]),
+        rows,
+    }])
+}
+
 /// Item c)2: the quality policy the review left in force, its version, what
 /// the review said of it and its text.
 pub fn policy_tables(

@@ -25,6 +25,7 @@ pub mod register;
 pub mod reviews;
 pub mod risks;
 pub mod seal;
+pub mod strategy;
 
 use std::path::{Path, PathBuf};
 use std::time::Duration;
@@ -62,6 +63,7 @@ const MIGRATIONS: &[M<'static>] = &[
     M::up(include_str!("migrations/013_raised.sql")),
     M::up(include_str!("migrations/014_policy.sql")),
     M::up(include_str!("migrations/015_context.sql")),
+    M::up(include_str!("migrations/016_strategy.sql")),
 ];
 
 /// The schema version this build writes.

@@ -57,6 +57,9 @@ pub struct CockpitData {
     pub context: Vec<crate::domain::context::ContextEntry>,
     pub context_since: Option<NaiveDate>,
     pub context_confirmed: Vec<i64>,
+    /// The strategy for item c)2: directions, and objectives with their links.
+    pub directions: Vec<crate::domain::strategy::Direction>,
+    pub objectives: Vec<crate::domain::strategy::Objective>,
 }
 
 impl CockpitData {
@@ -92,6 +95,8 @@ impl CockpitData {
             context: crate::store::context::list(conn)?,
             context_since: crate::store::context::since(conn, review_id)?,
             context_confirmed: crate::store::context::confirmed(conn, review_id)?,
+            directions: crate::store::strategy::directions(conn)?,
+            objectives: crate::store::strategy::objectives(conn)?,
         })
     }
 

@@ -24,7 +24,7 @@ pub fn has_evidence(item: &AgendaItem, state: &State) -> bool {
         "d" if !state.data.needs.is_empty() => true,
         "c7" if !state.data.providers.is_empty() => true,
         "f" if !state.data.raised.is_empty() => true,
-        "c2" if state.data.policy.is_some() => true,
+        "c2" if state.data.policy.is_some() || !state.data.objectives.is_empty() => true,
         key if state
             .data
             .raised
@@ -106,6 +106,7 @@ pub fn draw(frame: &mut Frame, area: Rect, item: &AgendaItem, state: &State) {
         "f" if !state.data.raised.is_empty() => {
             return super::raised::draw_item_f(frame, area, state);
         }
+        "c2" => return super::objectives::draw_item_c2(frame, area, state),
         key => return crate::tui::screens::kpis::view::draw_compact(frame, area, key, state),
     };
     let visible = area.height.saturating_sub(2) as usize;
