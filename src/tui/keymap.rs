@@ -29,6 +29,8 @@ pub enum Msg {
     OpenKpis,
     /// The registers: nonconformities, audit findings.
     OpenRegisters,
+    /// The strategy screen: directions and objectives.
+    OpenStrategy,
     SignOff,
     Help,
     Quit,

@@ -204,6 +204,8 @@ pub enum Screen {
     /// The registers the 9.3.2 inputs are fed from (`N`): nonconformities,
     /// audit findings.
     Registers,
+    /// Strategic directions and the quality objectives under them (`O`).
+    Strategy,
 }
 
 pub enum Overlay {
@@ -401,6 +403,8 @@ pub struct State {
     pub read_only: bool,
     pub kpis: KpiBoard,
     pub registers: crate::tui::screens::registers::RegisterView,
+    /// The selected objective on the strategy screen, in tree order.
+    pub strategy_cursor: usize,
     /// The terminal's width, for moving up and down a grid that reflows.
     pub width: u16,
 }
@@ -447,6 +451,7 @@ impl State {
             read_only: false,
             kpis: KpiBoard::new(Vec::new()),
             registers: Default::default(),
+            strategy_cursor: 0,
             width: 80,
         }
     }

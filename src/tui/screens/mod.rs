@@ -6,6 +6,7 @@ pub mod cockpit;
 pub mod kpis;
 pub mod registers;
 pub mod risks;
+pub mod strategy;
 
 use std::borrow::Cow;
 
@@ -42,6 +43,7 @@ pub const SCREENS: &[ScreenDef] = &[
     risks::SCREEN,
     actions::SCREEN,
     registers::SCREEN,
+    strategy::SCREEN,
 ];
 
 /// The registration of a screen (each is registered: a test says so).
@@ -77,10 +79,11 @@ pub fn rebind(config: &Config) -> Result<Vec<Rebound>, ConfigError> {
             "kpis" => family::<kpis::keys::KpiMsg>(),
             "risks" => family::<risks::keys::RiskMsg>(),
             "registers" => family::<registers::keys::RegisterMsg>(),
+            "strategy" => family::<strategy::keys::StrategyMsg>(),
             other => {
                 return Err(config.error(
                     o.line,
-                    format!("[keys.{other}]: no such screen; the sections are keys.cockpit, keys.kpis, keys.risks and keys.registers"),
+                    format!("[keys.{other}]: no such screen; the sections are keys.cockpit, keys.kpis, keys.risks, keys.registers and keys.strategy"),
                 ));
             }
         };
@@ -103,6 +106,7 @@ pub fn rebind(config: &Config) -> Result<Vec<Rebound>, ConfigError> {
             "kpis" => has(kpis::keys::KPIS, &r.name),
             "risks" => has(risks::keys::RISKS, &r.name),
             "registers" => has(registers::keys::REGISTERS, &r.name),
+            "strategy" => has(strategy::keys::STRATEGY, &r.name),
             _ => [
                 cockpit::keys::COCKPIT,
                 cockpit::keys::CARRY,
@@ -126,7 +130,8 @@ pub fn rebind(config: &Config) -> Result<Vec<Rebound>, ConfigError> {
         .or_else(|| clash_in(actions::keys::ACTIONS, &rebound))
         .or_else(|| clash_in(kpis::keys::KPIS, &rebound))
         .or_else(|| clash_in(risks::keys::RISKS, &rebound))
-        .or_else(|| clash_in(registers::keys::REGISTERS, &rebound));
+        .or_else(|| clash_in(registers::keys::REGISTERS, &rebound))
+        .or_else(|| clash_in(strategy::keys::STRATEGY, &rebound));
     if let Some((key, first, second)) = clash {
         let line = rebound
             .iter()
@@ -224,6 +229,9 @@ pub fn default_config() -> String {
     out.push_str("\n[keys.registers]\n");
     let title = "the registers: nonconformities, audit findings (N)";
     section_rows(&mut out, &mut Vec::new(), registers::keys::REGISTERS, title);
+    out.push_str("\n[keys.strategy]\n");
+    let title = "the strategy: directions and objectives (O)";
+    section_rows(&mut out, &mut Vec::new(), strategy::keys::STRATEGY, title);
     out
 }
 

@@ -136,6 +136,13 @@ pub const COCKPIT: &[Binding] = &[
         msg: Msg::RaiseRisk,
     },
     Binding {
+        keys: &[KeyCode::Char('O')],
+        label: "O",
+        help: "the strategy: directions, objectives and their status, KPIs, risks and open actions",
+        footer: None,
+        msg: Msg::OpenStrategy,
+    },
+    Binding {
         keys: &[KeyCode::Char('C')],
         label: "C",
         help: "item b): no change in every context entry unchanged since the last review",

@@ -13,7 +13,7 @@ pub mod keys;
 mod ncs;
 mod needs;
 mod notes;
-mod objectives;
+pub mod objectives;
 mod providers;
 mod raised;
 mod update;

@@ -12,7 +12,7 @@ use crate::tui::state::State;
 use crate::tui::theme;
 use crate::tui::ui::safe;
 
-fn status_style(s: ObjectiveStatus) -> ratatui::style::Style {
+pub fn status_style(s: ObjectiveStatus) -> ratatui::style::Style {
     match s {
         ObjectiveStatus::OnTrack => theme::good(),
         ObjectiveStatus::AtRisk => theme::warn(),

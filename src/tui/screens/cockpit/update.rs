@@ -69,6 +69,7 @@ impl App {
             }
             Msg::OpenKpis => self.open_kpis(),
             Msg::OpenRegisters => self.open_registers(),
+            Msg::OpenStrategy => self.open_strategy(),
             Msg::SignOff => self.open_sign_off(),
             Msg::PolicyReviewed => self.policy_reviewed(),
             Msg::ConfirmContext => self.confirm_context(),
