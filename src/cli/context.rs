@@ -5,13 +5,13 @@ use std::process::ExitCode;
 
 use chrono::{Local, NaiveDate, Utc};
 use clap::Subcommand;
-use color_eyre::eyre::{Result, eyre};
+use color_eyre::eyre::Result;
 
 use super::output::{csv, or_dash, table};
 use super::parse_date;
 use crate::domain::context::ContextKind;
 use crate::domain::text::visible_line;
-use crate::store::{Store, context, reviews};
+use crate::store::{Store, context};
 
 #[derive(Debug, Subcommand)]
 pub enum ContextCommand {
@@ -73,19 +73,6 @@ pub enum ContextCommand {
         #[arg(long)]
         csv: bool,
     },
-}
-
-fn the_review(store: &Store, named: Option<&str>) -> Result<crate::domain::model::Review> {
-    Ok(match named {
-        Some(r) => reviews::review_by_ref(store.conn(), r)?.ok_or_else(|| {
-            eyre!(
-                "no review {} (see steerco review list)",
-                visible_line(r.trim())
-            )
-        })?,
-        None => reviews::cockpit_review(store.conn())?
-            .ok_or_else(|| eyre!("no review is open or planned; name one with --review"))?,
-    })
 }
 
 pub fn run(store: &mut Store, command: ContextCommand) -> Result<ExitCode> {
@@ -156,7 +143,7 @@ pub fn run(store: &mut Store, command: ContextCommand) -> Result<ExitCode> {
             );
         }
         ContextCommand::Confirm { review } => {
-            let review = the_review(store, review.as_deref())?;
+            let review = super::review_named_or_current(store, review.as_deref())?;
             let since = context::since(store.conn(), review.id)?;
             let n = store
                 .write(|tx, actor| context::confirm_unchanged(tx, actor, now, review.id, since))?;
@@ -172,7 +159,7 @@ pub fn run(store: &mut Store, command: ContextCommand) -> Result<ExitCode> {
         } => {
             let mut all = context::list(store.conn())?;
             if changed {
-                let review = the_review(store, None)?;
+                let review = super::review_named_or_current(store, None)?;
                 let since = context::since(store.conn(), review.id)?;
                 all.retain(|e| e.changed_since(since));
             }

@@ -49,7 +49,7 @@ pub enum KpiCommand {
         /// The 9.3.2 input it evidences: c1 customers, c2 objectives, c3 processes, c7 suppliers…
         #[arg(long, default_value = "c2")]
         input: String,
-        /// The quality objective it measures, e.g. QO-2 (see steerco objective list)
+        /// The quality objective it measures, e.g. QO-2 (see steerco strategy list)
         #[arg(long, value_name = "OBJECTIVE")]
         objective: Option<String>,
         /// Who reports it (a person's name or OS user name)

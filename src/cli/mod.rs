@@ -228,6 +228,25 @@ pub fn parse() -> Cli {
     Cli::parse()
 }
 
+/// The review a command names with --review, or else the one the cockpit
+/// opens on: in progress, or the next planned.
+fn review_named_or_current(
+    store: &Store,
+    named: Option<&str>,
+) -> Result<crate::domain::model::Review> {
+    match named {
+        Some(r) => reviews::review_by_ref(store.conn(), r)?.ok_or_else(|| {
+            eyre!(
+                "no review {} (see steerco review list)",
+                crate::domain::text::visible_line(r.trim())
+            )
+        }),
+        None => reviews::cockpit_review(store.conn())?.ok_or_else(|| {
+            eyre!("no review is open or planned; plan one, or name it with --review")
+        }),
+    }
+}
+
 /// A day as people say it, read as the cockpit reads it (`2027-03-15`,
 /// `+3m`, `fri`, `next month`, `eoq`), counted from today.
 pub fn parse_day(s: &str) -> std::result::Result<NaiveDate, String> {

@@ -9,7 +9,7 @@ use clap::Subcommand;
 use color_eyre::eyre::{Result, WrapErr, eyre};
 
 use super::parse_date;
-use crate::store::{Store, policy, reviews};
+use crate::store::{Store, policy};
 
 #[derive(Debug, Subcommand)]
 pub enum PolicyCommand {
@@ -53,16 +53,7 @@ pub enum PolicyCommand {
 }
 
 fn review_id(store: &Store, named: Option<&str>) -> Result<(i64, String)> {
-    let review = match named {
-        Some(r) => reviews::review_by_ref(store.conn(), r)?.ok_or_else(|| {
-            eyre!(
-                "no review {} (see steerco review list)",
-                crate::domain::text::visible_line(r.trim())
-            )
-        })?,
-        None => reviews::cockpit_review(store.conn())?
-            .ok_or_else(|| eyre!("no review is open or planned; name one with --review"))?,
-    };
+    let review = super::review_named_or_current(store, named)?;
     Ok((review.id, review.reference))
 }
 

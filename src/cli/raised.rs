@@ -303,17 +303,7 @@ fn triage(
     review: Option<&str>,
     outcome: Outcome,
 ) -> Result<ExitCode> {
-    let review = match review {
-        Some(r) => reviews::review_by_ref(store.conn(), r)?.ok_or_else(|| {
-            eyre!(
-                "no review {} (see steerco review list)",
-                visible_line(r.trim())
-            )
-        })?,
-        None => reviews::cockpit_review(store.conn())?.ok_or_else(|| {
-            eyre!("no review is open or planned; plan one, or name it with --review")
-        })?,
-    };
+    let review = super::review_named_or_current(store, review)?;
     let now = Utc::now();
     let done =
         store.write(|tx, actor| raised::triage(tx, actor, now, code, review.id, &outcome))?;

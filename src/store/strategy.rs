@@ -29,34 +29,50 @@ pub fn directions(conn: &Connection) -> Result<Vec<Direction>> {
         .collect::<rusqlite::Result<_>>()?)
 }
 
-fn direction_id(conn: &Connection, reference: &str) -> Result<(i64, String)> {
+/// A live record's id and reference in one of the two tables, or the
+/// refusal naming it and where to look.
+fn live_ref(
+    conn: &Connection,
+    table: &str,
+    reference: &str,
+    what: &str,
+    listed_by: &str,
+) -> Result<(i64, String)> {
+    // the table is one of this module's two, never typed text
     conn.query_row(
-        "SELECT id, ref FROM strategic_direction WHERE ref = ?1 COLLATE NOCASE AND retired_on IS NULL",
+        &format!(
+            "SELECT id, ref FROM {table} WHERE ref = ?1 COLLATE NOCASE AND retired_on IS NULL"
+        ),
         [reference.trim()],
         |r| Ok((r.get(0)?, r.get(1)?)),
     )
     .optional()?
     .ok_or_else(|| {
         not_found!(
-            "no strategic direction {} (see steerco strategy list)",
+            "no {what} {} (see {listed_by})",
             visible_line(reference.trim())
         )
     })
 }
 
-fn objective_id(conn: &Connection, reference: &str) -> Result<(i64, String)> {
-    conn.query_row(
-        "SELECT id, ref FROM quality_objective WHERE ref = ?1 COLLATE NOCASE AND retired_on IS NULL",
-        [reference.trim()],
-        |r| Ok((r.get(0)?, r.get(1)?)),
+fn direction_id(conn: &Connection, reference: &str) -> Result<(i64, String)> {
+    live_ref(
+        conn,
+        "strategic_direction",
+        reference,
+        "strategic direction",
+        "steerco strategy list",
     )
-    .optional()?
-    .ok_or_else(|| {
-        not_found!(
-            "no quality objective {} (see steerco objective list)",
-            visible_line(reference.trim())
-        )
-    })
+}
+
+fn objective_id(conn: &Connection, reference: &str) -> Result<(i64, String)> {
+    live_ref(
+        conn,
+        "quality_objective",
+        reference,
+        "quality objective",
+        "steerco strategy list",
+    )
 }
 
 pub fn add_direction(

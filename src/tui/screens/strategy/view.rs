@@ -8,6 +8,7 @@ use ratatui::widgets::{Block, Paragraph, Wrap};
 use super::in_tree_order;
 use crate::domain::strategy::Objective;
 use crate::tui::screens::cockpit::objectives::{status_of, status_style};
+use crate::tui::screens::registers::view::field;
 use crate::tui::state::State;
 use crate::tui::theme;
 use crate::tui::ui::safe;
@@ -84,17 +85,6 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &State) {
             .block(Block::bordered().title(Span::styled(" Objective ", theme::title()))),
         detail_area,
     );
-}
-
-fn field<'a>(label: &str, value: String) -> Line<'a> {
-    Line::from(vec![
-        Span::styled(format!("{label:<12}"), theme::dim()),
-        Span::raw(if value.trim().is_empty() {
-            "—".into()
-        } else {
-            value
-        }),
-    ])
 }
 
 fn detail<'a>(o: &Objective, state: &State) -> Vec<Line<'a>> {

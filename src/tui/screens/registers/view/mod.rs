@@ -150,7 +150,7 @@ fn draw_page(frame: &mut Frame, area: Rect, page: Page, cursor: usize) {
 }
 
 /// A detail line: its label in a column, then the value or a dash.
-pub(super) fn field<'a>(label: &str, value: String) -> Line<'a> {
+pub(crate) fn field<'a>(label: &str, value: String) -> Line<'a> {
     Line::from(vec![
         Span::styled(format!("{label:<12}"), theme::dim()),
         Span::raw(if value.trim().is_empty() {
