@@ -32,6 +32,36 @@ pub fn safe(text: &str) -> String {
     visible_line(text).into_owned()
 }
 
+/// A table cell's text broken at spaces into lines of at most `width`
+/// columns, and no more than `most` lines (the last one cut), so that a
+/// long title takes a second row rather than being cut where there is room.
+pub fn wrap_words(text: &str, width: usize, most: usize) -> Vec<String> {
+    use unicode_width::UnicodeWidthStr;
+    let text = safe(text);
+    let width = width.max(1);
+    let mut lines: Vec<String> = vec![String::new()];
+    for word in text.split(' ').filter(|w| !w.is_empty()) {
+        let line = lines.last_mut().expect("one line at least");
+        if line.is_empty() {
+            line.push_str(word);
+        } else if line.width() + 1 + word.width() <= width {
+            line.push(' ');
+            line.push_str(word);
+        } else {
+            lines.push(word.to_string());
+        }
+    }
+    let most = most.max(1);
+    if lines.len() > most {
+        // what is left out is marked, so a cut title does not read as whole
+        lines.truncate(most);
+        let last = &mut lines[most - 1];
+        while last.width() + 1 > width && last.pop().is_some() {}
+        last.push('…');
+    }
+    lines
+}
+
 pub fn draw(frame: &mut Frame, state: &State) {
     let area = frame.area();
     if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {

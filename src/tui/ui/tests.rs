@@ -207,3 +207,24 @@ fn attendance_is_taken_in_an_overlay() {
             .contains("stays the chair")
     );
 }
+
+#[test]
+fn a_long_cell_wraps_at_spaces_and_a_cut_one_says_so() {
+    use super::wrap_words;
+    assert_eq!(
+        wrap_words("Demand for EV charging infrastructure", 22, 3),
+        ["Demand for EV charging", "infrastructure"]
+    );
+    assert_eq!(
+        wrap_words("Demand for EV charging infrastructure", 22, 1),
+        ["Demand for EV chargin…"]
+    );
+    assert_eq!(
+        wrap_words("Demand for EV charging", 16, 1),
+        ["Demand for EV…"]
+    );
+    assert_eq!(wrap_words("short", 22, 2), ["short"]);
+    assert_eq!(wrap_words("", 10, 2), [""]);
+    // a word wider than the column is kept whole on its line for the table to cut
+    assert_eq!(wrap_words("Kabelwerk", 4, 2), ["Kabelwerk"]);
+}

@@ -10,7 +10,7 @@ use ratatui::widgets::{Cell, Paragraph, Row, Table, Wrap};
 use crate::domain::context::{ContextEntry, summary};
 use crate::tui::state::State;
 use crate::tui::theme;
-use crate::tui::ui::safe;
+use crate::tui::ui::{safe, wrap_words};
 
 pub fn draw_item_b(frame: &mut Frame, area: Rect, state: &State) {
     let data = &state.data;
@@ -56,34 +56,41 @@ pub fn draw_item_b(frame: &mut Frame, area: Rect, state: &State) {
         ])
     });
     let caption = Paragraph::new(caption).wrap(Wrap { trim: true });
-    let caption_rows = caption.line_count(area.width).min(usize::from(area.height)) as u16;
-    let table_rows = (changed.len() as u16 + 1).min(area.height.saturating_sub(caption_rows + 4));
-    let [caption_area, table_area, _, rest] = Layout::vertical([
-        Constraint::Length(caption_rows),
-        Constraint::Length(table_rows),
-        Constraint::Length(1),
-        Constraint::Fill(1),
-    ])
-    .areas(area);
-    frame.render_widget(caption, caption_area);
     let narrow = area.width < 90;
-    let rows = changed.iter().map(|e| {
-        let what = if let Some(r) = e.retired_on {
-            format!("retired {r}")
-        } else if e.what_changed.is_empty() {
-            "new".to_string()
-        } else {
-            safe(&e.what_changed)
-        };
-        let mut cells = vec![Cell::from(e.reference.clone())];
-        if !narrow {
-            cells.push(Cell::from(e.kind.label()));
-            cells.push(Cell::from(e.changed_on.to_string()));
-        }
-        cells.push(Cell::from(safe(&e.title)));
-        cells.push(Cell::from(what));
-        Row::new(cells)
-    });
+    // the two text columns share what the fixed ones leave
+    let free = usize::from(area.width).saturating_sub(if narrow { 7 + 2 } else { 7 + 16 + 10 + 4 });
+    let (title_w, what_w) = if narrow {
+        (free / 2, free - free / 2)
+    } else {
+        (free / 3, free - free / 3)
+    };
+    // a short pane shows every changed entry on a line; a tall one wraps them
+    let most = if area.height >= 30 { 3 } else { 1 };
+    let mut heights = 0u16;
+    let rows: Vec<Row> = changed
+        .iter()
+        .map(|e| {
+            let what = if let Some(r) = e.retired_on {
+                format!("retired {r}")
+            } else if e.what_changed.is_empty() {
+                "new".to_string()
+            } else {
+                safe(&e.what_changed)
+            };
+            let mut cells = vec![Cell::from(e.reference.clone())];
+            if !narrow {
+                cells.push(Cell::from(e.kind.label()));
+                cells.push(Cell::from(e.changed_on.to_string()));
+            }
+            let title = wrap_words(&e.title, title_w, most);
+            let what = wrap_words(&what, what_w, most);
+            let height = title.len().max(what.len()) as u16;
+            heights += height;
+            cells.push(Cell::from(title.join("\n")));
+            cells.push(Cell::from(what.join("\n")));
+            Row::new(cells).height(height)
+        })
+        .collect();
     let (header, widths): (Vec<&str>, Vec<Constraint>) = if narrow {
         (
             vec!["CHANGED", "TITLE", "WHAT"],
@@ -105,6 +112,16 @@ pub fn draw_item_b(frame: &mut Frame, area: Rect, state: &State) {
             ],
         )
     };
+    let caption_rows = caption.line_count(area.width).min(usize::from(area.height)) as u16;
+    let table_rows = (heights + 1).min(area.height.saturating_sub(caption_rows + 4));
+    let [caption_area, table_area, _, rest] = Layout::vertical([
+        Constraint::Length(caption_rows),
+        Constraint::Length(table_rows),
+        Constraint::Length(1),
+        Constraint::Fill(1),
+    ])
+    .areas(area);
+    frame.render_widget(caption, caption_area);
     frame.render_widget(
         Table::new(rows, widths)
             .header(Row::new(header).style(theme::dim()))

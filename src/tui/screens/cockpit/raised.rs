@@ -10,7 +10,7 @@ use crate::domain::raised::Raised;
 use crate::tui::screens::registers::view::{TRIAGE_HINT, input_label};
 use crate::tui::state::State;
 use crate::tui::theme;
-use crate::tui::ui::safe;
+use crate::tui::ui::{safe, wrap_words};
 
 fn waiting<'a>(state: &'a State, only: Option<&'a str>) -> Vec<&'a Raised> {
     let mut rows: Vec<&Raised> = state
@@ -23,7 +23,21 @@ fn waiting<'a>(state: &'a State, only: Option<&'a str>) -> Vec<&'a Raised> {
     rows
 }
 
-fn rows<'a>(items: &[&'a Raised], state: &State, narrow: bool) -> Vec<Row<'a>> {
+/// The queue's rows; the text wraps onto up to `most` lines of the room the
+/// other columns leave in `width`.
+fn rows<'a>(
+    items: &[&'a Raised],
+    state: &State,
+    narrow: bool,
+    width: u16,
+    most: usize,
+) -> Vec<Row<'a>> {
+    let fixed = if narrow {
+        9 + 5 + 2
+    } else {
+        9 + 5 + 7 + 4 + 12 + 5
+    };
+    let text_w = usize::from(width).saturating_sub(fixed);
     items
         .iter()
         .map(|r| {
@@ -36,8 +50,10 @@ fn rows<'a>(items: &[&'a Raised], state: &State, narrow: bool) -> Vec<Row<'a>> {
                 cells.push(Cell::from(input_label(&r.input_key)));
                 cells.push(Cell::from(r.by().to_string()));
             }
-            cells.push(Cell::from(safe(&r.text)));
-            Row::new(cells)
+            let text = wrap_words(&r.text, text_w, most);
+            let height = text.len() as u16;
+            cells.push(Cell::from(text.join("\n")));
+            Row::new(cells).height(height)
         })
         .collect()
 }
@@ -109,9 +125,14 @@ pub fn draw_item_f(frame: &mut Frame, area: Rect, state: &State) {
     } else {
         vec!["CODE", "AGE", "KIND", "FOR", "BY", "TEXT"]
     };
-    let table = Table::new(rows(&queue, state, narrow), widths(narrow))
-        .header(Row::new(header).style(theme::dim()))
-        .column_spacing(1);
+    let room = usize::from(table_area.height.saturating_sub(1));
+    let most = if queue.len() * 2 <= room { 2 } else { 1 };
+    let table = Table::new(
+        rows(&queue, state, narrow, rest.width, most),
+        widths(narrow),
+    )
+    .header(Row::new(header).style(theme::dim()))
+    .column_spacing(1);
     frame.render_widget(table, table_area);
 }
 
@@ -153,7 +174,11 @@ pub fn strip_below(frame: &mut Frame, area: Rect, input_key: &str, state: &State
     }
     frame.render_widget(Paragraph::new(Line::from(caption)), caption_area);
     if shown > 0 {
-        let table = Table::new(rows(&items[..shown], state, true), widths(true)).column_spacing(1);
+        let table = Table::new(
+            rows(&items[..shown], state, true, area.width, 1),
+            widths(true),
+        )
+        .column_spacing(1);
         frame.render_widget(table, table_area);
     }
     rest
