@@ -44,8 +44,13 @@ pub struct KpiHistory {
     pub values: Vec<KpiPoint>,
 }
 
+/// The objective a KPI measures is the linked quality objective ("QO-2 A
+/// supply base we can rely on"); the old line of text only where none is.
 const DEF_COLUMNS: &str = "k.id, k.key, k.name, k.unit, k.direction, k.target, k.target_high,
-     k.warning, k.frequency, p.name, k.input_key, k.objective
+     k.warning, k.frequency, p.name, k.input_key,
+     coalesce((SELECT o.ref || ' ' || o.title FROM kpi_objective ko
+               JOIN quality_objective o ON o.id = ko.objective_id WHERE ko.kpi_id = k.id),
+              k.objective)
      FROM kpi k LEFT JOIN person p ON p.id = k.owner_id";
 
 /// A target from four columns starting at `first`: direction, target, target_high, warning.
