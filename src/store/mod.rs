@@ -64,6 +64,7 @@ const MIGRATIONS: &[M<'static>] = &[
     M::up(include_str!("migrations/014_policy.sql")),
     M::up(include_str!("migrations/015_context.sql")),
     M::up(include_str!("migrations/016_strategy.sql")),
+    M::up(include_str!("migrations/017_nocase_lookups.sql")),
 ];
 
 /// The schema version this build writes.

@@ -34,8 +34,11 @@ pub fn list(conn: &Connection) -> Result<Vec<Person>> {
 fn exact(conn: &Connection, who: &str) -> Result<Option<Person>> {
     Ok(conn
         .query_row(
-            "SELECT id, name, os_user, title FROM person
-             WHERE name = ?1 COLLATE NOCASE OR os_user = ?1 ORDER BY id LIMIT 1",
+            // two searches, each by its own index, rather than an OR that scans
+            "SELECT id, name, os_user, title FROM person WHERE id = (
+                 SELECT min(id) FROM (
+                     SELECT id FROM person WHERE name = ?1 COLLATE NOCASE
+                     UNION ALL SELECT id FROM person WHERE os_user = ?1))",
             [who.trim()],
             |r| {
                 Ok(Person {

@@ -111,7 +111,12 @@ pub fn list(conn: &Connection, current_only: bool) -> Result<Vec<Provider>> {
 
 /// One provider by its name or reference (any case).
 pub fn find(conn: &Connection, who: &str) -> Result<Provider> {
-    let sql = format!("SELECT {COLUMNS} WHERE name = ?1 COLLATE NOCASE OR ref = ?1 COLLATE NOCASE");
+    // two searches, each by its own index, rather than an OR that scans
+    let sql = format!(
+        "SELECT {COLUMNS} WHERE id = (SELECT min(id) FROM (
+             SELECT id FROM provider WHERE name = ?1 COLLATE NOCASE
+             UNION ALL SELECT id FROM provider WHERE ref = ?1 COLLATE NOCASE))"
+    );
     let mut p = conn
         .query_row(&sql, [who.trim()], from_row)
         .optional()?

@@ -75,10 +75,31 @@ fn an_upgrade_turns_each_text_objective_into_an_objective_its_kpis_measure() {
     {
         // a database as the build before strategy left it
         let mut conn = rusqlite::Connection::open(&path).unwrap();
-        let before = &crate::store::MIGRATIONS[..crate::store::MIGRATIONS.len() - 1];
+        // 001 and 003 to 015: every migration before 016_strategy.sql
+        let before = &crate::store::MIGRATIONS[..14];
         rusqlite_migration::Migrations::from_slice(before)
             .to_latest(&mut conn)
             .unwrap();
+        let has_objectives: bool = conn
+            .query_row(
+                "SELECT EXISTS (SELECT 1 FROM sqlite_master WHERE name = 'quality_objective')",
+                [],
+                |r| r.get(0),
+            )
+            .unwrap();
+        assert!(
+            !has_objectives,
+            "the slice must end before the strategy migration"
+        );
+        assert!(
+            conn.query_row(
+                "SELECT EXISTS (SELECT 1 FROM sqlite_master WHERE name = 'context_entry')",
+                [],
+                |r| r.get::<_, bool>(0),
+            )
+            .unwrap(),
+            "and include the one before it"
+        );
         conn.pragma_update(None, "application_id", crate::store::APPLICATION_ID)
             .unwrap();
         for (key, objective) in [
