@@ -2,21 +2,11 @@
 
 mod common;
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use common::refused;
 
-fn db() -> (tempfile::TempDir, PathBuf) {
-    let dir = tempfile::tempdir().expect("a temp dir");
-    let path = dir.path().join("steerco.sqlite");
-    common::ok(None, &path, &["init"]);
-    common::ok(
-        None,
-        &path,
-        &["review", "new", "Q4 review", "--date", "2026-12-10"],
-    );
-    (dir, path)
-}
+use common::with_review as db;
 
 fn ok(db: &Path, args: &[&str]) -> String {
     common::ok(None, db, args)

@@ -26,6 +26,8 @@ pub mod reviews;
 pub mod risks;
 pub mod seal;
 pub mod strategy;
+#[cfg(test)]
+pub(crate) mod testing;
 
 use std::path::{Path, PathBuf};
 use std::time::Duration;

@@ -32,6 +32,20 @@ pub fn run(user: Option<&str>, db: &Path, args: &[&str]) -> Output {
     command.output().expect("steerco runs")
 }
 
+/// A new database with one review planned, as a quality manager starts:
+/// `steerco init`, then `steerco review new`.
+pub fn with_review() -> (tempfile::TempDir, std::path::PathBuf) {
+    let dir = tempfile::tempdir().expect("a temp dir");
+    let path = dir.path().join("steerco.sqlite");
+    ok(None, &path, &["init"]);
+    ok(
+        None,
+        &path,
+        &["review", "new", "Q4 review", "--date", "2026-12-10"],
+    );
+    (dir, path)
+}
+
 /// The standard output of a command that must succeed.
 pub fn ok(user: Option<&str>, db: &Path, args: &[&str]) -> String {
     let out = run(user, db, args);

@@ -1,37 +1,11 @@
 //! The context register on a real database file.
 
-use chrono::TimeZone;
-
 use super::*;
-use crate::domain::agenda::iso_9001_template;
-use crate::store::Store;
-use crate::store::reviews::{NewReview, create_review};
 
-fn now() -> DateTime<Utc> {
-    Utc.with_ymd_and_hms(2026, 11, 21, 9, 0, 0).unwrap()
-}
+use crate::store::testing::{now, with_review as store};
 
 fn day(s: &str) -> NaiveDate {
     s.parse().unwrap()
-}
-
-fn store() -> (tempfile::TempDir, Store, i64) {
-    let dir = tempfile::tempdir().unwrap();
-    let mut store = Store::open(&dir.path().join("context.sqlite")).unwrap();
-    let review = store
-        .write(|tx, actor| {
-            let new = NewReview {
-                title: "Q4 review",
-                planned_date: day("2026-11-21"),
-                period_start: None,
-                period_end: None,
-                chair_id: None,
-                facilitator_id: None,
-            };
-            Ok(create_review(tx, actor, now(), &new, &iso_9001_template())?.0)
-        })
-        .unwrap();
-    (dir, store, review)
 }
 
 fn refusal<T: std::fmt::Debug>(r: Result<T>) -> String {
