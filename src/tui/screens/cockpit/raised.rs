@@ -287,4 +287,29 @@ mod tests {
             .unwrap();
         assert_eq!(action.agenda_item_id, Some(f.id), "filed under item f)");
     }
+
+    #[test]
+    fn r_on_a_raised_item_raises_a_risk_that_answers_it() {
+        let (_dir, mut app) = demo_app();
+        app.update(Msg::FirstItem);
+        app.handle_key(key(KeyCode::Char('N')));
+        while app.state.registers.tab != Register::Raised {
+            app.handle_key(key(KeyCode::Tab));
+        }
+        app.handle_key(key(KeyCode::Char('r')));
+        let Overlay::NewRisk(form) = &app.state.overlay else {
+            panic!("the risk form");
+        };
+        assert!(crate::tui::screens::risks::field_text(&form.title).starts_with("Nights skip"));
+        app.handle_key(key(KeyCode::Enter));
+        let became = status_of(&app, "K7QM-4XD2");
+        assert_eq!(became.status, RaisedStatus::Risk, "{became:?}");
+        let said = app.state.status.as_ref().map(|s| s.text.clone()).unwrap();
+        assert!(said.contains("K7QM-4XD2 became it"), "{said}");
+        assert!(
+            crate::store::risks::entry_by_ref(app.store().conn(), &became.outcome_ref)
+                .unwrap()
+                .is_some()
+        );
+    }
 }
