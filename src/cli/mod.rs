@@ -54,6 +54,9 @@ enum Command {
         /// Build the demo as if today were this date (for reproducible screens)
         #[arg(long, value_name = "DATE", value_parser = parse_date, hide = true)]
         as_of: Option<NaiveDate>,
+        /// Add ten years of history (100,000 actions, 1,000,000 KPI values), for the benches
+        #[arg(long, hide = true)]
+        scale: bool,
     },
     /// Plan, list, close and export management reviews, and record who attends
     Review {
@@ -270,7 +273,11 @@ pub fn run(cli: Cli) -> Result<Launch> {
     let db = || DbPath::locate(cli.db.clone());
     let done = match cli.command {
         None => return open_cockpit(db()?.open()?),
-        Some(Command::Demo { no_tui, as_of }) => return demo(cli.db, no_tui, as_of),
+        Some(Command::Demo {
+            no_tui,
+            as_of,
+            scale,
+        }) => return demo(cli.db, no_tui, as_of, scale),
         Some(Command::Action { command }) => action::run(&mut db()?.open()?, command),
         Some(Command::Actions) => return open_actions(db()?.open()?),
         Some(Command::Config { command }) => {
@@ -457,7 +464,12 @@ fn open_actions(store: Store) -> Result<Launch> {
     })))
 }
 
-fn demo(db: Option<PathBuf>, no_tui: bool, as_of: Option<NaiveDate>) -> Result<Launch> {
+fn demo(
+    db: Option<PathBuf>,
+    no_tui: bool,
+    as_of: Option<NaiveDate>,
+    scale: bool,
+) -> Result<Launch> {
     let throwaway = db.is_none();
     let path = match db {
         Some(p) => p,
@@ -481,6 +493,10 @@ fn demo(db: Option<PathBuf>, no_tui: bool, as_of: Option<NaiveDate>) -> Result<L
         "Wrote {kind} for {}: {} KPIs, {} risks and opportunities, {} actions, {} reviews.",
         summary.organisation, summary.kpis, summary.risks, summary.actions, summary.reviews
     );
+    if scale {
+        crate::demo::scale::add_history(&mut store, today, crate::demo::scale::TEN_YEARS)?;
+        println!("Added ten years of history: 100,000 actions, 1,000,000 KPI values.");
+    }
     println!("Database: {}", path.display());
     if no_tui {
         return Ok(Launch::Exit(ExitCode::SUCCESS));

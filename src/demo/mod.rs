@@ -16,6 +16,7 @@ mod policy;
 mod programme;
 mod providers;
 mod raised;
+pub mod scale;
 mod strategy;
 #[cfg(test)]
 pub(super) mod tests;
