@@ -527,7 +527,8 @@ pub fn completed_treatments(
     let mut stmt = conn.prepare(&format!(
         "SELECT r.ref, r.title, a.ref, a.title, a.done_at, r.inherent_likelihood,
                 r.inherent_impact, {}, {}
-         FROM action a JOIN risk r ON r.id = a.risk_id
+         -- from each risk to its actions by index, not along every done action
+         FROM risk r CROSS JOIN action a ON a.risk_id = r.id
          WHERE a.deleted_at IS NULL AND r.deleted_at IS NULL AND a.done_at IS NOT NULL
            AND a.status IN ('done', 'effective', 'not_effective') AND a.done_at >= ?1
          ORDER BY a.done_at, a.ref",

@@ -294,7 +294,8 @@ pub fn objectives(conn: &Connection) -> Result<Vec<Objective>> {
         }
     }
     let mut risks = conn.prepare(
-        "SELECT l.objective_id, r.ref FROM risk_objective l JOIN risk r ON r.id = l.risk_id
+        // from the links (few) to their rows, never along the whole register
+        "SELECT l.objective_id, r.ref FROM risk_objective l CROSS JOIN risk r ON r.id = l.risk_id
          WHERE r.deleted_at IS NULL ORDER BY r.ref",
     )?;
     for row in risks.query_map([], |r| Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?)))? {
@@ -304,7 +305,7 @@ pub fn objectives(conn: &Connection) -> Result<Vec<Objective>> {
         }
     }
     let mut actions = conn.prepare(
-        "SELECT l.objective_id, a.ref, a.status FROM action_objective l JOIN action a ON a.id = l.action_id
+        "SELECT l.objective_id, a.ref, a.status FROM action_objective l CROSS JOIN action a ON a.id = l.action_id
          WHERE a.deleted_at IS NULL ORDER BY a.ref",
     )?;
     for row in actions.query_map([], |r| {
