@@ -10,6 +10,7 @@ use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use steerco::domain::kpi::{Direction, Frequency, Target};
 use steerco::store::kpis::{self, NewKpi};
+use steerco::store::writes::Changed;
 use steerco::store::{Store, reviews};
 use steerco::tui::app::App;
 use steerco::tui::screens::kpis::{KpiBoard, KpiView};
@@ -108,12 +109,15 @@ fn render(c: &mut Criterion) {
     });
     // what every other write (a notes save, moving the agenda on) costs the KPI screens
     let mut board = KpiBoard::new(Vec::new());
-    board.refresh(app.store().conn(), today()).unwrap();
+    board
+        .refresh(app.store().conn(), today(), &Changed::All)
+        .unwrap();
+    let notes_only = Changed::Tables(["agenda_item".to_string()].into());
     c.bench_function("kpi_board_refresh_unchanged_300x120", |b| {
         b.iter(|| {
             assert!(
                 !board
-                    .refresh(black_box(app.store().conn()), today())
+                    .refresh(black_box(app.store().conn()), today(), &notes_only)
                     .unwrap()
             )
         })

@@ -103,31 +103,77 @@ pub fn kpi_by_key(conn: &Connection, key: &str) -> Result<Option<KpiDef>> {
 /// Every KPI with up to `limit` of its latest values. One indexed query per
 /// KPI keeps this quick however long the history grows.
 pub fn kpis_with_history(conn: &Connection, limit: usize) -> Result<Vec<KpiHistory>> {
-    let defs = kpi_defs(conn)?;
+    kpi_defs(conn)?
+        .into_iter()
+        .map(|def| with_values(conn, def, limit))
+        .collect()
+}
+
+/// One KPI, by key, with up to `limit` of its latest values.
+pub fn kpi_history(conn: &Connection, key: &str, limit: usize) -> Result<Option<KpiHistory>> {
+    kpi_by_key(conn, key)?
+        .map(|def| with_values(conn, def, limit))
+        .transpose()
+}
+
+fn with_values(conn: &Connection, def: KpiDef, limit: usize) -> Result<KpiHistory> {
     let mut stmt = conn.prepare_cached(
         "SELECT period, value, note FROM kpi_value
          WHERE kpi_id = ?1 ORDER BY period DESC LIMIT ?2",
     )?;
-    let mut out = Vec::with_capacity(defs.len());
-    for def in defs {
-        let mut values = Vec::new();
-        let mut rows = stmt.query(params![def.id, limit as i64])?;
-        while let Some(r) = rows.next()? {
-            let period: String = r.get(0)?;
-            // a period that does not parse was not written by steerco; skip it
-            let Some(period) = Period::parse(&period) else {
-                continue;
-            };
-            values.push(KpiPoint {
-                period,
-                value: r.get(1)?,
-                note: r.get(2)?,
-            });
-        }
-        values.reverse();
-        out.push(KpiHistory { def, values });
+    let mut values = Vec::new();
+    let mut rows = stmt.query(params![def.id, limit as i64])?;
+    while let Some(r) = rows.next()? {
+        let period: String = r.get(0)?;
+        // a period that does not parse was not written by steerco; skip it
+        let Some(period) = Period::parse(&period) else {
+            continue;
+        };
+        values.push(KpiPoint {
+            period,
+            value: r.get(1)?,
+            note: r.get(2)?,
+        });
     }
-    Ok(out)
+    values.reverse();
+    Ok(KpiHistory { def, values })
+}
+
+/// The change log's newest entry (0 when empty): where a later
+/// `values_changed_since` starts.
+pub fn log_position(conn: &Connection) -> Result<i64> {
+    Ok(
+        conn.query_row("SELECT coalesce(max(id), 0) FROM change_log", [], |r| {
+            r.get(0)
+        })?,
+    )
+}
+
+/// The keys of the KPIs whose values the log says were recorded or
+/// replaced after `position`; `None` when an entry does not say which (an
+/// import) or a KPI itself was added or changed. Reads only the newer entries.
+pub fn values_changed_since(
+    conn: &Connection,
+    position: i64,
+) -> Result<Option<std::collections::BTreeSet<String>>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT entity, entity_ref FROM change_log
+         WHERE id > ?1 AND entity IN ('kpi', 'kpi_value')",
+    )?;
+    let mut keys = std::collections::BTreeSet::new();
+    let mut rows = stmt.query([position])?;
+    while let Some(r) = rows.next()? {
+        let entity: String = r.get(0)?;
+        let entity_ref: String = r.get(1)?;
+        // a value's entry names "KEY PERIOD"; keys hold no spaces
+        match entity_ref.rsplit_once(' ') {
+            Some((key, _)) if entity == "kpi_value" && valid_key(key) => {
+                keys.insert(key.to_string());
+            }
+            _ => return Ok(None),
+        }
+    }
+    Ok(Some(keys))
 }
 
 /// Changes whenever steerco adds, changes or removes a KPI or a value (every

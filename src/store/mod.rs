@@ -28,6 +28,7 @@ pub mod seal;
 pub mod strategy;
 #[cfg(test)]
 pub(crate) mod testing;
+pub mod writes;
 
 use std::path::{Path, PathBuf};
 use std::time::Duration;
@@ -67,6 +68,7 @@ const MIGRATIONS: &[M<'static>] = &[
     M::up(include_str!("migrations/015_context.sql")),
     M::up(include_str!("migrations/016_strategy.sql")),
     M::up(include_str!("migrations/017_nocase_lookups.sql")),
+    M::up(include_str!("migrations/018_table_writes.sql")),
 ];
 
 /// The schema version this build writes.
@@ -247,6 +249,16 @@ impl Store {
         &self.path
     }
 
+    /// A second, read-only connection to the same file, for reading on
+    /// another thread while this one serves the screen.
+    pub fn reader(&self) -> Result<Connection> {
+        let fail =
+            |e: &rusqlite::Error| sqlite_failure(format!("cannot open {}", self.path.display()), e);
+        let conn = file::open_read_only(&self.path).map_err(|e| fail(&e))?;
+        configure(&conn, true).map_err(|e| fail(&e))?;
+        Ok(conn)
+    }
+
     /// The OS user recorded as the actor in the change log.
     pub fn actor(&self) -> &str {
         &self.actor
@@ -315,6 +327,8 @@ impl Store {
                     seal::seal_touched(&tx, shapes, &self.actor, Utc::now())?;
                 } else {
                     seal::forget(&tx)?;
+                    // rows arriving whole (an import): any table may have changed
+                    writes::stamp(&tx, shapes.iter().map(|s| s.name.as_str()))?;
                 }
                 Ok(out)
             })
@@ -383,9 +397,20 @@ impl Store {
     }
 }
 
+/// How much of the file is read through a memory map, at most.
+const MMAP_BYTES: i64 = 1 << 30;
+/// SQLite's page cache per connection, at most, in KiB.
+const CACHE_KIB: i64 = 64 * 1024;
+
 fn configure(conn: &Connection, read_only: bool) -> rusqlite::Result<()> {
     conn.busy_timeout(BUSY_TIMEOUT)?;
     conn.pragma_update(None, "foreign_keys", true)?;
+    // Years of history are hundreds of megabytes: read pages through a
+    // memory map instead of a system call each, and keep the pages a cockpit
+    // reloads in cache (both grow only as far as pages are read).
+    conn.pragma_update(None, "mmap_size", MMAP_BYTES)?;
+    conn.pragma_update(None, "cache_size", -CACHE_KIB)?;
+    conn.pragma_update(None, "temp_store", "MEMORY")?;
     if read_only {
         // the journal mode is the writers' to set
         return Ok(());

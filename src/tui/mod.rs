@@ -1,9 +1,10 @@
 //! The cockpit: terminal event → key map → message → update (writes through
-//! the store) → draw from state. Idle, it sleeps in `poll` and wakes twice a
-//! second to look for other sessions' commits.
+//! the store) → draw from state. Idle, it sleeps until a key, the clock's
+//! next second, or a change to the database's files (see `watch`).
 
 pub mod app;
 pub mod keymap;
+pub mod loader;
 pub mod popups;
 pub mod screens;
 mod session;
@@ -14,14 +15,16 @@ mod terminal;
 pub mod testkit;
 pub mod theme;
 pub mod ui;
+mod watch;
 
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use chrono::{Local, Utc};
 use color_eyre::eyre::Result;
 
 use crate::store::Store;
-use app::{App, LIVE_POLL};
+use app::App;
+use loader::Loader;
 use session::{Input, Session};
 use terminal::TerminalGuard;
 
@@ -44,28 +47,46 @@ pub fn configure(
 
 /// Opens the cockpit on a review; `hint` is shown in the status line at start.
 pub fn run(store: Store, review_id: i64, hint: Option<String>) -> Result<()> {
-    let mut app = App::new(store, review_id, Utc::now(), Local::now().date_naive())?;
-    if let Some(hint) = hint {
-        app.state.info(hint);
-    }
-    event_loop(app)
+    event_loop(store, review_id, |app| {
+        if let Some(hint) = hint {
+            app.state.info(hint);
+        }
+    })
 }
 
 /// `steerco actions`: straight into the actions screen; leaving it quits.
 pub fn run_actions(store: Store, review_id: i64) -> Result<()> {
-    let mut app = App::new(store, review_id, Utc::now(), Local::now().date_naive())?;
-    app.state.actions_only = true;
-    app.open_actions_screen();
-    event_loop(app)
+    event_loop(store, review_id, |app| {
+        app.state.actions_only = true;
+        app.open_actions_screen();
+    })
 }
 
-fn event_loop(mut app: App) -> Result<()> {
+fn event_loop(store: Store, review_id: i64, prepare: impl FnOnce(&mut App)) -> Result<()> {
     let mut guard = TerminalGuard::new()?;
     let session = Session::start()?;
+    let loader = Loader::start(store.reader()?, session.results())?;
+    let watching = watch::start(store.path(), session.waker());
+    let poll = if watching.is_some() {
+        watch::POLL_WATCHED
+    } else {
+        watch::POLL_UNWATCHED
+    };
+    let mut app = App::with_loader(
+        store,
+        review_id,
+        Utc::now(),
+        Local::now().date_naive(),
+        loader,
+    )?;
+    prepare(&mut app);
     if let Ok((width, _)) = crossterm::terminal::size() {
         app.state.width = width;
     }
     let mut redraw = true;
+    // after a change to the files, look again for a short while: the first
+    // write to the log wakes us before the commit is visible to readers
+    let mut settling_until: Option<Instant> = None;
     loop {
         // a terminal that cannot be written to is as gone as one that hung up
         if redraw && guard.draw(|frame| ui::draw(frame, &app.state)).is_err() {
@@ -74,17 +95,28 @@ fn event_loop(mut app: App) -> Result<()> {
             return Ok(());
         }
         redraw = false;
-        let mut input = session.next(wait_time(&app));
+        let settling = settling_until.is_some_and(|t| Instant::now() < t);
+        let wait = if settling {
+            watch::SETTLE_POLL
+        } else {
+            wait_time(&app, poll)
+        };
+        let mut input = session.next(wait);
         while let Some(next) = input {
+            // a wake-up draws only if the tick below finds a commit
+            redraw |= !matches!(next, Input::FilesChanged);
             match next {
                 Input::Event(event) => app.handle_event(event, Utc::now()),
+                Input::Loaded(loaded) => app.loaded(*loaded),
+                Input::FilesChanged => {
+                    settling_until = Some(Instant::now() + watch::SETTLE_FOR);
+                }
                 Input::HangUp => {
                     app.save_before_exit();
                     session.leave_dead_terminal();
                     return Ok(());
                 }
             }
-            redraw = true;
             if app.quit {
                 return Ok(());
             }
@@ -97,11 +129,11 @@ fn event_loop(mut app: App) -> Result<()> {
 
 /// Sleep until the next thing that can change the screen: the clock's next
 /// second while it runs, otherwise the next look for others' changes.
-fn wait_time(app: &App) -> Duration {
+fn wait_time(app: &App, poll: Duration) -> Duration {
     if app.state.data.review.clock.is_running() {
         let into_second = Utc::now().timestamp_subsec_millis() as u64;
-        Duration::from_millis(1000 - into_second.min(999)).min(LIVE_POLL)
+        Duration::from_millis(1000 - into_second.min(999)).min(poll)
     } else {
-        LIVE_POLL
+        poll
     }
 }

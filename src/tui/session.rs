@@ -31,6 +31,10 @@ pub enum Input {
     /// The session ends without the person asking: the terminal is gone, or
     /// SIGHUP, SIGTERM or SIGINT came.
     HangUp,
+    /// What the loader thread read.
+    Loaded(Box<crate::tui::loader::Loaded>),
+    /// The database's files changed: another session may have committed.
+    FilesChanged,
 }
 
 /// The terminal the keys come from, as crossterm chooses it: standard input
@@ -79,6 +83,8 @@ impl Tty {
 /// The input of one cockpit session.
 pub struct Session {
     inputs: Receiver<Input>,
+    /// For other threads' results: they wake the loop like a key does.
+    send: Sender<Input>,
     tty: Tty,
 }
 
@@ -88,13 +94,29 @@ impl Session {
         let (send, inputs) = mpsc::channel();
         spawn_signal_thread(send.clone())?;
         let reader_tty = Tty::open()?;
+        let keys = send.clone();
         thread::Builder::new()
             .name("steerco-input".into())
-            .spawn(move || read_keys(&reader_tty, &send))?;
+            .spawn(move || read_keys(&reader_tty, &keys))?;
         Ok(Session {
             inputs,
+            send,
             tty: Tty::open()?,
         })
+    }
+
+    /// Wakes the session to look for other sessions' commits.
+    pub fn waker(&self) -> impl Fn() + Send + 'static {
+        let send = self.send.clone();
+        move || {
+            let _ = send.send(Input::FilesChanged);
+        }
+    }
+
+    /// Where another thread of this session delivers what it read.
+    pub fn results(&self) -> impl Fn(crate::tui::loader::Loaded) -> bool + Send + 'static {
+        let send = self.send.clone();
+        move |loaded| send.send(Input::Loaded(Box::new(loaded))).is_ok()
     }
 
     /// The next input, or `None` when `timeout` passed with nothing.

@@ -16,6 +16,7 @@ use crate::domain::model::{
     ActionSummary, AgendaItem, Attendee, DecisionSummary, KpiSummary, Review,
 };
 use crate::store::actions::CheckOutcome;
+use crate::store::writes::Changed;
 use crate::store::{Conflict, actions, evidence, reviews};
 
 /// One consistent read of the review and its evidence.
@@ -62,42 +63,172 @@ pub struct CockpitData {
     pub objectives: Vec<crate::domain::strategy::Objective>,
 }
 
+/// The tables each part of the cockpit's data is read from (actions and
+/// people feed nearly every list, as links and owners): a commit that
+/// changed none of a part's tables leaves that part as it was.
+mod reads {
+    pub const CARRIED: &[&str] = &["action", "person", "review", "review_action_check"];
+    pub const KPIS: &[&str] = &["kpi", "kpi_value"];
+    pub const RISKS: &[&str] = &[
+        "risk",
+        "risk_rating",
+        "risk_kpi",
+        "risk_band_limits",
+        "action",
+        "person",
+        "review",
+    ];
+    pub const NCS: &[&str] = &["nonconformity", "nonconformity_action", "action", "person"];
+    pub const FEEDBACK: &[&str] = &[
+        "feedback",
+        "feedback_action",
+        "nonconformity",
+        "action",
+        "person",
+    ];
+    pub const PROVIDERS: &[&str] = &[
+        "provider",
+        "provider_evaluation",
+        "provider_nc",
+        "provider_kpi",
+        "provider_action",
+        "nonconformity",
+        "kpi",
+        "kpi_value",
+        "action",
+        "person",
+    ];
+    pub const NEEDS: &[&str] = &[
+        "resource_need",
+        "resource_need_action",
+        "agenda_item",
+        "decision",
+        "review",
+        "action",
+        "person",
+    ];
+    pub const AUDITS: &[&str] = &[
+        "audit",
+        "finding",
+        "finding_action",
+        "nonconformity",
+        "action",
+        "person",
+    ];
+    pub const RAISED: &[&str] = &[
+        "raised",
+        "action",
+        "risk",
+        "nonconformity",
+        "decision",
+        "review",
+    ];
+    pub const CONTEXT: &[&str] = &["context_entry", "risk", "review"];
+    pub const STRATEGY: &[&str] = &[
+        "strategic_direction",
+        "quality_objective",
+        "kpi_objective",
+        "risk_objective",
+        "action_objective",
+        "kpi",
+        "kpi_value",
+        "risk",
+        "action",
+        "person",
+    ];
+}
+
 impl CockpitData {
     pub fn load(conn: &Connection, review_id: i64) -> Result<Self> {
-        // one read transaction, so the panes agree with each other
-        conn.execute_batch("BEGIN DEFERRED")?;
-        let loaded = Self::load_inner(conn, review_id);
-        conn.execute_batch("COMMIT")?;
-        loaded
+        let mut data = CockpitData {
+            organisation: String::new(),
+            review: reviews::review_by_id(conn, review_id)?,
+            attendees: Vec::new(),
+            items: Vec::new(),
+            carried: Vec::new(),
+            carried_checks: Vec::new(),
+            kpis: Vec::new(),
+            board: RiskBoard::default(),
+            actions: Vec::new(),
+            decisions: Vec::new(),
+            none_needed: Vec::new(),
+            ncs: Vec::new(),
+            feedback: Vec::new(),
+            providers: Vec::new(),
+            needs: Vec::new(),
+            audits: Vec::new(),
+            findings: Vec::new(),
+            raised: Vec::new(),
+            policy: None,
+            context: Vec::new(),
+            context_since: None,
+            context_confirmed: Vec::new(),
+            directions: Vec::new(),
+            objectives: Vec::new(),
+        };
+        data.refresh(conn, review_id, &Changed::All)?;
+        Ok(data)
     }
 
-    fn load_inner(conn: &Connection, review_id: i64) -> Result<Self> {
-        Ok(CockpitData {
-            organisation: evidence::organisation_name(conn)?.unwrap_or_default(),
-            review: reviews::review_by_id(conn, review_id)?,
-            attendees: reviews::attendees(conn, review_id)?,
-            items: reviews::agenda(conn, review_id)?,
-            carried: evidence::carried_forward_actions(conn, review_id)?,
-            carried_checks: actions::review_checks(conn, review_id)?,
-            kpis: evidence::kpis_with_latest(conn)?,
-            board: RiskBoard::load(conn, review_id)?,
-            actions: evidence::review_actions(conn, review_id)?,
-            decisions: evidence::review_decisions(conn, review_id)?,
-            none_needed: crate::store::outcome::none_needed(conn, review_id)?,
-            ncs: crate::store::ncs::list(conn, false)?,
-            feedback: crate::store::feedback::list(conn, false)?,
-            providers: crate::store::providers::list(conn, false)?,
-            needs: crate::store::needs::list(conn, false)?,
-            audits: crate::store::findings::audits(conn)?,
-            findings: crate::store::findings::list(conn, false)?,
-            raised: crate::store::raised::list(conn, false)?,
-            policy: crate::store::policy::in_review(conn, review_id)?,
-            context: crate::store::context::list(conn)?,
-            context_since: crate::store::context::since(conn, review_id)?,
-            context_confirmed: crate::store::context::confirmed(conn, review_id)?,
-            directions: crate::store::strategy::directions(conn)?,
-            objectives: crate::store::strategy::objectives(conn)?,
-        })
+    /// Reads again the parts fed by the tables that `changed`, in one read
+    /// transaction so that the panes agree with each other. The review's own
+    /// rows are few and always read.
+    pub fn refresh(&mut self, conn: &Connection, review_id: i64, changed: &Changed) -> Result<()> {
+        conn.execute_batch("BEGIN DEFERRED")?;
+        let read = self.refresh_inner(conn, review_id, changed);
+        conn.execute_batch("COMMIT")?;
+        read
+    }
+
+    fn refresh_inner(&mut self, conn: &Connection, id: i64, changed: &Changed) -> Result<()> {
+        use crate::store as s;
+        self.organisation = evidence::organisation_name(conn)?.unwrap_or_default();
+        self.review = reviews::review_by_id(conn, id)?;
+        self.attendees = reviews::attendees(conn, id)?;
+        self.items = reviews::agenda(conn, id)?;
+        self.carried_checks = actions::review_checks(conn, id)?;
+        self.actions = evidence::review_actions(conn, id)?;
+        self.decisions = evidence::review_decisions(conn, id)?;
+        self.none_needed = s::outcome::none_needed(conn, id)?;
+        self.policy = s::policy::in_review(conn, id)?;
+        self.context_since = s::context::since(conn, id)?;
+        self.context_confirmed = s::context::confirmed(conn, id)?;
+        if changed.any(reads::CARRIED) {
+            self.carried = evidence::carried_forward_actions(conn, id)?;
+        }
+        if changed.any(reads::KPIS) {
+            self.kpis = evidence::kpis_with_latest(conn)?;
+        }
+        if changed.any(reads::RISKS) {
+            self.board = RiskBoard::load(conn, id)?;
+        }
+        if changed.any(reads::NCS) {
+            self.ncs = s::ncs::list(conn, false)?;
+        }
+        if changed.any(reads::FEEDBACK) {
+            self.feedback = s::feedback::list(conn, false)?;
+        }
+        if changed.any(reads::PROVIDERS) {
+            self.providers = s::providers::list(conn, false)?;
+        }
+        if changed.any(reads::NEEDS) {
+            self.needs = s::needs::list(conn, false)?;
+        }
+        if changed.any(reads::AUDITS) {
+            self.audits = s::findings::audits(conn)?;
+            self.findings = s::findings::list(conn, false)?;
+        }
+        if changed.any(reads::RAISED) {
+            self.raised = s::raised::list(conn, false)?;
+        }
+        if changed.any(reads::CONTEXT) {
+            self.context = s::context::list(conn)?;
+        }
+        if changed.any(reads::STRATEGY) {
+            self.directions = s::strategy::directions(conn)?;
+            self.objectives = s::strategy::objectives(conn)?;
+        }
+        Ok(())
     }
 
     /// The agenda item a raised item waits on: the input it names, else f).

@@ -32,7 +32,13 @@ pub use verify::{DESCRIBED, RowReport, verify_rows};
 
 /// Tables that are not sealed: the log and the seals themselves, and drafts
 /// (a person's unsaved typing, not the record).
-const UNSEALED: &[&str] = &["change_log", "row_seal", "record_seal", "draft"];
+const UNSEALED: &[&str] = &[
+    "change_log",
+    "row_seal",
+    "record_seal",
+    "draft",
+    "table_write",
+];
 
 /// The actor of a change found outside steerco: nobody known made it. No
 /// account name holds a space, so no person is ever mistaken for it.
@@ -292,6 +298,7 @@ pub fn seal_touched(
     if tables.is_empty() {
         return Ok(());
     }
+    super::writes::stamp(tx, tables.iter().map(|(shape, _)| shape.name.as_str()))?;
     let by_name: HashMap<&str, &Shape> = shapes.iter().map(|s| (s.name.as_str(), s)).collect();
     let (mut rows, mut digest) = match record_seal(tx)? {
         Some(r) => (r.rows, r.digest),

@@ -1,8 +1,6 @@
 //! The cockpit's update step: a key or a tick comes in, the state changes and
 //! writes go through the store. Drawing happens elsewhere, from `State` only.
 
-use std::time::Duration;
-
 use chrono::{DateTime, NaiveDate, Utc};
 use color_eyre::eyre::Result;
 use crossterm::event::{Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
@@ -12,22 +10,54 @@ mod popups;
 #[cfg(test)]
 mod tests;
 
+use super::loader::{Loaded, Loader};
+use super::screens::kpis::TilesAfter;
 use super::state::{CockpitData, Overlay, State};
+use crate::store::writes::{self, Changed};
 use crate::store::{Store, reviews};
 
-/// How often another session's commits are looked for.
-pub const LIVE_POLL: Duration = Duration::from_millis(500);
-
 pub struct App {
+    /// Reads the slow parts off the UI thread; without one (tests, benches)
+    /// they are read here. Declared first so that it is dropped first: its
+    /// connection closes before the store's, which then checkpoints.
+    loader: Option<Loader>,
     pub(crate) store: Store,
     pub state: State,
     pub(crate) review_id: i64,
     data_version: i64,
+    /// The newest write whose tables were read: a reload reads only what
+    /// later writes changed.
+    seen_write: Option<i64>,
     pub quit: bool,
 }
 
 impl App {
+    /// Everything read before the first frame.
     pub fn new(store: Store, review_id: i64, now: DateTime<Utc>, today: NaiveDate) -> Result<Self> {
+        Self::open(store, review_id, now, today, None)
+    }
+
+    /// The first frame waits only for the review; the KPI tiles follow from
+    /// `loader` as `Loaded::KpiTiles`.
+    pub fn with_loader(
+        store: Store,
+        review_id: i64,
+        now: DateTime<Utc>,
+        today: NaiveDate,
+        loader: Loader,
+    ) -> Result<Self> {
+        Self::open(store, review_id, now, today, Some(loader))
+    }
+
+    fn open(
+        store: Store,
+        review_id: i64,
+        now: DateTime<Utc>,
+        today: NaiveDate,
+        loader: Option<Loader>,
+    ) -> Result<Self> {
+        // the stamp before the read: a write in between is read again next time
+        let (seen_write, _) = writes::since(store.conn(), None)?;
         let data = CockpitData::load(store.conn(), review_id)?;
         let data_version = store.data_version()?;
         let mut app = App {
@@ -35,9 +65,11 @@ impl App {
             state: State::new(data, now, today),
             review_id,
             data_version,
+            seen_write,
+            loader,
             quit: false,
         };
-        app.state.kpis.refresh(app.store.conn(), today)?;
+        app.refresh_kpi_tiles(&Changed::All)?;
         app.state.read_only = app.store.is_read_only();
         app.mention_notes_drafts();
         app.restore_form_drafts();
@@ -71,14 +103,13 @@ impl App {
         }
     }
 
-    /// Reads the review again; the notes being written are kept as they are.
+    /// Reads again what the writes since the last read changed; the notes
+    /// being written are kept as they are.
     pub fn reload(&mut self) {
         let selected = self.register_selection();
-        let loaded = CockpitData::load(self.store.conn(), self.review_id);
-        let kpis = self.state.kpis.refresh(self.store.conn(), self.state.today);
-        match kpis.and(loaded) {
-            Ok(data) => {
-                self.state.data = data;
+        match self.read_changes() {
+            Ok(newest) => {
+                self.seen_write = newest;
                 self.state.live = true;
                 self.keep_register_selection(&selected);
                 self.follow_current_item();
@@ -97,6 +128,42 @@ impl App {
         }
         if let Ok(v) = self.store.data_version() {
             self.data_version = v;
+        }
+    }
+
+    /// Reads what changed since the last read; the newest write seen.
+    fn read_changes(&mut self) -> Result<Option<i64>> {
+        let (newest, changed) = writes::since(self.store.conn(), self.seen_write)?;
+        self.state
+            .data
+            .refresh(self.store.conn(), self.review_id, &changed)?;
+        self.refresh_kpi_tiles(&changed)?;
+        Ok(newest)
+    }
+
+    /// The KPI tiles after a commit that `changed` these tables: the KPIs
+    /// recorded are read here; the whole board goes to the loader when
+    /// there is one.
+    fn refresh_kpi_tiles(&mut self, changed: &Changed) -> Result<()> {
+        let (conn, today) = (self.store.conn(), self.state.today);
+        match &self.loader {
+            Some(loader) => {
+                if self.state.kpis.update(conn, today, changed)? == TilesAfter::Whole {
+                    loader.kpi_tiles(today);
+                }
+            }
+            None => {
+                self.state.kpis.refresh(conn, today, changed)?;
+            }
+        }
+        Ok(())
+    }
+
+    /// What the loader read, taken into the state.
+    pub fn loaded(&mut self, loaded: Loaded) {
+        match loaded {
+            Loaded::KpiTiles(Ok((prepared, tiles))) => self.state.kpis.install(prepared, tiles),
+            Loaded::KpiTiles(Err(e)) => self.state.error(format!("cannot read the KPIs: {e}")),
         }
     }
 

@@ -64,7 +64,9 @@ fn policy_above(frame: &mut Frame, area: Rect, state: &State) -> Rect {
 /// the rest: a caption and two lines a tile, never more than half the pane.
 pub fn kpis_above(frame: &mut Frame, area: Rect, input_key: &str, state: &State) -> Rect {
     let tiles = state.kpis.for_input(input_key).count() as u16;
-    let kpi_rows = if tiles == 0 {
+    let kpi_rows = if !state.kpis.is_loaded() {
+        1
+    } else if tiles == 0 {
         0
     } else {
         (1 + tiles * 3).min(area.height / 2)

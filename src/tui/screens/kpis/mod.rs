@@ -10,7 +10,11 @@ use rusqlite::Connection;
 
 use crate::domain::kpi::{Assessment, Direction, Frequency, Period, fmt_num};
 use crate::domain::text::visible_line;
-use crate::store::kpis::{HISTORY_LIMIT, KpiDef, KpiHistory, kpi_fingerprint, kpis_with_history};
+use crate::store::kpis::{
+    HISTORY_LIMIT, KpiDef, KpiHistory, kpi_history, kpis_with_history, log_position,
+    values_changed_since,
+};
+use crate::store::writes::Changed;
 use crate::tui::popups::form::{FormKey, Hint, Popup, leaves, one_line};
 
 /// Periods a sparkline can show; a tile shows as many as fit.
@@ -288,9 +292,33 @@ pub struct KpiBoard {
     /// Index into `tiles`.
     pub selected: usize,
     pub form: Option<RecordForm>,
-    /// What the tiles were prepared from; other writes leave them as they are.
-    loaded_from: Option<([i64; 3], NaiveDate)>,
+    /// What the tiles were prepared from; `None` until they first arrive.
+    prepared: Option<Prepared>,
 }
+
+/// The change log's position and the day the tiles were prepared at.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Prepared {
+    position: i64,
+    day: NaiveDate,
+}
+
+/// What a commit means for the tiles.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TilesAfter {
+    /// Nothing they show changed.
+    Same,
+    /// The KPIs whose values were recorded were read again, those alone.
+    Updated,
+    /// The whole board must be read again: a KPI defined or linked, an
+    /// import, a new day, or the first load.
+    Whole,
+}
+
+/// The tables the tiles are read from.
+const TILE_TABLES: &[&str] = &["kpi", "kpi_value", "kpi_objective", "quality_objective"];
+/// Beyond this many KPIs changed at once, reading the board whole is as quick.
+const PARTIAL_MOST: usize = 50;
 
 impl KpiBoard {
     pub fn load(conn: &Connection, today: NaiveDate) -> Result<Vec<KpiTile>> {
@@ -300,26 +328,110 @@ impl KpiBoard {
             .collect())
     }
 
+    /// Every tile, with where in the change log they were read: years of
+    /// values, so the live cockpit does this off its UI thread.
+    pub fn read_all(conn: &Connection, today: NaiveDate) -> Result<(Prepared, Vec<KpiTile>)> {
+        let position = log_position(conn)?;
+        let tiles = Self::load(conn, today)?;
+        Ok((
+            Prepared {
+                position,
+                day: today,
+            },
+            tiles,
+        ))
+    }
+
     pub fn new(tiles: Vec<KpiTile>) -> KpiBoard {
         KpiBoard {
             tiles,
             view: KpiView::Grid,
             selected: 0,
             form: None,
-            loaded_from: None,
+            prepared: None,
         }
     }
 
-    /// Prepares the tiles again if KPIs or values changed since they were
-    /// loaded (or the day turned); true when they were reloaded.
-    pub fn refresh(&mut self, conn: &Connection, today: NaiveDate) -> Result<bool> {
-        let key = (kpi_fingerprint(conn)?, today);
-        if self.loaded_from == Some(key) {
-            return Ok(false);
+    /// False until the tiles first arrive (they load after the first frame).
+    pub fn is_loaded(&self) -> bool {
+        self.prepared.is_some()
+    }
+
+    /// Tiles read whole (by `read_all`), unless newer ones are already here.
+    pub fn install(&mut self, prepared: Prepared, tiles: Vec<KpiTile>) {
+        if self
+            .prepared
+            .is_some_and(|p| p.position > prepared.position && p.day == prepared.day)
+        {
+            return;
         }
-        self.replace_tiles(Self::load(conn, today)?);
-        self.loaded_from = Some(key);
-        Ok(true)
+        self.replace_tiles(tiles);
+        self.prepared = Some(prepared);
+    }
+
+    /// Brings the tiles up to date after a commit that `changed` these
+    /// tables: the KPIs whose values were recorded are read again, those
+    /// alone. Anything more is `Whole`, left for the caller to read.
+    pub fn update(
+        &mut self,
+        conn: &Connection,
+        today: NaiveDate,
+        changed: &Changed,
+    ) -> Result<TilesAfter> {
+        let Some(prepared) = self.prepared else {
+            return Ok(TilesAfter::Whole);
+        };
+        if prepared.day != today {
+            return Ok(TilesAfter::Whole);
+        }
+        if !changed.any(TILE_TABLES) {
+            return Ok(TilesAfter::Same);
+        }
+        if changed.any(&["kpi", "kpi_objective", "quality_objective"]) {
+            return Ok(TilesAfter::Whole);
+        }
+        let position = log_position(conn)?;
+        let Some(keys) = values_changed_since(conn, prepared.position)? else {
+            return Ok(TilesAfter::Whole);
+        };
+        if keys.len() > PARTIAL_MOST {
+            return Ok(TilesAfter::Whole);
+        }
+        for key in &keys {
+            let at = self.tiles.iter().position(|t| &t.def.key == key);
+            match (at, kpi_history(conn, key, HISTORY_LIMIT)?) {
+                (Some(at), Some(history)) => self.tiles[at] = KpiTile::prepare(history, today),
+                _ => return Ok(TilesAfter::Whole),
+            }
+        }
+        self.prepared = Some(Prepared {
+            position,
+            day: today,
+        });
+        Ok(if keys.is_empty() {
+            TilesAfter::Same
+        } else {
+            TilesAfter::Updated
+        })
+    }
+
+    /// `update`, reading the whole board here when it must be: for a session
+    /// without a loader thread (tests, benches). True when tiles changed.
+    pub fn refresh(
+        &mut self,
+        conn: &Connection,
+        today: NaiveDate,
+        changed: &Changed,
+    ) -> Result<bool> {
+        match self.update(conn, today, changed)? {
+            TilesAfter::Same => Ok(false),
+            TilesAfter::Updated => Ok(true),
+            TilesAfter::Whole => {
+                let (prepared, tiles) = Self::read_all(conn, today)?;
+                self.install(prepared, tiles);
+                Ok(true)
+            }
+        }
     }
 
     /// Takes freshly loaded tiles, keeping the same KPI selected.

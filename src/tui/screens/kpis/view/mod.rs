@@ -26,6 +26,10 @@ const TILE_HEIGHT: u16 = 5;
 pub fn draw(frame: &mut Frame, area: Rect, state: &State) {
     let board = &state.kpis;
     match (board.view, board.current()) {
+        (_, None) if !board.is_loaded() => {
+            let text = Line::from(Span::styled("Reading the KPIs' history…", theme::dim()));
+            frame.render_widget(Paragraph::new(text), area);
+        }
         (_, None) => {
             let text = vec![
                 Line::from(Span::styled("No KPIs yet.", theme::title())),

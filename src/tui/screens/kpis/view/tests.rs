@@ -10,7 +10,7 @@ use crate::tui::keymap::Msg;
 use crate::tui::screens::kpis::KpiView;
 use crate::tui::screens::kpis::keys::KpiMsg;
 use crate::tui::state::Screen;
-use crate::tui::testkit::{demo_app, nine_am, press, render, today, type_text};
+use crate::tui::testkit::{demo_app, nine_am, press, render, type_text};
 
 /// Walks the agenda to the first item about `input`.
 fn go_to_item(app: &mut App, input: &str) {
@@ -191,36 +191,57 @@ fn the_grid_scrolls_to_keep_the_selected_kpi_on_screen() {
 }
 
 #[test]
-fn kpi_tiles_are_prepared_again_only_when_kpi_data_changed() {
+fn a_commit_reads_again_only_the_kpis_whose_values_it_recorded() {
     let (_dir, mut app) = demo_app();
-    let before = kpis::kpi_fingerprint(app.store().conn()).unwrap();
+    let latest = |app: &App, key: &str| {
+        let tile = app.state.kpis.tiles.iter().find(|t| t.def.key == key);
+        tile.unwrap().latest_text.clone()
+    };
+    let path = app.store().path().to_path_buf();
+    // a value changed behind steerco's back: only a reload of every KPI shows it
+    let hand = rusqlite::Connection::open(&path).unwrap();
+    hand.execute(
+        "UPDATE kpi_value SET value = 1 WHERE id = (
+            SELECT v.id FROM kpi_value v JOIN kpi k ON k.id = v.kpi_id
+             WHERE k.key = 'csat' ORDER BY v.period DESC LIMIT 1)",
+        [],
+    )
+    .unwrap();
+    let csat_before = latest(&app, "csat");
     // moving the meeting on writes, but not to KPIs
     app.update(Msg::NextItem);
-    let conn_fp = |app: &App| kpis::kpi_fingerprint(app.store().conn()).unwrap();
-    assert_eq!(conn_fp(&app), before);
-    let path = app.store().path().to_path_buf();
-    assert!(
-        !app.state
-            .kpis
-            .refresh(Store::open(&path).unwrap().conn(), today())
-            .unwrap()
-    );
     let mut other = Store::open(&path).unwrap();
     let p = Period::parse("2026-10").unwrap();
     other
         .write(|tx, actor| kpis::record_value(tx, actor, nine_am(), "otd", p, 95.0, "", true))
         .unwrap();
-    // a replaced value keeps its row id; the change log still moves the fingerprint
-    assert_ne!(conn_fp(&app), before);
     assert!(app.tick(nine_am()));
-    let otd = app
-        .state
-        .kpis
-        .tiles
-        .iter()
-        .find(|t| t.def.key == "otd")
+    assert_eq!(latest(&app, "otd"), "95 %");
+    assert_eq!(latest(&app, "csat"), csat_before, "csat was read again");
+    // a KPI defined by another session: every tile is read again
+    other
+        .write(|tx, actor| {
+            let new = kpis::NewKpi {
+                key: "rework".into(),
+                name: "Rework hours".into(),
+                unit: "%".into(),
+                target: crate::domain::kpi::Target {
+                    direction: crate::domain::kpi::Direction::LowerIsBetter,
+                    target: 2.0,
+                    target_high: None,
+                    warning: None,
+                },
+                frequency: crate::domain::kpi::Frequency::Monthly,
+                owner_id: None,
+                input_key: "c3".into(),
+                objective: String::new(),
+            };
+            kpis::add_kpi(tx, actor, nine_am(), &new)
+        })
         .unwrap();
-    assert_eq!(otd.latest_text, "95 %");
+    assert!(app.tick(nine_am()));
+    assert!(app.state.kpis.tiles.iter().any(|t| t.def.key == "rework"));
+    assert_ne!(latest(&app, "csat"), csat_before);
 }
 
 #[test]

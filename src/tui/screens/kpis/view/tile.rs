@@ -128,7 +128,11 @@ pub fn draw_compact(frame: &mut Frame, area: Rect, input_key: &str, state: &Stat
         .evidence_offset
         .min(tiles.len().saturating_sub(visible));
     let more = tiles.len().saturating_sub(offset + visible);
-    let mut caption = format!("Objectives and KPIs ({})", tiles.len());
+    let mut caption = if state.kpis.is_loaded() {
+        format!("Objectives and KPIs ({})", tiles.len())
+    } else {
+        "Objectives and KPIs: reading their history…".to_string()
+    };
     if more > 0 {
         caption.push_str(&format!(" · {more} more, PgDn"));
     }
