@@ -478,6 +478,35 @@ fn a_json_dump_imports_into_an_empty_database_unchanged() {
 }
 
 #[test]
+fn a_dump_from_before_index_only_upgrades_still_imports_and_an_older_one_is_refused() {
+    let db = Db::demo();
+    let dump = db.ok(&["export", "--format", "json"]);
+    let current = format!("\"schema_version\": {}", steerco::store::schema_version());
+    assert!(dump.contains(&current), "the dump names its schema version");
+
+    // version 16 differs from this one by indexes and a cockpit's bookkeeping only
+    let before_indexes = db.dir.path().join("v16.json");
+    std::fs::write(
+        &before_indexes,
+        dump.replacen(&current, "\"schema_version\": 16", 1),
+    )
+    .unwrap();
+    let copy = Db::empty("copy.sqlite");
+    assert!(
+        copy.ok(&["import", before_indexes.to_str().unwrap()])
+            .starts_with("Imported ")
+    );
+    assert_eq!(copy.ok(&["export", "--format", "json"]), dump);
+
+    // version 15 had no strategy tables
+    let older = db.dir.path().join("v15.json");
+    std::fs::write(&older, dump.replacen(&current, "\"schema_version\": 15", 1)).unwrap();
+    let fresh = Db::empty("fresh.sqlite");
+    let (_, err) = fresh.fails(&["import", older.to_str().unwrap()]);
+    assert!(err.contains("the dump has schema version 15"), "{err}");
+}
+
+#[test]
 fn a_delegate_from_top_management_stands_in_for_an_absent_chair() {
     let db = Db::demo();
     db.ok(&["review", "start", "MR-2026-02"]);

@@ -1,6 +1,7 @@
 //! `steerco action …`: actions from the shell, for SSH sessions and scripts.
 //! Every bad input is refused with one line before anything is written.
 
+use std::borrow::Cow;
 use std::io::Write;
 use std::process::ExitCode;
 
@@ -546,22 +547,21 @@ fn list(store: &mut Store, today: NaiveDate, args: ListArgs) -> Result<ExitCode>
         println!("No actions match.");
         return Ok(ExitCode::SUCCESS);
     }
-    let table_rows: Vec<Vec<String>> = rows
-        .into_iter()
+    let table_rows: Vec<[Cow<str>; 5]> = rows
+        .iter()
         .map(|a| {
             let status = if is_overdue(a.status, a.due, today) {
-                "OVERDUE".to_string()
+                "OVERDUE"
             } else {
-                a.status.label().to_string()
+                a.status.label()
             };
-            vec![
-                a.reference,
+            [
+                Cow::Borrowed(a.reference.as_str()),
                 a.due
-                    .map(|d| d.to_string())
-                    .unwrap_or_else(|| "no date!".into()),
-                status,
-                a.owner.unwrap_or_else(|| "no owner!".into()),
-                a.title,
+                    .map_or(Cow::Borrowed("no date!"), |d| Cow::Owned(d.to_string())),
+                Cow::Borrowed(status),
+                Cow::Borrowed(a.owner.as_deref().unwrap_or("no owner!")),
+                Cow::Borrowed(a.title.as_str()),
             ]
         })
         .collect();

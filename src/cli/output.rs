@@ -8,29 +8,41 @@ use unicode_width::UnicodeWidthStr;
 use crate::domain::text::visible_line;
 
 /// Left-aligned columns sized to their widest cell; the last column is not padded.
-pub fn table(headers: &[&str], rows: &[Vec<String>]) -> String {
-    let cells: Vec<Vec<String>> = rows
-        .iter()
-        .map(|r| r.iter().map(|c| visible_line(c).into_owned()).collect())
-        .collect();
-    let mut widths: Vec<usize> = headers.iter().map(|h| h.width()).collect();
-    for row in &cells {
-        for (w, c) in widths.iter_mut().zip(row) {
-            *w = (*w).max(c.width());
+pub fn table<Row: AsRef<[Cell]>, Cell: AsRef<str>>(headers: &[&str], rows: &[Row]) -> String {
+    // Measured in one pass and written in a second, each cell made visible
+    // again rather than kept: a listing of 10,000 rows allocates nothing per cell.
+    fn measured(c: &str) -> (Cow<'_, str>, usize) {
+        let cell = visible_line(c);
+        let width = if cell.is_ascii() {
+            cell.len()
+        } else {
+            cell.width()
+        };
+        (cell, width)
+    }
+    let mut widths: Vec<usize> = headers.iter().map(|h| measured(h).1).collect();
+    for row in rows {
+        for (w, c) in widths.iter_mut().zip(row.as_ref()) {
+            *w = (*w).max(measured(c.as_ref()).1);
         }
     }
-    let mut out = String::new();
-    let header_row: Vec<String> = headers.iter().map(|h| h.to_string()).collect();
-    for row in std::iter::once(&header_row).chain(cells.iter()) {
-        let last = row.len().saturating_sub(1);
-        for (i, (c, w)) in row.iter().zip(&widths).enumerate() {
-            out.push_str(c);
-            if i != last {
-                // pushed, not formatted: long listings print thousands of rows
-                out.extend(std::iter::repeat_n(' ', w - c.width() + 2));
+    let line_len: usize = widths.iter().map(|w| w + 2).sum::<usize>() + 1;
+    let mut out = String::with_capacity(line_len * (rows.len() + 1));
+    let mut write_row = |row: &mut dyn Iterator<Item = &str>| {
+        let mut cells = row.zip(&widths).peekable();
+        while let Some((c, w)) = cells.next() {
+            let (cell, cw) = measured(c);
+            out.push_str(&cell);
+            if cells.peek().is_some() {
+                // pushed, not formatted
+                out.extend(std::iter::repeat_n(' ', w - cw + 2));
             }
         }
         out.push('\n');
+    };
+    write_row(&mut headers.iter().copied());
+    for row in rows {
+        write_row(&mut row.as_ref().iter().map(|c| c.as_ref()));
     }
     out
 }
@@ -104,7 +116,7 @@ mod tests {
     fn table_aligns_and_neutralises_control_characters() {
         let out = table(
             &["REF", "TITLE"],
-            &[vec!["MR-1".into(), "x\u{1b}[31m".into()]],
+            &[vec!["MR-1".to_string(), "x\u{1b}[31m".to_string()]],
         );
         assert_eq!(out, "REF   TITLE\nMR-1  x^[[31m\n");
     }

@@ -69,6 +69,7 @@ const MIGRATIONS: &[M<'static>] = &[
     M::up(include_str!("migrations/016_strategy.sql")),
     M::up(include_str!("migrations/017_nocase_lookups.sql")),
     M::up(include_str!("migrations/018_table_writes.sql")),
+    M::up(include_str!("migrations/019_open_work_index.sql")),
 ];
 
 /// The schema version this build writes.
@@ -535,9 +536,24 @@ pub fn parse_timestamp(s: &str) -> Option<DateTime<Utc>> {
 
 /// A nullable date column; a value that is not a date reads as none.
 fn date_col(row: &rusqlite::Row, i: usize) -> rusqlite::Result<Option<NaiveDate>> {
-    Ok(row
-        .get::<_, Option<String>>(i)?
-        .and_then(|s| s.parse().ok()))
+    Ok(match row.get_ref(i)? {
+        rusqlite::types::ValueRef::Text(text) => iso_day(text),
+        _ => None,
+    })
+}
+
+/// A stored `YYYY-MM-DD` day, read without chrono's general parser: a
+/// listing reads one per row, 10,000 at a time.
+fn iso_day(text: &[u8]) -> Option<NaiveDate> {
+    let digits = |r: std::ops::Range<usize>| {
+        text[r].iter().try_fold(0u32, |n, b| {
+            b.is_ascii_digit().then(|| n * 10 + u32::from(b - b'0'))
+        })
+    };
+    if text.len() != 10 || text[4] != b'-' || text[7] != b'-' {
+        return std::str::from_utf8(text).ok()?.parse().ok();
+    }
+    NaiveDate::from_ymd_opt(digits(0..4)? as i32, digits(5..7)?, digits(8..10)?)
 }
 
 /// The day of a nullable timestamp column (`closed_at`), as a date.
@@ -592,5 +608,35 @@ mod error_tests {
             failure(rusqlite::ffi::SQLITE_FULL),
             Error::Refused(_)
         ));
+    }
+}
+
+#[cfg(test)]
+mod day_tests {
+    use super::iso_day;
+    use chrono::NaiveDate;
+
+    #[test]
+    fn a_stored_day_reads_as_chrono_reads_it() {
+        for text in [
+            "2026-11-21",
+            "2024-02-29",
+            "2026-02-29",
+            "2026-13-01",
+            "2026-00-10",
+            "0999-01-01",
+            "2026-1-21",
+            "2026/11/21",
+            "2026-11-2x",
+            "+12026-11-21",
+            "",
+            "not a day!",
+        ] {
+            assert_eq!(
+                iso_day(text.as_bytes()),
+                text.parse::<NaiveDate>().ok(),
+                "{text}"
+            );
+        }
     }
 }

@@ -57,25 +57,46 @@ impl ActionFilter {
         }
     }
 
-    /// `in_due_order`: the list walks the due-date index and filters as it
-    /// goes, stopping at the page's end; letting SQLite pick the status index
-    /// instead would sort every match first (a full read of 100k actions).
+    /// Only work still to do can match.
+    fn open_work_only(&self) -> bool {
+        self.overdue
+            || self.due_within.is_some()
+            || (!self.statuses.is_empty()
+                && self
+                    .statuses
+                    .iter()
+                    .all(|s| matches!(s, ActionStatus::Open | ActionStatus::InProgress)))
+    }
+
+    /// The index a list in due order walks, filtering as it goes and
+    /// stopping at the page's end: the open-work index (which also holds
+    /// every column a listing prints) when only open work can match, else
+    /// the due dates of every action. Left to itself SQLite picks the status
+    /// index and sorts every match first.
+    fn due_order_index(&self) -> &'static str {
+        if self.open_work_only() {
+            "action_open_work"
+        } else {
+            "action_due"
+        }
+    }
+
+    /// `in_due_order`: the clause of a list that walks `due_order_index`.
     fn where_clause(&self, today: NaiveDate, in_due_order: bool) -> (String, Vec<Value>) {
         let mut sql = String::from("a.deleted_at IS NULL");
         let mut args: Vec<Value> = Vec::new();
         let open_list = "'open', 'in_progress'";
-        let st = if in_due_order {
-            "+a.status"
-        } else {
-            "a.status"
-        };
+        if in_due_order && self.open_work_only() {
+            // a partial index serves only a query that repeats its condition
+            sql.push_str(" AND a.status IN ('open', 'in_progress')");
+        }
         if !self.statuses.is_empty() {
             let list: Vec<String> = self
                 .statuses
                 .iter()
                 .map(|s| format!("'{}'", s.as_str()))
                 .collect();
-            sql.push_str(&format!(" AND {st} IN ({})", list.join(", ")));
+            sql.push_str(&format!(" AND a.status IN ({})", list.join(", ")));
         }
         if let Some(user) = &self.owner_user {
             args.push(Value::Text(user.clone()));
@@ -94,7 +115,7 @@ impl ActionFilter {
         if self.overdue {
             args.push(Value::Text(today.to_string()));
             sql.push_str(&format!(
-                " AND {st} IN ({open_list}) AND a.due < ?{}",
+                " AND a.status IN ({open_list}) AND a.due < ?{}",
                 args.len()
             ));
         }
@@ -102,7 +123,7 @@ impl ActionFilter {
             let until = today + chrono::Duration::days(i64::from(days));
             args.push(Value::Text(until.to_string()));
             sql.push_str(&format!(
-                " AND {st} IN ({open_list}) AND a.due <= ?{}",
+                " AND a.status IN ({open_list}) AND a.due <= ?{}",
                 args.len()
             ));
         }
@@ -152,8 +173,13 @@ pub fn list_actions(
     args.push(Value::Integer(limit.min(i64::MAX as usize) as i64));
     args.push(Value::Integer(offset.min(i64::MAX as usize) as i64));
     let n = args.len();
+    let columns = RECORD_COLUMNS.replacen(
+        "FROM action a",
+        &format!("FROM action a INDEXED BY {}", filter.due_order_index()),
+        1,
+    );
     let mut stmt = conn.prepare_cached(&format!(
-        "SELECT {RECORD_COLUMNS} WHERE {clause} ORDER BY a.due, a.id LIMIT ?{} OFFSET ?{n}",
+        "SELECT {columns} WHERE {clause} ORDER BY a.due, a.id LIMIT ?{} OFFSET ?{n}",
         n - 1
     ))?;
     let rows = stmt
@@ -182,15 +208,8 @@ pub fn list_lines(
     today: NaiveDate,
     limit: usize,
 ) -> Result<Vec<ActionLine>> {
-    let (clause, mut args) = filter.where_clause(today, true);
-    args.push(Value::Integer(limit.min(i64::MAX as usize) as i64));
-    let mut stmt = conn.prepare_cached(&format!(
-        "SELECT a.ref, a.title, a.status, p.name, a.due, a.priority, r.ref
-         FROM action a LEFT JOIN person p ON p.id = a.owner_id
-         LEFT JOIN review r ON r.id = a.review_id
-         WHERE {clause} ORDER BY a.due, a.id LIMIT ?{}",
-        args.len()
-    ))?;
+    let (sql, args) = lines_query(filter, today, limit);
+    let mut stmt = conn.prepare_cached(&sql)?;
     let rows = stmt
         .query_map(params_from_iter(args), |row| {
             let status: String = row.get(2)?;
@@ -208,10 +227,89 @@ pub fn list_lines(
     Ok(rows)
 }
 
+fn lines_query(filter: &ActionFilter, today: NaiveDate, limit: usize) -> (String, Vec<Value>) {
+    let (clause, mut args) = filter.where_clause(today, true);
+    args.push(Value::Integer(limit.min(i64::MAX as usize) as i64));
+    let sql = format!(
+        "SELECT a.ref, a.title, a.status, p.name, a.due, a.priority, r.ref
+         FROM action a INDEXED BY {} LEFT JOIN person p ON p.id = a.owner_id
+         LEFT JOIN review r ON r.id = a.review_id
+         WHERE {clause} ORDER BY a.due, a.id LIMIT ?{}",
+        filter.due_order_index(),
+        args.len()
+    );
+    (sql, args)
+}
+
 pub fn count_actions(conn: &Connection, filter: &ActionFilter, today: NaiveDate) -> Result<usize> {
     let (clause, args) = filter.where_clause(today, false);
     let n: i64 = conn
         .prepare_cached(&format!("SELECT count(*) FROM action a WHERE {clause}"))?
         .query_row(params_from_iter(args), |r| r.get(0))?;
     Ok(n as usize)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::store::Store;
+
+    fn plan(conn: &Connection, sql: &str, args: Vec<Value>) -> String {
+        let mut stmt = conn.prepare(&format!("EXPLAIN QUERY PLAN {sql}")).unwrap();
+        let steps: Vec<String> = stmt
+            .query_map(params_from_iter(args), |r| r.get::<_, String>(3))
+            .unwrap()
+            .collect::<rusqlite::Result<_>>()
+            .unwrap();
+        steps.join(" / ")
+    }
+
+    #[test]
+    fn a_listing_walks_an_index_in_due_order_and_open_work_reads_the_index_alone() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::open(&dir.path().join("t.sqlite")).unwrap();
+        let today = NaiveDate::from_ymd_opt(2026, 11, 21).unwrap();
+        let open_only = [
+            ActionFilter::open_work(),
+            ActionFilter {
+                statuses: vec![ActionStatus::Open],
+                ..Default::default()
+            },
+            ActionFilter {
+                overdue: true,
+                ..Default::default()
+            },
+            ActionFilter {
+                due_within: Some(14),
+                owner_user: Some("rng".into()),
+                ..ActionFilter::open_work()
+            },
+        ];
+        for filter in open_only {
+            let (sql, args) = lines_query(&filter, today, 100);
+            let plan = plan(store.conn(), &sql, args);
+            assert!(
+                plan.starts_with("SCAN a USING COVERING INDEX action_open_work")
+                    || plan.starts_with("SEARCH a USING COVERING INDEX action_open_work"),
+                "{filter:?}: {plan}"
+            );
+            assert!(!plan.contains("TEMP B-TREE"), "{filter:?}: {plan}");
+        }
+        let any_status = [
+            ActionFilter::default(),
+            ActionFilter {
+                statuses: vec![ActionStatus::Done, ActionStatus::Open],
+                ..Default::default()
+            },
+        ];
+        for filter in any_status {
+            let (sql, args) = lines_query(&filter, today, 100);
+            let plan = plan(store.conn(), &sql, args);
+            assert!(
+                plan.starts_with("SCAN a USING INDEX action_due"),
+                "{filter:?}: {plan}"
+            );
+            assert!(!plan.contains("TEMP B-TREE"), "{filter:?}: {plan}");
+        }
+    }
 }

@@ -68,23 +68,27 @@ fn json_of(prefix: &str, cols: &[String]) -> String {
 
 /// The sealed tables of the schema as it is now.
 pub fn shapes(conn: &Connection) -> Result<Vec<Shape>> {
+    // one statement for every table's columns: a one-off command pays this
+    // before its first write
     let mut stmt = conn.prepare(
-        "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name",
+        "SELECT m.name, c.name, c.pk FROM sqlite_master m, pragma_table_info(m.name) c
+         WHERE m.type = 'table' AND m.name NOT LIKE 'sqlite_%' ORDER BY m.name, c.cid",
     )?;
-    let names = stmt
-        .query_map([], |r| r.get::<_, String>(0))?
-        .collect::<rusqlite::Result<Vec<_>>>()?;
+    let mut tables: Vec<(String, Vec<(String, i64)>)> = Vec::new();
+    let mut rows = stmt.query([])?;
+    while let Some(r) = rows.next()? {
+        let table: String = r.get(0)?;
+        let column = (r.get::<_, String>(1)?, r.get::<_, i64>(2)?);
+        match tables.last_mut() {
+            Some((name, cols)) if *name == table => cols.push(column),
+            _ => tables.push((table, vec![column])),
+        }
+    }
     let mut out = Vec::new();
-    for name in names
+    for (name, cols) in tables
         .into_iter()
-        .filter(|n| !UNSEALED.contains(&n.as_str()))
+        .filter(|(n, _)| !UNSEALED.contains(&n.as_str()))
     {
-        let mut info = conn.prepare("SELECT name, pk FROM pragma_table_info(?1) ORDER BY cid")?;
-        let cols = info
-            .query_map([&name], |r| {
-                Ok((r.get::<_, String>(0)?, r.get::<_, i64>(1)?))
-            })?
-            .collect::<rusqlite::Result<Vec<_>>>()?;
         let mut key: Vec<(i64, String)> = cols
             .iter()
             .filter(|(_, pk)| *pk > 0)
