@@ -31,13 +31,24 @@ pub(super) fn action_from_row(row: &Row) -> rusqlite::Result<ActionSummary> {
 /// checked for effectiveness, that was not raised in this review; plus the
 /// ones already judged in this review.
 pub fn carried_forward_actions(conn: &Connection, review_id: i64) -> Result<Vec<ActionSummary>> {
-    let mut stmt = conn.prepare(&format!(
-        "SELECT {ACTION_COLUMNS}
+    // the open ones (most of them) from the open-work index alone
+    let open_work = ACTION_COLUMNS.replacen(
+        "FROM action a",
+        "FROM action a INDEXED BY action_open_work",
+        1,
+    );
+    let mut stmt = conn.prepare_cached(&format!(
+        "SELECT {open_work}
+         WHERE a.deleted_at IS NULL AND a.status IN ('open', 'in_progress')
+           AND (a.review_id IS NULL OR a.review_id != ?1)
+         UNION ALL
+         SELECT {ACTION_COLUMNS}
          WHERE a.deleted_at IS NULL
            AND (a.review_id IS NULL OR a.review_id != ?1)
-           AND (a.status IN ('open', 'in_progress', 'done')
+           AND (a.status = 'done'
                 -- judged in this meeting: stays on the list so the room sees the verdict
-                OR a.id IN (SELECT action_id FROM review_action_check WHERE review_id = ?1))"
+                OR (a.status NOT IN ('open', 'in_progress')
+                    AND a.id IN (SELECT action_id FROM review_action_check WHERE review_id = ?1)))"
     ))?;
     let mut rows: Vec<ActionSummary> = stmt
         .query_map([review_id], action_from_row)?

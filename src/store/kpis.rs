@@ -103,8 +103,18 @@ pub fn kpi_by_key(conn: &Connection, key: &str) -> Result<Option<KpiDef>> {
 /// Every KPI with up to `limit` of its latest values. One indexed query per
 /// KPI keeps this quick however long the history grows.
 pub fn kpis_with_history(conn: &Connection, limit: usize) -> Result<Vec<KpiHistory>> {
+    first_kpis_with_history(conn, usize::MAX, limit)
+}
+
+/// `kpis_with_history` of the first `count` KPIs in their usual order.
+pub fn first_kpis_with_history(
+    conn: &Connection,
+    count: usize,
+    limit: usize,
+) -> Result<Vec<KpiHistory>> {
     kpi_defs(conn)?
         .into_iter()
+        .take(count)
         .map(|def| with_values(conn, def, limit))
         .collect()
 }

@@ -13,8 +13,13 @@ use super::screens::kpis::{KpiBoard, KpiTile, Prepared};
 
 /// What the loader read.
 pub enum Loaded {
+    /// A first screenful of tiles, read before the rest.
+    FirstKpiTiles(Vec<KpiTile>),
     KpiTiles(Result<(Prepared, Vec<KpiTile>), String>),
 }
+
+/// How many tiles come first: more than the widest terminal shows at once.
+const FIRST_TILES: usize = 100;
 
 enum Request {
     KpiTiles(NaiveDate),
@@ -38,14 +43,25 @@ impl Loader {
         let thread = thread::Builder::new()
             .name("steerco-loader".into())
             .spawn(move || {
+                let mut read_before = false;
                 while let Ok(first) = incoming.recv() {
                     // requests that queued up meanwhile: only the newest matters
                     let request = incoming.try_iter().last().unwrap_or(first);
                     let loaded = match request {
-                        Request::KpiTiles(today) => Loaded::KpiTiles(
-                            KpiBoard::read_all(&conn, today)
-                                .map_err(|e| crate::report::one_line_error(&e)),
-                        ),
+                        Request::KpiTiles(today) => {
+                            // on a board of thousands of KPIs, a screenful shows first
+                            if !read_before
+                                && let Ok(tiles) = KpiBoard::load_first(&conn, today, FIRST_TILES)
+                                && !deliver(Loaded::FirstKpiTiles(tiles))
+                            {
+                                return;
+                            }
+                            read_before = true;
+                            Loaded::KpiTiles(
+                                KpiBoard::read_all(&conn, today)
+                                    .map_err(|e| crate::report::one_line_error(&e)),
+                            )
+                        }
                     };
                     if !deliver(loaded) {
                         return;

@@ -87,6 +87,9 @@ fn event_loop(store: Store, review_id: i64, prepare: impl FnOnce(&mut App)) -> R
     // after a change to the files, look again for a short while: the first
     // write to the log wakes us before the commit is visible to readers
     let mut settling_until: Option<Instant> = None;
+    // under a burst of commits (eight writers at once) reading them takes at
+    // most a third of the time, so keys are answered between the reads
+    let mut read_again_at = Instant::now();
     loop {
         // a terminal that cannot be written to is as gone as one that hung up
         if redraw && guard.draw(|frame| ui::draw(frame, &app.state)).is_err() {
@@ -100,6 +103,13 @@ fn event_loop(store: Store, review_id: i64, prepare: impl FnOnce(&mut App)) -> R
             watch::SETTLE_POLL
         } else {
             wait_time(&app, poll)
+        };
+        // a commit held back until `read_again_at` is read then
+        let until_read = read_again_at.saturating_duration_since(Instant::now());
+        let wait = if until_read.is_zero() {
+            wait
+        } else {
+            wait.min(until_read)
         };
         let mut input = session.next(wait);
         while let Some(next) = input {
@@ -123,7 +133,12 @@ fn event_loop(store: Store, review_id: i64, prepare: impl FnOnce(&mut App)) -> R
             // take everything already queued (a paste, held keys) before drawing again
             input = session.queued();
         }
-        redraw |= app.tick(Utc::now());
+        let reading_from = Instant::now();
+        let (changed, read) = app.tick_reading(Utc::now(), reading_from >= read_again_at);
+        redraw |= changed;
+        if read {
+            read_again_at = Instant::now() + 2 * reading_from.elapsed();
+        }
     }
 }
 

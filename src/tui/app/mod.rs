@@ -162,6 +162,7 @@ impl App {
     /// What the loader read, taken into the state.
     pub fn loaded(&mut self, loaded: Loaded) {
         match loaded {
+            Loaded::FirstKpiTiles(tiles) => self.state.kpis.install_first(tiles),
             Loaded::KpiTiles(Ok((prepared, tiles))) => self.state.kpis.install(prepared, tiles),
             Loaded::KpiTiles(Err(e)) => self.state.error(format!("cannot read the KPIs: {e}")),
         }
@@ -284,14 +285,22 @@ impl App {
 
     /// Periodic work: autosave, another session's changes, the clock. True when the screen must be redrawn.
     pub fn tick(&mut self, now: DateTime<Utc>) -> bool {
+        self.tick_reading(now, true).0
+    }
+
+    /// `tick`, reading others' commits only when `may_read`: whether to
+    /// redraw, and whether commits were read.
+    pub fn tick_reading(&mut self, now: DateTime<Utc>, may_read: bool) -> (bool, bool) {
         let second_changed = now.timestamp() != self.state.now.timestamp();
         self.state.now = now;
         let mut redraw = second_changed && self.state.data.review.clock.is_running();
         redraw |= self.keep_draft_on_pause(now);
+        let mut read = false;
         match self.store.data_version() {
-            Ok(v) if v != self.data_version => {
+            Ok(v) if v != self.data_version && may_read => {
                 self.reload();
                 redraw = true;
+                read = true;
             }
             Ok(_) => {}
             Err(_) => {
@@ -299,6 +308,6 @@ impl App {
                 self.state.live = false;
             }
         }
-        redraw
+        (redraw, read)
     }
 }

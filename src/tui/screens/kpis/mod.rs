@@ -11,7 +11,7 @@ use rusqlite::Connection;
 use crate::domain::kpi::{Assessment, Direction, Frequency, Period, fmt_num};
 use crate::domain::text::visible_line;
 use crate::store::kpis::{
-    HISTORY_LIMIT, KpiDef, KpiHistory, kpi_history, kpis_with_history, log_position,
+    HISTORY_LIMIT, KpiDef, KpiHistory, first_kpis_with_history, kpi_history, log_position,
     values_changed_since,
 };
 use crate::store::writes::Changed;
@@ -322,10 +322,22 @@ const PARTIAL_MOST: usize = 50;
 
 impl KpiBoard {
     pub fn load(conn: &Connection, today: NaiveDate) -> Result<Vec<KpiTile>> {
-        Ok(kpis_with_history(conn, HISTORY_LIMIT)?
+        Self::load_first(conn, today, usize::MAX)
+    }
+
+    /// The first `count` tiles: a screenful, shown while the rest load.
+    pub fn load_first(conn: &Connection, today: NaiveDate, count: usize) -> Result<Vec<KpiTile>> {
+        Ok(first_kpis_with_history(conn, count, HISTORY_LIMIT)?
             .into_iter()
             .map(|h| KpiTile::prepare(h, today))
             .collect())
+    }
+
+    /// A first screenful, while the board has not been read whole.
+    pub fn install_first(&mut self, tiles: Vec<KpiTile>) {
+        if !self.is_loaded() {
+            self.replace_tiles(tiles);
+        }
     }
 
     /// Every tile, with where in the change log they were read: years of

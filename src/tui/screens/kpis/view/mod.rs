@@ -51,7 +51,14 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &State) {
 }
 
 /// "11 KPIs · ● 3 on target · ▲ 5 at risk …": the room's first glance.
-fn summary_line(tiles: &[KpiTile]) -> Line<'static> {
+fn summary_line(tiles: &[KpiTile], whole: bool) -> Line<'static> {
+    if !whole {
+        // counts of a first screenful would be wrong for the board
+        return Line::from(Span::styled(
+            " KPIs · reading their history… ",
+            theme::title(),
+        ));
+    }
     let count = |s: KpiStatus| tiles.iter().filter(|t| t.assessment.status == s).count();
     let mut spans = vec![Span::styled(
         format!(" KPIs · {} ", tiles.len()),
@@ -125,7 +132,10 @@ fn draw_grid(frame: &mut Frame, area: Rect, state: &State) {
         Constraint::Length(shown.chars().count() as u16),
     ])
     .areas(caption);
-    frame.render_widget(Paragraph::new(summary_line(&board.tiles)), left);
+    frame.render_widget(
+        Paragraph::new(summary_line(&board.tiles, board.is_loaded())),
+        left,
+    );
     frame.render_widget(Paragraph::new(Span::styled(shown, theme::dim())), right);
 }
 

@@ -278,3 +278,62 @@ fn every_view_draws_at_odd_sizes() {
         );
     }
 }
+
+#[test]
+fn a_first_screenful_of_tiles_shows_while_the_rest_load_and_the_whole_board_replaces_it() {
+    use crate::tui::loader::Loaded;
+    use crate::tui::screens::kpis::KpiBoard;
+    let (_dir, mut app) = demo_app();
+    open(&mut app, "otd", KpiView::Grid, 200);
+    let today = app.state.today;
+    let conn = app.store().conn();
+    let first = KpiBoard::load_first(conn, today, 3).unwrap();
+    let (prepared, whole) = KpiBoard::read_all(conn, today).unwrap();
+    assert_eq!(first.len(), 3);
+    assert!(
+        whole.len() > 3,
+        "the demo has more KPIs than the first screenful here"
+    );
+    let first_keys: Vec<String> = first.iter().map(|t| t.def.key.clone()).collect();
+    app.state.kpis = KpiBoard::new(Vec::new());
+    app.state.kpis.view = KpiView::Grid;
+
+    app.loaded(Loaded::FirstKpiTiles(first.clone()));
+    let screen = render(&app, 200, 60);
+    assert!(screen.contains("KPIs · reading their history…"), "{screen}");
+    assert!(
+        !screen.contains("on target"),
+        "no counts of a part of the board: {screen}"
+    );
+    for tile in &first {
+        assert!(
+            screen.contains(&tile.def.name),
+            "{} shows: {screen}",
+            tile.def.name
+        );
+    }
+    assert!(!app.state.kpis.is_loaded());
+
+    app.loaded(Loaded::KpiTiles(Ok((prepared, whole.clone()))));
+    let screen = render(&app, 200, 60);
+    assert!(
+        screen.contains(&format!("KPIs · {}", whole.len())),
+        "{screen}"
+    );
+    assert!(!screen.contains("reading their history"), "{screen}");
+    // a first screenful arriving late never replaces the whole board
+    app.loaded(Loaded::FirstKpiTiles(first));
+    assert_eq!(app.state.kpis.tiles.len(), whole.len());
+    let shown: Vec<String> = app
+        .state
+        .kpis
+        .tiles
+        .iter()
+        .take(3)
+        .map(|t| t.def.key.clone())
+        .collect();
+    assert_eq!(
+        shown, first_keys,
+        "the first screenful is the board's first tiles"
+    );
+}
