@@ -13,26 +13,9 @@ the one before in each digit, so the figure is written whole). Usage:
 `--scale` measures on ten years of history (`steerco demo --scale`), the
 default on the demo. Builds nothing: run `cargo build --release` first.
 """
-import fcntl, os, pty, select, statistics, struct, subprocess, sys, tempfile, termios, time
+import os, statistics, subprocess, sys, tempfile, time
 
-BIN = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "target", "release", "steerco")
-
-
-def read_until(fd, marker, timeout=10.0):
-    """Reads the terminal until `marker` shows; the time it showed, or None."""
-    seen = b""
-    end = time.perf_counter() + timeout
-    while time.perf_counter() < end:
-        ready, _, _ = select.select([fd], [], [], 0.01)
-        if ready:
-            try:
-                seen += os.read(fd, 1 << 16)
-            except OSError:
-                return None
-            if marker in seen:
-                return time.perf_counter()
-            seen = seen[-4096:]
-    return None
+from ptyterm import BIN, Screen, quit, start
 
 
 def main():
@@ -44,14 +27,12 @@ def main():
         seed = [BIN, "demo", "--no-tui", "--db", db] + (["--scale"] if scale else [])
         subprocess.run(seed, check=True, stdout=subprocess.DEVNULL)
         env = dict(os.environ, STEERCO_CONFIG=os.path.join(tmp, "none.toml"), STEERCO_DB=db)
-        pid, fd = pty.fork()
-        if pid == 0:
-            os.execve(BIN, [BIN], env)
-        fcntl.ioctl(fd, termios.TIOCSWINSZ, struct.pack("HHHH", 60, 200, 0, 0))
-        if read_until(fd, b"Agenda") is None:
+        pid, fd, _ = start([], env)
+        screen = Screen(fd)
+        if screen.wait_for(b"Agenda") is None:
             sys.exit("the cockpit did not start")
         os.write(fd, b"K")
-        if read_until(fd, b"per month") is None:
+        if screen.wait_for(b"per month") is None:
             sys.exit("the KPI grid did not show")
         time.sleep(0.5)
         lags = []
@@ -62,16 +43,14 @@ def main():
             started = time.perf_counter()
             writer = subprocess.Popen([BIN, "--db", db, "kpi", "record", "complaints", value,
                                        "--replace"], stdout=subprocess.DEVNULL, env=env)
-            shown = read_until(fd, value.encode(), timeout=5)
+            shown = screen.wait_for(value.encode(), timeout=5)
             writer.wait()
             if shown is None:
                 print(f"run {run}: not on screen within 5 s")
                 continue
             lags.append((shown - started) * 1000)
             time.sleep(0.05)
-        os.write(fd, b"q")
-        os.waitpid(pid, 0)
-        os.close(fd)
+        quit(pid, fd)
         # the writer's own run (start-up, commit, exit) on the same file with no
         # cockpit: the lags above include it, so it is shown to be taken off
         alone = []

@@ -71,7 +71,8 @@ fn push_visible(out: &mut String, c: char) {
 /// One line of stored text made safe to show: a newline becomes `⏎` and every
 /// other control character takes a visible form (`^[`, `<U+202E>`).
 pub fn visible_line(text: &str) -> Cow<'_, str> {
-    if !text.chars().any(is_hazard) {
+    // printable ASCII, as most stored text is, checked a byte at a time
+    if text.bytes().all(|b| (0x20..0x7f).contains(&b)) || !text.chars().any(is_hazard) {
         return Cow::Borrowed(text);
     }
     let mut out = String::with_capacity(text.len() + 8);
