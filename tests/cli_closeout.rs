@@ -484,11 +484,12 @@ fn a_dump_from_before_index_only_upgrades_still_imports_and_an_older_one_is_refu
     let current = format!("\"schema_version\": {}", steerco::store::schema_version());
     assert!(dump.contains(&current), "the dump names its schema version");
 
-    // version 16 differs from this one by indexes and a cockpit's bookkeeping only
-    let before_indexes = db.dir.path().join("v16.json");
+    // version 15 (which added the strategy tables) differs from this one by
+    // indexes and a cockpit's bookkeeping only
+    let before_indexes = db.dir.path().join("v15.json");
     std::fs::write(
         &before_indexes,
-        dump.replacen(&current, "\"schema_version\": 16", 1),
+        dump.replacen(&current, "\"schema_version\": 15", 1),
     )
     .unwrap();
     let copy = Db::empty("copy.sqlite");
@@ -498,12 +499,12 @@ fn a_dump_from_before_index_only_upgrades_still_imports_and_an_older_one_is_refu
     );
     assert_eq!(copy.ok(&["export", "--format", "json"]), dump);
 
-    // version 15 had no strategy tables
-    let older = db.dir.path().join("v15.json");
-    std::fs::write(&older, dump.replacen(&current, "\"schema_version\": 15", 1)).unwrap();
+    // version 14 had no strategy tables
+    let older = db.dir.path().join("v14.json");
+    std::fs::write(&older, dump.replacen(&current, "\"schema_version\": 14", 1)).unwrap();
     let fresh = Db::empty("fresh.sqlite");
     let (_, err) = fresh.fails(&["import", older.to_str().unwrap()]);
-    assert!(err.contains("the dump has schema version 15"), "{err}");
+    assert!(err.contains("the dump has schema version 14"), "{err}");
 }
 
 #[test]

@@ -10,7 +10,7 @@ use rusqlite::{Connection, Transaction};
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value as Json};
 
-use super::schema_version;
+use super::{rows_keep_their_shape, schema_version};
 
 /// Written into every dump so that an import knows what it reads.
 pub const FORMAT: &str = "steerco-dump";
@@ -183,13 +183,10 @@ fn dump_inner(conn: &Connection) -> Result<Dump> {
     })
 }
 
-/// Migrations that add only indexes or bookkeeping left out of dumps: a dump
-/// made before them has the tables of this schema and imports as it is.
-const LEAVE_DUMPED_TABLES_AS_THEY_WERE: &[i64] = &[17, 18, 19];
-
+/// A dump made before migrations that keep every row's shape has the
+/// tables of this schema and imports as it is.
 fn same_tables(dumped: i64, current: i64) -> bool {
-    dumped <= current
-        && (dumped + 1..=current).all(|v| LEAVE_DUMPED_TABLES_AS_THEY_WERE.contains(&v))
+    dumped <= current && rows_keep_their_shape(dumped, current)
 }
 
 /// Loads a dump into an empty database of the same tables (the same schema

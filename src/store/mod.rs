@@ -72,6 +72,17 @@ const MIGRATIONS: &[M<'static>] = &[
     M::up(include_str!("migrations/019_open_work_index.sql")),
 ];
 
+/// The schema versions reached by migrations that add only indexes or
+/// bookkeeping outside the seal and the dumps (016 nocase lookups, 017 the
+/// table writes, 018 the open-work index; the files are numbered from 001
+/// with no 002): the rows keep the shape they were sealed and dumped in.
+const KEEP_ROW_SHAPES: &[i64] = &[16, 17, 18];
+
+/// Whether every migration from `from` up to `to` keeps the rows' shape.
+fn rows_keep_their_shape(from: i64, to: i64) -> bool {
+    (from + 1..=to).all(|v| KEEP_ROW_SHAPES.contains(&v))
+}
+
 /// The schema version this build writes.
 pub fn schema_version() -> i64 {
     MIGRATIONS.len() as i64
@@ -163,10 +174,13 @@ impl Store {
             });
         }
         if version < schema_version() {
+            // after new indexes alone the seals hold as they are: reading
+            // 100,000s of rows to seal them again would take seconds
+            let reseal = !rows_keep_their_shape(version, schema_version());
             let log_had_hashes = log_has_hashes(&conn).unwrap_or(false);
             // changes made outside steerco are found while the rows still have
             // the shape they were sealed in
-            let found_before = if has_table(&conn, "record_seal") {
+            let found_before = if reseal && has_table(&conn, "record_seal") {
                 seal::verify_rows(&conn)?.tampered
             } else {
                 Vec::new()
@@ -185,17 +199,19 @@ impl Store {
                 changelog::seal_unhashed(&tx)?;
                 tx.commit().map_err(|e| fail(&e))?;
             }
-            let tx = conn
-                .transaction_with_behavior(TransactionBehavior::Immediate)
-                .map_err(|e| fail(&e))?;
-            seal::reseal_after_upgrade(
-                &tx,
-                &os_user(),
-                Utc::now(),
-                &found_before,
-                schema_version(),
-            )?;
-            tx.commit().map_err(|e| fail(&e))?;
+            if reseal {
+                let tx = conn
+                    .transaction_with_behavior(TransactionBehavior::Immediate)
+                    .map_err(|e| fail(&e))?;
+                seal::reseal_after_upgrade(
+                    &tx,
+                    &os_user(),
+                    Utc::now(),
+                    &found_before,
+                    schema_version(),
+                )?;
+                tx.commit().map_err(|e| fail(&e))?;
+            }
         }
         if app_id != APPLICATION_ID {
             conn.pragma_update(None, "application_id", APPLICATION_ID)
