@@ -259,3 +259,175 @@ fn a_bad_value_or_period_reads_as_in_the_cockpit() {
             .contains("'Nov' is not a period; write it as YYYY-MM, e.g. 2026-10")
     );
 }
+
+#[test]
+fn a_figure_nobody_would_believe_is_refused_with_the_range_named_and_nothing_changes() {
+    let db = demo_db();
+    let before = std::fs::read(&db.path).unwrap();
+    let listed = ok(&db.path, &["kpi", "list", "--json"]);
+    let cases = [
+        (
+            &[
+                "kpi",
+                "record",
+                "complaints",
+                "-5",
+                "--period",
+                "2026-10",
+                "--replace",
+            ][..],
+            "steerco: complaints: -5 is outside the KPI's valid range (at least 0 per month)\n",
+        ),
+        (
+            &[
+                "kpi",
+                "record",
+                "fpy",
+                "250",
+                "--period",
+                "2026-10",
+                "--replace",
+            ][..],
+            "steerco: fpy: 250 is outside the KPI's valid range (0–100 %)\n",
+        ),
+        (
+            &[
+                "kpi",
+                "record",
+                "csat",
+                "9",
+                "--period",
+                "2026-09",
+                "--replace",
+            ][..],
+            "steerco: csat: 9 is outside the KPI's valid range (0–5)\n",
+        ),
+        (
+            &[
+                "kpi",
+                "add",
+                "scrap",
+                "Scrap rate",
+                "--unit",
+                "%",
+                "--target",
+                "150",
+            ][..],
+            "steerco: the target 150 is outside the KPI's valid range (0–100 %)\n",
+        ),
+        (
+            &["kpi", "range", "fpy", "--min", "99"][..],
+            "outside 99–100 %; correct that value first",
+        ),
+        (
+            &["kpi", "range", "fpy", "--min", "80", "--max", "20"][..],
+            "steerco: the valid range's lower end 80 is above its upper end 20\n",
+        ),
+    ];
+    for (args, said) in cases {
+        let err = fails(&db.path, args);
+        assert!(err.contains(said), "{args:?}: {err}");
+        assert_eq!(err.lines().count(), 1, "{args:?}: {err}");
+    }
+    let csv = db.path.with_file_name("values.csv");
+    std::fs::write(
+        &csv,
+        "kpi,period,value\ncomplaints,2026-06,3\nfpy,2026-07,101\n",
+    )
+    .unwrap();
+    let err = fails(
+        &db.path,
+        &["kpi", "import", csv.to_str().unwrap(), "--replace"],
+    );
+    assert!(
+        err.contains("line 3: fpy 2026-07: 101 is outside the KPI's valid range (0–100 %)"),
+        "{err}"
+    );
+    assert_eq!(ok(&db.path, &["kpi", "list", "--json"]), listed);
+    // nothing was written: not even the log
+    let conn = rusqlite::Connection::open(&db.path).unwrap();
+    conn.execute_batch("PRAGMA wal_checkpoint(TRUNCATE)")
+        .unwrap();
+    drop(conn);
+    assert_eq!(std::fs::read(&db.path).unwrap().len(), before.len());
+    assert_eq!(
+        count(
+            &db.path,
+            "SELECT count(*) FROM change_log WHERE entity = 'kpi_value' AND new_value IN ('-5', '250', '9', '101')"
+        ),
+        0
+    );
+}
+
+#[test]
+fn a_kpi_that_can_go_below_zero_is_given_its_own_range_and_the_change_is_logged() {
+    let db = demo_db();
+    ok(
+        &db.path,
+        &[
+            "kpi",
+            "add",
+            "oven",
+            "Oven deviation",
+            "--unit",
+            "°C",
+            "--target",
+            "0",
+            "--direction",
+            "band",
+            "--target-high",
+            "2",
+            "--min",
+            "-50",
+            "--max",
+            "50",
+        ],
+    );
+    let out = ok(&db.path, &["kpi", "record", "oven", "--", "-3"]);
+    assert!(out.contains("-3 °C"), "{out}");
+    let err = fails(
+        &db.path,
+        &["kpi", "record", "oven", "-80", "--period", "2026-09"],
+    );
+    assert!(
+        err.contains("-80 is outside the KPI's valid range (-50–50 °C)"),
+        "{err}"
+    );
+
+    let out = ok(&db.path, &["kpi", "range", "complaints", "--max", "1000"]);
+    assert_eq!(out, "complaints takes 0–1000 per month from now on.\n");
+    let log = ok(&db.path, &["log"]);
+    assert!(
+        log.contains("valid range: at least 0 per month → 0–1000 per month"),
+        "{log}"
+    );
+    let json = ok(&db.path, &["kpi", "list", "--json"]);
+    let kpis: serde_json::Value = serde_json::from_str(&json).unwrap();
+    let complaints = kpis
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|k| k["key"] == "complaints")
+        .unwrap();
+    assert_eq!(
+        (
+            complaints["valid_min"].as_f64(),
+            complaints["valid_max"].as_f64()
+        ),
+        (Some(0.0), Some(1000.0))
+    );
+    // "none" takes a limit away
+    ok(&db.path, &["kpi", "range", "complaints", "--max", "none"]);
+    ok(
+        &db.path,
+        &[
+            "kpi",
+            "record",
+            "complaints",
+            "5000",
+            "--period",
+            "2026-10",
+            "--replace",
+        ],
+    );
+}

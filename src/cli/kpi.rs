@@ -9,7 +9,9 @@ use color_eyre::eyre::{Result, eyre};
 use serde::Serialize;
 
 use super::output::table;
-use crate::domain::kpi::{Assessment, Direction, Frequency, Period, Target, fmt_num, read_value};
+use crate::domain::kpi::{
+    Assessment, Direction, Frequency, Period, Target, ValidRange, fmt_num, read_value,
+};
 use crate::domain::text::{to_json_pretty, visible_line};
 use crate::store::Store;
 use crate::store::kpis::{self, KpiHistory, NewKpi};
@@ -55,6 +57,22 @@ pub enum KpiCommand {
         /// Who reports it (a person's name or OS user name)
         #[arg(long, value_name = "PERSON")]
         owner: Option<String>,
+        /// The lowest value it can take at all, or "none" [default: 0]
+        #[arg(long, allow_negative_numbers = true, value_parser = read_end, value_name = "VALUE")]
+        min: Option<End>,
+        /// The highest, or "none" [default: 100 for %, N for a rating "/N", else none]
+        #[arg(long, allow_negative_numbers = true, value_parser = read_end, value_name = "VALUE")]
+        max: Option<End>,
+    },
+    /// Set the values a KPI can take at all: a value outside is refused
+    Range {
+        key: String,
+        /// The lowest value, or "none"
+        #[arg(long, allow_negative_numbers = true, value_parser = read_end, value_name = "VALUE")]
+        min: Option<End>,
+        /// The highest value, or "none"
+        #[arg(long, allow_negative_numbers = true, value_parser = read_end, value_name = "VALUE")]
+        max: Option<End>,
     },
     /// Record a KPI's value for a period
     Record {
@@ -78,6 +96,29 @@ pub enum KpiCommand {
         #[arg(long)]
         replace: bool,
     },
+}
+
+/// One end of a valid range as typed: a number, or "none" for no limit.
+#[derive(Debug, Clone, Copy)]
+pub struct End(Option<f64>);
+
+fn read_end(s: &str) -> std::result::Result<End, String> {
+    if s.trim().eq_ignore_ascii_case("none") {
+        return Ok(End(None));
+    }
+    read_value(s).map(|v| End(Some(v)))
+}
+
+/// `from` with the ends that were typed put in.
+fn range_with(
+    from: ValidRange,
+    min: Option<End>,
+    max: Option<End>,
+) -> std::result::Result<ValidRange, String> {
+    ValidRange::new(
+        min.map_or(from.min, |End(v)| v),
+        max.map_or(from.max, |End(v)| v),
+    )
 }
 
 fn parse_direction(s: &str) -> std::result::Result<Direction, String> {
@@ -104,6 +145,9 @@ struct KpiJson {
     input: String,
     objective: String,
     owner: Option<String>,
+    /// the values it can take at all; null: no limit that side
+    valid_min: Option<f64>,
+    valid_max: Option<f64>,
     latest_period: Option<String>,
     latest_value: Option<f64>,
     /// on_target, at_risk, off_target or no_data
@@ -131,7 +175,14 @@ pub fn run(store: &mut Store, command: KpiCommand) -> Result<ExitCode> {
             input,
             objective,
             owner,
+            min,
+            max,
         } => {
+            let range = if min.is_some() || max.is_some() {
+                Some(range_with(ValidRange::for_unit(&unit), min, max).map_err(|e| eyre!(e))?)
+            } else {
+                None
+            };
             let owner_id = owner
                 .map(|o| crate::store::people::find(store.conn(), &o))
                 .transpose()?;
@@ -150,6 +201,7 @@ pub fn run(store: &mut Store, command: KpiCommand) -> Result<ExitCode> {
                 input_key: input.trim().to_string(),
                 // the objective is a link, not a line of text
                 objective: String::new(),
+                range,
             };
             let now = Utc::now();
             store.write(|tx, actor| {
@@ -175,6 +227,17 @@ pub fn run(store: &mut Store, command: KpiCommand) -> Result<ExitCode> {
             note,
             replace,
         } => record(store, &key, value, period, &note, replace, today)?,
+        KpiCommand::Range { key, min, max } => {
+            let def = kpis::kpi_by_key(store.conn(), &key)?
+                .ok_or_else(|| eyre!("no KPI with the key '{}'", visible_line(&key)))?;
+            let range = range_with(def.range, min, max).map_err(|e| eyre!(e))?;
+            store.write(|tx, actor| kpis::set_range(tx, actor, Utc::now(), &def.key, range))?;
+            println!(
+                "{} takes {} from now on.",
+                def.key,
+                range.describe(&visible_line(&def.unit))
+            );
+        }
         KpiCommand::Import { file, replace } => {
             let shown = file.display().to_string();
             let reader =
@@ -234,6 +297,8 @@ fn list(store: &Store, json: bool, today: NaiveDate) -> Result<()> {
                     input: d.input_key.clone(),
                     objective: d.objective.clone(),
                     owner: d.owner.clone(),
+                    valid_min: d.range.min,
+                    valid_max: d.range.max,
                     latest_period: a.latest.map(|(p, _)| p.to_string()),
                     latest_value: a.latest.map(|(_, v)| v),
                     status: status_key(&a),

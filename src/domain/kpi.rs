@@ -1,5 +1,9 @@
 //! Quality objectives and KPIs: status of a value against its target.
 
+mod range;
+
+pub use range::ValidRange;
+
 #[derive(
     Debug, Clone, Copy, PartialEq, Eq, strum::IntoStaticStr, strum::EnumString, strum::VariantArray,
 )]

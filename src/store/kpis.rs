@@ -9,7 +9,7 @@ use chrono::{DateTime, Utc};
 use rusqlite::{Connection, OptionalExtension, Transaction, params};
 
 use super::{Change, log_change, timestamp};
-use crate::domain::kpi::{Direction, Frequency, Period, Target, fmt_num};
+use crate::domain::kpi::{Direction, Frequency, Period, Target, ValidRange, fmt_num};
 use crate::domain::text::visible_line;
 
 /// How many periods of history the screens load per KPI: ten years of months.
@@ -27,6 +27,8 @@ pub struct KpiDef {
     pub owner: Option<String>,
     pub input_key: String,
     pub objective: String,
+    /// The values it can take at all (the unit's own until one is set).
+    pub range: ValidRange,
 }
 
 /// One recorded value.
@@ -50,7 +52,8 @@ const DEF_COLUMNS: &str = "k.id, k.key, k.name, k.unit, k.direction, k.target, k
      k.warning, k.frequency, p.name, k.input_key,
      coalesce((SELECT o.ref || ' ' || o.title FROM kpi_objective ko
                JOIN quality_objective o ON o.id = ko.objective_id WHERE ko.kpi_id = k.id),
-              k.objective)
+              k.objective),
+     k.valid_min, k.valid_max, k.range_set
      FROM kpi k LEFT JOIN person p ON p.id = k.owner_id";
 
 /// A target from four columns starting at `first`: direction, target, target_high, warning.
@@ -66,7 +69,17 @@ pub(crate) fn target_from_row(r: &rusqlite::Row, first: usize) -> rusqlite::Resu
 
 fn def_from_row(r: &rusqlite::Row) -> rusqlite::Result<KpiDef> {
     let frequency: String = r.get(8)?;
+    let unit: String = r.get(3)?;
+    let range = if r.get::<_, i64>(14)? != 0 {
+        ValidRange {
+            min: r.get(12)?,
+            max: r.get(13)?,
+        }
+    } else {
+        ValidRange::for_unit(&unit)
+    };
     Ok(KpiDef {
+        range,
         id: r.get(0)?,
         key: r.get(1)?,
         name: r.get(2)?,
@@ -209,6 +222,8 @@ pub struct NewKpi {
     pub owner_id: Option<i64>,
     pub input_key: String,
     pub objective: String,
+    /// None: the unit's own range.
+    pub range: Option<ValidRange>,
 }
 
 /// The 9.3.2 inputs a KPI can evidence.
@@ -243,6 +258,12 @@ pub fn add_kpi(tx: &Transaction, actor: &str, now: DateTime<Utc>, new: &NewKpi) 
     if !t.target.is_finite() || t.warning.is_some_and(|w| !w.is_finite()) {
         return Err(refused!("the target and warning must be numbers"));
     }
+    let range = new.range.unwrap_or_else(|| ValidRange::for_unit(&new.unit));
+    for end in std::iter::once(t.target).chain(t.target_high) {
+        range
+            .check(end, new.unit.trim())
+            .map_err(|why| refused!("the target {why}"))?;
+    }
     match t.direction {
         Direction::WithinBand => match t.target_high {
             Some(high) if high >= t.target => {}
@@ -274,8 +295,9 @@ pub fn add_kpi(tx: &Transaction, actor: &str, now: DateTime<Utc>, new: &NewKpi) 
     }
     tx.execute(
         "INSERT INTO kpi (key, name, unit, direction, target, target_high, warning, owner_id,
-                          frequency, input_key, objective, created_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
+                          frequency, input_key, objective, created_at,
+                          valid_min, valid_max, range_set)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)",
         params![
             new.key,
             new.name.trim(),
@@ -289,6 +311,9 @@ pub fn add_kpi(tx: &Transaction, actor: &str, now: DateTime<Utc>, new: &NewKpi) 
             new.input_key,
             new.objective.trim(),
             timestamp(now),
+            new.range.and_then(|r| r.min),
+            new.range.and_then(|r| r.max),
+            new.range.is_some(),
         ],
     )?;
     let id = tx.last_insert_rowid();
@@ -377,6 +402,9 @@ pub fn record_value(
     if !value.is_finite() {
         return Err(refused!("the value must be a number"));
     }
+    def.range
+        .check(value, &def.unit)
+        .map_err(|why| refused!("{}: {why}", def.key))?;
     check_period(&def, period, now)?;
     let period_text = period.to_string();
     let old: Option<(f64, String)> = tx
@@ -459,16 +487,53 @@ fn log_replaced(
     Ok(())
 }
 
+/// Sets the values a KPI can take at all; the values already recorded
+/// must lie in it (a range that calls history impossible is refused).
+pub fn set_range(
+    tx: &Transaction,
+    actor: &str,
+    now: DateTime<Utc>,
+    key: &str,
+    range: ValidRange,
+) -> Result<ValidRange> {
+    let def = kpi_by_key(tx, key)?
+        .ok_or_else(|| not_found!("no KPI with the key '{}'", visible_line(key)))?;
+    let (lowest, highest): (Option<f64>, Option<f64>) = tx.query_row(
+        "SELECT min(value), max(value) FROM kpi_value WHERE kpi_id = ?1",
+        [def.id],
+        |r| Ok((r.get(0)?, r.get(1)?)),
+    )?;
+    for v in [lowest, highest].into_iter().flatten() {
+        if !range.contains(v) {
+            return Err(refused!(
+                "{} already has a value of {}, outside {}; correct that value first",
+                def.key,
+                fmt_num(v),
+                range.describe(&def.unit)
+            ));
+        }
+    }
+    tx.execute(
+        "UPDATE kpi SET valid_min = ?1, valid_max = ?2, range_set = 1 WHERE id = ?3",
+        params![range.min, range.max, def.id],
+    )?;
+    let (old, new) = (def.range.describe(&def.unit), range.describe(&def.unit));
+    if old != new {
+        log_change(
+            tx,
+            actor,
+            now,
+            Change::update("kpi", &def.key, "valid range", Some(&old), Some(&new)),
+        )?;
+    }
+    Ok(range)
+}
+
 /// What an import did.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub struct Imported {
     pub added: usize,
     pub replaced: usize,
-}
-
-struct KpiRef {
-    id: i64,
-    frequency: Frequency,
 }
 
 /// Imports `kpi,period,value[,note]` rows (a header row is optional) in one
@@ -481,22 +546,11 @@ pub fn import_values(
     label: &str,
     replace: bool,
 ) -> Result<Imported> {
-    // KPI ids are looked up once, not per row
-    let mut kpis: HashMap<String, KpiRef> = HashMap::new();
-    {
-        let mut stmt = tx.prepare("SELECT key, id, frequency FROM kpi WHERE deleted_at IS NULL")?;
-        let mut rows = stmt.query([])?;
-        while let Some(r) = rows.next()? {
-            let frequency: String = r.get(2)?;
-            kpis.insert(
-                r.get(0)?,
-                KpiRef {
-                    id: r.get(1)?,
-                    frequency: Frequency::parse(&frequency).unwrap_or(Frequency::Monthly),
-                },
-            );
-        }
-    }
+    // the KPIs are looked up once, not per row
+    let kpis: HashMap<String, KpiDef> = kpi_defs(tx)?
+        .into_iter()
+        .map(|def| (def.key.clone(), def))
+        .collect();
     let mut reader = csv::ReaderBuilder::new()
         .has_headers(false)
         .flexible(true)
@@ -564,6 +618,9 @@ pub fn import_values(
         check_not_future(period, now).map_err(at_line)?;
         let value_text = &record[2];
         let value = crate::domain::kpi::read_value(value_text).map_err(at_line)?;
+        kpi.range
+            .check(value, &kpi.unit)
+            .map_err(|why| at_line(format!("{key} {period}: {why}")))?;
         let note = record.get(3).unwrap_or("");
         if let Some(earlier) = first_line.insert((kpi.id, period), line) {
             return Err(at_line(format!(

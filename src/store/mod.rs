@@ -70,6 +70,7 @@ const MIGRATIONS: &[M<'static>] = &[
     M::up(include_str!("migrations/017_nocase_lookups.sql")),
     M::up(include_str!("migrations/018_table_writes.sql")),
     M::up(include_str!("migrations/019_open_work_index.sql")),
+    M::up(include_str!("migrations/020_kpi_valid_range.sql")),
 ];
 
 /// The schema versions reached by migrations that add only indexes or

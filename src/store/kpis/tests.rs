@@ -26,6 +26,7 @@ fn kpi(key: &str, frequency: Frequency) -> NewKpi {
         owner_id: None,
         input_key: "c2".into(),
         objective: String::new(),
+        range: None,
     }
 }
 

@@ -8,7 +8,7 @@ use ratatui::style::{Modifier, Style};
 use ratatui_textarea::TextArea;
 use rusqlite::Connection;
 
-use crate::domain::kpi::{Assessment, Direction, Frequency, Period, fmt_num};
+use crate::domain::kpi::{Assessment, Direction, Frequency, Period, ValidRange, fmt_num};
 use crate::domain::text::visible_line;
 use crate::store::kpis::{
     HISTORY_LIMIT, KpiDef, KpiHistory, first_kpis_with_history, kpi_history, log_position,
@@ -145,18 +145,6 @@ impl KpiTile {
             history: periods.iter().copied().zip(nums.iter().copied()).collect(),
         }
     }
-
-    /// The period a new value most likely belongs to: the one after the
-    /// latest, unless that is still to come (then the latest, to correct it).
-    pub fn next_period(&self, today: NaiveDate) -> Period {
-        match self.assessment.latest {
-            Some((p, _)) => {
-                let next = p.plus_months(self.def.frequency.months());
-                if next > Period::of(today) { p } else { next }
-            }
-            None => self.def.frequency.expected_latest(today),
-        }
-    }
 }
 
 /// The last `SPARK_LEN` periods ending at the latest value or the expected
@@ -221,10 +209,16 @@ impl RecordForm {
     pub const LABELS: [&'static str; 3] = ["Period", "Value", "Note"];
 
     pub fn new(tile: &KpiTile, today: NaiveDate) -> RecordForm {
-        let mut period = TextArea::new(vec![tile.next_period(today).to_string()]);
+        // the last complete period, as on the command line
+        let mut period = TextArea::new(vec![tile.def.frequency.expected_latest(today).to_string()]);
         period.move_cursor(ratatui_textarea::CursorMove::End);
         let mut value = TextArea::default();
-        value.set_placeholder_text(format!("a number in {}", tile.unit));
+        let range = tile.def.range;
+        value.set_placeholder_text(if range == ValidRange::default() {
+            format!("a number in {}", tile.unit)
+        } else {
+            format!("a number, {}", range.describe(&tile.unit))
+        });
         let mut note = TextArea::default();
         note.set_placeholder_text("optional: why it is what it is");
         let mut form = RecordForm {
@@ -491,6 +485,7 @@ mod tests {
                 owner: None,
                 input_key: "c2".into(),
                 objective: String::new(),
+                range: crate::domain::kpi::ValidRange::for_unit("%"),
             },
             values: values
                 .iter()
@@ -523,9 +518,6 @@ mod tests {
         assert!(tile.y_bounds[0] < 90.0 && tile.y_bounds[1] > 96.0);
         assert_eq!(tile.x_labels, ["2026-06", "2026-07", "2026-09"]);
         assert_eq!(tile.notes.len(), 1);
-        assert_eq!(tile.next_period(today).to_string(), "2026-10");
-        let current = KpiTile::prepare(history(&[("2026-11", 95.0, "")]), today);
-        assert_eq!(current.next_period(today).to_string(), "2026-11");
     }
 
     #[test]
@@ -535,7 +527,6 @@ mod tests {
         assert_eq!(tile.latest_text, "—");
         assert!(tile.spark.is_empty() && tile.points.is_empty());
         assert!(tile.y_bounds[0] < tile.y_bounds[1]);
-        assert_eq!(tile.next_period(today).to_string(), "2026-10");
     }
 }
 

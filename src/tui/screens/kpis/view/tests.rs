@@ -112,8 +112,8 @@ fn recording_from_the_form_asks_before_replacing() {
     let form = app.state.kpis.form.as_ref().unwrap();
     assert_eq!(
         form.text(0),
-        "2026-11",
-        "the period after the latest is offered"
+        "2026-10",
+        "the last complete period is offered, as on the command line"
     );
     type_text(&mut app, "abc");
     press(&mut app, KeyCode::Enter);
@@ -235,6 +235,7 @@ fn a_commit_reads_again_only_the_kpis_whose_values_it_recorded() {
                 owner_id: None,
                 input_key: "c3".into(),
                 objective: String::new(),
+                range: None,
             };
             kpis::add_kpi(tx, actor, nine_am(), &new)
         })
@@ -336,4 +337,29 @@ fn a_first_screenful_of_tiles_shows_while_the_rest_load_and_the_whole_board_repl
         shown, first_keys,
         "the first screenful is the board's first tiles"
     );
+}
+
+#[test]
+fn the_record_form_refuses_a_figure_outside_the_kpis_valid_range_and_names_it() {
+    let (_dir, mut app) = demo_app();
+    open(&mut app, "complaints", KpiView::Detail, 80);
+    let before = app.state.kpis.current().unwrap().latest_text.clone();
+    app.kpi_update(KpiMsg::Record);
+    insta::assert_snapshot!("record_form_names_the_range_80x24", render(&app, 80, 24));
+    type_text(&mut app, "-5");
+    press(&mut app, KeyCode::Enter);
+    let form = app.state.kpis.form.as_ref().expect("the form stays open");
+    assert_eq!(
+        form.message.as_deref(),
+        Some("complaints: -5 is outside the KPI's valid range (at least 0 per month)")
+    );
+    assert_eq!(app.state.kpis.current().unwrap().latest_text, before);
+    let recorded: i64 = app
+        .store()
+        .conn()
+        .query_row("SELECT count(*) FROM kpi_value WHERE value < 0", [], |r| {
+            r.get(0)
+        })
+        .unwrap();
+    assert_eq!(recorded, 0, "nothing was recorded");
 }
