@@ -39,6 +39,7 @@ fn new_kpi(i: usize) -> NewKpi {
         owner_id: None,
         input_key: ["c1", "c2", "c3", "c5", "c7"][i % 5].into(),
         objective: "Benchmark objective".into(),
+        range: None,
     }
 }
 
