@@ -478,33 +478,24 @@ fn a_json_dump_imports_into_an_empty_database_unchanged() {
 }
 
 #[test]
-fn a_dump_from_before_index_only_upgrades_still_imports_and_an_older_one_is_refused() {
+fn a_dump_from_a_schema_with_other_tables_is_refused_and_names_both_versions() {
     let db = Db::demo();
     let dump = db.ok(&["export", "--format", "json"]);
     let current = format!("\"schema_version\": {}", steerco::store::schema_version());
     assert!(dump.contains(&current), "the dump names its schema version");
-
-    // version 15 (which added the strategy tables) differs from this one by
-    // indexes and a cockpit's bookkeeping only
-    let before_indexes = db.dir.path().join("v15.json");
-    std::fs::write(
-        &before_indexes,
-        dump.replacen(&current, "\"schema_version\": 15", 1),
-    )
-    .unwrap();
-    let copy = Db::empty("copy.sqlite");
-    assert!(
-        copy.ok(&["import", before_indexes.to_str().unwrap()])
-            .starts_with("Imported ")
-    );
-    assert_eq!(copy.ok(&["export", "--format", "json"]), dump);
-
-    // version 14 had no strategy tables
-    let older = db.dir.path().join("v14.json");
-    std::fs::write(&older, dump.replacen(&current, "\"schema_version\": 14", 1)).unwrap();
+    // version 18 had no valid ranges on KPIs
+    let older = db.dir.path().join("v18.json");
+    std::fs::write(&older, dump.replacen(&current, "\"schema_version\": 18", 1)).unwrap();
     let fresh = Db::empty("fresh.sqlite");
     let (_, err) = fresh.fails(&["import", older.to_str().unwrap()]);
-    assert!(err.contains("the dump has schema version 14"), "{err}");
+    assert!(
+        err.contains(&format!(
+            "the dump has schema version 18 and this steerco writes {}",
+            steerco::store::schema_version()
+        )),
+        "{err}"
+    );
+    assert_eq!(fresh.ok(&["review", "list", "--json"]).trim(), "[]");
 }
 
 #[test]

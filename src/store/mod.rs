@@ -629,6 +629,25 @@ mod error_tests {
 }
 
 #[cfg(test)]
+mod shape_tests {
+    use super::rows_keep_their_shape;
+
+    #[test]
+    fn only_upgrades_through_index_and_bookkeeping_migrations_keep_row_shapes() {
+        assert!(
+            rows_keep_their_shape(15, 18),
+            "nocase indexes, table writes, open work"
+        );
+        assert!(rows_keep_their_shape(18, 18));
+        assert!(
+            !rows_keep_their_shape(14, 18),
+            "15 added the strategy tables"
+        );
+        assert!(!rows_keep_their_shape(18, 19), "19 gave KPIs a valid range");
+    }
+}
+
+#[cfg(test)]
 mod day_tests {
     use super::iso_day;
     use chrono::NaiveDate;
