@@ -7,11 +7,16 @@ use super::date_col;
 use crate::domain::action::ActionStatus;
 use crate::domain::model::{ActionSummary, DecisionSummary, KpiSummary};
 
-pub(super) const ACTION_COLUMNS: &str =
-    "a.id, a.ref, a.title, p.name, a.due, a.status, r.ref, a.agenda_item_id
-     FROM action a
-     LEFT JOIN person p ON p.id = a.owner_id
-     LEFT JOIN review r ON r.id = a.review_id";
+/// What `action_from_row` reads, from the actions in `from`: `action a`, or
+/// `action a INDEXED BY …` where SQLite would pick a slower index.
+pub(super) fn action_columns(from: &str) -> String {
+    format!(
+        "a.id, a.ref, a.title, p.name, a.due, a.status, r.ref, a.agenda_item_id
+         FROM {from}
+         LEFT JOIN person p ON p.id = a.owner_id
+         LEFT JOIN review r ON r.id = a.review_id"
+    )
+}
 
 pub(super) fn action_from_row(row: &Row) -> rusqlite::Result<ActionSummary> {
     let status: String = row.get(5)?;
@@ -32,23 +37,20 @@ pub(super) fn action_from_row(row: &Row) -> rusqlite::Result<ActionSummary> {
 /// ones already judged in this review.
 pub fn carried_forward_actions(conn: &Connection, review_id: i64) -> Result<Vec<ActionSummary>> {
     // the open ones (most of them) from the open-work index alone
-    let open_work = ACTION_COLUMNS.replacen(
-        "FROM action a",
-        "FROM action a INDEXED BY action_open_work",
-        1,
-    );
     let mut stmt = conn.prepare_cached(&format!(
-        "SELECT {open_work}
+        "SELECT {}
          WHERE a.deleted_at IS NULL AND a.status IN ('open', 'in_progress')
            AND (a.review_id IS NULL OR a.review_id != ?1)
          UNION ALL
-         SELECT {ACTION_COLUMNS}
+         SELECT {}
          WHERE a.deleted_at IS NULL
            AND (a.review_id IS NULL OR a.review_id != ?1)
            AND (a.status = 'done'
                 -- judged in this meeting: stays on the list so the room sees the verdict
                 OR (a.status NOT IN ('open', 'in_progress')
-                    AND a.id IN (SELECT action_id FROM review_action_check WHERE review_id = ?1)))"
+                    AND a.id IN (SELECT action_id FROM review_action_check WHERE review_id = ?1)))",
+        action_columns("action a INDEXED BY action_open_work"),
+        action_columns("action a")
     ))?;
     let mut rows: Vec<ActionSummary> = stmt
         .query_map([review_id], action_from_row)?
@@ -71,7 +73,8 @@ pub fn carried_forward_actions(conn: &Connection, review_id: i64) -> Result<Vec<
 /// Actions raised in this review, newest last.
 pub fn review_actions(conn: &Connection, review_id: i64) -> Result<Vec<ActionSummary>> {
     let mut stmt = conn.prepare(&format!(
-        "SELECT {ACTION_COLUMNS} WHERE a.deleted_at IS NULL AND a.review_id = ?1 ORDER BY a.id"
+        "SELECT {} WHERE a.deleted_at IS NULL AND a.review_id = ?1 ORDER BY a.id",
+        action_columns("action a")
     ))?;
     let rows = stmt
         .query_map([review_id], action_from_row)?

@@ -495,7 +495,7 @@ pub fn set_range(
     now: DateTime<Utc>,
     key: &str,
     range: ValidRange,
-) -> Result<ValidRange> {
+) -> Result<()> {
     let def = kpi_by_key(tx, key)?
         .ok_or_else(|| not_found!("no KPI with the key '{}'", visible_line(key)))?;
     let (lowest, highest): (Option<f64>, Option<f64>) = tx.query_row(
@@ -526,7 +526,7 @@ pub fn set_range(
             Change::update("kpi", &def.key, "valid range", Some(&old), Some(&new)),
         )?;
     }
-    Ok(range)
+    Ok(())
 }
 
 /// What an import did.

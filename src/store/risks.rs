@@ -6,7 +6,7 @@ use chrono::{DateTime, NaiveDate, Utc};
 use rusqlite::{Connection, OptionalExtension, Row, Transaction, params};
 
 use super::actions;
-use super::evidence::{ACTION_COLUMNS, action_from_row};
+use super::evidence::{action_columns, action_from_row};
 use super::{Change, Conflict, date_col, last_actor, log_change, parse_timestamp, timestamp};
 use crate::domain::model::ActionSummary;
 use crate::domain::risk::{
@@ -222,8 +222,9 @@ pub fn detail(conn: &Connection, id: i64) -> Result<RiskDetail> {
         .collect::<rusqlite::Result<_>>()?;
     let actions = conn
         .prepare(&format!(
-            "SELECT {ACTION_COLUMNS} WHERE a.deleted_at IS NULL AND a.risk_id = ?1
-             ORDER BY a.status NOT IN ('open', 'in_progress'), a.due IS NULL, a.due, a.ref"
+            "SELECT {} WHERE a.deleted_at IS NULL AND a.risk_id = ?1
+             ORDER BY a.status NOT IN ('open', 'in_progress'), a.due IS NULL, a.due, a.ref",
+            action_columns("action a")
         ))?
         .query_map([id], action_from_row)?
         .collect::<rusqlite::Result<_>>()?;

@@ -75,10 +75,10 @@ impl ValidRange {
         }
     }
 
-    /// `value`, or why nobody would believe it, naming the range.
-    pub fn check(&self, value: f64, unit: &str) -> Result<f64, String> {
+    /// Why nobody would believe `value`, naming the range, if they wouldn't.
+    pub fn check(&self, value: f64, unit: &str) -> Result<(), String> {
         if self.contains(value) {
-            Ok(value)
+            Ok(())
         } else {
             Err(format!(
                 "{} is outside the KPI's valid range ({})",
@@ -124,7 +124,7 @@ mod tests {
         let err = ValidRange::for_unit("/5").check(9.0, "/5").unwrap_err();
         assert_eq!(err, "9 is outside the KPI's valid range (0–5)");
         assert_eq!(ValidRange::default().describe("°C"), "any value");
-        assert_eq!(ValidRange::default().check(-40.0, "°C"), Ok(-40.0));
+        assert_eq!(ValidRange::default().check(-40.0, "°C"), Ok(()));
     }
 
     #[test]

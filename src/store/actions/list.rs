@@ -6,7 +6,7 @@ use chrono::NaiveDate;
 use rusqlite::types::Value;
 use rusqlite::{Connection, params_from_iter};
 
-use super::{ActionRecord, RECORD_COLUMNS, record_from_row};
+use super::{ActionRecord, record_columns, record_from_row};
 use crate::domain::action::ActionStatus;
 use crate::store::date_col;
 
@@ -173,11 +173,7 @@ pub fn list_actions(
     args.push(Value::Integer(limit.min(i64::MAX as usize) as i64));
     args.push(Value::Integer(offset.min(i64::MAX as usize) as i64));
     let n = args.len();
-    let columns = RECORD_COLUMNS.replacen(
-        "FROM action a",
-        &format!("FROM action a INDEXED BY {}", filter.due_order_index()),
-        1,
-    );
+    let columns = record_columns(&format!("action a INDEXED BY {}", filter.due_order_index()));
     let mut stmt = conn.prepare_cached(&format!(
         "SELECT {columns} WHERE {clause} ORDER BY a.due, a.id LIMIT ?{} OFFSET ?{n}",
         n - 1
