@@ -468,3 +468,58 @@ fn f1_shows_the_help_over_a_form_and_the_form_survives() {
     };
     assert_eq!(form.value(crate::tui::popups::capture::TITLE), "Why?");
 }
+
+#[test]
+fn a_commit_reads_again_only_the_parts_built_from_the_tables_it_wrote() {
+    use crate::domain::kpi::Period;
+    use crate::store::{actions, kpis};
+    use crate::tui::testkit::nine_am;
+    let (_dir, mut app) = demo_app();
+    let carried = app.state.data.carried[0].reference.clone();
+    let title_before = app.state.data.carried[0].title.clone();
+    let path = app.store().path().to_path_buf();
+    // changed behind steerco's back: no write stamps it, so only a read of
+    // the carried actions shows it
+    rusqlite::Connection::open(&path)
+        .unwrap()
+        .execute(
+            "UPDATE action SET title = 'Retitled by hand' WHERE ref = ?1",
+            [&carried],
+        )
+        .unwrap();
+    let mut other = Store::open(&path).unwrap();
+    let p = Period::parse("2026-10").unwrap();
+    other
+        .write(|tx, actor| kpis::record_value(tx, actor, nine_am(), "otd", p, 95.0, "", true))
+        .unwrap();
+    assert!(app.tick(nine_am()));
+    let otd = app.state.data.kpis.iter().find(|k| k.key == "otd").unwrap();
+    assert_eq!(
+        otd.latest,
+        Some(("2026-10".to_string(), 95.0)),
+        "the KPIs were read again"
+    );
+    assert_eq!(
+        app.state.data.carried[0].title, title_before,
+        "a KPI value does not read the actions again"
+    );
+    // a write to the actions does
+    other
+        .write(|tx, actor| {
+            let new = actions::NewAction {
+                title: "Raised in another session".into(),
+                ..Default::default()
+            };
+            actions::create_action(tx, actor, nine_am(), &new)
+        })
+        .unwrap();
+    assert!(app.tick(nine_am()));
+    let now = app
+        .state
+        .data
+        .carried
+        .iter()
+        .find(|a| a.reference == carried)
+        .unwrap();
+    assert_eq!(now.title, "Retitled by hand");
+}
