@@ -401,14 +401,7 @@ fn a_kpi_that_can_go_below_zero_is_given_its_own_range_and_the_change_is_logged(
         log.contains("valid range: at least 0 per month → 0–1000 per month"),
         "{log}"
     );
-    let json = ok(&db.path, &["kpi", "list", "--json"]);
-    let kpis: serde_json::Value = serde_json::from_str(&json).unwrap();
-    let complaints = kpis
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|k| k["key"] == "complaints")
-        .unwrap();
+    let complaints = common::kpi_json(&db.path, "complaints");
     assert_eq!(
         (
             complaints["valid_min"].as_f64(),

@@ -95,14 +95,7 @@ fn an_objective_under_a_direction_rolls_up_the_status_of_its_kpis() {
     let tree: serde_json::Value =
         serde_json::from_str(&ok(&db, &["strategy", "list", "--json"])).unwrap();
     assert_eq!(tree[0]["objectives"][0]["kpis"], 2, "{tree}");
-    let kpis: serde_json::Value =
-        serde_json::from_str(&ok(&db, &["kpi", "list", "--json"])).unwrap();
-    let complaints = kpis
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|k| k["key"] == "complaints")
-        .unwrap();
+    let complaints = common::kpi_json(&db, "complaints");
     assert_eq!(complaints["objective"], "QO-1 On-time delivery at 95 %");
     let e = refused(
         &db,

@@ -57,6 +57,19 @@ pub fn ok(user: Option<&str>, db: &Path, args: &[&str]) -> String {
     String::from_utf8(out.stdout).expect("utf-8 output")
 }
 
+/// One KPI as `kpi list --json` gives it.
+pub fn kpi_json(db: &Path, key: &str) -> serde_json::Value {
+    let listed: serde_json::Value =
+        serde_json::from_str(&ok(None, db, &["kpi", "list", "--json"])).expect("JSON");
+    listed
+        .as_array()
+        .expect("a list")
+        .iter()
+        .find(|k| k["key"] == key)
+        .unwrap_or_else(|| panic!("no KPI {key} in {listed}"))
+        .clone()
+}
+
 /// A command refused: exit 1, one line on standard error, and nothing
 /// written (the change log, which every write extends, is as it was).
 /// Returns the line without its `steerco: ` prefix.
