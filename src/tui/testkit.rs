@@ -84,3 +84,16 @@ pub fn render(app: &App, width: u16, height: u16) -> String {
     terminal.draw(|f| ui::draw(f, &app.state)).expect("draw");
     terminal.backend().to_string()
 }
+
+/// Records a KPI value (replacing any) as another session on the same file
+/// does; the session stays open, as a colleague's would.
+pub fn record_elsewhere(path: &Path, key: &str, period: &str, value: f64) -> Store {
+    let mut other = Store::open(path).expect("the file opens");
+    let period = crate::domain::kpi::Period::parse(period).expect("a period");
+    other
+        .write(|tx, actor| {
+            crate::store::kpis::record_value(tx, actor, nine_am(), key, period, value, "", true)
+        })
+        .expect("the value is recorded");
+    other
+}

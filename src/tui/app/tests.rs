@@ -471,9 +471,8 @@ fn f1_shows_the_help_over_a_form_and_the_form_survives() {
 
 #[test]
 fn a_commit_reads_again_only_the_parts_built_from_the_tables_it_wrote() {
-    use crate::domain::kpi::Period;
-    use crate::store::{actions, kpis};
-    use crate::tui::testkit::nine_am;
+    use crate::store::actions;
+    use crate::tui::testkit::{nine_am, record_elsewhere};
     let (_dir, mut app) = demo_app();
     let carried = app.state.data.carried[0].reference.clone();
     let title_before = app.state.data.carried[0].title.clone();
@@ -487,11 +486,7 @@ fn a_commit_reads_again_only_the_parts_built_from_the_tables_it_wrote() {
             [&carried],
         )
         .unwrap();
-    let mut other = Store::open(&path).unwrap();
-    let p = Period::parse("2026-10").unwrap();
-    other
-        .write(|tx, actor| kpis::record_value(tx, actor, nine_am(), "otd", p, 95.0, "", true))
-        .unwrap();
+    let mut other = record_elsewhere(&path, "otd", "2026-10", 95.0);
     assert!(app.tick(nine_am()));
     let otd = app.state.data.kpis.iter().find(|k| k.key == "otd").unwrap();
     assert_eq!(

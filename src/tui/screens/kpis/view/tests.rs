@@ -10,7 +10,7 @@ use crate::tui::keymap::Msg;
 use crate::tui::screens::kpis::KpiView;
 use crate::tui::screens::kpis::keys::KpiMsg;
 use crate::tui::state::Screen;
-use crate::tui::testkit::{demo_app, nine_am, press, render, type_text};
+use crate::tui::testkit::{demo_app, nine_am, press, record_elsewhere, render, type_text};
 
 /// Walks the agenda to the first item about `input`.
 fn go_to_item(app: &mut App, input: &str) {
@@ -210,11 +210,7 @@ fn a_commit_reads_again_only_the_kpis_whose_values_it_recorded() {
     let csat_before = latest(&app, "csat");
     // moving the meeting on writes, but not to KPIs
     app.update(Msg::NextItem);
-    let mut other = Store::open(&path).unwrap();
-    let p = Period::parse("2026-10").unwrap();
-    other
-        .write(|tx, actor| kpis::record_value(tx, actor, nine_am(), "otd", p, 95.0, "", true))
-        .unwrap();
+    let mut other = record_elsewhere(&path, "otd", "2026-10", 95.0);
     assert!(app.tick(nine_am()));
     assert_eq!(latest(&app, "otd"), "95 %");
     assert_eq!(latest(&app, "csat"), csat_before, "csat was read again");
