@@ -156,21 +156,37 @@ fn close_with_gaps_is_refused_until_a_reason_is_given() {
 fn a_complete_review_closes_without_a_reason() {
     let db = Db::demo();
     db.hold();
-    // notes and verdicts have no command yet: written into the file as the cockpit writes them
-    let conn = rusqlite::Connection::open(&db.path).unwrap();
-    conn.execute_batch(
-        "UPDATE agenda_item SET state = 'covered', notes = 'Discussed.'
-          WHERE review_id = (SELECT id FROM review WHERE ref = 'MR-2026-02');
-         INSERT INTO decision (ref, review_id, text, category, created_by, created_at)
-         SELECT 'D-2026-101', id, 'Fund a second PCB supplier', 'resources', 'sw', '2026-11-21T10:00:00Z'
-           FROM review WHERE ref = 'MR-2026-02';
-         INSERT INTO review_action_check (review_id, action_id, outcome, note, actor, at)
-         SELECT r.id, a.id, 'reviewed', '', 'sw', '2026-11-21T10:00:00Z'
-           FROM review r, action a
-          WHERE r.ref = 'MR-2026-02' AND a.review_id = (SELECT id FROM review WHERE ref = 'MR-2026-01');",
-    )
-    .unwrap();
-    drop(conn);
+    // held from the command line: every item covered with notes, the
+    // carried actions reviewed, a resource decision
+    let agenda: serde_json::Value =
+        serde_json::from_str(&db.ok(&["review", "agenda", "MR-2026-02", "--json"])).unwrap();
+    for item in agenda["items"].as_array().unwrap() {
+        let code = item["code"].as_str().unwrap();
+        db.ok(&["review", "note", "MR-2026-02", code, "Discussed."]);
+        db.ok(&["review", "cover", "MR-2026-02", code]);
+    }
+    for action in agenda["carried"].as_array().unwrap() {
+        let verdict = if action["status"] == "done" {
+            "effective"
+        } else {
+            "reviewed"
+        };
+        db.ok(&[
+            "review",
+            "verdict",
+            "MR-2026-02",
+            action["ref"].as_str().unwrap(),
+            verdict,
+        ]);
+    }
+    db.ok(&[
+        "review",
+        "decide",
+        "MR-2026-02",
+        "Fund a second PCB supplier",
+        "--category",
+        "resources",
+    ]);
     for owned in ["A-2026-022", "A-2026-024"] {
         db.ok(&["action", "update", owned, "--owner", "Aisha Khan"]);
     }

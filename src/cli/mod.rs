@@ -7,6 +7,7 @@ mod context;
 mod feedback;
 mod finding;
 mod kpi;
+mod meeting;
 mod nc;
 mod need;
 mod output;

@@ -1,4 +1,5 @@
-//! `steerco review …`: plan and list reviews.
+//! `steerco review …`: plan and list reviews; the meeting itself is in
+//! `meeting`, its close-out in `closeout`.
 
 use std::process::ExitCode;
 
@@ -59,6 +60,8 @@ pub enum ReviewCommand {
         #[arg(long)]
         json: bool,
     },
+    #[command(flatten)]
+    Meeting(super::meeting::MeetingCommand),
     #[command(flatten)]
     Close(super::closeout::CloseCommand),
 }
@@ -207,6 +210,7 @@ pub fn run(store: &mut Store, command: ReviewCommand) -> Result<ExitCode> {
                 print!("{}", table(&["REF", "DATE", "STATUS", "TITLE"], &rows));
             }
         }
+        ReviewCommand::Meeting(command) => return super::meeting::run(store, command),
         ReviewCommand::Close(command) => return super::closeout::run(store, command),
     }
     Ok(ExitCode::SUCCESS)

@@ -1,7 +1,7 @@
 //! Changing an action in more than one step: an edit with a status change
 //! and a note; re-dating or reopening it as the review's verdict on it.
 
-use crate::store::error::Result;
+use crate::store::error::{Result, refused};
 use chrono::{DateTime, NaiveDate, Utc};
 use rusqlite::Transaction;
 
@@ -93,4 +93,78 @@ pub fn move_status(
         actions::record_check(tx, actor, now, review_id, &moved, outcome, "")?;
     }
     Ok(moved)
+}
+
+/// The review's verdict on one action carried forward (item a)), as the
+/// cockpit and `steerco review verdict` give it, with the same rules.
+pub struct Verdict<'a> {
+    pub review_id: i64,
+    pub review_ref: &'a str,
+    pub base: &'a ActionRecord,
+    /// Why: needed to re-date it or to judge it not effective.
+    pub why: &'a str,
+    /// The new due date: needed to re-date it or to reopen it.
+    pub due: Option<NaiveDate>,
+}
+
+impl Verdict<'_> {
+    /// Gives the verdict; the sentence says what became of the action.
+    pub fn give(
+        &self,
+        tx: &Transaction,
+        actor: &str,
+        now: DateTime<Utc>,
+        outcome: CheckOutcome,
+    ) -> Result<String> {
+        let (base, why) = (self.base, self.why.trim());
+        let reference = &base.reference;
+        match outcome {
+            CheckOutcome::Reviewed => {
+                actions::record_check(tx, actor, now, self.review_id, base, outcome, why)?;
+                Ok(format!("{reference} reviewed"))
+            }
+            CheckOutcome::Effective => {
+                let verdict = Some((self.review_id, outcome));
+                let moved = move_status(tx, actor, now, base, ActionStatus::Effective, verdict)?;
+                Ok(format!(
+                    "{} is now {}",
+                    moved.reference,
+                    moved.status.label()
+                ))
+            }
+            CheckOutcome::Redated => {
+                let due = self
+                    .due
+                    .ok_or_else(|| refused!("re-dating {reference} needs its new due date"))?;
+                if why.is_empty() {
+                    return Err(refused!(
+                        "say why {reference} is re-dated; the reason goes to its history and the minutes"
+                    ));
+                }
+                if base.due == Some(due) {
+                    return Err(refused!("{reference} is already due {due}"));
+                }
+                redate_in_review(tx, actor, now, self.review_id, base, due, why)?;
+                let was = base.due.map_or("no date".to_string(), |d| d.to_string());
+                Ok(format!("{reference} re-dated from {was} to {due}"))
+            }
+            CheckOutcome::NotEffective => {
+                if why.is_empty() {
+                    return Err(refused!("say why {reference} was not effective"));
+                }
+                let due = self
+                    .due
+                    .ok_or_else(|| refused!("{reference} reopens: give it a new due date"))?;
+                let note = format!("Reopened: not effective ({})", self.review_ref);
+                let reopened =
+                    reopen_not_effective(tx, actor, now, Some(self.review_id), base, why, &note)?;
+                let edit = ActionEdit {
+                    due: Some(Some(due)),
+                    ..Default::default()
+                };
+                actions::update_action(tx, actor, now, &reopened, &edit)?;
+                Ok(format!("{reference} not effective: reopened, due {due}"))
+            }
+        }
+    }
 }
