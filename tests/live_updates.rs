@@ -66,3 +66,45 @@ fn an_action_changed_in_another_login_shows_on_the_open_actions_screen_without_a
     cockpit.type_keys("q");
     assert!(cockpit.wait_exit(Duration::from_secs(5)).is_some());
 }
+
+#[test]
+fn a_note_added_from_the_cli_while_the_cockpit_writes_on_the_same_item_meets_the_conflict_screen() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("steerco.sqlite");
+    common::ok(None, &db, &["demo", "--no-tui"]);
+    let mut cockpit = Cockpit::start(&db, &[], 200, 60);
+    cockpit.wait_on_screen("Agenda");
+    cockpit.type_keys("n");
+    cockpit.type_keys("Typed in the room");
+    cockpit.wait_on_screen("Typed in the room");
+    common::ok(
+        None,
+        &db,
+        &[
+            "review",
+            "note",
+            "MR-2026-02",
+            "opening",
+            "Added from a script",
+        ],
+    );
+    cockpit.type_keys("\x13"); // Ctrl-S
+    cockpit.wait_on_screen("saved meanwhile");
+    let screen = cockpit.screen();
+    assert!(screen.contains("Typed in the room"), "{screen}");
+    assert!(screen.contains("Added from a script"), "{screen}");
+    cockpit.type_keys("b"); // keep both
+    cockpit.wait_on_screen("Added from a script");
+    cockpit.type_keys("\x1b");
+    let agenda: serde_json::Value = serde_json::from_str(&common::ok(
+        None,
+        &db,
+        &["review", "agenda", "MR-2026-02", "--json"],
+    ))
+    .unwrap();
+    let notes = agenda["items"][0]["notes"].as_str().unwrap().to_string();
+    assert!(notes.contains("Added from a script"), "{notes}");
+    assert!(notes.contains("Typed in the room"), "{notes}");
+    cockpit.type_keys("q");
+    assert!(cockpit.wait_exit(Duration::from_secs(5)).is_some());
+}
