@@ -75,6 +75,15 @@ fn json(text: &str) -> serde_json::Value {
     serde_json::from_str(text).unwrap()
 }
 
+/// A due date well ahead of today (about a year, plus `n` months), within
+/// the five years a due date may run.
+fn later(n: u32) -> String {
+    let today = Local::now().date_naive();
+    (today + Duration::days(365 + 31 * i64::from(n)))
+        .format("%Y-%m-01")
+        .to_string()
+}
+
 fn year() -> String {
     chrono::Utc::now().format("%Y").to_string()
 }
@@ -182,6 +191,7 @@ fn mine_overdue_and_csv() {
             &me,
             "--due",
             "2020-01-10",
+            "--allow-past",
         ],
     );
     ok(
@@ -193,7 +203,7 @@ fn mine_overdue_and_csv() {
             "--owner",
             "swhitfield",
             "--due",
-            "2099-01-01",
+            &later(1),
         ],
     );
     ok(
@@ -205,7 +215,7 @@ fn mine_overdue_and_csv() {
             "--owner",
             "Test Runner",
             "--due",
-            "2099-02-01",
+            &later(2),
         ],
     );
     let mine = json(&ok(&db.path, &["action", "list", "--mine", "--json"]));
@@ -226,7 +236,10 @@ fn mine_overdue_and_csv() {
         "ref,title,status,owner,due,overdue,priority,review"
     );
     assert!(
-        lines[2].contains(",\"Mine, \"\"quoted\"\", later\",open,Test Runner,2099-02-01,false,,"),
+        lines[2].contains(&format!(
+            ",\"Mine, \"\"quoted\"\", later\",open,Test Runner,{},false,,",
+            later(2)
+        )),
         "{csv}"
     );
     let text = ok(&db.path, &["action", "list", "--overdue"]);
@@ -247,20 +260,12 @@ fn csv_neutralises_formulas_and_keeps_text_exactly() {
             "--owner",
             "rng",
             "--due",
-            "2099-01-01",
+            &later(1),
         ],
     );
     ok(
         &db.path,
-        &[
-            "action",
-            "add",
-            raw,
-            "--owner",
-            "rng",
-            "--due",
-            "2099-02-01",
-        ],
+        &["action", "add", raw, "--owner", "rng", "--due", &later(2)],
     );
     let out = ok(&db.path, &["action", "list", "--csv"]);
     let mut reader = csv::Reader::from_reader(out.as_bytes());
@@ -275,7 +280,10 @@ fn csv_neutralises_formulas_and_keeps_text_exactly() {
     assert_eq!(titles, [format!("'{formula}").as_str(), raw], "{out}");
     assert_eq!(&rows[1][0], format!("A-{}-002", year()));
     let rest: Vec<&str> = rows[1].iter().skip(2).collect();
-    assert_eq!(rest, ["open", "Rachel Ng", "2099-02-01", "false", "", ""]);
+    assert_eq!(
+        rest,
+        ["open", "Rachel Ng", later(2).as_str(), "false", "", ""]
+    );
 }
 
 #[test]
@@ -323,7 +331,7 @@ fn the_whole_lifecycle_from_the_shell() {
             "--owner",
             "rng",
             "--due",
-            "2099-01-01",
+            &later(1),
         ],
     );
     let r = format!("A-{}-001", year());
@@ -354,9 +362,11 @@ fn the_whole_lifecycle_from_the_shell() {
             "update",
             &r,
             "--due",
-            "2099-02-01",
+            &later(2),
             "--owner",
             "sarah",
+            "--note",
+            "The trainer is away",
         ],
     );
     ok(&db.path, &["action", "done", &r, "--note", "All trained"]);
@@ -370,9 +380,14 @@ fn the_whole_lifecycle_from_the_shell() {
             "no",
             "--note",
             "Defects came back",
+            "--due",
+            &later(3),
         ],
     );
-    assert_eq!(out, format!("{r} judged not effective and reopened.\n"));
+    assert_eq!(
+        out,
+        format!("{r} judged not effective and reopened, due {}.\n", later(3))
+    );
     ok(&db.path, &["action", "done", &r]);
     let out = ok(
         &db.path,
@@ -394,7 +409,7 @@ fn the_whole_lifecycle_from_the_shell() {
     assert_eq!(shown["owner"], "Sarah Whitfield");
     let shown = json(&ok(&db.path, &["action", "show", &r, "--json"]));
     assert_eq!(shown["status"], "not_effective");
-    assert_eq!(shown["due"], "2099-02-01");
+    assert_eq!(shown["due"], later(3));
     let moves: Vec<String> = shown["history"]
         .as_array()
         .unwrap()
@@ -412,6 +427,7 @@ fn the_whole_lifecycle_from_the_shell() {
         [
             "->open",
             "open>in_progress",
+            "->-",
             "->-",
             "in_progress>done",
             "done>not_effective",
@@ -446,7 +462,7 @@ fn every_bad_input_is_refused_and_changes_nothing() {
             "--owner",
             "rng",
             "--due",
-            "2099-01-01",
+            &later(1),
         ],
     );
     let r = format!("A-{}-001", year());
@@ -514,7 +530,9 @@ fn every_bad_input_is_refused_and_changes_nothing() {
                 "update",
                 &r,
                 "--due",
-                "2099-05-05",
+                &later(5),
+                "--note",
+                "later",
                 "--status",
                 "effective"
             ]
@@ -578,4 +596,131 @@ fn the_actor_is_the_account_whatever_user_says() {
         .unwrap();
     assert_eq!(actor, common::me());
     assert_ne!(actor, "dokafor");
+}
+
+#[test]
+fn due_dates_nobody_would_plan_are_refused_or_must_be_meant() {
+    let db = db();
+    let err = refused(&db.path, &["action", "add", "Typo", "--due", "9999-12-31"]);
+    assert!(
+        err.contains("9999-12-31 is more than 5 years ahead"),
+        "{err}"
+    );
+    let err = refused(&db.path, &["action", "add", "Late", "--due", "1999-01-01"]);
+    assert!(err.contains("1999-01-01 is "), "{err}");
+    assert!(
+        err.contains("days ago; give a date from today on, or add --allow-past"),
+        "{err}"
+    );
+    // work that was due already is recorded as it was, when said so
+    let out = ok(
+        &db.path,
+        &[
+            "action",
+            "add",
+            "Late",
+            "--due",
+            "2026-01-05",
+            "--allow-past",
+        ],
+    );
+    let r = out
+        .split_whitespace()
+        .find(|w| w.starts_with("A-"))
+        .unwrap()
+        .trim_end_matches([':', ',']);
+    assert!(json(&ok(&db.path, &["action", "show", r, "--json"]))["overdue"] == true);
+
+    // moving a due date is a promise changed: it says the date it had and asks why
+    let err = refused(&db.path, &["action", "update", r, "--due", "+2w"]);
+    assert!(
+        err.contains(&format!("{r} is due 2026-01-05 (today is ")),
+        "{err}"
+    );
+    assert!(err.contains("say why it moves with --note"), "{err}");
+    let err = refused(
+        &db.path,
+        &["action", "update", r, "--due", "2099-01-01", "--note", "x"],
+    );
+    assert!(err.contains("more than 5 years ahead"), "{err}");
+    let out = ok(
+        &db.path,
+        &[
+            "action",
+            "update",
+            r,
+            "--due",
+            "+2w",
+            "--note",
+            "Parts late",
+        ],
+    );
+    assert!(out.contains("(due 2026-01-05 before)"), "{out}");
+    let history = ok(&db.path, &["action", "show", r]);
+    assert!(history.contains("Parts late"), "{history}");
+}
+
+#[test]
+fn an_action_judged_not_effective_reopens_only_with_a_new_due_date() {
+    let db = db();
+    let out = ok(
+        &db.path,
+        &["action", "add", "Fix the gauge", "--due", "+1w"],
+    );
+    let r = out
+        .split_whitespace()
+        .find(|w| w.starts_with("A-"))
+        .unwrap()
+        .trim_end_matches([':', ','])
+        .to_string();
+    ok(&db.path, &["action", "done", &r]);
+    let err = refused(
+        &db.path,
+        &[
+            "action",
+            "verify",
+            &r,
+            "--effective",
+            "no",
+            "--note",
+            "drifted again",
+        ],
+    );
+    assert!(
+        err.contains("it reopens: give its new due date with --due"),
+        "{err}"
+    );
+    let err = refused(
+        &db.path,
+        &[
+            "action",
+            "verify",
+            &r,
+            "--effective",
+            "no",
+            "--note",
+            "drifted",
+            "--due",
+            "2020-01-01",
+        ],
+    );
+    assert!(err.contains("a new due date is today or later"), "{err}");
+    let out = ok(
+        &db.path,
+        &[
+            "action",
+            "verify",
+            &r,
+            "--effective",
+            "no",
+            "--note",
+            "drifted",
+            "--due",
+            "+3w",
+        ],
+    );
+    assert!(out.contains("reopened, due "), "{out}");
+    let shown = json(&ok(&db.path, &["action", "show", &r, "--json"]));
+    assert_eq!(shown["status"], "open");
+    assert_eq!(shown["overdue"], false, "not overdue the moment it reopens");
 }

@@ -13,11 +13,12 @@ use serde::Serialize;
 
 use super::output::table;
 use crate::domain::action::{ActionStatus, is_overdue};
-use crate::domain::due::parse_due;
+use crate::domain::due::{check_not_too_far, parse_due, past_by};
 use crate::domain::text::{to_json_pretty, visible_line, visible_multiline};
 use crate::store::actions::{
     self, ActionEdit, ActionFilter, ActionRecord, NewAction, check_priority,
 };
+use crate::store::error::refused;
 use crate::store::register::Linked;
 use crate::store::{Store, os_user, people, reviews};
 
@@ -39,9 +40,12 @@ pub enum ActionCommand {
         /// open, in_progress, done, effective, not_effective, cancelled
         #[arg(long)]
         status: Option<String>,
-        /// A new due date, or "none"
+        /// A new due date, or "none"; moving a due date needs --note saying why
         #[arg(long, value_name = "WHEN")]
         due: Option<String>,
+        /// Keep a due date in the past (the work was due already)
+        #[arg(long)]
+        allow_past: bool,
         /// A new owner, or "none"
         #[arg(long, value_name = "PERSON")]
         owner: Option<String>,
@@ -72,6 +76,9 @@ pub enum ActionCommand {
         /// When not effective: keep it closed as not effective and raise a follow-up action instead of reopening it
         #[arg(long)]
         follow_up: bool,
+        /// When not effective and reopened: its new due date (+2w, 2027-01-15)
+        #[arg(long, value_name = "WHEN", conflicts_with = "follow_up")]
+        due: Option<String>,
     },
 }
 
@@ -200,6 +207,7 @@ pub fn run(store: &mut Store, command: ActionCommand) -> Result<ExitCode> {
             reference,
             status,
             due,
+            allow_past,
             owner,
             title,
             priority,
@@ -213,7 +221,10 @@ pub fn run(store: &mut Store, command: ActionCommand) -> Result<ExitCode> {
                     .as_deref()
                     .map(|o| owner_or_none(store, o))
                     .transpose()?,
-                due: due.as_deref().map(|d| due_or_none(d, today)).transpose()?,
+                due: due
+                    .as_deref()
+                    .map(|d| due_or_none(d, today, allow_past))
+                    .transpose()?,
                 priority: priority
                     .as_deref()
                     .map(|p| {
@@ -231,11 +242,31 @@ pub fn run(store: &mut Store, command: ActionCommand) -> Result<ExitCode> {
                 ));
             }
             let note = note.unwrap_or_default();
+            let mut moved_from = None;
             let done = store.write(|tx, actor| {
                 let base = actions::require_action(tx, &reference)?;
+                if let (Some(was), Some(to)) = (base.due, edit.due)
+                    && Some(was) != to
+                {
+                    // a due date moved is a promise changed: the trail says why
+                    if note.trim().is_empty() {
+                        return Err(refused!(
+                            "{} is due {was} (today is {today}); say why it moves with --note \"…\"",
+                            base.reference
+                        ));
+                    }
+                    moved_from = Some(was);
+                }
                 crate::ops::actions::update(tx, actor, Utc::now(), &base, &edit, status, &note)
             })?;
-            println!("Updated {}: {}", done.reference, one_liner(&done));
+            match moved_from {
+                Some(was) => println!(
+                    "Updated {} (due {was} before): {}",
+                    done.reference,
+                    one_liner(&done)
+                ),
+                None => println!("Updated {}: {}", done.reference, one_liner(&done)),
+            }
             Ok(ExitCode::SUCCESS)
         }
         ActionCommand::Done { reference, note } => {
@@ -255,6 +286,7 @@ pub fn run(store: &mut Store, command: ActionCommand) -> Result<ExitCode> {
             effective,
             note,
             follow_up,
+            due,
         } => {
             let effective = match effective.trim().to_lowercase().as_str() {
                 "yes" | "y" | "true" => true,
@@ -266,18 +298,22 @@ pub fn run(store: &mut Store, command: ActionCommand) -> Result<ExitCode> {
                     ));
                 }
             };
-            if effective && follow_up {
+            if effective && (follow_up || due.is_some()) {
                 return Err(eyre!(
-                    "--follow-up is only for actions that were not effective"
+                    "--follow-up and --due are only for actions that were not effective"
                 ));
             }
-            verify(
-                store,
-                &reference,
-                effective,
-                &note.unwrap_or_default(),
-                follow_up,
-            )
+            let judged = match (effective, follow_up) {
+                (true, _) => Judged::Effective,
+                (false, true) => Judged::FollowUp,
+                (false, false) => Judged::Reopened(
+                    parse_due(due.as_deref().ok_or_else(|| {
+                        eyre!("it reopens: give its new due date with --due (or --follow-up to raise a new action)")
+                    })?, today)
+                    .map_err(|e| eyre!(e))?,
+                ),
+            };
+            verify(store, &reference, judged, &note.unwrap_or_default())
         }
     }
 }
@@ -291,6 +327,9 @@ pub struct AddArgs {
     /// 2026-12-15, +2w, +3d, fri, next month, eoq, today, tomorrow
     #[arg(long, value_name = "WHEN")]
     due: Option<String>,
+    /// Keep a due date in the past (the work was due already)
+    #[arg(long)]
+    allow_past: bool,
     /// More about what is to be done
     #[arg(long)]
     detail: Option<String>,
@@ -321,9 +360,9 @@ fn add(store: &mut Store, today: NaiveDate, a: AddArgs) -> Result<ExitCode> {
     let due = a
         .due
         .as_deref()
-        .map(|d| parse_due(d, today))
-        .transpose()
-        .map_err(|e| eyre!(e))?;
+        .map(|d| due_or_none(d, today, a.allow_past))
+        .transpose()?
+        .flatten();
     let priority = a.priority.as_deref().map(check_priority).transpose()?;
     let review_id = match &a.review {
         Some(r) => Some(
@@ -414,53 +453,62 @@ fn owner_or_none(store: &Store, who: &str) -> Result<Option<i64>> {
     Ok(Some(people::find_person(store.conn(), who)?.id))
 }
 
-fn due_or_none(s: &str, today: NaiveDate) -> Result<Option<NaiveDate>> {
+/// A due date as typed, or none; one in the past only when the user says so.
+fn due_or_none(s: &str, today: NaiveDate, allow_past: bool) -> Result<Option<NaiveDate>> {
     if s.trim().eq_ignore_ascii_case("none") {
         return Ok(None);
     }
-    parse_due(s, today).map(Some).map_err(|e| eyre!(e))
+    let due = parse_due(s, today).map_err(|e| eyre!(e))?;
+    check_not_too_far(due, today).map_err(|e| eyre!(e))?;
+    if let Some(past) = past_by(due, today).filter(|_| !allow_past) {
+        return Err(eyre!(
+            "{past}; give a date from today on, or add --allow-past if the work was due already"
+        ));
+    }
+    Ok(Some(due))
 }
 
-fn verify(
-    store: &mut Store,
-    reference: &str,
-    effective: bool,
-    note: &str,
-    follow_up: bool,
-) -> Result<ExitCode> {
+/// What an effectiveness check found, and what becomes of the action.
+enum Judged {
+    Effective,
+    /// Not effective: it stays closed and a follow-up action is raised.
+    FollowUp,
+    /// Not effective: it reopens with this due date.
+    Reopened(NaiveDate),
+}
+
+fn verify(store: &mut Store, reference: &str, judged: Judged, note: &str) -> Result<ExitCode> {
     let message = store.write(|tx, actor| {
         let now = Utc::now();
         let base = actions::require_action(tx, reference)?;
-        if effective {
-            let a = actions::set_status(
-                tx,
-                actor,
-                now,
-                &base,
-                ActionStatus::Effective,
-                note,
-            )?;
-            return Ok(format!("{} verified effective and closed.", a.reference));
+        match judged {
+            Judged::Effective => {
+                let a =
+                    actions::set_status(tx, actor, now, &base, ActionStatus::Effective, note)?;
+                Ok(format!("{} verified effective and closed.", a.reference))
+            }
+            Judged::FollowUp => {
+                let (_, new_ref) =
+                    actions::not_effective_with_follow_up(tx, actor, now, &base, note)?;
+                Ok(format!(
+                    "{} judged not effective; follow-up {new_ref} raised (give it a due date: steerco action update {new_ref} --due …).",
+                    base.reference
+                ))
+            }
+            Judged::Reopened(due) => {
+                let reopen = crate::ops::actions::Reopen {
+                    base: &base,
+                    why: note,
+                    due,
+                    review: None,
+                };
+                let reopened = reopen.apply(tx, actor, now)?;
+                Ok(format!(
+                    "{} judged not effective and reopened, due {due}.",
+                    reopened.reference
+                ))
+            }
         }
-        if follow_up {
-            let (_, new_ref) = actions::not_effective_with_follow_up(tx, actor, now, &base, note)?;
-            return Ok(format!(
-                "{} judged not effective; follow-up {new_ref} raised (give it a due date: steerco action update {new_ref} --due …).",
-                base.reference
-            ));
-        }
-        let reopened = actions::not_effective_reopen(
-            tx,
-            actor,
-            now,
-            &base,
-            note,
-            "Reopened: not effective",
-        )?;
-        Ok(format!(
-            "{} judged not effective and reopened.",
-            reopened.reference
-        ))
     })?;
     println!("{message}");
     Ok(ExitCode::SUCCESS)

@@ -38,6 +38,44 @@ pub fn parse_due(input: &str, today: NaiveDate) -> Result<NaiveDate, String> {
     date.ok_or_else(bad)
 }
 
+/// Further ahead than this, a due date is a slip of the keyboard (9999-12-31),
+/// not a plan: no action in a management review runs for longer.
+pub const MAX_YEARS_AHEAD: u32 = 5;
+
+/// Refuses a due date no plan would give: more than `MAX_YEARS_AHEAD` years
+/// from today.
+pub fn check_not_too_far(due: NaiveDate, today: NaiveDate) -> Result<(), String> {
+    let furthest = today
+        .checked_add_months(Months::new(12 * MAX_YEARS_AHEAD))
+        .unwrap_or(NaiveDate::MAX);
+    if due > furthest {
+        return Err(format!(
+            "{due} is more than {MAX_YEARS_AHEAD} years ahead; give a date by {furthest}, or split the work"
+        ));
+    }
+    Ok(())
+}
+
+/// How a due date before today is said: "2026-11-13 is 20 days ago".
+pub fn past_by(due: NaiveDate, today: NaiveDate) -> Option<String> {
+    let days = (today - due).num_days();
+    match days {
+        ..=0 => None,
+        1 => Some(format!("{due} was yesterday")),
+        _ => Some(format!("{due} is {days} days ago")),
+    }
+}
+
+/// A new due date for work still to be done: not in the past, not absurdly
+/// far ahead. Re-dating and reopening keep to this; capturing an action may
+/// keep a past date once the user confirms it (the work was due already).
+pub fn check_ahead(due: NaiveDate, today: NaiveDate) -> Result<(), String> {
+    if let Some(past) = past_by(due, today) {
+        return Err(format!("{past}; a new due date is today or later"));
+    }
+    check_not_too_far(due, today)
+}
+
 /// `3d`, `2w`, `1m`: days, weeks or months from today.
 fn relative(rest: &str, today: NaiveDate) -> Option<NaiveDate> {
     let unit_at = rest.find(|c: char| !c.is_ascii_digit())?;
@@ -141,6 +179,24 @@ mod tests {
         assert_eq!(parse_due("mon", today()), Ok(d(2026, 11, 23)));
         assert_eq!(parse_due("sat", today()), Ok(d(2026, 11, 28)));
         assert_eq!(parse_due("next tue", today()), Ok(d(2026, 11, 24)));
+    }
+
+    #[test]
+    fn a_due_date_far_ahead_is_refused_and_a_past_one_is_named() {
+        let today = today();
+        assert!(check_not_too_far(d(2031, 11, 20), today).is_ok());
+        let err = check_not_too_far(d(9999, 12, 31), today).unwrap_err();
+        assert!(err.contains("more than 5 years ahead"), "{err}");
+        assert!(check_not_too_far(d(1999, 1, 1), today).is_ok());
+        assert_eq!(past_by(today, today), None);
+        assert_eq!(
+            past_by(today.pred_opt().unwrap(), today).as_deref(),
+            Some("2026-11-20 was yesterday")
+        );
+        let err = check_ahead(d(1999, 1, 1), today).unwrap_err();
+        assert!(err.starts_with("1999-01-01 is 10186 days ago"), "{err}");
+        assert!(check_ahead(today, today).is_ok());
+        assert!(check_ahead(d(2031, 11, 22), today).is_err());
     }
 
     #[test]

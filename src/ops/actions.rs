@@ -1,7 +1,8 @@
 //! Changing an action in more than one step: an edit with a status change
 //! and a note; re-dating or reopening it as the review's verdict on it.
 
-use crate::store::error::{Result, refused};
+use crate::domain::due::check_ahead;
+use crate::store::error::{Error, Result, refused};
 use chrono::{DateTime, NaiveDate, Utc};
 use rusqlite::Transaction;
 
@@ -53,29 +54,41 @@ pub fn redate_in_review(
     Ok(redated)
 }
 
-/// Reopens an action judged not effective; in a review, that is its verdict too.
-pub fn reopen_not_effective(
-    tx: &Transaction,
-    actor: &str,
-    now: DateTime<Utc>,
-    review_id: Option<i64>,
-    base: &ActionRecord,
-    why: &str,
-    note: &str,
-) -> Outcome {
-    let reopened = actions::not_effective_reopen(tx, actor, now, base, why, note)?;
-    if let Some(review_id) = review_id {
-        actions::record_check(
-            tx,
-            actor,
-            now,
-            review_id,
-            base,
-            CheckOutcome::NotEffective,
-            why,
-        )?;
+/// An action judged not effective and reopened with a new due date, so that it
+/// is not overdue the moment it reopens; in a review, that is its verdict too.
+pub struct Reopen<'a> {
+    pub base: &'a ActionRecord,
+    /// Why it was not effective.
+    pub why: &'a str,
+    pub due: NaiveDate,
+    /// The review that judged it (id, reference), when judged in one.
+    pub review: Option<(i64, &'a str)>,
+}
+
+impl Reopen<'_> {
+    pub fn apply(&self, tx: &Transaction, actor: &str, now: DateTime<Utc>) -> Outcome {
+        check_ahead(self.due, local_day(now)).map_err(Error::Refused)?;
+        let note = match self.review {
+            Some((_, reference)) => format!("Reopened: not effective ({reference})"),
+            None => "Reopened: not effective".to_string(),
+        };
+        let reopened = actions::not_effective_reopen(tx, actor, now, self.base, self.why, &note)?;
+        let edit = ActionEdit {
+            due: Some(Some(self.due)),
+            ..Default::default()
+        };
+        let redated = actions::update_action(tx, actor, now, &reopened, &edit)?;
+        if let Some((review_id, _)) = self.review {
+            let outcome = CheckOutcome::NotEffective;
+            actions::record_check(tx, actor, now, review_id, self.base, outcome, self.why)?;
+        }
+        Ok(redated)
     }
-    Ok(reopened)
+}
+
+/// The day it is where the user is: what "in the past" means to them.
+fn local_day(now: DateTime<Utc>) -> NaiveDate {
+    now.with_timezone(&chrono::Local).date_naive()
 }
 
 /// Moves an action's status; in a review (`verdict`), that is also the
@@ -144,6 +157,7 @@ impl Verdict<'_> {
                 if base.due == Some(due) {
                     return Err(refused!("{reference} is already due {due}"));
                 }
+                check_ahead(due, local_day(now)).map_err(Error::Refused)?;
                 redate_in_review(tx, actor, now, self.review_id, base, due, why)?;
                 let was = base.due.map_or("no date".to_string(), |d| d.to_string());
                 Ok(format!("{reference} re-dated from {was} to {due}"))
@@ -155,14 +169,13 @@ impl Verdict<'_> {
                 let due = self
                     .due
                     .ok_or_else(|| refused!("{reference} reopens: give it a new due date"))?;
-                let note = format!("Reopened: not effective ({})", self.review_ref);
-                let reopened =
-                    reopen_not_effective(tx, actor, now, Some(self.review_id), base, why, &note)?;
-                let edit = ActionEdit {
-                    due: Some(Some(due)),
-                    ..Default::default()
+                let reopen = Reopen {
+                    base,
+                    why,
+                    due,
+                    review: Some((self.review_id, self.review_ref)),
                 };
-                actions::update_action(tx, actor, now, &reopened, &edit)?;
+                reopen.apply(tx, actor, now)?;
                 Ok(format!("{reference} not effective: reopened, due {due}"))
             }
         }

@@ -199,6 +199,9 @@ pub fn create_action(
     if let Some(review_id) = new.review_id {
         reviews::refuse_if_review_closed(tx, review_id)?;
     }
+    if let Some(day) = new.due {
+        crate::domain::due::check_not_too_far(day, now.date_naive()).map_err(Error::Refused)?;
+    }
     let year = now.year();
     let reference = action_ref(year, next_seq(tx, "action", "A", year)?);
     let ts = timestamp(now);
@@ -457,6 +460,9 @@ pub fn update_action(
     if let Some(due) = edit.due
         && due != current.due
     {
+        if let Some(day) = due {
+            crate::domain::due::check_not_too_far(day, now.date_naive()).map_err(Error::Refused)?;
+        }
         let (old, new) = (
             current.due.map(|d| d.to_string()),
             due.map(|d| d.to_string()),

@@ -377,8 +377,12 @@ pub struct SignOffForm {
 pub enum PromptFor {
     /// A new due date for a carried-forward action (checked in this review).
     Redate(i64),
+    /// Why the action is re-dated to this day; the reason goes to the minutes.
+    RedateWhy(i64, chrono::NaiveDate),
     /// Why a done action was not effective; it is reopened.
     NotEffective(i64),
+    /// The due date of an action reopened as not effective, for this reason.
+    ReopenDue(i64, String),
     Cancel(i64),
     Note(i64),
     OwnerFilter,

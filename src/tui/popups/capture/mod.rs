@@ -48,6 +48,8 @@ pub struct ActionForm {
     pub error: Option<String>,
     /// Esc was pressed once on a form with text in it.
     pub confirm_discard: bool,
+    /// A due date in the past that Enter was pressed on once: the next Enter keeps it.
+    pub past_confirmed: Option<NaiveDate>,
 }
 
 pub(crate) fn field(placeholder: &str, text: &str) -> TextArea<'static> {
@@ -79,6 +81,7 @@ impl ActionForm {
             people,
             error: None,
             confirm_discard: false,
+            past_confirmed: None,
         };
         form.style_focus();
         form

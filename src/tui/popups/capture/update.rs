@@ -6,6 +6,7 @@ use color_eyre::eyre::{Result, eyre};
 use ratatui_textarea::TextArea;
 
 use crate::domain::action::DecisionCategory;
+use crate::domain::due::{check_not_too_far, past_by};
 use crate::store::actions::{self, ActionEdit, NewAction, NewDecision};
 use crate::store::error::{Error, refused};
 use crate::store::people;
@@ -101,7 +102,20 @@ impl App {
         } else {
             Some(people::find_person(self.store.conn(), &owner_text)?)
         };
-        let due = form.due(self.state.today).map_err(|e| eyre!(e))?;
+        let today = self.state.today;
+        let due = form.due(today).map_err(|e| eyre!(e))?;
+        if let Some(d) = due {
+            check_not_too_far(d, today).map_err(|e| eyre!(e))?;
+            let unchanged = form.original.as_ref().is_some_and(|o| o.due == Some(d));
+            if let Some(past) = past_by(d, today).filter(|_| !unchanged)
+                && form.past_confirmed != Some(d)
+            {
+                form.past_confirmed = Some(d);
+                return Err(eyre!(
+                    "{past}: Enter again to keep a due date in the past, or change it"
+                ));
+            }
+        }
         let detail = form.value(crate::tui::popups::capture::DETAIL);
         let now = self.state.now;
         let mut missing = Vec::new();

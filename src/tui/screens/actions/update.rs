@@ -5,7 +5,7 @@ use crate::store::error::not_found;
 use rusqlite::Transaction;
 
 use crate::domain::action::ActionStatus;
-use crate::domain::due::parse_due;
+use crate::domain::due::{check_ahead, parse_due};
 use crate::store::actions::{self, ActionRecord, CheckOutcome};
 use crate::store::people;
 use crate::tui::app::App;
@@ -87,8 +87,7 @@ impl App {
 
     pub(crate) fn submit_prompt(&mut self, prompt: Box<Prompt>) {
         let text = text_of(&prompt.area).trim().to_string();
-        let (now, today, review_id) = (self.state.now, self.state.today, self.review_id);
-        let review_ref = self.state.data.review.reference.clone();
+        let (now, today) = (self.state.now, self.state.today);
         match prompt.purpose {
             PromptFor::OwnerFilter => {
                 let view = &mut self.state.actions;
@@ -115,21 +114,35 @@ impl App {
                 self.load_actions_view();
             }
             PromptFor::Redate(id) => {
-                let due = match parse_due(&text, today) {
+                let due = parse_due(&text, today).and_then(|d| check_ahead(d, today).map(|()| d));
+                let due = match due {
                     Ok(d) => d,
                     Err(e) => {
                         self.state.error(e);
                         return self.state.overlay = Overlay::Prompt(prompt);
                     }
                 };
-                self.action_write(|tx, actor| {
-                    let base = actions::action_by_id(tx, id)?
-                        .ok_or_else(|| not_found!("that action is gone"))?;
-                    crate::ops::actions::redate_in_review(
-                        tx, actor, now, review_id, &base, due, &text,
-                    )
-                    .map(|a| format!("{} re-dated to {due}", a.reference))
-                });
+                let Some(base) = self.base_or_say(id) else {
+                    return;
+                };
+                let was = base
+                    .due
+                    .map_or("no due date".to_string(), |d| format!("{d}"));
+                self.prompt(
+                    PromptFor::RedateWhy(id, due),
+                    format!(
+                        "Why re-date {} from {was} to {due}? (goes to the minutes)",
+                        base.reference
+                    ),
+                    "",
+                );
+            }
+            PromptFor::RedateWhy(id, due) => {
+                if text.is_empty() {
+                    self.state.error("say why it is re-dated, or Esc");
+                    return self.state.overlay = Overlay::Prompt(prompt);
+                }
+                self.give_verdict(id, CheckOutcome::Redated, &text, Some(due));
             }
             PromptFor::NotEffective(id) => {
                 if text.is_empty() {
@@ -139,14 +152,42 @@ impl App {
                 let Some(base) = self.base_or_say(id) else {
                     return;
                 };
-                let in_cockpit = self.state.screen == Screen::Cockpit;
+                let was = base.due.map_or("none".to_string(), |d| format!("{d}"));
+                self.prompt(
+                    PromptFor::ReopenDue(id, text),
+                    format!(
+                        "{} reopens: new due date (was {was}; +2w, fri, 2027-01-15)",
+                        base.reference
+                    ),
+                    "",
+                );
+            }
+            PromptFor::ReopenDue(id, ref why) => {
+                let due = parse_due(&text, today).and_then(|d| check_ahead(d, today).map(|()| d));
+                let due = match due {
+                    Ok(d) => d,
+                    Err(e) => {
+                        self.state.error(e);
+                        return self.state.overlay = Overlay::Prompt(prompt);
+                    }
+                };
+                let why = why.clone();
+                if self.state.screen == Screen::Cockpit {
+                    return self.give_verdict(id, CheckOutcome::NotEffective, &why, Some(due));
+                }
+                let Some(base) = self.base_or_say(id) else {
+                    return;
+                };
                 self.action_write(|tx, actor| {
-                    let note = format!("Reopened: not effective ({review_ref})");
-                    let in_review = in_cockpit.then_some(review_id);
-                    crate::ops::actions::reopen_not_effective(
-                        tx, actor, now, in_review, &base, &text, &note,
-                    )
-                    .map(|a| format!("{} not effective: reopened", a.reference))
+                    let reopen = crate::ops::actions::Reopen {
+                        base: &base,
+                        why: &why,
+                        due,
+                        review: None,
+                    };
+                    reopen
+                        .apply(tx, actor, now)
+                        .map(|a| format!("{} not effective: reopened, due {due}", a.reference))
                 });
             }
             PromptFor::Cancel(id) => {
@@ -171,6 +212,30 @@ impl App {
                 });
             }
         }
+    }
+
+    /// The review's verdict on a carried action, on the action as stored now.
+    pub(crate) fn give_verdict(
+        &mut self,
+        id: i64,
+        outcome: CheckOutcome,
+        why: &str,
+        due: Option<chrono::NaiveDate>,
+    ) {
+        let (now, review_id) = (self.state.now, self.review_id);
+        let review_ref = self.state.data.review.reference.clone();
+        self.action_write(|tx, actor| {
+            let base =
+                actions::action_by_id(tx, id)?.ok_or_else(|| not_found!("that action is gone"))?;
+            let verdict = crate::ops::actions::Verdict {
+                review_id,
+                review_ref: &review_ref,
+                base: &base,
+                why,
+                due,
+            };
+            verdict.give(tx, actor, now, outcome)
+        });
     }
 
     pub(crate) fn set_status_of(&mut self, id: i64, to: ActionStatus, check: Option<CheckOutcome>) {

@@ -93,12 +93,16 @@ impl App {
                 });
             }
             Msg::CarryRedate => {
-                if let Some((id, reference)) = self.carried_id() {
-                    self.prompt(
-                        PromptFor::Redate(id),
-                        format!("New due date for {reference}"),
-                        "",
+                let carried = self.state.data.carried.get(self.state.carry.cursor);
+                if let Some(a) = carried {
+                    let was = a
+                        .due
+                        .map_or("no due date".to_string(), |d| format!("due {d}"));
+                    let title = format!(
+                        "New due date for {} ({was}; today {})",
+                        a.reference, self.state.today
                     );
+                    self.prompt(PromptFor::Redate(a.id), title, "");
                 }
             }
             Msg::CarryEffective => {

@@ -83,6 +83,36 @@ fn saved_action_shows_in_captured_here_and_is_linked_to_the_item() {
 }
 
 #[test]
+fn a_due_date_in_the_past_asks_once_and_one_absurdly_far_is_refused() {
+    let (_d, mut app) = action_form_typing();
+    press(&mut app, KeyCode::Tab); // completes "Rachel Ng"
+    type_text(&mut app, "9999-12-31");
+    press(&mut app, KeyCode::Enter);
+    let screen = render(&app, 80, 24);
+    assert!(screen.contains("more than 5 years ahead"), "{screen}");
+    assert!(app.state.data.actions.is_empty());
+    for _ in 0.."9999-12-31".len() {
+        press(&mut app, KeyCode::Backspace);
+    }
+    type_text(&mut app, "2026-11-01");
+    press(&mut app, KeyCode::Enter);
+    let screen = render(&app, 80, 24);
+    assert!(
+        screen.contains("2026-11-01 is 20 days ago: Enter again"),
+        "{screen}"
+    );
+    assert!(app.state.data.actions.is_empty(), "asked, not saved");
+    press(&mut app, KeyCode::Enter);
+    let a = app
+        .state
+        .data
+        .actions
+        .last()
+        .expect("kept on the second Enter");
+    assert_eq!(a.due, NaiveDate::from_ymd_opt(2026, 11, 1));
+}
+
+#[test]
 fn an_unknown_owner_keeps_the_form_and_the_text() {
     let (_d, mut app) = demo_app();
     press(&mut app, KeyCode::Char('a'));
@@ -212,8 +242,35 @@ fn carried_forward_checks_in_a_few_keys() {
     );
     press(&mut app, KeyCode::Char('j'));
     let second = app.state.data.carried[1].id;
+    let was = app.state.data.carried[1].due.unwrap();
     press(&mut app, KeyCode::Char('t'));
+    let asked = render(&app, 120, 30);
+    assert!(
+        asked.contains(&format!("due {was}; today 2026-11-21")),
+        "the prompt shows the current due date: {asked}"
+    );
+    type_text(&mut app, "1999-01-01");
+    press(&mut app, KeyCode::Enter);
+    let said = app.state.status.as_ref().unwrap().text.clone();
+    assert!(said.contains("1999-01-01 is 10186 days ago"), "{said}");
+    // the prompt stays open with what was typed: written again
+    for _ in 0.."1999-01-01".len() {
+        press(&mut app, KeyCode::Backspace);
+    }
     type_text(&mut app, "+2w");
+    press(&mut app, KeyCode::Enter);
+    let why = render(&app, 120, 30);
+    assert!(
+        why.contains(&format!("from {was} to 2026-12-05")),
+        "then it asks why: {why}"
+    );
+    press(&mut app, KeyCode::Enter);
+    assert_eq!(
+        app.state.data.carried[1].due,
+        Some(was),
+        "no reason, no re-date"
+    );
+    type_text(&mut app, "Supplier audit moved");
     press(&mut app, KeyCode::Enter);
     let moved = app
         .state
@@ -228,7 +285,58 @@ fn carried_forward_checks_in_a_few_keys() {
     );
     // the selection follows the re-dated action to its new place
     assert_eq!(app.state.carry.cursor, moved);
+    let note: String = app
+        .store
+        .conn()
+        .query_row(
+            "SELECT note FROM review_action_check WHERE action_id = ?1",
+            [second],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert_eq!(
+        note, "Supplier audit moved",
+        "the reason goes to the minutes"
+    );
     insta::assert_snapshot!(render(&app, 80, 24));
+}
+
+#[test]
+fn an_action_judged_not_effective_reopens_with_a_new_due_date() {
+    let (_d, mut app) = demo_app();
+    press(&mut app, KeyCode::Down); // item 2, a)
+    press(&mut app, KeyCode::Tab);
+    let done = app
+        .state
+        .data
+        .carried
+        .iter()
+        .position(|a| a.status == crate::domain::action::ActionStatus::Done)
+        .expect("a done action carried");
+    for _ in 0..done {
+        press(&mut app, KeyCode::Char('j'));
+    }
+    let id = app.state.data.carried[done].id;
+    press(&mut app, KeyCode::Char('f'));
+    type_text(&mut app, "Defects came back");
+    press(&mut app, KeyCode::Enter);
+    assert!(render(&app, 120, 30).contains("reopens: new due date"));
+    type_text(&mut app, "2020-01-01");
+    press(&mut app, KeyCode::Enter);
+    let said = app.state.status.as_ref().unwrap().text.clone();
+    assert!(said.contains("a new due date is today or later"), "{said}");
+    for _ in 0.."2020-01-01".len() {
+        press(&mut app, KeyCode::Backspace);
+    }
+    type_text(&mut app, "+1w");
+    press(&mut app, KeyCode::Enter);
+    let action = app.state.data.carried.iter().find(|a| a.id == id).unwrap();
+    assert_eq!(action.status, crate::domain::action::ActionStatus::Open);
+    assert_eq!(action.due, NaiveDate::from_ymd_opt(2026, 11, 28));
+    assert_eq!(
+        app.state.data.check_of(id),
+        Some(crate::store::actions::CheckOutcome::NotEffective)
+    );
 }
 
 #[test]
