@@ -383,6 +383,8 @@ pub enum PromptFor {
     NotEffective(i64),
     /// The due date of an action reopened as not effective, for this reason.
     ReopenDue(i64, String),
+    /// Why an edited action's due date moves; the form waits in `parked_form`.
+    MoveDueWhy,
     Cancel(i64),
     Note(i64),
     OwnerFilter,
@@ -519,6 +521,8 @@ pub struct State {
     pub selected: usize,
     pub editor: Option<NotesEditor>,
     pub overlay: Overlay,
+    /// An action form waiting behind the prompt asking why its due date moves.
+    pub parked_form: Option<Box<ActionForm>>,
     /// The help shows over whatever is open, a form included.
     pub help_open: bool,
     /// How far the help is scrolled.
@@ -572,6 +576,7 @@ impl State {
             selected,
             editor: None,
             overlay: Overlay::None,
+            parked_form: None,
             help_open: false,
             help_scroll: 0,
             status: None,

@@ -15,6 +15,9 @@ impl App {
                 let note = self.state.popup().and_then(|p| p.left_note());
                 if matches!(self.state.overlay, Overlay::None) {
                     self.state.kpis.form = None;
+                } else if let Some(form) = self.state.parked_form.take() {
+                    // Esc on "why does the due date move?" goes back to the form
+                    self.state.overlay = Overlay::ActionForm(form);
                 } else {
                     self.state.overlay = Overlay::None;
                 }

@@ -50,6 +50,8 @@ pub struct ActionForm {
     pub confirm_discard: bool,
     /// A due date in the past that Enter was pressed on once: the next Enter keeps it.
     pub past_confirmed: Option<NaiveDate>,
+    /// Why the edited action's due date moves, once asked.
+    pub move_reason: Option<String>,
 }
 
 pub(crate) fn field(placeholder: &str, text: &str) -> TextArea<'static> {
@@ -82,6 +84,7 @@ impl ActionForm {
             error: None,
             confirm_discard: false,
             past_confirmed: None,
+            move_reason: None,
         };
         form.style_focus();
         form

@@ -75,6 +75,11 @@ impl App {
     }
 
     pub(crate) fn submit_action_form(&mut self, mut form: Box<ActionForm>) {
+        if let Some(question) = self.due_move_to_explain(&form) {
+            self.prompt(PromptFor::MoveDueWhy, question, "");
+            self.state.parked_form = Some(form);
+            return;
+        }
         match self.save_action_form(&mut form) {
             Ok(message) => self.state.info(message),
             Err(e) => {
@@ -82,6 +87,22 @@ impl App {
                 self.state.overlay = Overlay::ActionForm(form);
             }
         }
+    }
+
+    /// An edit that moves a due date the action had, with no reason given
+    /// yet: the question to ask. A promise changed says why.
+    fn due_move_to_explain(&self, form: &ActionForm) -> Option<String> {
+        let original = form.original.as_ref()?;
+        let was = original.due?;
+        let to = form.due(self.state.today).ok()?;
+        if to == Some(was) || form.move_reason.is_some() {
+            return None;
+        }
+        let to = to.map_or("no due date".to_string(), |d| d.to_string());
+        Some(format!(
+            "Why move {} from {was} to {to}? (today is {})",
+            original.reference, self.state.today
+        ))
     }
 
     /// Saves the form; the message says what was saved and what is still missing.
@@ -145,9 +166,10 @@ impl App {
                 due: (due != original.due).then_some(due),
                 priority: None,
             };
-            let saved = self
-                .store
-                .write(|tx, actor| actions::update_action(tx, actor, now, &base, &edit));
+            let why = form.move_reason.clone().unwrap_or_default();
+            let saved = self.store.write(|tx, actor| {
+                crate::ops::actions::update(tx, actor, now, &base, &edit, None, &why)
+            });
             self.reload();
             return match saved {
                 Ok(a) => Ok(format!("{} saved{flag}", a.reference)),

@@ -190,6 +190,19 @@ impl App {
                         .map(|a| format!("{} not effective: reopened, due {due}", a.reference))
                 });
             }
+            PromptFor::MoveDueWhy => {
+                let Some(mut form) = self.state.parked_form.take() else {
+                    return;
+                };
+                if text.is_empty() {
+                    self.state.parked_form = Some(form);
+                    self.state
+                        .error("say why the due date moves, or Esc to go back to the form");
+                    return self.state.overlay = Overlay::Prompt(prompt);
+                }
+                form.move_reason = Some(text);
+                self.submit_action_form(form);
+            }
             PromptFor::Cancel(id) => {
                 let Some(base) = self.base_or_say(id) else {
                     return;

@@ -255,10 +255,15 @@ pub fn draw_decision_form(frame: &mut Frame, area: Rect, state: &State, form: &R
 }
 
 pub fn draw_prompt(frame: &mut Frame, area: Rect, prompt: &Prompt) {
-    let rect = centered(area, 70, 3);
+    // as wide as its question, so that the question is never cut where there is room
+    let title = format!(" {} ", safe(&prompt.title));
+    let wide = u16::try_from(unicode_width::UnicodeWidthStr::width(title.as_str()) + 2)
+        .unwrap_or(u16::MAX)
+        .clamp(70, area.width.max(70));
+    let rect = centered(area, wide, 3);
     frame.render_widget(Clear, rect);
     let block = Block::bordered()
-        .title(format!(" {} ", safe(&prompt.title)))
+        .title(title)
         .title_bottom(Line::from(" Enter save · Esc cancel ").right_aligned())
         .border_style(theme::focus_border());
     let inner = block.inner(rect);

@@ -139,3 +139,57 @@ fn status_keys_and_notes() {
         "{status}"
     );
 }
+
+#[test]
+fn moving_a_due_date_in_the_form_says_the_old_one_and_asks_why() {
+    let (_d, mut app) = actions_screen();
+    let selected = app.state.actions.selected().unwrap().clone();
+    let was = selected.due.expect("the first action has a due date");
+    press(&mut app, KeyCode::Char('e'));
+    {
+        let crate::tui::state::Overlay::ActionForm(form) = &mut app.state.overlay else {
+            panic!("the edit form is open");
+        };
+        form.focus = crate::tui::popups::capture::DUE;
+    }
+    for _ in 0..was.to_string().len() {
+        press(&mut app, KeyCode::Backspace);
+    }
+    type_text(&mut app, "2026-12-05");
+    press(&mut app, KeyCode::Enter);
+    let asked = render(&app, 120, 30);
+    assert!(
+        asked.contains(&format!("from {was} to 2026-12-05? (today is 2026-11-21)")),
+        "{asked}"
+    );
+    let narrow = render(&app, 80, 24);
+    assert!(
+        narrow.contains("(today is 2026-11-21)"),
+        "not cut at 80x24: {narrow}"
+    );
+    // Esc goes back to the form as it was typed
+    press(&mut app, KeyCode::Esc);
+    assert!(matches!(
+        app.state.overlay,
+        crate::tui::state::Overlay::ActionForm(_)
+    ));
+    press(&mut app, KeyCode::Enter);
+    press(&mut app, KeyCode::Enter);
+    assert!(
+        render(&app, 120, 30).contains("say why the due date moves"),
+        "an empty reason is not a reason"
+    );
+    type_text(&mut app, "Supplier audit moved");
+    press(&mut app, KeyCode::Enter);
+    let stored = crate::store::actions::action_by_id(app.store().conn(), selected.id)
+        .unwrap()
+        .unwrap();
+    assert_eq!(stored.due, chrono::NaiveDate::from_ymd_opt(2026, 12, 5));
+    let history = crate::store::actions::events(app.store().conn(), selected.id).unwrap();
+    assert!(
+        history
+            .iter()
+            .any(|e| e.note.contains("Supplier audit moved")),
+        "{history:?}"
+    );
+}
