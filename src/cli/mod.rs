@@ -4,6 +4,7 @@
 mod action;
 mod closeout;
 mod context;
+mod digest;
 mod feedback;
 mod finding;
 mod kpi;
@@ -140,6 +141,8 @@ enum Command {
     Raise(raised::RaiseArgs),
     /// Follow what you raised by its receipt code; list and triage what was raised
     Raised(raised::RaisedArgs),
+    /// What each owner has overdue, due this week and awaiting a check: for a terminal, or cron and mail
+    Digest(digest::DigestArgs),
     /// Show the change log: who changed what, when
     Log {
         /// Only changes to this review, action or other record (e.g. MR-2026-02)
@@ -291,6 +294,7 @@ pub fn run(cli: Cli) -> Result<Launch> {
         Some(Command::Review { command }) => review::run(&mut db()?.open()?, command),
         Some(Command::Person { command }) => person::run(&mut db()?.open()?, command),
         Some(Command::Kpi { command }) => kpi::run(&mut db()?.open()?, command),
+        Some(Command::Digest(args)) => digest::run(&db()?.open()?, args),
         Some(Command::Log {
             reference,
             since,

@@ -46,6 +46,7 @@ pub mod need;
 pub mod policy;
 pub mod provider;
 pub mod raised;
+pub mod reminder;
 pub mod review;
 pub mod risk;
 pub mod strategy;

@@ -12,7 +12,7 @@ use crate::domain::text::{visible_line, visible_multiline};
 
 /// Stored text in running Markdown: control characters made visible, and no
 /// `<` left to open an HTML tag in a renderer.
-fn text(s: &str) -> String {
+pub(crate) fn text(s: &str) -> String {
     visible_multiline(s).replace('<', "\\<")
 }
 

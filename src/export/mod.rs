@@ -8,6 +8,7 @@ pub mod json;
 pub mod markdown;
 pub mod minutes;
 pub mod registers;
+pub mod reminders;
 pub mod signed;
 
 use std::path::{Path, PathBuf};
