@@ -154,6 +154,8 @@ struct KpiJson {
     status: &'static str,
     /// improving, steady, worsening or unknown
     trend: &'static str,
+    /// Which way the values go, good or bad aside: rising, flat, falling or unknown
+    movement: &'static str,
     met_last_12: usize,
     periods_last_12: usize,
     missing_periods: Vec<String>,
@@ -306,6 +308,7 @@ fn list(store: &Store, json: bool, today: NaiveDate) -> Result<()> {
                         crate::domain::kpi::Trend::Unknown => "unknown",
                         t => t.word(),
                     },
+                    movement: a.movement.as_str(),
                     met_last_12: a.met.0,
                     periods_last_12: a.met.1,
                     missing_periods: a.missing.iter().map(|p| p.to_string()).collect(),
@@ -343,7 +346,7 @@ fn list(store: &Store, json: bool, today: NaiveDate) -> Result<()> {
                 format!("{period}{late}"),
                 d.target.describe(&d.unit),
                 format!("{} {}", a.status.symbol(), a.status.word()),
-                format!("{} {}", a.trend.arrow(), a.trend.word()),
+                format!("{} {}", a.movement.arrow(), a.trend.word()),
                 format!("{}/{}", a.met.0, a.met.1),
             ]
         })

@@ -146,28 +146,55 @@ impl Trend {
             Trend::Unknown => "no trend",
         }
     }
+}
 
+/// Which way the values themselves have been going, good or bad aside: the
+/// arrow on a tile. (Whether that is good is the trend's word and colour.)
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Movement {
+    Rising,
+    Flat,
+    Falling,
+    /// Fewer than two values.
+    Unknown,
+}
+
+impl Movement {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Movement::Rising => "rising",
+            Movement::Flat => "flat",
+            Movement::Falling => "falling",
+            Movement::Unknown => "unknown",
+        }
+    }
+
+    /// Arrows, not triangles: ▲ is the "at risk" symbol.
     pub fn arrow(self) -> &'static str {
         match self {
-            Trend::Improving => "▲",
-            Trend::Steady => "─",
-            Trend::Worsening => "▼",
-            Trend::Unknown => " ",
+            Movement::Rising => "↑",
+            Movement::Flat => "→",
+            Movement::Falling => "↓",
+            Movement::Unknown => " ",
         }
     }
 }
+
+/// What the arrows mean, for the help.
+pub const ARROW_LEGEND: &str =
+    "↑ ↓ → the values rise, fall or hold; the word and its colour say whether that is good";
 
 /// How many of the recent periods a trend looks at.
 pub const TREND_WINDOW: usize = 6;
 
 impl Target {
-    /// The trend over the last `TREND_WINDOW` values (oldest first): the slope of a
-    /// least-squares line, called steady when it moves less than 1 % of the
+    /// Which way the last `TREND_WINDOW` values (oldest first) go: the slope
+    /// of a least-squares line, flat when it moves less than 1 % of the
     /// target's size per period.
-    pub fn trend(&self, values: &[f64]) -> Trend {
+    pub fn movement(&self, values: &[f64]) -> Movement {
         let recent = &values[values.len().saturating_sub(TREND_WINDOW)..];
         if recent.len() < 2 {
-            return Trend::Unknown;
+            return Movement::Unknown;
         }
         let n = recent.len() as f64;
         let mean_x = (n - 1.0) / 2.0;
@@ -181,9 +208,24 @@ impl Target {
         let slope = num / den;
         let scale = self.target.abs().max(1.0);
         if slope.abs() < scale * 0.01 {
-            return Trend::Steady;
+            Movement::Flat
+        } else if slope > 0.0 {
+            Movement::Rising
+        } else {
+            Movement::Falling
         }
-        let rising = slope > 0.0;
+    }
+
+    /// The movement judged against the KPI's direction: a falling complaint
+    /// count is an improvement.
+    pub fn trend(&self, values: &[f64]) -> Trend {
+        let rising = match self.movement(values) {
+            Movement::Unknown => return Trend::Unknown,
+            Movement::Flat => return Trend::Steady,
+            Movement::Rising => true,
+            Movement::Falling => false,
+        };
+        let recent = &values[values.len().saturating_sub(TREND_WINDOW)..];
         match self.direction {
             Direction::HigherIsBetter => {
                 if rising {
@@ -390,6 +432,8 @@ pub struct Assessment {
     pub latest: Option<(Period, f64)>,
     pub status: KpiStatus,
     pub trend: Trend,
+    /// Which way the values go: the arrow.
+    pub movement: Movement,
     /// (periods on target, periods with a value) in the last `MET_WINDOW`.
     pub met: (usize, usize),
     /// Gaps in the history and reports not yet in, oldest first.
@@ -410,6 +454,7 @@ impl Assessment {
             latest,
             status: target.status(latest.map(|(_, v)| v)),
             trend: target.trend(values),
+            movement: target.movement(values),
             met: target.met_in_last(values, MET_WINDOW),
             missing: frequency.missing(periods, today),
         }
@@ -490,6 +535,12 @@ mod tests {
         let complaints = t(Direction::LowerIsBetter, 5.0, Some(8.0));
         assert_eq!(complaints.trend(&[9.0, 8.0, 7.0, 6.0]), Trend::Improving);
         assert_eq!(complaints.trend(&[3.0, 5.0, 7.0, 9.0]), Trend::Worsening);
+        // the arrow is the direction of the values, whatever it means
+        assert_eq!(complaints.movement(&[3.0, 5.0, 7.0, 9.0]).arrow(), "↑");
+        assert_eq!(complaints.movement(&[9.0, 8.0, 7.0, 6.0]).arrow(), "↓");
+        assert_eq!(otd.movement(&[93.0, 92.0, 91.0, 90.0]).arrow(), "↓");
+        assert_eq!(otd.movement(&[93.0, 93.2, 92.9, 93.1]), Movement::Flat);
+        assert_eq!(otd.movement(&[93.0]), Movement::Unknown);
     }
 
     #[test]

@@ -191,6 +191,16 @@ pub fn help_lines(state: &State) -> Vec<Line<'static>> {
         .map(|p| pair_lines("In this form (F1 shows this help here)", p.hints()));
     let mut sections: Vec<Vec<Line<'static>>> = popup.into_iter().collect();
     sections.extend((crate::tui::screens::def(state.screen).help)());
+    if matches!(
+        state.screen,
+        crate::tui::state::Screen::Cockpit | crate::tui::state::Screen::Kpis
+    ) {
+        let legend = format!(
+            "On a KPI: {}; ● on target, ▲ at risk, ✖ off target.",
+            crate::domain::kpi::ARROW_LEGEND
+        );
+        sections.push(vec![Line::from(Span::styled(legend, theme::dim()))]);
+    }
     sections.push(vec![Line::from(Span::styled(
         "Typing is kept as a draft as you pause; Esc saves it. Others' changes show within a second.",
         theme::dim(),

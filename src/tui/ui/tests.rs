@@ -33,6 +33,15 @@ fn objectives_item_shows_kpis_with_status_words() {
     }
     let screen = render(&app, 200, 60);
     assert!(screen.contains("Quality objectives"), "{screen}");
+    // a tile is not cut while the pane has room, and its arrow is the values' direction
+    assert!(
+        screen.contains("Cost of poor quality  1.8 % of sales ↓  target ≤ 1.5 % of sales"),
+        "{screen}"
+    );
+    assert!(
+        screen.contains("Finished-goods stock  33 days ↑"),
+        "{screen}"
+    );
     assert_snapshot!("objectives_80x24", render(&app, 80, 24));
     assert_snapshot!("objectives_200x60", screen);
 }

@@ -26,9 +26,11 @@ pub fn status_span(tile: &KpiTile) -> Span<'static> {
     Span::styled(format!("{} {}", s.symbol(), s.word()), theme::kpi_status(s))
 }
 
+/// "↑ worsening": the arrow says which way the values go, the word and its
+/// colour whether that is good.
 pub fn trend_span(tile: &KpiTile) -> Span<'static> {
-    let t = tile.assessment.trend;
-    Span::styled(format!("{} {}", t.arrow(), t.word()), trend_style(t))
+    let (t, m) = (tile.assessment.trend, tile.assessment.movement);
+    Span::styled(format!("{} {}", m.arrow(), t.word()), trend_style(t))
 }
 
 /// "2026-10", or "2026-09 · late" when the next report is overdue.
@@ -114,8 +116,15 @@ pub fn draw(frame: &mut Frame, area: Rect, tile: &KpiTile, selected: bool) {
 /// The KPIs of one agenda input as two-line tiles, in one or two columns.
 pub fn draw_compact(frame: &mut Frame, area: Rect, input_key: &str, state: &State) {
     let tiles: Vec<&KpiTile> = state.kpis.for_input(input_key).collect();
-    let columns: usize = if area.width >= 100 { 2 } else { 1 };
     let rows = area.height.saturating_sub(1);
+    // a second column only when one cannot hold them: a column is never
+    // narrowed (and its text cut) while the pane has room
+    let fit_in_one = tiles.len() <= usize::from(rows / 2);
+    let columns: usize = if area.width >= 100 && !fit_in_one {
+        2
+    } else {
+        1
+    };
     // a blank line between tiles when they all fit with it
     let pitch: u16 = if usize::from(rows) >= tiles.len().div_ceil(columns) * 3 {
         3
@@ -170,14 +179,18 @@ fn draw_two_lines(frame: &mut Frame, area: Rect, tile: &KpiTile) {
             ),
             Span::raw(" "),
             Span::styled(
-                tile.assessment.trend.arrow(),
+                tile.assessment.movement.arrow(),
                 trend_style(tile.assessment.trend),
             ),
             Span::styled(format!("  target {}", tile.target_text), theme::dim()),
         ])),
         l1,
     );
-    let spark_width = (area.width / 3).clamp(6, crate::tui::screens::kpis::SPARK_LEN as u16);
+    // no wider than the history it draws, so the words sit beside it
+    let history = u16::try_from(tile.spark.len()).unwrap_or(u16::MAX).max(6);
+    let spark_width = (area.width / 3)
+        .clamp(6, crate::tui::screens::kpis::SPARK_LEN as u16)
+        .min(history);
     let [spark, words] =
         Layout::horizontal([Constraint::Length(spark_width), Constraint::Fill(1)]).areas(l2);
     draw_spark(frame, spark, tile);
