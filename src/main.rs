@@ -34,7 +34,9 @@ fn run() -> color_eyre::Result<ExitCode> {
         Launch::Exit(code) => Ok(code),
         Launch::Settings(request) => steerco::tui::settings::run(request),
         Launch::Cockpit(cockpit) => {
-            if cockpit.actions_only {
+            if cockpit.follow {
+                steerco::tui::run_follow(cockpit.store, cockpit.review_id, cockpit.hint)?;
+            } else if cockpit.actions_only {
                 steerco::tui::run_actions(cockpit.store, cockpit.review_id)?;
             } else {
                 steerco::tui::run(cockpit.store, cockpit.review_id, cockpit.hint)?;

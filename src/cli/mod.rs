@@ -77,6 +77,12 @@ enum Command {
     },
     /// Open the actions screen (your open actions first)
     Actions,
+    /// Follow the meeting read-only as the room sees it: for attendees joining over SSH
+    Follow {
+        /// The review (default: the one in progress or planned next)
+        #[arg(value_name = "REF")]
+        reference: Option<String>,
+    },
     /// Define KPIs and record or import their values
     Kpi {
         #[command(subcommand)]
@@ -216,6 +222,8 @@ pub struct Cockpit {
     pub hint: Option<String>,
     /// `steerco actions`: the actions screen, which quits when left.
     pub actions_only: bool,
+    /// `steerco follow`: read-only, on the room's current item.
+    pub follow: bool,
     /// Printed when the cockpit closes.
     pub farewell: Option<String>,
 }
@@ -226,7 +234,9 @@ impl Cli {
     pub fn opens_cockpit(&self) -> bool {
         matches!(
             self.command,
-            None | Some(Command::Actions) | Some(Command::Demo { no_tui: false, .. })
+            None | Some(Command::Actions)
+                | Some(Command::Follow { .. })
+                | Some(Command::Demo { no_tui: false, .. })
         )
     }
 }
@@ -284,6 +294,21 @@ pub fn run(cli: Cli) -> Result<Launch> {
         }) => return demo(cli.db, no_tui, as_of, scale),
         Some(Command::Action { command }) => action::run(&mut db()?.open()?, command),
         Some(Command::Actions) => return open_actions(db()?.open()?),
+        Some(Command::Follow { reference }) => {
+            let store = db()?.open()?;
+            let review = review_named_or_current(&store, reference.as_deref())?;
+            return Ok(Launch::Cockpit(Box::new(Cockpit {
+                store,
+                review_id: review.id,
+                hint: Some(format!(
+                    "following {}: you see what the room sees; q quits",
+                    review.reference
+                )),
+                actions_only: false,
+                follow: true,
+                farewell: None,
+            })));
+        }
         Some(Command::Config { command }) => {
             return Ok(Launch::Settings(match command {
                 ConfigCommand::Path => crate::config::Request::Path,
@@ -441,6 +466,7 @@ fn open_cockpit(store: Store) -> Result<Launch> {
         review_id: review.id,
         hint: None,
         actions_only: false,
+        follow: false,
         farewell: None,
     })))
 }
@@ -465,6 +491,7 @@ fn open_actions(store: Store) -> Result<Launch> {
         review_id: review.id,
         hint: None,
         actions_only: true,
+        follow: false,
         farewell: None,
     })))
 }
@@ -517,6 +544,7 @@ fn demo(
         review_id: review.id,
         hint: Some(hint),
         actions_only: false,
+        follow: false,
         farewell: Some(format!("The demo database is still at {}", path.display())),
     })))
 }

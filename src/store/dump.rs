@@ -34,12 +34,13 @@ pub struct TableDump {
 /// and the seal of those rows): an import replaces their rows with the dump's.
 const SETTINGS_TABLES: &[&str] = &["risk_band_limits", "row_seal", "record_seal"];
 
-/// The schema's own tables, leaving out SQLite's internals and the stamps of
-/// which tables the latest writes changed (a cockpit's bookkeeping, not the record).
+/// The schema's own tables, leaving out SQLite's internals, the stamps of
+/// which tables the latest writes changed and who is in a meeting now (the
+/// cockpits' bookkeeping, not the record).
 fn table_names(conn: &Connection) -> Result<Vec<String>> {
     let mut stmt = conn.prepare(
         "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'
-            AND name != 'table_write' ORDER BY name",
+            AND name NOT IN ('table_write', 'meeting_session') ORDER BY name",
     )?;
     let names = stmt
         .query_map([], |r| r.get(0))?

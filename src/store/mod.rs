@@ -25,6 +25,7 @@ pub mod register;
 pub mod reviews;
 pub mod risks;
 pub mod seal;
+pub mod sessions;
 pub mod strategy;
 #[cfg(test)]
 pub(crate) mod testing;
@@ -71,13 +72,15 @@ const MIGRATIONS: &[M<'static>] = &[
     M::up(include_str!("migrations/018_table_writes.sql")),
     M::up(include_str!("migrations/019_open_work_index.sql")),
     M::up(include_str!("migrations/020_kpi_valid_range.sql")),
+    M::up(include_str!("migrations/021_meeting_sessions.sql")),
 ];
 
 /// The schema versions reached by migrations that add only indexes or
 /// bookkeeping outside the seal and the dumps (016 nocase lookups, 017 the
-/// table writes, 018 the open-work index; the files are numbered from 001
-/// with no 002): the rows keep the shape they were sealed and dumped in.
-const KEEP_ROW_SHAPES: &[i64] = &[16, 17, 18];
+/// table writes, 018 the open-work index, 020 the meeting's sessions; the
+/// files are numbered from 001 with no 002): the rows keep the shape they
+/// were sealed and dumped in.
+const KEEP_ROW_SHAPES: &[i64] = &[16, 17, 18, 20];
 
 /// Whether every migration from `from` up to `to` keeps the rows' shape.
 fn rows_keep_their_shape(from: i64, to: i64) -> bool {

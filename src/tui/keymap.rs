@@ -50,6 +50,7 @@ pub enum Msg {
     CarryDown,
     CarryReviewed,
     CarryRedate,
+    TakeOver,
     CarryEffective,
     CarryNotEffective,
     CarryLeave,

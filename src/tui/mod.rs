@@ -47,7 +47,16 @@ pub fn configure(
 
 /// Opens the cockpit on a review; `hint` is shown in the status line at start.
 pub fn run(store: Store, review_id: i64, hint: Option<String>) -> Result<()> {
-    event_loop(store, review_id, |app| {
+    event_loop(store, review_id, app::Wanted::Drive, |app| {
+        if let Some(hint) = hint {
+            app.state.info(hint);
+        }
+    })
+}
+
+/// `steerco follow`: the room's current item, read-only.
+pub fn run_follow(store: Store, review_id: i64, hint: Option<String>) -> Result<()> {
+    event_loop(store, review_id, app::Wanted::Follow, |app| {
         if let Some(hint) = hint {
             app.state.info(hint);
         }
@@ -56,13 +65,18 @@ pub fn run(store: Store, review_id: i64, hint: Option<String>) -> Result<()> {
 
 /// `steerco actions`: straight into the actions screen; leaving it quits.
 pub fn run_actions(store: Store, review_id: i64) -> Result<()> {
-    event_loop(store, review_id, |app| {
+    event_loop(store, review_id, app::Wanted::Browse, |app| {
         app.state.actions_only = true;
         app.open_actions_screen();
     })
 }
 
-fn event_loop(store: Store, review_id: i64, prepare: impl FnOnce(&mut App)) -> Result<()> {
+fn event_loop(
+    store: Store,
+    review_id: i64,
+    wanted: app::Wanted,
+    prepare: impl FnOnce(&mut App),
+) -> Result<()> {
     let mut guard = TerminalGuard::new()?;
     let session = Session::start()?;
     let loader = Loader::start(store.reader()?, session.results())?;
@@ -78,6 +92,7 @@ fn event_loop(store: Store, review_id: i64, prepare: impl FnOnce(&mut App)) -> R
         Utc::now(),
         Local::now().date_naive(),
         loader,
+        wanted,
     )?;
     prepare(&mut app);
     if let Ok((width, _)) = crossterm::terminal::size() {

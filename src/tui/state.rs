@@ -342,6 +342,8 @@ pub enum Screen {
 pub enum Overlay {
     None,
     ConfirmQuit,
+    /// "Take over the meeting from …?": y or n.
+    ConfirmTakeOver,
     /// Taking attendance.
     Attendance(Box<crate::tui::screens::cockpit::attendance::AttendanceList>),
     /// Asking why the current item is not applicable.
@@ -370,6 +372,17 @@ pub struct SignOffForm {
     pub check: crate::domain::closeout::CloseCheck,
     pub signer: String,
     pub reason: TextArea<'static>,
+}
+
+/// A cockpit's part in the meeting: the driver moves the current item and
+/// runs the clock; a browser looks around on its own without moving the
+/// room; a follower (`steerco follow`) shows what the room shows and no key
+/// of it changes anything.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Seat {
+    Driver,
+    Browser,
+    Follower,
 }
 
 /// What a one-line prompt's text is for.
@@ -466,7 +479,7 @@ impl Overlay {
             Overlay::Conclusion(f) => f.as_ref(),
             Overlay::Raise(f) => f.as_ref(),
             Overlay::Attendance(list) => list.as_ref(),
-            Overlay::None | Overlay::ConfirmQuit => {
+            Overlay::None | Overlay::ConfirmQuit | Overlay::ConfirmTakeOver => {
                 return None;
             }
         })
@@ -485,7 +498,7 @@ impl Overlay {
             Overlay::Conclusion(f) => f.as_mut(),
             Overlay::Raise(f) => f.as_mut(),
             Overlay::Attendance(list) => list.as_mut(),
-            Overlay::None | Overlay::ConfirmQuit => {
+            Overlay::None | Overlay::ConfirmQuit | Overlay::ConfirmTakeOver => {
                 return None;
             }
         })
@@ -538,6 +551,10 @@ pub struct State {
     pub today: NaiveDate,
     /// False once a refresh from the database failed: the view may be stale.
     pub live: bool,
+    /// Whether this cockpit moves the room, browses, or only follows.
+    pub seat: Seat,
+    /// Who drives the meeting now, and how many follow it.
+    pub presence: crate::store::sessions::Presence,
     /// The database cannot be written by this account: the cockpit only shows.
     pub read_only: bool,
     pub kpis: KpiBoard,
@@ -588,6 +605,8 @@ impl State {
             now,
             today,
             live: true,
+            seat: Seat::Driver,
+            presence: Default::default(),
             read_only: false,
             kpis: KpiBoard::new(Vec::new()),
             registers: Default::default(),

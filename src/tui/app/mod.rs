@@ -6,9 +6,12 @@ use color_eyre::eyre::Result;
 use crossterm::event::{Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 
 pub(crate) mod drafts;
+mod meeting;
 mod popups;
 #[cfg(test)]
 mod tests;
+
+pub use meeting::Wanted;
 
 use super::loader::{Loaded, Loader};
 use super::screens::kpis::TilesAfter;
@@ -28,13 +31,26 @@ pub struct App {
     /// The newest write whose tables were read: a reload reads only what
     /// later writes changed.
     seen_write: Option<i64>,
+    /// This cockpit as the meeting's sessions know it.
+    meeting: crate::store::sessions::Session,
     pub quit: bool,
 }
 
 impl App {
     /// Everything read before the first frame.
     pub fn new(store: Store, review_id: i64, now: DateTime<Utc>, today: NaiveDate) -> Result<Self> {
-        Self::open(store, review_id, now, today, None)
+        Self::open(store, review_id, now, today, None, Wanted::Drive)
+    }
+
+    /// `new`, taking the seat `wanted` in the meeting.
+    pub fn seated(
+        store: Store,
+        review_id: i64,
+        now: DateTime<Utc>,
+        today: NaiveDate,
+        wanted: Wanted,
+    ) -> Result<Self> {
+        Self::open(store, review_id, now, today, None, wanted)
     }
 
     /// The first frame waits only for the review; the KPI tiles follow from
@@ -45,8 +61,9 @@ impl App {
         now: DateTime<Utc>,
         today: NaiveDate,
         loader: Loader,
+        wanted: Wanted,
     ) -> Result<Self> {
-        Self::open(store, review_id, now, today, Some(loader))
+        Self::open(store, review_id, now, today, Some(loader), wanted)
     }
 
     fn open(
@@ -55,11 +72,13 @@ impl App {
         now: DateTime<Utc>,
         today: NaiveDate,
         loader: Option<Loader>,
+        wanted: Wanted,
     ) -> Result<Self> {
         // the stamp before the read: a write in between is read again next time
         let (seen_write, _) = writes::since(store.conn(), None)?;
         let data = CockpitData::load(store.conn(), review_id)?;
         let data_version = store.data_version()?;
+        let meeting = crate::store::sessions::Session::this_process(store.actor());
         let mut app = App {
             store,
             state: State::new(data, now, today),
@@ -67,14 +86,16 @@ impl App {
             data_version,
             seen_write,
             loader,
+            meeting,
             quit: false,
         };
         app.refresh_kpi_tiles(&Changed::All)?;
         app.state.read_only = app.store.is_read_only();
         app.mention_notes_drafts();
         app.restore_form_drafts();
+        app.take_seat(wanted);
         if app.state.data.review.current_item_id.is_none()
-            && !app.state.read_only
+            && app.state.seat == super::state::Seat::Driver
             && let Some(first) = app.state.data.items.first().map(|i| i.id)
         {
             app.write(|tx, _| reviews::set_current_item(tx, now, review_id, first));
@@ -138,6 +159,9 @@ impl App {
             .data
             .refresh(self.store.conn(), self.review_id, &changed)?;
         self.refresh_kpi_tiles(&changed)?;
+        if changed.any(&["meeting_session"]) {
+            self.refresh_presence();
+        }
         Ok(newest)
     }
 
@@ -168,8 +192,12 @@ impl App {
         }
     }
 
-    /// Another screen may have moved the meeting on: follow it.
+    /// Another screen may have moved the meeting on: follow it, unless this
+    /// cockpit browses on its own.
     fn follow_current_item(&mut self) {
+        if self.state.seat == super::state::Seat::Browser {
+            return;
+        }
         let items = &self.state.data.items;
         if let Some(pos) = self
             .state
@@ -261,11 +289,40 @@ impl App {
             }
             return;
         }
+        if matches!(self.state.overlay, Overlay::ConfirmTakeOver) {
+            match key.code {
+                KeyCode::Char('y') | KeyCode::Enter => self.take_over(),
+                KeyCode::Esc | KeyCode::Char('n') => self.state.overlay = Overlay::None,
+                _ => {}
+            }
+            return;
+        }
+        if self.state.seat == super::state::Seat::Follower {
+            return self.follower_key(key);
+        }
         if self.state.editor.is_some() {
             self.editor_key(key);
             return;
         }
         (super::screens::def(self.state.screen).key)(self, key);
+    }
+
+    /// A follower's keys: help, scrolling the evidence and quitting; the rest
+    /// change nothing, and it says so.
+    fn follower_key(&mut self, key: KeyEvent) {
+        let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
+        match key.code {
+            KeyCode::Char('q') => self.quit = true,
+            KeyCode::Char('c') if ctrl => self.quit = true,
+            KeyCode::Char('?') => self.state.open_help(),
+            KeyCode::PageDown => self.state.evidence_offset += 1,
+            KeyCode::PageUp => {
+                self.state.evidence_offset = self.state.evidence_offset.saturating_sub(1)
+            }
+            _ => self.state.warn_until_next_key(
+                "you follow the room: keys change nothing here (q quits)".to_string(),
+            ),
+        }
     }
 
     pub(crate) fn request_quit(&mut self) {

@@ -95,16 +95,44 @@ fn draw_too_small(frame: &mut Frame, area: Rect) {
     frame.render_widget(Paragraph::new(text).wrap(Wrap { trim: true }), area);
 }
 
+/// Who moves the room, said in the header whenever anyone else is in the
+/// meeting: "driving · 2 follow", "room on 5 · sarah drives", "following sarah".
+fn seat_said(state: &State) -> String {
+    use crate::tui::state::Seat;
+    let presence = &state.presence;
+    let driver = presence.driver.as_ref().map(|d| safe(&d.os_user));
+    let room = state
+        .data
+        .review
+        .current_item_id
+        .and_then(|id| state.data.items.iter().find(|i| i.id == id))
+        .map(|i| i.position);
+    match state.seat {
+        Seat::Driver if presence.followers == 0 => String::new(),
+        Seat::Driver => format!("   driving · {} follow", presence.followers),
+        Seat::Browser => match (driver, room) {
+            (Some(d), Some(room)) => format!("   room on {room} · {d} drives"),
+            (Some(d), None) => format!("   {d} drives"),
+            (None, _) => "   browsing".to_string(),
+        },
+        Seat::Follower => match driver {
+            Some(d) => format!("   following {d}"),
+            None => "   following".to_string(),
+        },
+    }
+}
+
 fn draw_header(frame: &mut Frame, area: Rect, state: &State) {
     let data = &state.data;
     let clock = &data.review.clock;
     let clock_symbol = if clock.is_running() { "▶" } else { "⏸" };
     let right = format!(
-        " {clock_symbol} {} / {}   item {} of {}   {} ",
+        " {clock_symbol} {} / {}   item {} of {}{}   {} ",
         format_duration(clock.total_secs(state.now)),
         format_duration(data.total_timebox_secs()),
         state.selected + 1,
         data.items.len(),
+        seat_said(state),
         match (state.read_only, state.live) {
             (true, _) => "READ-ONLY",
             (false, true) => "● live",

@@ -86,6 +86,34 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &State) {
                 rect,
             );
         }
+        Overlay::ConfirmTakeOver => {
+            let from = match &state.presence.driver {
+                Some(d) => format!("{}'s cockpit drives it now", safe(&d.os_user)),
+                None => "nobody drives it now".to_string(),
+            };
+            let text = vec![
+                Line::from(format!(
+                    "Take over the meeting? {from}; yours will move the room and run its clock."
+                )),
+                Line::from(""),
+                Line::from(vec![
+                    Span::styled("y", theme::key()),
+                    Span::raw(" take over   "),
+                    Span::styled("n", theme::key()),
+                    Span::raw(" keep browsing"),
+                ]),
+            ];
+            let rect = centered(area, 62, 6);
+            frame.render_widget(Clear, rect);
+            frame.render_widget(
+                Paragraph::new(text).wrap(Wrap { trim: true }).block(
+                    Block::bordered()
+                        .title(" Take over? ")
+                        .border_style(theme::warn()),
+                ),
+                rect,
+            );
+        }
         Overlay::Attendance(list) => draw_attendance(frame, area, state, list.selected),
         Overlay::SignOff(form) => crate::tui::popups::signoff::view::draw(frame, area, state, form),
         Overlay::NotApplicableReason(area_widget) => {

@@ -52,6 +52,13 @@ pub const COCKPIT: &[Binding] = &[
         msg: Msg::ToggleClock,
     },
     Binding {
+        keys: &[KeyCode::Char('T')],
+        label: "T",
+        help: "take over the meeting: this cockpit moves the room and runs its clock (asks first)",
+        footer: None,
+        msg: Msg::TakeOver,
+    },
+    Binding {
         keys: &[KeyCode::Char('n'), KeyCode::Enter],
         label: "n",
         help: "write notes on this item (kept as you type, saved on Esc)",

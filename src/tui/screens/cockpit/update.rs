@@ -36,6 +36,11 @@ impl App {
                 area.set_placeholder_text("why this input does not apply to this review");
                 self.state.overlay = Overlay::NotApplicableReason(Box::new(area));
             }
+            Msg::ToggleClock if !self.may_move_room() => {
+                let said = format!("the clock is the room's: {}", self.driver_said());
+                self.state.error(said);
+            }
+            Msg::TakeOver => self.ask_take_over(),
             Msg::ToggleClock => {
                 let (id, now) = (self.review_id, self.state.now);
                 if let Some(running) =
@@ -91,6 +96,17 @@ impl App {
             self.state.selected = index;
             self.state.evidence_offset = 0;
             return;
+        }
+        if !self.may_move_room() {
+            // browsing on its own: the room stays where its driver put it
+            self.state.selected = index;
+            self.state.evidence_offset = 0;
+            self.state.carry = Default::default();
+            let said = format!(
+                "browsing: the room stays where it is; {}",
+                self.driver_said()
+            );
+            return self.state.info(said);
         }
         let (review_id, now) = (self.review_id, self.state.now);
         if self
