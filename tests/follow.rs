@@ -74,3 +74,28 @@ fn the_follower_tracks_the_driver_and_the_second_cockpit_browses() {
         assert!(cockpit.wait_exit(Duration::from_secs(5)).is_some());
     }
 }
+
+#[test]
+fn a_driver_whose_terminal_is_closed_gives_up_the_room_to_the_next_move() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("steerco.sqlite");
+    common::ok(None, &db, &["demo", "--no-tui"]);
+    let mut projector = Cockpit::start(&db, &[], 200, 60);
+    projector.wait_on_screen("item 1 of 15");
+    let mut laptop = Cockpit::start(&db, &[], 120, 30);
+    laptop.wait_on_screen("room on 1 · ");
+    projector.hang_up();
+    assert!(projector.wait_exit(Duration::from_secs(5)).is_some());
+    laptop.type_keys("j");
+    laptop.wait_on_screen("item 2 of 15");
+    let deadline = Instant::now() + Duration::from_secs(2);
+    while room_and_log(&db).0 != "a" {
+        assert!(
+            Instant::now() < deadline,
+            "the laptop's move did not take the room"
+        );
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    laptop.type_keys("q");
+    assert!(laptop.wait_exit(Duration::from_secs(5)).is_some());
+}
