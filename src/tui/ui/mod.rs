@@ -157,6 +157,13 @@ fn draw_header(frame: &mut Frame, area: Rect, state: &State) {
     frame.render_widget(Paragraph::new(right).style(theme::header()), r);
 }
 
+/// A follower's footer: the only keys that do anything there.
+const FOLLOWER_KEYS: &[(&str, &str)] = &[
+    ("q", "quit"),
+    ("?", "help"),
+    ("PgDn/PgUp", "scroll the evidence"),
+];
+
 fn draw_footer(frame: &mut Frame, area: Rect, state: &State) {
     if let Some(status) = &state.status {
         let style = match status.kind {
@@ -183,6 +190,11 @@ fn draw_footer(frame: &mut Frame, area: Rect, state: &State) {
         }
         _ if popup.is_some() => {
             for (key, what) in popup.unwrap_or_default() {
+                push(key, what);
+            }
+        }
+        _ if state.seat == crate::tui::state::Seat::Follower => {
+            for (key, what) in FOLLOWER_KEYS {
                 push(key, what);
             }
         }

@@ -150,6 +150,14 @@ fn a_follower_shows_the_rooms_item_and_no_key_of_it_changes_anything() {
     remote.reload();
     assert_eq!(remote.state.selected, 2, "it follows the room");
     assert!(render(&remote, 80, 24).contains("following"));
+    // the account running the tests drives: named the same on every machine
+    let me = crate::store::os_user();
+    let frame = |app: &App, w, h| {
+        render(app, w, h).replace(&format!("following {me}"), "following ACCOUNT")
+    };
+    remote.state.status = None;
+    insta::assert_snapshot!("follower_80x24", frame(&remote, 80, 24));
+    insta::assert_snapshot!("follower_200x60", frame(&remote, 200, 60));
     drop(remote);
     projector.reload();
     assert!(!render(&projector, 200, 60).contains("follow"));

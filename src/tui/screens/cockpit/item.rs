@@ -65,14 +65,16 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &State) {
     .areas(inner);
     frame.render_widget(guidance, guidance_area);
     let locked = state.data.review.status == crate::domain::review::ReviewStatus::Closed;
-    frame.render_widget(Paragraph::new(state_line(item, locked)), state_area);
+    // a follower's keys do nothing: it is not told which to press
+    let hints = state.seat != crate::tui::state::Seat::Follower;
+    frame.render_widget(Paragraph::new(state_line(item, locked, hints)), state_area);
     if has_evidence {
         evidence::draw(frame, evidence_area, item, state);
     }
     draw_notes(frame, notes_area, item, state);
 }
 
-fn state_line(item: &AgendaItem, locked: bool) -> Line<'static> {
+fn state_line(item: &AgendaItem, locked: bool, hints: bool) -> Line<'static> {
     match item.state {
         ItemState::Covered => Line::from(Span::styled("✓ covered", theme::good())),
         ItemState::NotApplicable => Line::from(vec![
@@ -84,7 +86,11 @@ fn state_line(item: &AgendaItem, locked: bool) -> Line<'static> {
             theme::warn(),
         )),
         ItemState::Pending => Line::from(Span::styled(
-            "○ not yet covered  (c marks it covered)",
+            if hints {
+                "○ not yet covered  (c marks it covered)"
+            } else {
+                "○ not yet covered"
+            },
             theme::dim(),
         )),
     }
@@ -135,7 +141,11 @@ fn draw_notes(frame: &mut Frame, area: Rect, item: &AgendaItem, state: &State) {
     let block = Block::bordered().title(Span::styled(" Notes ", theme::title()));
     let text = if item.notes.trim().is_empty() {
         Text::from(Span::styled(
-            "No notes yet. n writes notes on this item.",
+            if state.seat == crate::tui::state::Seat::Follower {
+                "No notes yet."
+            } else {
+                "No notes yet. n writes notes on this item."
+            },
             theme::dim(),
         ))
     } else {
