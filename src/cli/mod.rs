@@ -236,6 +236,9 @@ impl Cli {
             self.command,
             None | Some(Command::Actions)
                 | Some(Command::Follow { .. })
+                | Some(Command::Review {
+                    command: review::ReviewCommand::Open { .. }
+                })
                 | Some(Command::Demo { no_tui: false, .. })
         )
     }
@@ -315,6 +318,26 @@ pub fn run(cli: Cli) -> Result<Launch> {
                 ConfigCommand::Default => crate::config::Request::Default,
                 ConfigCommand::Check => crate::config::Request::Check,
             }));
+        }
+        Some(Command::Review {
+            command: review::ReviewCommand::Open { reference },
+        }) => {
+            let store = db()?.open()?;
+            let review = review_named_or_current(&store, Some(&reference))?;
+            let hint = (review.status == crate::domain::review::ReviewStatus::Closed).then(|| {
+                format!(
+                    "{} is signed off: you browse its record; nothing can be changed",
+                    review.reference
+                )
+            });
+            return Ok(Launch::Cockpit(Box::new(Cockpit {
+                store,
+                review_id: review.id,
+                hint,
+                actions_only: false,
+                follow: false,
+                farewell: None,
+            })));
         }
         Some(Command::Review { command }) => review::run(&mut db()?.open()?, command),
         Some(Command::Person { command }) => person::run(&mut db()?.open()?, command),
@@ -452,6 +475,7 @@ fn open_cockpit(store: Store) -> Result<Launch> {
                     "Its minutes:   steerco review export {} --format html --out minutes.html",
                     last.reference
                 );
+                println!("Browse it:     steerco review open {}", last.reference);
             }
             None => println!("There is no review to open in {}.", path.display()),
         }

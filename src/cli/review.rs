@@ -54,6 +54,12 @@ pub enum ReviewCommand {
         #[arg(long)]
         presence: Option<String>,
     },
+    /// Open the cockpit on a review: a closed one read-only, as it was signed off
+    Open {
+        /// The review, e.g. MR-2026-01
+        #[arg(value_name = "REF")]
+        reference: String,
+    },
     /// List reviews, newest first
     List {
         /// Print JSON for scripts
@@ -210,6 +216,8 @@ pub fn run(store: &mut Store, command: ReviewCommand) -> Result<ExitCode> {
                 print!("{}", table(&["REF", "DATE", "STATUS", "TITLE"], &rows));
             }
         }
+        // the cockpit opens from `cli::run`, which sees this command first
+        ReviewCommand::Open { .. } => return Ok(ExitCode::FAILURE),
         ReviewCommand::Meeting(command) => return super::meeting::run(store, command),
         ReviewCommand::Close(command) => return super::closeout::run(store, command),
     }

@@ -6,6 +6,7 @@
 //! room shows, and no key of it changes anything.
 
 use super::App;
+use crate::domain::review::ReviewStatus;
 use crate::store::sessions;
 use crate::tui::state::{Overlay, Seat};
 
@@ -33,6 +34,8 @@ impl App {
             }
             Wanted::Browse => Seat::Browser,
             Wanted::Drive if self.state.read_only => Seat::Browser,
+            // a signed-off review has no room to move: it is read
+            Wanted::Drive if self.state.data.review.status == ReviewStatus::Closed => Seat::Browser,
             Wanted::Drive => {
                 let free = sessions::drive_if_free(conn, review, me, now).unwrap_or(false);
                 if free || self.drives_by_right() {
