@@ -619,6 +619,18 @@ impl State {
         self.data.items.get(self.selected)
     }
 
+    /// Where something captured about a 9.3.2 input is filed: that input's
+    /// agenda item ("c1" for a KPI of customer satisfaction, "e" for a
+    /// risk), else the item on screen.
+    pub fn item_for_input(&self, input_key: &str) -> Option<i64> {
+        self.data
+            .items
+            .iter()
+            .find(|i| i.input_key == input_key)
+            .or_else(|| self.current_item())
+            .map(|i| i.id)
+    }
+
     /// The pop-up taking the keys: an overlay's, or the KPI screen's record form.
     /// An overlay comes first: help or a capture form may open over the form.
     pub fn popup(&self) -> Option<&dyn Popup> {

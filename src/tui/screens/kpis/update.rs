@@ -54,8 +54,11 @@ impl App {
                 }
             }
             KpiMsg::CaptureAction => {
-                if let Some(kpi_id) = board.current().map(|tile| tile.def.id) {
-                    let agenda_item_id = self.state.current_item().map(|i| i.id);
+                if let Some((kpi_id, input)) = board
+                    .current()
+                    .map(|tile| (tile.def.id, tile.def.input_key.clone()))
+                {
+                    let agenda_item_id = self.state.item_for_input(&input);
                     self.open_action_form(ActionLink {
                         agenda_item_id,
                         kpi_id: Some(kpi_id),

@@ -168,7 +168,7 @@ impl App {
             RiskMsg::CaptureAction => match view.selected_entry(&self.state.data.board, today) {
                 Some(entry) => {
                     let link = crate::tui::popups::capture::ActionLink {
-                        agenda_item_id: self.state.current_item().map(|i| i.id),
+                        agenda_item_id: self.state.item_for_input("e"),
                         risk_id: Some(entry.id),
                         ..Default::default()
                     };
@@ -319,7 +319,8 @@ impl App {
             self.state.now,
             self.review_id,
         );
-        let item = self.state.current_item().map(|i| i.id);
+        // a decision on a risk belongs to input e), whichever item is on screen
+        let item = self.state.item_for_input("e");
         let note = field_text(&form.note);
         match self.store.write(|tx, actor| {
             risks::decide(

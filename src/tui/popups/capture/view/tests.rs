@@ -346,7 +346,12 @@ fn an_action_captured_from_a_kpi_tile_links_the_kpi() {
         press(&mut app, KeyCode::Right);
     }
     press(&mut app, KeyCode::Char('K'));
-    let kpi_id = app.state.kpis.current().map(|t| t.def.id).expect("a KPI");
+    let (kpi_id, input) = app
+        .state
+        .kpis
+        .current()
+        .map(|t| (t.def.id, t.def.input_key.clone()))
+        .expect("a KPI");
     press(&mut app, KeyCode::Char('a'));
     type_text(&mut app, "Recover on-time delivery");
     press(&mut app, KeyCode::Enter);
@@ -360,12 +365,21 @@ fn an_action_captured_from_a_kpi_tile_links_the_kpi() {
         )
         .unwrap();
     assert_eq!(stored.0, Some(kpi_id));
-    assert_eq!(stored.1, app.state.current_item().map(|i| i.id));
+    // filed under the KPI's own input, not the item the meeting is on (c)2)
+    let filed = app
+        .state
+        .data
+        .items
+        .iter()
+        .find(|i| i.id == stored.1.unwrap())
+        .unwrap();
+    assert_eq!(filed.input_key, input);
 }
 
 #[test]
 fn an_action_captured_on_the_risks_screen_links_the_risk() {
     let (_d, mut app) = demo_app();
+    press(&mut app, KeyCode::Right); // item a): a risk's action still goes under e)
     press(&mut app, KeyCode::Char('R'));
     let risk = app
         .state
@@ -386,4 +400,15 @@ fn an_action_captured_on_the_risks_screen_links_the_risk() {
         )
         .unwrap();
     assert_eq!(risk_id, Some(risk));
+    let item: i64 = app
+        .store()
+        .conn()
+        .query_row(
+            "SELECT agenda_item_id FROM action WHERE title = 'Qualify a second laminate supplier'",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert_eq!(app.state.item_for_input("e"), Some(item));
+    assert_ne!(app.state.current_item().map(|i| i.id), Some(item));
 }

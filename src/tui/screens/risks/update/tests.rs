@@ -122,16 +122,25 @@ fn a_decision_is_recorded_from_the_keys() {
     type_text(&mut app, "within appetite until Q2");
     press(&mut app, &[KeyCode::Enter]);
     assert!(matches!(app.state.overlay, Overlay::None));
-    let (text, category): (String, String) = app
+    let (text, category, item): (String, String, Option<i64>) = app
         .store()
         .conn()
         .query_row(
-            "SELECT text, category FROM decision d JOIN risk r ON r.id = d.risk_id
+            "SELECT text, category, agenda_item_id FROM decision d JOIN risk r ON r.id = d.risk_id
              WHERE r.ref = 'R-002'",
             [],
-            |r| Ok((r.get(0)?, r.get(1)?)),
+            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
         )
         .expect("a decision on R-002");
+    // filed under input e), whichever item the meeting is on
+    let filed = app
+        .state
+        .data
+        .items
+        .iter()
+        .find(|i| Some(i.id) == item)
+        .unwrap();
+    assert_eq!(filed.input_key, "e");
     assert_eq!(
         text,
         "Accept R-002 Component shortages and allocation: within appetite until Q2"
