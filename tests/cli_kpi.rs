@@ -424,3 +424,62 @@ fn a_kpi_that_can_go_below_zero_is_given_its_own_range_and_the_change_is_logged(
         ],
     );
 }
+
+#[test]
+fn a_value_recorded_by_mistake_is_removed_and_the_trail_keeps_it() {
+    let db = demo_db();
+    ok(
+        &db.path,
+        &[
+            "kpi",
+            "record",
+            "otd",
+            "12",
+            "--period",
+            "2026-10",
+            "--replace",
+        ],
+    );
+    let out = ok(
+        &db.path,
+        &[
+            "kpi",
+            "remove",
+            "otd",
+            "2026-10",
+            "--why",
+            "typed for the wrong KPI",
+        ],
+    );
+    assert!(out.contains("Removed otd for 2026-10 (12)"), "{out}");
+    assert_eq!(
+        count(
+            &db.path,
+            "SELECT count(*) FROM kpi_value v JOIN kpi k ON k.id = v.kpi_id WHERE k.key = 'otd' AND v.period = '2026-10'"
+        ),
+        0
+    );
+    let log = ok(&db.path, &["log", "--ref", "otd 2026-10"]);
+    assert!(log.contains("value: 12 → ∅"), "{log}");
+    assert!(log.contains("reason: typed for the wrong KPI"), "{log}");
+    // the removal is steerco's own: the record still verifies
+    let verified = ok(&db.path, &["audit", "verify"]);
+    assert!(verified.contains("intact"), "{verified}");
+    for (args, says) in [
+        (
+            vec!["kpi", "remove", "otd", "2026-10", "--why", "again"],
+            "nothing is recorded for 2026-10",
+        ),
+        (
+            vec!["kpi", "remove", "otd", "2026-09", "--why", " "],
+            "say why the value goes",
+        ),
+        (
+            vec!["kpi", "remove", "nope", "2026-09", "--why", "x"],
+            "no KPI with the key 'nope'",
+        ),
+    ] {
+        let err = common::refused(&db.path, &args);
+        assert!(err.contains(says), "{args:?}: {err}");
+    }
+}

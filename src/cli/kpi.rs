@@ -89,6 +89,16 @@ pub enum KpiCommand {
         #[arg(long)]
         replace: bool,
     },
+    /// Remove a value recorded by mistake; the change log keeps it and the reason
+    Remove {
+        key: String,
+        /// YYYY-MM (or YYYY-Qn)
+        #[arg(value_parser = Period::read)]
+        period: Period,
+        /// Why it goes (kept in the change log)
+        #[arg(long)]
+        why: String,
+    },
     /// Import values from a CSV file with columns kpi,period,value[,note]; all or nothing
     Import {
         file: PathBuf,
@@ -238,6 +248,15 @@ pub fn run(store: &mut Store, command: KpiCommand) -> Result<ExitCode> {
                 "{} takes {} from now on.",
                 def.key,
                 range.describe(&visible_line(&def.unit))
+            );
+        }
+        KpiCommand::Remove { key, period, why } => {
+            let value = store
+                .write(|tx, actor| kpis::remove_value(tx, actor, Utc::now(), &key, period, &why))?;
+            println!(
+                "Removed {} for {period} ({}); the change log keeps it and why.",
+                visible_line(&key),
+                crate::domain::kpi::fmt_num(value)
             );
         }
         KpiCommand::Import { file, replace } => {

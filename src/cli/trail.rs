@@ -102,6 +102,9 @@ pub fn log(
         .map(|r| {
             let change = match r.op.as_str() {
                 "update" => format!("{}: {} → {}", r.field, short(&r.old), short(&r.new)),
+                // what a deletion took away, or why
+                "delete" if r.new.is_none() => format!("{}: {} → ∅", r.field, short(&r.old)),
+                "delete" => format!("{}: {}", r.field, short(&r.new)),
                 _ => short(&r.new),
             };
             vec![

@@ -467,6 +467,61 @@ pub fn record_value(
     })
 }
 
+/// Removes a value recorded by mistake (a wrong period, a figure for
+/// another KPI). The change log keeps the value, its note and why it went.
+/// Returns the value removed.
+pub fn remove_value(
+    tx: &Transaction,
+    actor: &str,
+    now: DateTime<Utc>,
+    key: &str,
+    period: Period,
+    why: &str,
+) -> Result<f64> {
+    let def = kpi_by_key(tx, key)?
+        .ok_or_else(|| not_found!("no KPI with the key '{}'", visible_line(key)))?;
+    let why = why.trim();
+    if why.is_empty() {
+        return Err(refused!(
+            "say why the value goes; the change log keeps the value and the reason"
+        ));
+    }
+    let period_text = period.to_string();
+    let (value, note): (f64, String) = tx
+        .query_row(
+            "SELECT value, note FROM kpi_value WHERE kpi_id = ?1 AND period = ?2",
+            params![def.id, period_text],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
+        .optional()?
+        .ok_or_else(|| not_found!("{}: nothing is recorded for {period_text}", def.key))?;
+    tx.execute(
+        "DELETE FROM kpi_value WHERE kpi_id = ?1 AND period = ?2",
+        params![def.id, period_text],
+    )?;
+    let entity_ref = format!("{} {period_text}", def.key);
+    let was = if note.trim().is_empty() {
+        fmt_num(value)
+    } else {
+        format!("{} ({})", fmt_num(value), note.trim())
+    };
+    for (field, old, new) in [
+        ("value", Some(was.as_str()), None),
+        ("reason", None, Some(why)),
+    ] {
+        let change = Change {
+            entity: "kpi_value",
+            entity_ref: &entity_ref,
+            op: "delete",
+            field,
+            old,
+            new,
+        };
+        log_change(tx, actor, now, change)?;
+    }
+    Ok(value)
+}
+
 /// A value recorded again: the change log keeps the old value, and the old
 /// note when the note changed too.
 fn log_replaced(

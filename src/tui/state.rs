@@ -398,6 +398,8 @@ pub enum PromptFor {
     ReopenDue(i64, String),
     /// Why an edited action's due date moves; the form waits in `parked_form`.
     MoveDueWhy,
+    /// Why a KPI's value for this period, recorded by mistake, goes.
+    RemoveKpiValue(String, crate::domain::kpi::Period),
     Cancel(i64),
     Note(i64),
     OwnerFilter,

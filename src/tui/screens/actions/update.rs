@@ -203,6 +203,25 @@ impl App {
                 form.move_reason = Some(text);
                 self.submit_action_form(form);
             }
+            PromptFor::RemoveKpiValue(ref key, period) => {
+                if text.is_empty() {
+                    self.state.error("say why the value goes, or Esc");
+                    return self.state.overlay = Overlay::Prompt(prompt);
+                }
+                let key = key.clone();
+                let removed = self.store.write(|tx, actor| {
+                    crate::store::kpis::remove_value(tx, actor, now, &key, period, &text)
+                });
+                match removed {
+                    Ok(_) => {
+                        self.reload();
+                        self.state.info(format!(
+                            "{key} {period} removed; the change log keeps it and why"
+                        ));
+                    }
+                    Err(e) => self.state.error(crate::report::one_line_error(&e)),
+                }
+            }
             PromptFor::Cancel(id) => {
                 let Some(base) = self.base_or_say(id) else {
                     return;

@@ -18,6 +18,8 @@ pub enum KpiMsg {
     Record,
     /// Capture an action about the selected KPI.
     CaptureAction,
+    /// Remove the selected KPI's latest value, recorded by mistake.
+    RemoveValue,
     Help,
     Quit,
 }
@@ -78,6 +80,13 @@ pub const KPIS: &[Binding<KpiMsg>] = &[
         help: "capture an action about the selected KPI",
         footer: Some("action"),
         msg: KpiMsg::CaptureAction,
+    },
+    Binding {
+        keys: &[KeyCode::Char('X')],
+        label: "X",
+        help: "remove the latest value, recorded by mistake (asks why; the change log keeps it)",
+        footer: None,
+        msg: KpiMsg::RemoveValue,
     },
     Binding {
         keys: &[KeyCode::Esc, KeyCode::Char('K')],

@@ -10,7 +10,7 @@ use crate::tui::app::App;
 use crate::tui::screens::kpis::grid_columns;
 use crate::tui::screens::kpis::keys::{KpiMsg, kpi_msg};
 use crate::tui::screens::kpis::{KpiView, RecordForm};
-use crate::tui::state::Screen;
+use crate::tui::state::{PromptFor, Screen};
 
 impl App {
     pub(crate) fn kpi_key(&mut self, key: KeyEvent) {
@@ -64,6 +64,28 @@ impl App {
                         kpi_id: Some(kpi_id),
                         ..Default::default()
                     });
+                }
+            }
+            KpiMsg::RemoveValue => {
+                let latest = board.current().and_then(|tile| {
+                    let (period, value) = tile.assessment.latest?;
+                    Some((
+                        tile.def.key.clone(),
+                        period,
+                        value,
+                        tile.latest_text.clone(),
+                    ))
+                });
+                match latest {
+                    _ if self.state.read_only => {
+                        self.state.error("this database is read-only for you")
+                    }
+                    Some((key, period, _, shown)) => self.prompt(
+                        PromptFor::RemoveKpiValue(key.clone(), period),
+                        format!("Remove {key} {period} ({shown})? Why (the change log keeps it):"),
+                        "",
+                    ),
+                    None => self.state.error("this KPI has no value to remove"),
                 }
             }
             KpiMsg::Help => self.state.open_help(),

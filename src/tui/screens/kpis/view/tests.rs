@@ -359,3 +359,43 @@ fn the_record_form_refuses_a_figure_outside_the_kpis_valid_range_and_names_it() 
         .unwrap();
     assert_eq!(recorded, 0, "nothing was recorded");
 }
+
+#[test]
+fn a_value_recorded_by_mistake_is_removed_with_a_reason_and_the_tile_goes_back() {
+    let (_d, mut app) = demo_app();
+    open(&mut app, "complaints", KpiView::Detail, 200);
+    let (period, _) = app.state.kpis.current().unwrap().assessment.latest.unwrap();
+    press(&mut app, KeyCode::Char('X'));
+    let asked = render(&app, 200, 60);
+    assert!(
+        asked.contains(&format!("Remove complaints {period} (")),
+        "{asked}"
+    );
+    press(&mut app, KeyCode::Enter);
+    assert!(
+        app.state
+            .status
+            .as_ref()
+            .unwrap()
+            .text
+            .contains("say why the value goes"),
+        "no reason, nothing removed"
+    );
+    type_text(&mut app, "belongs to the next month");
+    press(&mut app, KeyCode::Enter);
+    let (now_latest, _) = app.state.kpis.current().unwrap().assessment.latest.unwrap();
+    assert!(
+        now_latest < period,
+        "the tile shows the period before: {now_latest}"
+    );
+    let logged: String = app
+        .store()
+        .conn()
+        .query_row(
+            "SELECT new_value FROM change_log WHERE op = 'delete' AND field = 'reason'",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert_eq!(logged, "belongs to the next month");
+}
