@@ -458,3 +458,115 @@ fn the_clock_counts_towards_the_item_the_meeting_is_on() {
     assert_eq!(item(&now, "c1")["current"], true);
     assert_eq!(now["clock_running"], false);
 }
+
+#[test]
+fn what_the_meeting_captured_by_mistake_is_withdrawn_until_sign_off() {
+    let (_dir, db) = demo();
+    let decided = ok(
+        &db,
+        &[
+            "review",
+            "decide",
+            REVIEW,
+            "Buy a second AOI",
+            "--category",
+            "resources",
+        ],
+    );
+    let decision = decided.split_whitespace().next().unwrap().to_string();
+    let raised = ok(
+        &db,
+        &[
+            "action",
+            "add",
+            "Duplicate of A-2026-030",
+            "--review",
+            REVIEW,
+            "--due",
+            "+2w",
+        ],
+    );
+    let action = raised
+        .split_whitespace()
+        .find(|w| w.starts_with("A-"))
+        .unwrap()
+        .trim_end_matches([':', ','])
+        .to_string();
+    for (args, says) in [
+        (
+            vec!["review", "withdraw", REVIEW, &decision, "--why", " "],
+            "say why",
+        ),
+        (
+            vec!["review", "withdraw", REVIEW, "A-2026-007", "--why", "x"],
+            "was not captured in this review",
+        ),
+        (
+            vec!["review", "withdraw", REVIEW, "X-1", "--why", "x"],
+            "neither an action (A-…) nor a decision (D-…)",
+        ),
+    ] {
+        let err = common::refused(&db, &args);
+        assert!(err.contains(says), "{args:?}: {err}");
+    }
+    let out = ok(
+        &db,
+        &[
+            "review",
+            "withdraw",
+            REVIEW,
+            &decision,
+            "--why",
+            "decided twice",
+        ],
+    );
+    assert!(out.contains("Withdrew"), "{out}");
+    ok(
+        &db,
+        &["review", "withdraw", REVIEW, &action, "--why", "duplicate"],
+    );
+    let log = ok(&db, &["log", "--ref", &decision]);
+    assert!(log.contains("withdrawn: decided twice"), "{log}");
+    let listed = ok(&db, &["action", "list", "--review", REVIEW]);
+    assert!(!listed.contains("Duplicate of A-2026-030"), "{listed}");
+    let err = common::refused(
+        &db,
+        &["review", "withdraw", REVIEW, &decision, "--why", "again"],
+    );
+    assert!(err.contains(&format!("no decision {decision}")), "{err}");
+    // after sign-off the record is closed to withdrawals too
+    let kept = ok(
+        &db,
+        &[
+            "review",
+            "decide",
+            REVIEW,
+            "Keep the AOI plan",
+            "--category",
+            "a",
+        ],
+    );
+    let kept = kept.split_whitespace().next().unwrap().to_string();
+    ok(&db, &["review", "start", REVIEW]);
+    ok(
+        &db,
+        &[
+            "review",
+            "attend",
+            REVIEW,
+            "David Okafor",
+            "--presence",
+            "present",
+        ],
+    );
+    ok(&db, &["review", "close", REVIEW, "--reason", "test"]);
+    let minutes =
+        std::fs::read_to_string(db.with_file_name("minutes").join("MR-2026-02-minutes.md"))
+            .unwrap();
+    assert!(
+        !minutes.contains("Buy a second AOI"),
+        "withdrawn, not in the minutes"
+    );
+    let err = common::refused(&db, &["review", "withdraw", REVIEW, &kept, "--why", "late"]);
+    assert!(err.contains("closed and signed off"), "{err}");
+}

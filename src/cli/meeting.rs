@@ -1,4 +1,4 @@
-//! `steerco review note|cover|not-applicable|decide|verdict|clock|goto|agenda`:
+//! `steerco review note|cover|not-applicable|decide|verdict|withdraw|clock|goto|agenda`:
 //! everything the cockpit does in a meeting, from a script. Each command is
 //! one write, with the same store rules the cockpit meets.
 
@@ -111,6 +111,17 @@ pub enum MeetingCommand {
         /// Why (needed for redated and not_effective; printed in the minutes)
         #[arg(long)]
         why: Option<String>,
+    },
+    /// Withdraw an action or decision captured in this review by mistake (until sign-off; the change log keeps it)
+    Withdraw {
+        /// The review, e.g. MR-2026-02
+        #[arg(value_name = "REF")]
+        reference: String,
+        /// The action or decision, e.g. D-2026-005
+        captured: String,
+        /// Why it goes
+        #[arg(long)]
+        why: String,
     },
     /// Start or pause the meeting clock
     Clock {
@@ -327,6 +338,22 @@ pub fn run(store: &mut Store, command: MeetingCommand) -> Result<ExitCode> {
         } => {
             let review = find_review(store, &reference)?;
             verdict(store, &review, &action, &outcome, due, why)?;
+        }
+        MeetingCommand::Withdraw {
+            reference,
+            captured,
+            why,
+        } => {
+            let review = find_review(store, &reference)?;
+            let was = store.write(|tx, actor| {
+                actions::withdraw_captured(tx, actor, now, review.id, &captured, &why)
+            })?;
+            println!(
+                "Withdrew {} \"{}\" from {}; the change log keeps it and why.",
+                captured.trim().to_ascii_uppercase(),
+                visible_line(&was),
+                review.reference
+            );
         }
         MeetingCommand::Clock { reference, what } => {
             let review = find_review(store, &reference)?;

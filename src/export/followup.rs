@@ -108,7 +108,7 @@ pub fn linked_actions(conn: &Connection, review_id: i64) -> Result<HashMap<Strin
     let mut stmt = conn.prepare(
         "SELECT d.ref, a.ref FROM decision_action da
            JOIN decision d ON d.id = da.decision_id JOIN action a ON a.id = da.action_id
-          WHERE d.review_id = ?1 ORDER BY a.ref",
+          WHERE d.review_id = ?1 AND a.deleted_at IS NULL ORDER BY a.ref",
     )?;
     let mut out: HashMap<String, Vec<String>> = HashMap::new();
     for row in stmt.query_map([review_id], |r| {

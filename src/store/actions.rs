@@ -14,7 +14,7 @@ mod decisions;
 mod list;
 
 pub(super) use decisions::next_decision_ref;
-pub use decisions::{NewDecision, create_decision, decisions_of_action};
+pub use decisions::{NewDecision, create_decision, decisions_of_action, withdraw_captured};
 pub use list::{ActionFilter, ActionLine, LinkKind, count_actions, list_actions, list_lines};
 
 /// One action with everything a list, a detail view or the CLI shows.

@@ -51,6 +51,7 @@ pub enum Msg {
     CarryReviewed,
     CarryRedate,
     TakeOver,
+    Withdraw,
     CarryEffective,
     CarryNotEffective,
     CarryLeave,

@@ -398,6 +398,10 @@ pub enum PromptFor {
     ReopenDue(i64, String),
     /// Why an edited action's due date moves; the form waits in `parked_form`.
     MoveDueWhy,
+    /// Which captured action or decision to withdraw.
+    WithdrawWhich,
+    /// Why this captured action or decision is withdrawn.
+    WithdrawWhy(String),
     /// Why a KPI's value for this period, recorded by mistake, goes.
     RemoveKpiValue(String, crate::domain::kpi::Period),
     Cancel(i64),

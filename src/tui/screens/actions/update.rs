@@ -203,6 +203,38 @@ impl App {
                 form.move_reason = Some(text);
                 self.submit_action_form(form);
             }
+            PromptFor::WithdrawWhich => {
+                if text.is_empty() {
+                    return;
+                }
+                let reference = text.to_ascii_uppercase();
+                self.prompt(
+                    PromptFor::WithdrawWhy(reference.clone()),
+                    format!("Why withdraw {reference}? (the change log keeps it and the reason)"),
+                    "",
+                );
+            }
+            PromptFor::WithdrawWhy(ref reference) => {
+                let reference = reference.clone();
+                let review_id = self.review_id;
+                let done = self.store.write(|tx, actor| {
+                    actions::withdraw_captured(tx, actor, now, review_id, &reference, &text)
+                });
+                match done {
+                    Ok(_) => {
+                        self.reload();
+                        self.state.info(format!(
+                            "{reference} withdrawn; the change log keeps it and why"
+                        ));
+                    }
+                    Err(e) => {
+                        self.state.error(crate::report::one_line_error(&e));
+                        if text.is_empty() {
+                            self.state.overlay = Overlay::Prompt(prompt);
+                        }
+                    }
+                }
+            }
             PromptFor::RemoveKpiValue(ref key, period) => {
                 if text.is_empty() {
                     self.state.error("say why the value goes, or Esc");

@@ -52,6 +52,13 @@ pub const COCKPIT: &[Binding] = &[
         msg: Msg::ToggleClock,
     },
     Binding {
+        keys: &[KeyCode::Char('W')],
+        label: "W",
+        help: "withdraw an action or decision captured here by mistake (asks which and why)",
+        footer: None,
+        msg: Msg::Withdraw,
+    },
+    Binding {
         keys: &[KeyCode::Char('T')],
         label: "T",
         help: "take over the meeting: this cockpit moves the room and runs its clock (asks first)",

@@ -412,3 +412,45 @@ fn an_action_captured_on_the_risks_screen_links_the_risk() {
     assert_eq!(app.state.item_for_input("e"), Some(item));
     assert_ne!(app.state.current_item().map(|i| i.id), Some(item));
 }
+
+#[test]
+fn w_withdraws_what_was_captured_here_by_mistake_with_a_reason() {
+    let (_d, mut app) = demo_app();
+    press(&mut app, KeyCode::Char('a'));
+    type_text(&mut app, "Captured twice");
+    press(&mut app, KeyCode::Enter);
+    let reference = app.state.data.actions.last().unwrap().reference.clone();
+    press(&mut app, KeyCode::Char('W'));
+    let asked = render(&app, 120, 30);
+    assert!(
+        asked.contains(&reference),
+        "the latest captured here is offered: {asked}"
+    );
+    press(&mut app, KeyCode::Enter);
+    assert!(render(&app, 120, 30).contains(&format!("Why withdraw {reference}?")));
+    press(&mut app, KeyCode::Enter);
+    assert!(
+        app.state.status.as_ref().unwrap().text.contains("say why"),
+        "no reason, nothing withdrawn"
+    );
+    type_text(&mut app, "captured twice");
+    press(&mut app, KeyCode::Enter);
+    assert!(
+        app.state
+            .data
+            .actions
+            .iter()
+            .all(|a| a.reference != reference),
+        "gone from the review"
+    );
+    let logged: String = app
+        .store()
+        .conn()
+        .query_row(
+            "SELECT new_value FROM change_log WHERE entity_ref = ?1 AND field = 'withdrawn'",
+            [&reference],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert_eq!(logged, "captured twice");
+}
