@@ -181,35 +181,6 @@ impl App {
     }
 }
 
-#[cfg(test)]
-mod policy_tests {
-    use crossterm::event::KeyCode;
-
-    use crate::domain::policy::PolicyOutcome;
-    use crate::tui::keymap::Msg;
-    use crate::tui::testkit::{demo_app, key, render};
-
-    #[test]
-    fn p_on_item_c2_records_the_policy_reviewed_with_no_change() {
-        let (_dir, mut app) = demo_app();
-        app.update(Msg::FirstItem);
-        while app.state.current_item().unwrap().input_key != "c2" {
-            app.update(Msg::NextItem);
-        }
-        let drawn = render(&app, 200, 60);
-        assert!(drawn.contains("Quality policy version 2"), "{drawn}");
-        assert!(drawn.contains("not yet reviewed in this review"), "{drawn}");
-        app.handle_key(key(KeyCode::Char('P')));
-        let policy = app.state.data.policy.clone().unwrap();
-        assert_eq!(policy.outcome, Some(PolicyOutcome::NoChange));
-        assert!(render(&app, 200, 60).contains("reviewed, no change"));
-        // once only
-        app.handle_key(key(KeyCode::Char('P')));
-        let said = app.state.status.as_ref().map(|s| s.text.clone()).unwrap();
-        assert!(said.contains("already"), "{said}");
-    }
-}
-
 impl App {
     /// W: which captured action or decision goes, the latest on this item offered.
     fn ask_withdraw(&mut self) {
@@ -238,5 +209,34 @@ impl App {
             "Withdraw which action or decision captured in this review? (A-… or D-…)".to_string(),
             latest.as_deref().unwrap_or(""),
         );
+    }
+}
+
+#[cfg(test)]
+mod policy_tests {
+    use crossterm::event::KeyCode;
+
+    use crate::domain::policy::PolicyOutcome;
+    use crate::tui::keymap::Msg;
+    use crate::tui::testkit::{demo_app, key, render};
+
+    #[test]
+    fn p_on_item_c2_records_the_policy_reviewed_with_no_change() {
+        let (_dir, mut app) = demo_app();
+        app.update(Msg::FirstItem);
+        while app.state.current_item().unwrap().input_key != "c2" {
+            app.update(Msg::NextItem);
+        }
+        let drawn = render(&app, 200, 60);
+        assert!(drawn.contains("Quality policy version 2"), "{drawn}");
+        assert!(drawn.contains("not yet reviewed in this review"), "{drawn}");
+        app.handle_key(key(KeyCode::Char('P')));
+        let policy = app.state.data.policy.clone().unwrap();
+        assert_eq!(policy.outcome, Some(PolicyOutcome::NoChange));
+        assert!(render(&app, 200, 60).contains("reviewed, no change"));
+        // once only
+        app.handle_key(key(KeyCode::Char('P')));
+        let said = app.state.status.as_ref().map(|s| s.text.clone()).unwrap();
+        assert!(said.contains("already"), "{said}");
     }
 }
