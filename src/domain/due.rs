@@ -76,6 +76,13 @@ pub fn check_ahead(due: NaiveDate, today: NaiveDate) -> Result<(), String> {
     check_not_too_far(due, today)
 }
 
+/// A new due date as typed, read and checked by `check_ahead`.
+pub fn parse_ahead(input: &str, today: NaiveDate) -> Result<NaiveDate, String> {
+    let due = parse_due(input, today)?;
+    check_ahead(due, today)?;
+    Ok(due)
+}
+
 /// `3d`, `2w`, `1m`: days, weeks or months from today.
 fn relative(rest: &str, today: NaiveDate) -> Option<NaiveDate> {
     let unit_at = rest.find(|c: char| !c.is_ascii_digit())?;

@@ -5,7 +5,7 @@ use crate::store::error::not_found;
 use rusqlite::Transaction;
 
 use crate::domain::action::ActionStatus;
-use crate::domain::due::{check_ahead, parse_due};
+use crate::domain::due::parse_ahead;
 use crate::store::actions::{self, ActionRecord, CheckOutcome};
 use crate::store::people;
 use crate::tui::app::App;
@@ -114,8 +114,7 @@ impl App {
                 self.load_actions_view();
             }
             PromptFor::Redate(id) => {
-                let due = parse_due(&text, today).and_then(|d| check_ahead(d, today).map(|()| d));
-                let due = match due {
+                let due = match parse_ahead(&text, today) {
                     Ok(d) => d,
                     Err(e) => {
                         self.state.error(e);
@@ -163,8 +162,7 @@ impl App {
                 );
             }
             PromptFor::ReopenDue(id, ref why) => {
-                let due = parse_due(&text, today).and_then(|d| check_ahead(d, today).map(|()| d));
-                let due = match due {
+                let due = match parse_ahead(&text, today) {
                     Ok(d) => d,
                     Err(e) => {
                         self.state.error(e);
