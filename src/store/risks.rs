@@ -404,7 +404,7 @@ pub fn rate_risk(
 }
 
 /// A decision on a risk in a review: a `decision` row linked to the risk, with
-/// its 9.3.3 category, and the risk's status moved to match. Returns the decision's reference.
+/// the 9.3.3 category chosen, and the risk's status moved to match. Returns the decision's reference.
 #[allow(clippy::too_many_arguments)]
 pub fn decide(
     tx: &Transaction,
@@ -415,6 +415,7 @@ pub fn decide(
     review_id: i64,
     agenda_item_id: Option<i64>,
     decision: RiskDecision,
+    category: crate::domain::action::DecisionCategory,
     note: &str,
 ) -> Result<String> {
     let entry = entry_by_id(tx, risk_id)?;
@@ -442,7 +443,7 @@ pub fn decide(
             review_id,
             agenda_item_id,
             text,
-            decision.category(),
+            category.as_str(),
             risk_id,
             actor,
             timestamp(now)

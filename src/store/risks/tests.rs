@@ -1,3 +1,4 @@
+use crate::domain::action::DecisionCategory;
 use chrono::{NaiveDate, TimeZone, Utc};
 
 use super::*;
@@ -233,7 +234,10 @@ fn a_decision_is_recorded_with_its_category_and_moves_the_status() {
     let review_id = review(&mut store, "in_progress");
     let decide_as = |store: &mut Store, d, note| {
         store
-            .write(|tx, actor| decide(tx, actor, now(), id, None, review_id, None, d, note))
+            .write(|tx, actor| {
+                let usual = DecisionCategory::parse(RiskDecision::category(d)).unwrap();
+                decide(tx, actor, now(), id, None, review_id, None, d, usual, note)
+            })
             .unwrap()
     };
     assert_eq!(
@@ -283,6 +287,7 @@ fn no_decision_in_a_closed_review() {
                 review_id,
                 None,
                 RiskDecision::Treat,
+                DecisionCategory::Improvement,
                 ""
             ))
             .is_err()

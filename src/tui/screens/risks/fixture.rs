@@ -155,6 +155,7 @@ pub fn register() -> (tempfile::TempDir, Store, i64) {
                 current,
                 None,
                 RiskDecision::Treat,
+                crate::domain::action::DecisionCategory::Improvement,
                 "Qualify the second mill by March",
             )?;
             Ok(current)

@@ -2,6 +2,7 @@
 //! view's choices (basis, filters, heat-map cursor, selection) and the small
 //! forms for raising, re-rating and deciding on a risk.
 
+use crate::domain::action::DecisionCategory;
 use chrono::{DateTime, NaiveDate, Utc};
 use color_eyre::eyre::Result;
 use crossterm::event::{KeyCode, KeyEvent};
@@ -296,8 +297,15 @@ pub struct DecisionForm {
     pub title: String,
     pub version: i64,
     pub choice: RiskDecision,
+    /// Its 9.3.3 output: the choice's usual one until chosen (Shift-Tab).
+    pub category: DecisionCategory,
     pub note: TextArea<'static>,
     pub confirm_discard: bool,
+}
+
+/// The 9.3.3 output a risk decision usually is.
+fn usual_category(choice: RiskDecision) -> DecisionCategory {
+    DecisionCategory::parse(choice.category()).unwrap_or(DecisionCategory::Improvement)
 }
 
 impl DecisionForm {
@@ -308,6 +316,7 @@ impl DecisionForm {
             title: entry.title.clone(),
             version: entry.version,
             choice: RiskDecision::Treat,
+            category: usual_category(RiskDecision::Treat),
             note: text_field("what was decided, by whom, by when (optional)"),
             confirm_discard: false,
         }
@@ -317,6 +326,14 @@ impl DecisionForm {
         let all = RiskDecision::ALL;
         let i = all.iter().position(|d| *d == self.choice).unwrap_or(0);
         self.choice = all[(i + 1) % all.len()];
+        self.category = usual_category(self.choice);
+    }
+
+    /// Shift-Tab: the 9.3.3 output it counts as, chosen rather than assumed.
+    pub fn cycle_category(&mut self) {
+        let all = DecisionCategory::ALL;
+        let i = all.iter().position(|c| *c == self.category).unwrap_or(0);
+        self.category = all[(i + 1) % all.len()];
     }
 }
 
@@ -425,6 +442,7 @@ impl Popup for DecisionForm {
         &[
             ("Enter", "record"),
             ("Tab", "accept/treat/escalate"),
+            ("Shift-Tab", "9.3.3 a/b/c"),
             ("Esc", "cancel"),
         ]
     }
@@ -435,7 +453,8 @@ impl Popup for DecisionForm {
             return left;
         }
         match key.code {
-            KeyCode::Tab | KeyCode::BackTab => self.cycle(),
+            KeyCode::Tab => self.cycle(),
+            KeyCode::BackTab => self.cycle_category(),
             KeyCode::Enter => return FormKey::Submit,
             _ => {
                 self.note.input(key);

@@ -312,10 +312,11 @@ impl App {
     }
 
     pub(crate) fn save_decision(&mut self, form: &mut DecisionForm) -> bool {
-        let (id, version, choice, now, review_id) = (
+        let (id, version, choice, category, now, review_id) = (
             form.risk_id,
             form.version,
             form.choice,
+            form.category,
             self.state.now,
             self.review_id,
         );
@@ -332,6 +333,7 @@ impl App {
                 review_id,
                 item,
                 choice,
+                category,
                 &note,
             )
         }) {
@@ -349,7 +351,7 @@ impl App {
                     "{reference} recorded: {} {} (9.3.3 {}); status {status}",
                     choice.word(),
                     form.reference,
-                    crate::domain::action::DecisionCategory::short_label(choice.category())
+                    crate::domain::action::DecisionCategory::short_label(category.as_str())
                 ));
                 true
             }

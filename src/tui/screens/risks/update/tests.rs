@@ -7,7 +7,7 @@ use crate::store::{Store, risks};
 use crate::tui::app::App;
 use crate::tui::screens::risks::fixture::{self, now, today};
 use crate::tui::state::{Overlay, Screen};
-use crate::tui::testkit::{ctrl, key, type_text};
+use crate::tui::testkit::{ctrl, key, render, type_text};
 
 fn app() -> (tempfile::TempDir, App) {
     let (dir, store, review_id) = fixture::register();
@@ -148,6 +148,37 @@ fn a_decision_is_recorded_from_the_keys() {
     assert_eq!(category, "qms_change");
     let entry = risks::require_ref(app.store().conn(), "R-002").expect("R-002");
     assert_eq!(entry.status, RiskStatus::Accepted);
+}
+
+#[test]
+fn a_risk_decisions_9_3_3_output_is_chosen_not_assumed() {
+    let (_dir, mut app) = app();
+    press(
+        &mut app,
+        &[KeyCode::Char('R'), KeyCode::Down, KeyCode::Down],
+    );
+    // treat (usually an improvement), counted as a resource need
+    press(
+        &mut app,
+        &[KeyCode::Char('d'), KeyCode::BackTab, KeyCode::BackTab],
+    );
+    let shown = render(&app, 120, 30);
+    assert!(
+        shown.contains("9.3.3 c resource need · status → treating"),
+        "{shown}"
+    );
+    type_text(&mut app, "a second supplier needs budget");
+    press(&mut app, &[KeyCode::Enter]);
+    let category: String = app
+        .store()
+        .conn()
+        .query_row(
+            "SELECT category FROM decision d JOIN risk r ON r.id = d.risk_id WHERE r.ref = 'R-002'",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert_eq!(category, "resources");
 }
 
 #[test]

@@ -174,7 +174,7 @@ fn decision(frame: &mut Frame, area: Rect, form: &DecisionForm) {
         frame,
         area,
         format!(" Decision on {} {} ", form.reference, safe(&form.title)),
-        "Enter record · Tab accept/treat/escalate · Esc cancel",
+        "Enter record · Tab accept/treat/escalate · Shift-Tab 9.3.3 · Esc cancel",
         3,
     );
     let v = row(frame, rows[0], "Decide", true);
@@ -189,7 +189,7 @@ fn decision(frame: &mut Frame, area: Rect, form: &DecisionForm) {
         Paragraph::new(Span::styled(
             format!(
                 "  9.3.3 {} · {status}",
-                crate::domain::action::DecisionCategory::short_label(form.choice.category())
+                crate::domain::action::DecisionCategory::short_label(form.category.as_str())
             ),
             theme::dim(),
         )),
