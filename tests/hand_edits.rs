@@ -245,3 +245,39 @@ fn a_dump_edited_by_hand_is_refused_on_import() {
     let (ok, text) = verify(&good);
     assert!(ok, "{text}");
 }
+
+#[test]
+fn an_upgrade_that_only_adds_bookkeeping_keeps_the_seals_and_a_hand_edit_made_before_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = closed_demo(dir.path());
+    // the file as the previous release left it: no table of meeting sessions
+    by_hand(&db, "DROP TABLE meeting_session; PRAGMA user_version = 19;");
+    let seals = |db: &Path| -> String {
+        let conn = rusqlite::Connection::open(db).unwrap();
+        conn.query_row(
+            "SELECT group_concat(tbl || ' ' || pk || ' ' || state, '|')
+               FROM (SELECT * FROM row_seal ORDER BY tbl, pk)",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap()
+    };
+    by_hand(&db, "UPDATE kpi SET target = 99 WHERE key = 'otd'");
+    let before = seals(&db);
+    // the first steerco command upgrades the file
+    let (ok, text) = verify(&db);
+    assert!(
+        !ok,
+        "the hand edit is still named after the upgrade: {text}"
+    );
+    assert!(
+        text.contains("kpi otd: changed outside steerco (target"),
+        "{text}"
+    );
+    assert_eq!(seals(&db), before, "nothing was sealed again");
+    let conn = rusqlite::Connection::open(&db).unwrap();
+    let version: i64 = conn
+        .query_row("PRAGMA user_version", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(version, 20, "upgraded");
+}
