@@ -162,3 +162,31 @@ fn a_follower_shows_the_rooms_item_and_no_key_of_it_changes_anything() {
     projector.reload();
     assert!(!render(&projector, 200, 60).contains("follow"));
 }
+
+#[test]
+fn the_facilitators_account_takes_the_room_from_another_account_on_opening() {
+    let (_dir, path) = demo_db();
+    let store = Store::open(&path).unwrap();
+    let review = reviews::cockpit_review(store.conn()).unwrap().unwrap();
+    // a colleague's cockpit drives (this process, another account)
+    let colleague = crate::store::sessions::Session::this_process("rng");
+    assert!(
+        crate::store::sessions::drive_if_free(store.conn(), review.id, &colleague, nine_am())
+            .unwrap()
+    );
+    store
+        .conn()
+        .execute(
+            "UPDATE person SET os_user = ?1 WHERE id = (SELECT facilitator_id FROM review WHERE id = ?2)",
+            rusqlite::params![crate::store::os_user(), review.id],
+        )
+        .unwrap();
+    let projector = cockpit(&path, Wanted::Drive);
+    assert_eq!(
+        projector.state.seat,
+        Seat::Driver,
+        "the facilitator drives by right"
+    );
+    let presence = crate::store::sessions::presence(store.conn(), review.id).unwrap();
+    assert_eq!(presence.driver.unwrap().os_user, crate::store::os_user());
+}
