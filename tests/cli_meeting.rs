@@ -570,3 +570,102 @@ fn what_the_meeting_captured_by_mistake_is_withdrawn_until_sign_off() {
     let err = common::refused(&db, &["review", "withdraw", REVIEW, &kept, "--why", "late"]);
     assert!(err.contains("closed and signed off"), "{err}");
 }
+
+#[test]
+fn a_decision_is_corrected_until_sign_off_and_the_minutes_print_it_as_corrected() {
+    let (_dir, db) = demo();
+    let decided = ok(
+        &db,
+        &[
+            "review",
+            "decide",
+            REVIEW,
+            "Buy a secnd AOI",
+            "--category",
+            "improvement",
+        ],
+    );
+    let decision = decided.split_whitespace().next().unwrap().to_string();
+    for (args, says) in [
+        (
+            vec!["review", "amend", REVIEW, &decision],
+            "say what to correct",
+        ),
+        (
+            vec!["review", "amend", REVIEW, &decision, "--category", "money"],
+            "not a 9.3.3 category",
+        ),
+        (
+            vec![
+                "review",
+                "amend",
+                REVIEW,
+                &decision,
+                "--owner",
+                "Nobody Here",
+            ],
+            "no person called",
+        ),
+        (
+            vec!["review", "amend", REVIEW, &decision, "--text", " "],
+            "needs its text",
+        ),
+        (
+            vec!["review", "amend", REVIEW, "D-1999-001", "--text", "x"],
+            "no decision D-1999-001",
+        ),
+    ] {
+        let err = common::refused(&db, &args);
+        assert!(err.contains(says), "{args:?}: {err}");
+    }
+    let out = ok(
+        &db,
+        &[
+            "review",
+            "amend",
+            REVIEW,
+            &decision,
+            "--text",
+            "Buy a second AOI",
+            "--category",
+            "resources",
+            "--owner",
+            "David Okafor",
+            "--amount",
+            "EUR 120,000",
+        ],
+    );
+    assert!(
+        out.contains("corrected") && out.contains("text, category, owner, amount"),
+        "{out}"
+    );
+    let log = ok(&db, &["log", "--ref", &decision]);
+    assert!(
+        log.contains("Buy a secnd AOI"),
+        "the log keeps what it was: {log}"
+    );
+    ok(&db, &["review", "start", REVIEW]);
+    ok(
+        &db,
+        &[
+            "review",
+            "attend",
+            REVIEW,
+            "David Okafor",
+            "--presence",
+            "present",
+        ],
+    );
+    ok(&db, &["review", "close", REVIEW, "--reason", "test"]);
+    let minutes =
+        std::fs::read_to_string(db.with_file_name("minutes").join("MR-2026-02-minutes.md"))
+            .unwrap();
+    assert!(minutes.contains("Buy a second AOI"), "{minutes}");
+    assert!(!minutes.contains("secnd"), "{minutes}");
+    assert!(minutes.contains("EUR 120,000"), "{minutes}");
+    let err = common::refused(
+        &db,
+        &["review", "amend", REVIEW, &decision, "--text", "Later"],
+    );
+    assert!(err.contains("closed and signed off"), "{err}");
+}

@@ -1,4 +1,5 @@
-//! `steerco review note|cover|not-applicable|decide|verdict|withdraw|clock|goto|agenda`:
+//! `steerco review note|cover|not-applicable|verdict|withdraw|clock|goto|agenda`
+//! (decisions are in `decision`):
 //! everything the cockpit does in a meeting, from a script. Each command is
 //! one write, with the same store rules the cockpit meets.
 
@@ -11,14 +12,12 @@ use serde::Serialize;
 
 use super::closeout::find_review;
 use super::output::table;
-use crate::domain::action::DecisionCategory;
 use crate::domain::agenda::ItemState;
 use crate::domain::due::parse_due;
 use crate::domain::model::{AgendaItem, Review};
-use crate::domain::review::words;
 use crate::domain::text::{to_json_pretty, visible_line};
-use crate::store::actions::{self, CheckOutcome, NewDecision};
-use crate::store::{Store, evidence, people, reviews};
+use crate::store::actions::{self, CheckOutcome};
+use crate::store::{Store, evidence, reviews};
 
 #[derive(Debug, Subcommand)]
 pub enum MeetingCommand {
@@ -71,31 +70,9 @@ pub enum MeetingCommand {
         item: String,
     },
     /// Record a decision of the review with its 9.3.3 category
-    Decide {
-        /// The review, e.g. MR-2026-02
-        #[arg(value_name = "REF")]
-        reference: String,
-        /// What was decided
-        text: String,
-        /// improvement, qms_change or resources (9.3.3 a, b, c)
-        #[arg(long)]
-        category: String,
-        /// The item it was decided on (code or number); default: the meeting's current item
-        #[arg(long)]
-        item: Option<String>,
-        /// Who answers for it
-        #[arg(long, value_name = "PERSON")]
-        owner: Option<String>,
-        /// The amount it commits, e.g. "EUR 40,000" or "0.5 FTE"
-        #[arg(long)]
-        amount: Option<String>,
-        /// An action it calls for (repeat for each), e.g. A-2026-014
-        #[arg(long = "action", value_name = "REF")]
-        actions: Vec<String>,
-        /// The risk or opportunity it treats, e.g. R-003
-        #[arg(long, value_name = "REF")]
-        risk: Option<String>,
-    },
+    Decide(super::decision::Decide),
+    /// Correct a decision captured in this review, until sign-off (each change is logged)
+    Amend(super::decision::Amend),
     /// Record the review's verdict on an action carried forward (item a)
     Verdict {
         /// The review, e.g. MR-2026-02
@@ -180,7 +157,7 @@ struct AgendaJson {
 
 /// The item named on the command line: its code as the agenda prints it
 /// ("c2", "c)2", "C2") or its number on the agenda.
-fn find_item(items: &[AgendaItem], named: &str) -> Result<AgendaItem> {
+pub(super) fn find_item(items: &[AgendaItem], named: &str) -> Result<AgendaItem> {
     let wanted: String = named
         .trim()
         .chars()
@@ -267,68 +244,8 @@ pub fn run(store: &mut Store, command: MeetingCommand) -> Result<ExitCode> {
         MeetingCommand::Uncover { reference, item } => {
             set_state(store, &reference, &item, ItemState::Pending, "")?
         }
-        MeetingCommand::Decide {
-            reference,
-            text,
-            category,
-            item,
-            owner,
-            amount,
-            actions: action_refs,
-            risk,
-        } => {
-            let review = find_review(store, &reference)?;
-            let category = DecisionCategory::parse(&category).ok_or_else(|| {
-                eyre!(
-                    "'{}' is not a 9.3.3 category; write {}",
-                    visible_line(category.trim()),
-                    words(DecisionCategory::ALL)
-                )
-            })?;
-            let conn = store.conn();
-            let agenda_item_id = match &item {
-                Some(named) => Some(find_item(&reviews::agenda(conn, review.id)?, named)?.id),
-                None => review.current_item_id,
-            };
-            let action_ids = action_refs
-                .iter()
-                .map(|r| {
-                    actions::action_by_ref(conn, r.trim())?
-                        .map(|a| a.id)
-                        .ok_or_else(|| eyre!("no action {}", visible_line(r.trim())))
-                })
-                .collect::<Result<Vec<_>>>()?;
-            let risk_id = risk
-                .as_deref()
-                .map(|r| {
-                    crate::store::risks::entry_by_ref(conn, r.trim())?
-                        .map(|risk| risk.id)
-                        .ok_or_else(|| eyre!("no risk or opportunity {}", visible_line(r.trim())))
-                })
-                .transpose()?;
-            let owner_id = owner
-                .as_deref()
-                .map(|o| people::find(conn, o))
-                .transpose()?;
-            let amount = amount.unwrap_or_default();
-            let new = NewDecision {
-                review_id: review.id,
-                agenda_item_id,
-                text: &text,
-                category,
-                risk_id,
-                action_ids: &action_ids,
-                owner_id,
-                amount: &amount,
-            };
-            let (_, decision) =
-                store.write(|tx, actor| actions::create_decision(tx, actor, now, &new))?;
-            println!(
-                "{decision} recorded in {} ({}).",
-                review.reference,
-                category.label()
-            );
-        }
+        MeetingCommand::Decide(args) => super::decision::decide(store, now, args)?,
+        MeetingCommand::Amend(args) => super::decision::amend(store, now, args)?,
         MeetingCommand::Verdict {
             reference,
             action,

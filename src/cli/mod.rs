@@ -4,6 +4,7 @@
 mod action;
 mod closeout;
 mod context;
+mod decision;
 mod digest;
 mod feedback;
 mod finding;

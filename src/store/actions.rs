@@ -10,11 +10,16 @@ use super::{Change, Conflict, date_col, last_actor, log_change, reviews, timesta
 use crate::domain::action::{ActionStatus, action_ref};
 use crate::domain::text::visible_line;
 
+mod captured;
 mod decisions;
 mod list;
 
+pub use captured::withdraw_captured;
 pub(super) use decisions::next_decision_ref;
-pub use decisions::{NewDecision, create_decision, decisions_of_action, withdraw_captured};
+pub use decisions::{
+    DecisionEdit, DecisionRecord, NewDecision, amend_decision, create_decision, decision_by_ref,
+    decisions_of_action,
+};
 pub use list::{ActionFilter, ActionLine, LinkKind, count_actions, list_actions, list_lines};
 
 /// One action with everything a list, a detail view or the CLI shows.

@@ -52,6 +52,7 @@ pub enum Msg {
     CarryRedate,
     TakeOver,
     Withdraw,
+    Correct,
     CarryEffective,
     CarryNotEffective,
     CarryLeave,

@@ -400,6 +400,8 @@ pub enum PromptFor {
     MoveDueWhy,
     /// Which captured action or decision to withdraw.
     WithdrawWhich,
+    /// Which captured action or decision to correct.
+    CorrectWhich,
     /// Why this captured action or decision is withdrawn.
     WithdrawWhy(String),
     /// Why a KPI's value for this period, recorded by mistake, goes.

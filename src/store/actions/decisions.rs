@@ -86,79 +86,182 @@ pub fn create_decision(
     Ok((id, reference))
 }
 
-/// Withdraws an action or a decision captured in this review by mistake,
-/// until the review is signed off: it leaves the review and its minutes, and
-/// the change log keeps what it was and why it went. An action someone has
-/// already worked on is not withdrawn but cancelled. Returns what it was.
-pub fn withdraw_captured(
+/// A decision as recorded, with what the amendment form shows.
+#[derive(Debug, Clone, PartialEq)]
+pub struct DecisionRecord {
+    pub id: i64,
+    pub reference: String,
+    pub review_id: Option<i64>,
+    pub agenda_item_id: Option<i64>,
+    pub text: String,
+    pub category: DecisionCategory,
+    pub owner_id: Option<i64>,
+    pub owner: Option<String>,
+    pub amount: String,
+    /// The actions it calls for.
+    pub action_ids: Vec<i64>,
+}
+
+/// The decision with this reference, unless withdrawn.
+pub fn decision_by_ref(conn: &Connection, reference: &str) -> Result<Option<DecisionRecord>> {
+    use rusqlite::OptionalExtension;
+    let reference = reference.trim().to_ascii_uppercase();
+    let found = conn
+        .query_row(
+            "SELECT d.id, d.ref, d.review_id, d.agenda_item_id, d.text, d.category, d.owner_id,
+                    p.name, coalesce(d.amount, '')
+             FROM decision d LEFT JOIN person p ON p.id = d.owner_id
+             WHERE d.ref = ?1 AND d.deleted_at IS NULL",
+            [&reference],
+            |r| {
+                let category: String = r.get(5)?;
+                Ok(DecisionRecord {
+                    id: r.get(0)?,
+                    reference: r.get(1)?,
+                    review_id: r.get(2)?,
+                    agenda_item_id: r.get(3)?,
+                    text: r.get(4)?,
+                    category: DecisionCategory::parse(&category)
+                        .unwrap_or(DecisionCategory::Improvement),
+                    owner_id: r.get(6)?,
+                    owner: r.get(7)?,
+                    amount: r.get(8)?,
+                    action_ids: Vec::new(),
+                })
+            },
+        )
+        .optional()?;
+    let Some(mut record) = found else {
+        return Ok(None);
+    };
+    let mut stmt = conn.prepare_cached(
+        "SELECT action_id FROM decision_action WHERE decision_id = ?1 ORDER BY action_id",
+    )?;
+    record.action_ids = stmt
+        .query_map([record.id], |r| r.get(0))?
+        .collect::<rusqlite::Result<_>>()?;
+    Ok(Some(record))
+}
+
+/// What an amendment changes; `None` leaves a field as it is.
+#[derive(Debug, Default, Clone)]
+pub struct DecisionEdit<'a> {
+    pub text: Option<&'a str>,
+    pub category: Option<DecisionCategory>,
+    pub owner_id: Option<Option<i64>>,
+    pub amount: Option<&'a str>,
+    pub action_ids: Option<&'a [i64]>,
+}
+
+/// Corrects a decision captured in this review, until it is signed off;
+/// each field changed is logged with what it was. Returns the fields changed
+/// (none when the edit changes nothing).
+pub fn amend_decision(
     tx: &Transaction,
     actor: &str,
     now: DateTime<Utc>,
     review_id: i64,
     reference: &str,
-    why: &str,
-) -> Result<String> {
-    use rusqlite::OptionalExtension;
+    edit: &DecisionEdit,
+) -> Result<Vec<&'static str>> {
     reviews::refuse_if_review_closed(tx, review_id)?;
-    let why = why.trim();
-    let reference = reference.trim().to_ascii_uppercase();
-    let (table, entity) = if reference.starts_with("D-") {
-        ("decision", "decision")
-    } else if reference.starts_with("A-") {
-        ("action", "action")
-    } else {
-        return Err(refused!(
-            "'{}' is neither an action (A-…) nor a decision (D-…)",
-            crate::domain::text::visible_line(&reference)
+    let Some(was) = decision_by_ref(tx, reference)? else {
+        return Err(crate::store::error::not_found!(
+            "no decision {}",
+            crate::domain::text::visible_line(reference.trim())
         ));
     };
-    let column = if table == "decision" { "text" } else { "title" };
-    let found: Option<(i64, Option<i64>, String, Option<String>)> = tx
-        .query_row(
-            &format!(
-                "SELECT id, review_id, {column}, {} FROM {table} WHERE ref = ?1 AND deleted_at IS NULL",
-                if table == "action" { "status" } else { "NULL" }
-            ),
-            [&reference],
-            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)),
+    let reference = was.reference.as_str();
+    if was.review_id != Some(review_id) {
+        return Err(refused!(
+            "{reference} was not decided in this review; only what this meeting captured can be corrected"
+        ));
+    }
+    let mut changed = Vec::new();
+    let mut log = |field: &'static str, old: &str, new: &str| -> Result<()> {
+        changed.push(field);
+        let (old, new) = (
+            (!old.is_empty()).then_some(old),
+            (!new.is_empty()).then_some(new),
+        );
+        log_change(
+            tx,
+            actor,
+            now,
+            Change::update("decision", reference, field, old, new),
         )
-        .optional()?;
-    let Some((id, of_review, text, status)) = found else {
-        return Err(crate::store::error::not_found!("no {entity} {reference}"));
     };
-    if of_review != Some(review_id) {
-        return Err(refused!(
-            "{reference} was not captured in this review; only what this meeting captured can be withdrawn"
-        ));
+    if let Some(text) = edit.text.map(str::trim).filter(|t| *t != was.text) {
+        if text.is_empty() {
+            return Err(refused!("a decision needs its text"));
+        }
+        tx.execute(
+            "UPDATE decision SET text = ?1 WHERE id = ?2",
+            params![text, was.id],
+        )?;
+        log("text", &was.text, text)?;
     }
-    if let Some(status) = status.filter(|s| s != "open") {
-        return Err(refused!(
-            "{reference} is {status} already: someone works on it; cancel it instead (steerco action update {reference} --status cancelled --note …)"
-        ));
+    if let Some(category) = edit.category.filter(|c| *c != was.category) {
+        tx.execute(
+            "UPDATE decision SET category = ?1 WHERE id = ?2",
+            params![category.as_str(), was.id],
+        )?;
+        log("category", was.category.as_str(), category.as_str())?;
     }
-    if why.is_empty() {
-        return Err(refused!(
-            "say why {reference} is withdrawn; the change log keeps it and the reason"
-        ));
+    if let Some(owner_id) = edit.owner_id.filter(|o| *o != was.owner_id) {
+        let name = |id: Option<i64>| -> Result<String> {
+            Ok(match id {
+                Some(id) => {
+                    tx.query_row("SELECT name FROM person WHERE id = ?1", [id], |r| r.get(0))?
+                }
+                None => String::new(),
+            })
+        };
+        let new_name = name(owner_id)?;
+        tx.execute(
+            "UPDATE decision SET owner_id = ?1 WHERE id = ?2",
+            params![owner_id, was.id],
+        )?;
+        log("owner", was.owner.as_deref().unwrap_or(""), &new_name)?;
     }
-    tx.execute(
-        &format!("UPDATE {table} SET deleted_at = ?1 WHERE id = ?2"),
-        params![timestamp(now), id],
-    )?;
-    log_change(
-        tx,
-        actor,
-        now,
-        Change {
-            entity,
-            entity_ref: &reference,
-            op: "delete",
-            field: "withdrawn",
-            old: Some(&text),
-            new: Some(why),
-        },
-    )?;
-    Ok(text)
+    if let Some(amount) = edit.amount {
+        let amount = crate::domain::text::check_amount(amount).map_err(Error::Refused)?;
+        if amount != was.amount {
+            tx.execute(
+                "UPDATE decision SET amount = ?1 WHERE id = ?2",
+                params![amount, was.id],
+            )?;
+            log("amount", &was.amount, &amount)?;
+        }
+    }
+    if let Some(ids) = edit.action_ids {
+        let mut ids = ids.to_vec();
+        ids.sort_unstable();
+        ids.dedup();
+        if ids != was.action_ids {
+            let refs = |ids: &[i64]| -> Result<String> {
+                let mut stmt = tx.prepare_cached("SELECT ref FROM action WHERE id = ?1")?;
+                let refs = ids
+                    .iter()
+                    .map(|id| stmt.query_row([id], |r| r.get::<_, String>(0)))
+                    .collect::<rusqlite::Result<Vec<_>>>()?;
+                Ok(refs.join(", "))
+            };
+            let (old, new) = (refs(&was.action_ids)?, refs(&ids)?);
+            tx.execute(
+                "DELETE FROM decision_action WHERE decision_id = ?1",
+                [was.id],
+            )?;
+            for id in &ids {
+                tx.execute(
+                    "INSERT INTO decision_action (decision_id, action_id) VALUES (?1, ?2)",
+                    params![was.id, id],
+                )?;
+            }
+            log("actions", &old, &new)?;
+        }
+    }
+    Ok(changed)
 }
 
 /// Decisions that call for an action, by reference.

@@ -420,6 +420,106 @@ fn decisions_are_numbered_per_review_year_and_link_actions() {
 }
 
 #[test]
+fn a_captured_decision_is_corrected_field_by_field_until_sign_off() {
+    let (_d, mut store) = store();
+    let current = review(&mut store, "2026-11-21");
+    let other = review(&mut store, "2027-02-20");
+    let a = add(&mut store, "Budget line", Some(1), Some("2026-12-01"));
+    let decide = |store: &mut Store, review_id: i64| {
+        store
+            .write(|tx, actor| {
+                create_decision(
+                    tx,
+                    actor,
+                    now(),
+                    &NewDecision {
+                        review_id,
+                        agenda_item_id: None,
+                        text: "Approve a second inspecter",
+                        category: DecisionCategory::Improvement,
+                        risk_id: None,
+                        action_ids: &[],
+                        owner_id: None,
+                        amount: "",
+                    },
+                )
+            })
+            .unwrap()
+            .1
+    };
+    let reference = decide(&mut store, current);
+    let edit = DecisionEdit {
+        text: Some("Approve a second inspector"),
+        category: Some(DecisionCategory::Resources),
+        owner_id: Some(Some(2)),
+        amount: Some("GBP 45,000"),
+        action_ids: Some(&[a.id]),
+    };
+    let changed = store
+        .write(|tx, actor| amend_decision(tx, actor, now(), current, &reference, &edit))
+        .unwrap();
+    assert_eq!(changed, ["text", "category", "owner", "amount", "actions"]);
+    let now_reads = decision_by_ref(store.conn(), &reference).unwrap().unwrap();
+    assert_eq!(now_reads.text, "Approve a second inspector");
+    assert_eq!(now_reads.category, DecisionCategory::Resources);
+    assert_eq!(now_reads.owner.as_deref(), Some("Sam Whitfield"));
+    assert_eq!(now_reads.amount, "GBP 45,000");
+    assert_eq!(now_reads.action_ids, [a.id]);
+    // the log keeps what each field was
+    let old_text: String = store
+        .conn()
+        .query_row(
+            "SELECT old_value FROM change_log WHERE entity_ref = ?1 AND field = 'text'",
+            [&reference],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert_eq!(old_text, "Approve a second inspecter");
+    // the same edit again changes nothing and logs nothing
+    let again = store
+        .write(|tx, actor| amend_decision(tx, actor, now(), current, &reference, &edit))
+        .unwrap();
+    assert!(again.is_empty());
+    // an empty text is refused; another review's decision is not this meeting's to correct
+    let blank = DecisionEdit {
+        text: Some("  "),
+        ..Default::default()
+    };
+    let refused =
+        store.write(|tx, actor| amend_decision(tx, actor, now(), current, &reference, &blank));
+    assert!(refused.unwrap_err().to_string().contains("needs its text"));
+    let theirs = decide(&mut store, other);
+    let refused =
+        store.write(|tx, actor| amend_decision(tx, actor, now(), current, &theirs, &edit));
+    assert!(
+        refused
+            .unwrap_err()
+            .to_string()
+            .contains("not decided in this review")
+    );
+    // once signed off, the record stands
+    store
+        .write(|tx, _| {
+            tx.execute(
+                "UPDATE review SET status = 'closed' WHERE id = ?1",
+                [current],
+            )?;
+            Ok(())
+        })
+        .unwrap();
+    let refused =
+        store.write(|tx, actor| amend_decision(tx, actor, now(), current, &reference, &edit));
+    assert!(refused.is_err());
+    assert_eq!(
+        decision_by_ref(store.conn(), &reference)
+            .unwrap()
+            .unwrap()
+            .text,
+        "Approve a second inspector"
+    );
+}
+
+#[test]
 fn a_version_1_database_is_upgraded_in_place() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("old.sqlite");

@@ -9,7 +9,7 @@ use ratatui_textarea::TextArea;
 
 use crate::domain::action::DecisionCategory;
 use crate::domain::due::parse_due;
-use crate::store::actions::ActionRecord;
+use crate::store::actions::{ActionRecord, DecisionRecord};
 use crate::store::people::Person;
 
 /// What a new action links itself to: the agenda item it was raised on and,
@@ -190,6 +190,8 @@ pub struct ReviewDecisionForm {
     pub focus: DecisionFocus,
     pub error: Option<String>,
     pub confirm_discard: bool,
+    /// Set when correcting a decision the meeting captured: as it was read.
+    pub amending: Option<DecisionRecord>,
 }
 
 impl ReviewDecisionForm {
@@ -214,7 +216,29 @@ impl ReviewDecisionForm {
             focus: DecisionFocus::Text,
             error: None,
             confirm_discard: false,
+            amending: None,
         }
+    }
+
+    /// The form filled from a decision already captured, to correct it.
+    pub fn amend(record: DecisionRecord, actions: Vec<Linkable>) -> Self {
+        let mut form =
+            ReviewDecisionForm::new(record.agenda_item_id, Some(record.category), actions);
+        form.text = field("what was decided", &record.text);
+        form.text
+            .set_cursor_style(Style::default().add_modifier(Modifier::REVERSED));
+        form.owner = field(
+            "who answers for it (optional)",
+            record.owner.as_deref().unwrap_or(""),
+        );
+        form.amount = field(
+            "what it commits, e.g. GBP 38,000 (optional)",
+            &record.amount,
+        );
+        form.linked = record.action_ids.clone();
+        form.risk_id = None;
+        form.amending = Some(record);
+        form
     }
 
     pub fn value(&self) -> String {
@@ -347,7 +371,7 @@ impl Popup for ReviewDecisionForm {
 
     fn key(&mut self, key: KeyEvent) -> FormKey {
         let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
-        let typed = !self.value().is_empty();
+        let typed = !self.value().is_empty() && self.amending.is_none();
         if let Some(left) = leave_or_disarm(&key, typed, &mut self.confirm_discard) {
             return left;
         }

@@ -7,7 +7,7 @@ use ratatui_textarea::TextArea;
 
 use crate::domain::action::DecisionCategory;
 use crate::domain::due::{check_not_too_far, past_by};
-use crate::store::actions::{self, ActionEdit, NewAction, NewDecision};
+use crate::store::actions::{self, ActionEdit, DecisionEdit, NewAction, NewDecision};
 use crate::store::error::{Error, refused};
 use crate::store::people;
 use crate::tui::app::App;
@@ -43,21 +43,22 @@ impl App {
             _ => None,
         };
         let item_id = item.map(|i| i.id);
-        let actions = self
-            .state
-            .data
-            .actions
-            .iter()
-            .rev()
+        let actions = self.linkable_actions();
+        self.state.overlay = Overlay::DecisionForm(Box::new(ReviewDecisionForm::new(
+            item_id, category, actions,
+        )));
+    }
+
+    /// The actions of this review a decision can call for, newest first.
+    pub(crate) fn linkable_actions(&self) -> Vec<Linkable> {
+        let actions = self.state.data.actions.iter().rev();
+        actions
             .map(|a| Linkable {
                 id: a.id,
                 reference: a.reference.clone(),
                 title: a.title.clone(),
             })
-            .collect();
-        self.state.overlay = Overlay::DecisionForm(Box::new(ReviewDecisionForm::new(
-            item_id, category, actions,
-        )));
+            .collect()
     }
 
     /// Attendees of this review first, then everyone else.
@@ -221,6 +222,9 @@ impl App {
     }
 
     pub(crate) fn submit_decision_form(&mut self, mut form: Box<ReviewDecisionForm>) {
+        if form.amending.is_some() {
+            return self.submit_decision_amendment(form);
+        }
         let text = form.value();
         let result = if text.is_empty() {
             Err(refused!("a decision needs its text"))
@@ -258,6 +262,46 @@ impl App {
             Ok((_, reference)) => {
                 self.reload();
                 self.state.info(format!("{reference} recorded"));
+            }
+            Err(e) => {
+                form.error = Some(crate::report::one_line_error(&e));
+                self.state.overlay = Overlay::DecisionForm(form);
+            }
+        }
+    }
+
+    /// Saves a corrected decision: every field as the form holds it, the
+    /// store logging the ones that changed.
+    fn submit_decision_amendment(&mut self, mut form: Box<ReviewDecisionForm>) {
+        let Some(was) = form.amending.clone() else {
+            return;
+        };
+        let (review_id, now) = (self.review_id, self.state.now);
+        let (text, owner, amount) = (form.value(), form.owner_value(), form.amount_value());
+        let result = self.store.write(|tx, actor| {
+            let owner_id = (!owner.is_empty())
+                .then(|| crate::store::people::find(tx, &owner))
+                .transpose()?;
+            let edit = DecisionEdit {
+                text: Some(&text),
+                category: form.category,
+                owner_id: Some(owner_id),
+                amount: Some(&amount),
+                action_ids: Some(&form.linked),
+            };
+            actions::amend_decision(tx, actor, now, review_id, &was.reference, &edit)
+        });
+        match result {
+            Ok(changed) if changed.is_empty() => {
+                self.state.info(format!("{} unchanged", was.reference))
+            }
+            Ok(changed) => {
+                self.reload();
+                self.state.info(format!(
+                    "{} corrected: {} (the change log keeps what it was)",
+                    was.reference,
+                    changed.join(", ")
+                ));
             }
             Err(e) => {
                 form.error = Some(crate::report::one_line_error(&e));

@@ -201,57 +201,10 @@ impl App {
                 form.move_reason = Some(text);
                 self.submit_action_form(form);
             }
-            PromptFor::WithdrawWhich => {
-                if text.is_empty() {
-                    return;
-                }
-                let reference = text.to_ascii_uppercase();
-                self.prompt(
-                    PromptFor::WithdrawWhy(reference.clone()),
-                    format!("Why withdraw {reference}? (the change log keeps it and the reason)"),
-                    "",
-                );
-            }
-            PromptFor::WithdrawWhy(ref reference) => {
-                let reference = reference.clone();
-                let review_id = self.review_id;
-                let done = self.store.write(|tx, actor| {
-                    actions::withdraw_captured(tx, actor, now, review_id, &reference, &text)
-                });
-                match done {
-                    Ok(_) => {
-                        self.reload();
-                        self.state.info(format!(
-                            "{reference} withdrawn; the change log keeps it and why"
-                        ));
-                    }
-                    Err(e) => {
-                        self.state.error(crate::report::one_line_error(&e));
-                        if text.is_empty() {
-                            self.state.overlay = Overlay::Prompt(prompt);
-                        }
-                    }
-                }
-            }
-            PromptFor::RemoveKpiValue(ref key, period) => {
-                if text.is_empty() {
-                    self.state.error("say why the value goes, or Esc");
-                    return self.state.overlay = Overlay::Prompt(prompt);
-                }
-                let key = key.clone();
-                let removed = self.store.write(|tx, actor| {
-                    crate::store::kpis::remove_value(tx, actor, now, &key, period, &text)
-                });
-                match removed {
-                    Ok(_) => {
-                        self.reload();
-                        self.state.info(format!(
-                            "{key} {period} removed; the change log keeps it and why"
-                        ));
-                    }
-                    Err(e) => self.state.error(crate::report::one_line_error(&e)),
-                }
-            }
+            PromptFor::WithdrawWhich
+            | PromptFor::WithdrawWhy(_)
+            | PromptFor::CorrectWhich
+            | PromptFor::RemoveKpiValue(..) => self.submit_correction_prompt(prompt, &text),
             PromptFor::Cancel(id) => {
                 let Some(base) = self.base_or_say(id) else {
                     return;

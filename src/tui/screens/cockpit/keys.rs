@@ -32,15 +32,16 @@ pub const COCKPIT: &[Binding] = &[
     },
     Binding {
         keys: &[KeyCode::Home, KeyCode::Char('g')],
-        label: "Home",
-        help: "first item",
+        label: "Home/End",
+        help: "first item / last item",
         footer: None,
         msg: Msg::FirstItem,
     },
     Binding {
         keys: &[KeyCode::End, KeyCode::Char('G')],
         label: "End",
-        help: "last item",
+        // said with Home: one line of help for the pair
+        help: "",
         footer: None,
         msg: Msg::LastItem,
     },
@@ -50,6 +51,13 @@ pub const COCKPIT: &[Binding] = &[
         help: "start or pause the meeting clock (starting it opens the review)",
         footer: Some("clock"),
         msg: Msg::ToggleClock,
+    },
+    Binding {
+        keys: &[KeyCode::Char('e')],
+        label: "e",
+        help: "correct an action or decision captured here (asks which)",
+        footer: None,
+        msg: Msg::Correct,
     },
     Binding {
         keys: &[KeyCode::Char('W')],

@@ -5,6 +5,7 @@ pub mod agenda;
 pub mod attendance;
 mod carried;
 mod context;
+mod corrections;
 pub mod evidence;
 mod feedback;
 mod findings;

@@ -7,7 +7,7 @@ use crate::domain::agenda::ItemState;
 use crate::store::reviews;
 use crate::tui::app::App;
 use crate::tui::keymap::Msg;
-use crate::tui::state::{Overlay, PromptFor};
+use crate::tui::state::Overlay;
 
 impl App {
     pub fn update(&mut self, msg: Msg) {
@@ -42,6 +42,7 @@ impl App {
             }
             Msg::TakeOver => self.ask_take_over(),
             Msg::Withdraw => self.ask_withdraw(),
+            Msg::Correct => self.ask_correct(),
             Msg::ToggleClock => {
                 let (id, now) = (self.review_id, self.state.now);
                 if let Some(running) =
@@ -178,37 +179,6 @@ impl App {
                 "Quality policy version {version}: reviewed, no change"
             ));
         }
-    }
-}
-
-impl App {
-    /// W: which captured action or decision goes, the latest on this item offered.
-    fn ask_withdraw(&mut self) {
-        if self.refuse_if_locked() {
-            return;
-        }
-        let Some(item) = self.state.current_item().map(|i| i.id) else {
-            return;
-        };
-        let data = &self.state.data;
-        let latest = data
-            .decisions
-            .iter()
-            .rev()
-            .find(|d| d.agenda_item_id == Some(item))
-            .map(|d| d.reference.clone())
-            .or_else(|| {
-                data.actions
-                    .iter()
-                    .rev()
-                    .find(|a| a.agenda_item_id == Some(item))
-                    .map(|a| a.reference.clone())
-            });
-        self.prompt(
-            PromptFor::WithdrawWhich,
-            "Withdraw which action or decision captured in this review? (A-… or D-…)".to_string(),
-            latest.as_deref().unwrap_or(""),
-        );
     }
 }
 

@@ -149,7 +149,14 @@ pub fn draw_decision_form(frame: &mut Frame, area: Rect, state: &State, form: &R
     frame.render_widget(Clear, rect);
     let block = Block::bordered()
         .title(Span::styled(
-            format!(" New decision{} ", item_title(state, form.agenda_item_id)),
+            match &form.amending {
+                Some(d) => format!(
+                    " Correct {}{} ",
+                    d.reference,
+                    item_title(state, form.agenda_item_id)
+                ),
+                None => format!(" New decision{} ", item_title(state, form.agenda_item_id)),
+            },
             theme::title(),
         ))
         .title_bottom(

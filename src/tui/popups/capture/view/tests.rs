@@ -454,3 +454,68 @@ fn w_withdraws_what_was_captured_here_by_mistake_with_a_reason() {
         .unwrap();
     assert_eq!(logged, "captured twice");
 }
+
+#[test]
+fn e_corrects_a_captured_decision_in_its_form_and_the_log_keeps_what_it_was() {
+    let (_d, mut app) = demo_app();
+    press(&mut app, KeyCode::Char('d'));
+    type_text(&mut app, "Hire a secnd inspector");
+    // owner, amount, then the category
+    for _ in 0..3 {
+        press(&mut app, KeyCode::Tab);
+    }
+    press(&mut app, KeyCode::Char('a'));
+    press(&mut app, KeyCode::Enter);
+    let reference = app.state.data.decisions.last().unwrap().reference.clone();
+    press(&mut app, KeyCode::Char('e'));
+    assert!(
+        render(&app, 120, 30).contains(&reference),
+        "the latest captured here is offered"
+    );
+    press(&mut app, KeyCode::Enter);
+    let form = render(&app, 120, 30);
+    assert!(form.contains(&format!("Correct {reference}")), "{form}");
+    assert!(form.contains("Hire a secnd inspector"), "filled: {form}");
+    // Esc leaves an untouched correction without asking
+    press(&mut app, KeyCode::Esc);
+    assert!(!render(&app, 120, 30).contains(&format!("Correct {reference}")));
+    press(&mut app, KeyCode::Char('e'));
+    press(&mut app, KeyCode::Enter);
+    for _ in 0.."inspector".len() + 6 {
+        press(&mut app, KeyCode::Backspace);
+    }
+    type_text(&mut app, "second inspector");
+    press(&mut app, KeyCode::Tab);
+    press(&mut app, KeyCode::Tab);
+    type_text(&mut app, "GBP 45,000");
+    press(&mut app, KeyCode::Tab);
+    press(&mut app, KeyCode::Char('c'));
+    press(&mut app, KeyCode::Enter);
+    let said = app.state.status.as_ref().unwrap().text.clone();
+    assert!(said.contains("corrected: text, category, amount"), "{said}");
+    let d = app.state.data.decisions.last().unwrap();
+    assert_eq!(d.text, "Hire a second inspector");
+    assert_eq!(d.category, "resources");
+    let old: String = app
+        .store()
+        .conn()
+        .query_row(
+            "SELECT old_value FROM change_log WHERE entity_ref = ?1 AND field = 'text'",
+            [&reference],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert_eq!(old, "Hire a secnd inspector");
+    // an action of an earlier review is not this meeting's to correct
+    press(&mut app, KeyCode::Char('e'));
+    for _ in 0..reference.len() {
+        press(&mut app, KeyCode::Backspace);
+    }
+    type_text(&mut app, "A-2026-001");
+    press(&mut app, KeyCode::Enter);
+    let said = app.state.status.as_ref().unwrap().text.clone();
+    assert!(
+        said.contains("not captured in this review") || said.contains("no action"),
+        "{said}"
+    );
+}
