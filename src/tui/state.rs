@@ -344,6 +344,10 @@ pub enum Overlay {
     ConfirmQuit,
     /// "Take over the meeting from …?": y or n.
     ConfirmTakeOver,
+    /// What was captured on the current item, read back before moving on to item `to`.
+    ReadBack {
+        to: usize,
+    },
     /// Taking attendance.
     Attendance(Box<crate::tui::screens::cockpit::attendance::AttendanceList>),
     /// Asking why the current item is not applicable.
@@ -487,7 +491,10 @@ impl Overlay {
             Overlay::Conclusion(f) => f.as_ref(),
             Overlay::Raise(f) => f.as_ref(),
             Overlay::Attendance(list) => list.as_ref(),
-            Overlay::None | Overlay::ConfirmQuit | Overlay::ConfirmTakeOver => {
+            Overlay::None
+            | Overlay::ConfirmQuit
+            | Overlay::ConfirmTakeOver
+            | Overlay::ReadBack { .. } => {
                 return None;
             }
         })
@@ -506,7 +513,10 @@ impl Overlay {
             Overlay::Conclusion(f) => f.as_mut(),
             Overlay::Raise(f) => f.as_mut(),
             Overlay::Attendance(list) => list.as_mut(),
-            Overlay::None | Overlay::ConfirmQuit | Overlay::ConfirmTakeOver => {
+            Overlay::None
+            | Overlay::ConfirmQuit
+            | Overlay::ConfirmTakeOver
+            | Overlay::ReadBack { .. } => {
                 return None;
             }
         })
@@ -571,6 +581,8 @@ pub struct State {
     pub strategy_cursor: usize,
     /// The terminal's width, for moving up and down a grid that reflows.
     pub width: u16,
+    /// Items read back, with how many captures they held then.
+    pub read_back: std::collections::HashMap<i64, usize>,
 }
 
 impl State {
@@ -620,6 +632,7 @@ impl State {
             registers: Default::default(),
             strategy_cursor: 0,
             width: 80,
+            read_back: Default::default(),
         }
     }
 

@@ -297,6 +297,9 @@ impl App {
             }
             return;
         }
+        if let Overlay::ReadBack { to } = self.state.overlay {
+            return self.read_back_key(key, to);
+        }
         if self.state.seat == super::state::Seat::Follower {
             return self.follower_key(key);
         }

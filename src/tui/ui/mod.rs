@@ -203,6 +203,11 @@ fn draw_footer(frame: &mut Frame, area: Rect, state: &State) {
                 push(key, what);
             }
         }
+        (Overlay::ReadBack { .. }, _) => {
+            for (key, what) in crate::tui::screens::cockpit::readback::READ_BACK_KEYS {
+                push(key, what);
+            }
+        }
         (Overlay::None, Some(editor)) if editor.resolving => {
             for (key, what) in NOTES_CONFLICT {
                 push(key, what);

@@ -86,6 +86,9 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &State) {
                 rect,
             );
         }
+        Overlay::ReadBack { .. } => {
+            crate::tui::screens::cockpit::readback::draw(frame, area, state)
+        }
         Overlay::ConfirmTakeOver => {
             let from = match &state.presence.driver {
                 Some(d) => format!("{}'s cockpit drives it now", safe(&d.os_user)),

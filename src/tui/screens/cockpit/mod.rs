@@ -17,6 +17,7 @@ mod notes;
 pub mod objectives;
 mod providers;
 mod raised;
+pub mod readback;
 mod update;
 
 use ratatui::Frame;

@@ -21,7 +21,7 @@ impl App {
             return;
         }
         match msg {
-            Msg::NextItem => self.go_to((self.state.selected + 1).min(last)),
+            Msg::NextItem => self.next_item(),
             Msg::PrevItem => self.go_to(self.state.selected.saturating_sub(1)),
             Msg::FirstItem => self.go_to(0),
             Msg::LastItem => self.go_to(last),
