@@ -73,6 +73,12 @@ pub enum MeetingCommand {
     Decide(super::decision::Decide),
     /// Correct a decision captured in this review, until sign-off (each change is logged)
     Amend(super::decision::Amend),
+    /// Park a topic that would derail the item, with who takes it away
+    Park(super::parking::Park),
+    /// List the topics parked in a review and what became of each
+    Parked(super::parking::Parked),
+    /// Settle a parked topic: it becomes an action, goes onto the next review's agenda, or is dropped
+    Settle(super::parking::Settle),
     /// Record the review's verdict on an action carried forward (item a)
     Verdict {
         /// The review, e.g. MR-2026-02
@@ -246,6 +252,9 @@ pub fn run(store: &mut Store, command: MeetingCommand) -> Result<ExitCode> {
         }
         MeetingCommand::Decide(args) => super::decision::decide(store, now, args)?,
         MeetingCommand::Amend(args) => super::decision::amend(store, now, args)?,
+        MeetingCommand::Park(args) => super::parking::park(store, now, args)?,
+        MeetingCommand::Parked(args) => super::parking::list(store, args)?,
+        MeetingCommand::Settle(args) => super::parking::settle(store, now, args)?,
         MeetingCommand::Verdict {
             reference,
             action,

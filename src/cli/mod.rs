@@ -13,6 +13,7 @@ mod meeting;
 mod nc;
 mod need;
 mod output;
+mod parking;
 mod person;
 mod policy;
 mod programme;

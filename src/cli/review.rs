@@ -119,7 +119,7 @@ pub fn run(store: &mut Store, command: ReviewCommand) -> Result<ExitCode> {
                 facilitator_id,
             };
             let template = iso_9001_template();
-            let (_, reference) = store.write(|tx, actor| {
+            let (id, reference) = store.write(|tx, actor| {
                 let now = Utc::now();
                 let (id, reference) = reviews::create_review(tx, actor, now, &new, &template)?;
                 let invited = [(chair_id, "chair"), (facilitator_id, "facilitator")]
@@ -136,10 +136,17 @@ pub fn run(store: &mut Store, command: ReviewCommand) -> Result<ExitCode> {
                 }
                 Ok((id, reference))
             })?;
+            let items = reviews::agenda(store.conn(), id)?;
+            let parked = items.iter().filter(|i| i.input_key == "parked").count();
+            let from_parking = match parked {
+                0 => String::new(),
+                1 => ", one of them a topic parked in an earlier review".to_string(),
+                n => format!(", {n} of them topics parked in an earlier review"),
+            };
             println!(
-                "Planned {reference} \"{}\" on {date} with {} agenda items.",
+                "Planned {reference} \"{}\" on {date} with {} agenda items{from_parking}.",
                 visible_line(title.trim()),
-                template.len()
+                items.len()
             );
         }
         ReviewCommand::Attend {

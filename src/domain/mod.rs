@@ -43,6 +43,7 @@ pub mod kpi;
 pub mod model;
 pub mod nc;
 pub mod need;
+pub mod parking;
 pub mod policy;
 pub mod provider;
 pub mod raised;

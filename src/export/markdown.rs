@@ -577,7 +577,26 @@ fn outputs(out: &mut String, m: &Minutes) {
     } else {
         action_table(out, &m.carried_actions, true);
     }
+    parking_lot(out, m);
     previous_decisions(out, m);
+}
+
+fn parking_lot(out: &mut String, m: &Minutes) {
+    if m.parking_lot.is_empty() {
+        return;
+    }
+    out.push_str("\n### Parking lot\n\n| Ref | Topic | Owner | Came up on | Outcome |\n|---|---|---|---|---|\n");
+    for t in &m.parking_lot {
+        let _ = writeln!(
+            out,
+            "| {} | {} | {} | {} | {} |",
+            cell(&t.reference),
+            cell(&t.topic),
+            opt(&t.owner),
+            opt(&t.item),
+            cell(&t.outcome)
+        );
+    }
 }
 
 fn check(out: &mut String, m: &Minutes) {

@@ -54,6 +54,9 @@ pub struct Minutes {
     pub decisions: Vec<DecisionGroup>,
     pub new_actions: Vec<ActionLine>,
     pub carried_actions: Vec<ActionLine>,
+    /// Topics parked in the meeting and what became of each.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub parking_lot: Vec<ParkedLine>,
     /// The review signed off before this one, and its decisions with what became of them.
     pub previous_review: Option<String>,
     pub previous_decisions: Vec<PreviousDecision>,
@@ -68,6 +71,38 @@ pub struct Minutes {
     pub next_review: Option<String>,
     pub sign_off: Option<SignOffLine>,
     pub addenda: Vec<AddendumLine>,
+}
+
+/// A topic of the parking lot as the minutes print it.
+#[derive(Debug, Clone, Serialize)]
+pub struct ParkedLine {
+    #[serde(rename = "ref")]
+    pub reference: String,
+    pub topic: String,
+    pub owner: Option<String>,
+    /// The item it came up on, e.g. "6 Processes".
+    pub item: Option<String>,
+    /// What became of it: "became A-2026-040", "to the next review's agenda".
+    pub outcome: String,
+}
+
+impl ParkedLine {
+    fn of(t: &crate::domain::parking::ParkedTopic) -> Self {
+        use crate::domain::parking::ParkedOutcome;
+        // said as at sign-off: where a later review places it is that review's record
+        let outcome = match t.outcome {
+            ParkedOutcome::NextReview => "to the next review's agenda".to_string(),
+            ParkedOutcome::Parked => "still parked".to_string(),
+            _ => t.settled_as(),
+        };
+        ParkedLine {
+            reference: t.reference.clone(),
+            topic: t.topic.clone(),
+            owner: t.owner.clone(),
+            item: t.item.as_ref().map(|(n, title)| format!("{n} {title}")),
+            outcome,
+        }
+    }
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -476,6 +511,10 @@ pub fn gather_in(conn: &Connection, review_id: i64, now: DateTime<Utc>) -> Resul
         decisions,
         new_actions,
         carried_actions,
+        parking_lot: crate::store::parking::list(conn, review_id)?
+            .iter()
+            .map(ParkedLine::of)
+            .collect(),
         previous_decisions: match &previous {
             Some((id, _, _)) => followup::previous_decisions(conn, *id, &as_of_ts)?,
             None => Vec::new(),

@@ -166,7 +166,7 @@ pub fn check_priority(p: &str) -> Result<String> {
 /// The next free sequence number in a `PREFIX-YEAR-NNN` series: one past the
 /// newest row's number, stepping on while a number is taken. Reads a row or
 /// two, so it stays quick with a hundred thousand actions.
-fn next_seq(tx: &Transaction, table: &str, prefix: &str, year: i32) -> Result<u32> {
+pub(super) fn next_seq(tx: &Transaction, table: &str, prefix: &str, year: i32) -> Result<u32> {
     let start = format!("{prefix}-{year}-");
     let end = format!("{prefix}-{year}.");
     let newest: Option<String> = tx

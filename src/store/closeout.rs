@@ -169,6 +169,8 @@ pub fn close_review(
             count: result.gaps().count(),
         }));
     }
+    // what the parking lot still holds goes to the next review, before the lock
+    super::parking::carry_unsettled(tx, actor, now, review_id)?;
     let review = reviews::review_by_id(tx, review_id)?;
     // the meeting clock stops at sign-off; its running time is banked first
     reviews::bank_running_time(tx, &review, now)?;

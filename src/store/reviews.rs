@@ -72,6 +72,8 @@ pub fn create_review(
             ts
         ])?;
     }
+    drop(insert);
+    super::parking::place_waiting(tx, now, review_id)?;
     log_change(
         tx,
         actor,

@@ -324,7 +324,27 @@ fn outputs(out: &mut String, m: &Minutes) {
     } else {
         action_table(out, &m.carried_actions, true);
     }
+    parking_lot(out, m);
     previous_decisions(out, m);
+}
+
+fn parking_lot(out: &mut String, m: &Minutes) {
+    if m.parking_lot.is_empty() {
+        return;
+    }
+    out.push_str("<h3>Parking lot</h3>\n<table>\n<thead><tr><th>Ref</th><th>Topic</th><th>Owner</th><th>Came up on</th><th>Outcome</th></tr></thead>\n<tbody>\n");
+    for t in &m.parking_lot {
+        let _ = writeln!(
+            out,
+            "<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
+            esc_line(&t.reference),
+            esc_line(&t.topic),
+            esc_line(t.owner.as_deref().unwrap_or("—")),
+            esc_line(t.item.as_deref().unwrap_or("—")),
+            esc_line(&t.outcome)
+        );
+    }
+    out.push_str("</tbody>\n</table>\n");
 }
 
 fn check(out: &mut String, m: &Minutes) {
