@@ -53,6 +53,7 @@ pub enum Msg {
     TakeOver,
     Withdraw,
     Correct,
+    Parking,
     CarryEffective,
     CarryNotEffective,
     CarryLeave,

@@ -36,6 +36,8 @@ pub struct CockpitData {
     /// Actions and decisions raised in this review.
     pub actions: Vec<ActionSummary>,
     pub decisions: Vec<DecisionSummary>,
+    /// The parking lot: topics parked in this review and what became of each.
+    pub parked: Vec<crate::domain::parking::ParkedTopic>,
     /// 9.3.3 categories the review said needed nothing: (category, why).
     pub none_needed: Vec<(String, String)>,
     /// The nonconformity register, for item c)4.
@@ -151,6 +153,7 @@ impl CockpitData {
             board: RiskBoard::default(),
             actions: Vec::new(),
             decisions: Vec::new(),
+            parked: Vec::new(),
             none_needed: Vec::new(),
             ncs: Vec::new(),
             feedback: Vec::new(),
@@ -189,6 +192,7 @@ impl CockpitData {
         self.carried_checks = actions::review_checks(conn, id)?;
         self.actions = evidence::review_actions(conn, id)?;
         self.decisions = evidence::review_decisions(conn, id)?;
+        self.parked = s::parking::list(conn, id)?;
         self.none_needed = s::outcome::none_needed(conn, id)?;
         self.policy = s::policy::in_review(conn, id)?;
         self.context_since = s::context::since(conn, id)?;
@@ -348,6 +352,10 @@ pub enum Overlay {
     ReadBack {
         to: usize,
     },
+    /// The parking lot, its cursor on a topic.
+    Parking {
+        cursor: usize,
+    },
     /// Taking attendance.
     Attendance(Box<crate::tui::screens::cockpit::attendance::AttendanceList>),
     /// Asking why the current item is not applicable.
@@ -408,6 +416,14 @@ pub enum PromptFor {
     CorrectWhich,
     /// Why this captured action or decision is withdrawn.
     WithdrawWhy(String),
+    /// A topic to park.
+    ParkTopic,
+    /// Who takes the topic being parked away.
+    ParkOwner(String),
+    /// The due date of the action a parked topic becomes.
+    ParkedDue(String),
+    /// Why a parked topic is dropped.
+    ParkedDropWhy(String),
     /// Why a KPI's value for this period, recorded by mistake, goes.
     RemoveKpiValue(String, crate::domain::kpi::Period),
     Cancel(i64),
@@ -494,7 +510,8 @@ impl Overlay {
             Overlay::None
             | Overlay::ConfirmQuit
             | Overlay::ConfirmTakeOver
-            | Overlay::ReadBack { .. } => {
+            | Overlay::ReadBack { .. }
+            | Overlay::Parking { .. } => {
                 return None;
             }
         })
@@ -516,7 +533,8 @@ impl Overlay {
             Overlay::None
             | Overlay::ConfirmQuit
             | Overlay::ConfirmTakeOver
-            | Overlay::ReadBack { .. } => {
+            | Overlay::ReadBack { .. }
+            | Overlay::Parking { .. } => {
                 return None;
             }
         })

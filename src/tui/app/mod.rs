@@ -300,6 +300,9 @@ impl App {
         if let Overlay::ReadBack { to } = self.state.overlay {
             return self.read_back_key(key, to);
         }
+        if let Overlay::Parking { cursor } = self.state.overlay {
+            return self.parking_key(key, cursor);
+        }
         if self.state.seat == super::state::Seat::Follower {
             return self.follower_key(key);
         }

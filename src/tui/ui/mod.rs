@@ -203,6 +203,11 @@ fn draw_footer(frame: &mut Frame, area: Rect, state: &State) {
                 push(key, what);
             }
         }
+        (Overlay::Parking { .. }, _) => {
+            for (key, what) in crate::tui::screens::cockpit::parking::PARKING_KEYS {
+                push(key, what);
+            }
+        }
         (Overlay::ReadBack { .. }, _) => {
             for (key, what) in crate::tui::screens::cockpit::readback::READ_BACK_KEYS {
                 push(key, what);

@@ -20,6 +20,22 @@ pub const CONFIRM_QUIT: &[Hint] = &[
     ("Esc", "keep writing"),
 ];
 
+/// The rows a bordered box needs for `lines` wrapped at `width` (borders included).
+pub fn boxed_height(lines: &[Line], width: u16) -> u16 {
+    let inner = usize::from(width.saturating_sub(2)).max(1);
+    let rows: usize = lines.iter().map(|l| l.width().div_ceil(inner).max(1)).sum();
+    u16::try_from(rows + 2).unwrap_or(u16::MAX)
+}
+
+/// The line if it fits on a box's border of this width, else nothing.
+pub fn fitting(line: Line<'_>, width: u16) -> Line<'_> {
+    if line.width() + 4 <= usize::from(width) {
+        line
+    } else {
+        Line::default()
+    }
+}
+
 pub fn centered(area: Rect, width: u16, height: u16) -> Rect {
     let [v] = Layout::vertical([Constraint::Length(height.min(area.height))])
         .flex(Flex::Center)
@@ -88,6 +104,9 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &State) {
         }
         Overlay::ReadBack { .. } => {
             crate::tui::screens::cockpit::readback::draw(frame, area, state)
+        }
+        Overlay::Parking { cursor } => {
+            crate::tui::screens::cockpit::parking::draw(frame, area, state, *cursor)
         }
         Overlay::ConfirmTakeOver => {
             let from = match &state.presence.driver {

@@ -205,6 +205,10 @@ impl App {
             | PromptFor::WithdrawWhy(_)
             | PromptFor::CorrectWhich
             | PromptFor::RemoveKpiValue(..) => self.submit_correction_prompt(prompt, &text),
+            PromptFor::ParkTopic
+            | PromptFor::ParkOwner(_)
+            | PromptFor::ParkedDue(_)
+            | PromptFor::ParkedDropWhy(_) => self.submit_parking_prompt(prompt, &text),
             PromptFor::Cancel(id) => {
                 let Some(base) = self.base_or_say(id) else {
                     return;

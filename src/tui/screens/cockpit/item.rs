@@ -217,6 +217,17 @@ pub fn draw_captured(frame: &mut Frame, area: Rect, state: &State) {
             theme::dim(),
         )));
     }
+    for topic in &state.captured_here().parked {
+        lines.push(Line::from(vec![
+            Span::styled(topic.reference.clone(), theme::key()),
+            Span::raw(format!(" {}", safe(&topic.topic))),
+        ]));
+        let owner = topic.owner.as_deref().map_or("no owner".to_string(), safe);
+        lines.push(Line::from(Span::styled(
+            format!("  {owner} · {}", safe(&topic.settled_as())),
+            theme::dim(),
+        )));
+    }
     if lines.is_empty() {
         lines.push(Line::from(Span::styled(
             "Nothing captured on this item yet.",

@@ -67,6 +67,13 @@ pub const COCKPIT: &[Binding] = &[
         msg: Msg::Withdraw,
     },
     Binding {
+        keys: &[KeyCode::Char('L')],
+        label: "L",
+        help: "the parking lot: park a topic with an owner, settle it later",
+        footer: None,
+        msg: Msg::Parking,
+    },
+    Binding {
         keys: &[KeyCode::Char('T')],
         label: "T",
         help: "take over the meeting: this cockpit moves the room and runs its clock (asks first)",
@@ -194,15 +201,16 @@ pub const COCKPIT: &[Binding] = &[
     },
     Binding {
         keys: &[KeyCode::PageDown, KeyCode::Char(']')],
-        label: "PgDn",
-        help: "scroll the evidence down",
+        label: "PgDn/PgUp",
+        help: "scroll the evidence down / up",
         footer: None,
         msg: Msg::ScrollDown,
     },
     Binding {
         keys: &[KeyCode::PageUp, KeyCode::Char('[')],
         label: "PgUp",
-        help: "scroll the evidence up",
+        // said with PgDn: one line of help for the pair
+        help: "",
         footer: None,
         msg: Msg::ScrollUp,
     },

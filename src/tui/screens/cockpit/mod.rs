@@ -15,6 +15,7 @@ mod ncs;
 mod needs;
 mod notes;
 pub mod objectives;
+pub mod parking;
 mod providers;
 mod raised;
 pub mod readback;

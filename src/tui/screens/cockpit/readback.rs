@@ -17,7 +17,7 @@ use crate::tui::app::App;
 use crate::tui::popups::form::Hint;
 use crate::tui::state::{Overlay, State};
 use crate::tui::theme;
-use crate::tui::ui::overlay::centered;
+use crate::tui::ui::overlay::{boxed_height, centered, fitting};
 use crate::tui::ui::safe;
 
 /// Keys while the read-back shows.
@@ -33,17 +33,20 @@ pub const READ_BACK_KEYS: &[Hint] = &[
 pub struct Captured<'a> {
     pub decisions: Vec<&'a crate::domain::model::DecisionSummary>,
     pub actions: Vec<&'a crate::domain::model::ActionSummary>,
+    /// Topics parked while the item was discussed.
+    pub parked: Vec<&'a crate::domain::parking::ParkedTopic>,
 }
 
 impl Captured<'_> {
     pub fn count(&self) -> usize {
-        self.decisions.len() + self.actions.len()
+        self.decisions.len() + self.actions.len() + self.parked.len()
     }
 }
 
 impl State {
     /// What this review captured on the current item.
     pub fn captured_here(&self) -> Captured<'_> {
+        let position = self.current_item().map(|i| i.position);
         let item = self.current_item().map(|i| i.id);
         let here = |id: Option<i64>| item.is_some() && id == item;
         Captured {
@@ -58,6 +61,12 @@ impl State {
                 .actions
                 .iter()
                 .filter(|a| here(a.agenda_item_id))
+                .collect(),
+            parked: self
+                .data
+                .parked
+                .iter()
+                .filter(|t| position.is_some() && t.item.as_ref().map(|(n, _)| *n) == position)
                 .collect(),
         }
     }
@@ -171,6 +180,17 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &State) {
         }
         lines.push(Line::from(spans));
     }
+    for t in &captured.parked {
+        let owner = t.owner.as_deref().map_or("no owner".to_string(), safe);
+        lines.push(Line::from(vec![
+            Span::styled(format!("{:<11} ", t.reference), theme::key()),
+            Span::raw(safe(&t.topic)),
+            Span::styled(
+                format!("  · {owner} · {}", safe(&t.settled_as())),
+                theme::dim(),
+            ),
+        ]));
+    }
     lines.push(Line::from(""));
     lines.push(match item.state {
         ItemState::Pending => Line::from(vec![
@@ -191,13 +211,7 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &State) {
         })
         .collect();
     let width = area.width.saturating_sub(4).min(110);
-    let inner_width = usize::from(width.saturating_sub(2)).max(1);
-    // each line as wrapped at the box's width, plus the borders
-    let rows: usize = lines
-        .iter()
-        .map(|l| l.width().div_ceil(inner_width).max(1))
-        .sum();
-    let rect = centered(area, width, rows as u16 + 2);
+    let rect = centered(area, width, boxed_height(&lines, width));
     frame.render_widget(Clear, rect);
     frame.render_widget(
         Paragraph::new(lines).wrap(Wrap { trim: false }).block(
@@ -206,7 +220,8 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &State) {
                     format!(" Read-back: {} {} ", item.position, safe(&item.title)),
                     theme::title(),
                 ))
-                .title_bottom(Line::from(keys).right_aligned())
+                // the footer says the keys too; here only where they fit
+                .title_bottom(fitting(Line::from(keys), width).right_aligned())
                 .border_style(theme::focus_border()),
         ),
         rect,

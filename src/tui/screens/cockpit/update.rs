@@ -43,6 +43,7 @@ impl App {
             Msg::TakeOver => self.ask_take_over(),
             Msg::Withdraw => self.ask_withdraw(),
             Msg::Correct => self.ask_correct(),
+            Msg::Parking => self.open_parking(),
             Msg::ToggleClock => {
                 let (id, now) = (self.review_id, self.state.now);
                 if let Some(running) =
