@@ -115,11 +115,12 @@ pub fn title() -> Style {
     )
 }
 
-/// Secondary text. The projector shows it in the normal colour: dark grey
-/// cannot be read from the back of a room.
+/// Secondary text: light grey, as dark grey is hard to read on a dark
+/// background and cannot be read at all from the back of a room, where the
+/// projector shows it in the normal colour.
 pub fn dim() -> Style {
     pick(
-        fg(Color::DarkGray),
+        fg(Color::Gray),
         Style::default(),
         fg(Color::DarkGray),
         Style::default(),
@@ -293,6 +294,7 @@ mod tests {
             assert_eq!((style.fg, style.bg), (None, None), "{style:?}");
         }
         ACTIVE.with(|a| a.set(ThemeName::Default));
-        assert_eq!(dim().fg, Some(Color::DarkGray));
+        // not dark grey in the default theme either: it cannot be read on a dark background
+        assert_eq!(dim().fg, Some(Color::Gray));
     }
 }

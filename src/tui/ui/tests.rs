@@ -33,15 +33,14 @@ fn objectives_item_shows_kpis_with_status_words() {
     }
     let screen = render(&app, 200, 60);
     assert!(screen.contains("Quality objectives"), "{screen}");
-    // a tile is not cut while the pane has room, and its arrow is the values' direction
+    // the KPIs fill the pane as large tiles, none cut, each arrow the values' direction
+    assert!(screen.contains("c)2 Cost of poor quality"), "{screen}");
+    assert!(screen.contains("1.8 % of sales  ↓ improving"), "{screen}");
     assert!(
-        screen.contains("Cost of poor quality  1.8 % of sales ↓  target ≤ 1.5 % of sales"),
+        screen.contains("target ≤ 1.5 % of sales  met 0/12"),
         "{screen}"
     );
-    assert!(
-        screen.contains("Finished-goods stock  33 days ↑"),
-        "{screen}"
-    );
+    assert!(screen.contains("33 days  ↑ worsening"), "{screen}");
     assert_snapshot!("objectives_80x24", render(&app, 80, 24));
     assert_snapshot!("objectives_200x60", screen);
 }
@@ -236,4 +235,33 @@ fn a_long_cell_wraps_at_spaces_and_a_cut_one_says_so() {
     assert_eq!(wrap_words("", 10, 2), [""]);
     // a word wider than the column is kept whole on its line for the table to cut
     assert_eq!(wrap_words("Kabelwerk", 4, 2), ["Kabelwerk"]);
+}
+
+#[test]
+fn a_tall_cockpit_shows_the_item_clock_large_and_says_when_it_runs_over() {
+    let (_dir, mut app) = demo_app();
+    app.handle_key(key(KeyCode::Char(' ')));
+    let large = render(&app, 200, 60);
+    assert!(large.contains("▶ on this item"), "{large}");
+    assert!(large.contains("of 05:00 · 05:00 left"), "{large}");
+    // the timebox of the opening is five minutes: six later it is over
+    app.tick(app.state.now + chrono::Duration::seconds(360));
+    let over = render(&app, 200, 60);
+    assert!(over.contains("of 05:00 · over by 01:00"), "{over}");
+    assert_snapshot!("large_clock_over_200x60", over);
+    // a short terminal keeps the clock in the header and the item's title
+    assert!(!render(&app, 200, 30).contains("▶ on this item"));
+}
+
+#[test]
+fn one_kpi_on_an_item_fills_the_pane_with_its_chart() {
+    let (_dir, mut app) = demo_app();
+    while app.state.current_item().unwrap().input_key != "c5" {
+        app.handle_key(key(KeyCode::Right));
+    }
+    let large = render(&app, 200, 60);
+    assert!(large.contains("Objectives and KPIs (1)"), "{large}");
+    assert!(large.contains("target"), "{large}");
+    assert_snapshot!("one_kpi_chart_200x60", large);
+    assert_snapshot!("one_kpi_chart_80x24", render(&app, 80, 24));
 }

@@ -4,6 +4,7 @@
 pub mod agenda;
 pub mod attendance;
 mod carried;
+pub mod clock;
 mod context;
 mod corrections;
 pub mod evidence;
@@ -90,7 +91,15 @@ pub fn draw(frame: &mut Frame, body: Rect, state: &State) {
     .areas(body);
     agenda::draw(frame, agenda_area, state);
     item::draw(frame, item_area, state);
-    if captured_width > 0 {
+    if captured_width > 0 && area.height >= clock::LARGE_CLOCK_FROM {
+        let [clock_area, captured_area] = Layout::vertical([
+            Constraint::Length(clock::LARGE_CLOCK_HEIGHT),
+            Constraint::Fill(1),
+        ])
+        .areas(captured_area);
+        clock::draw(frame, clock_area, state);
+        item::draw_captured(frame, captured_area, state);
+    } else if captured_width > 0 {
         item::draw_captured(frame, captured_area, state);
     }
 }

@@ -30,7 +30,7 @@ pub fn draw(frame: &mut Frame, area: Rect, tile: &KpiTile, state: &State) {
     draw_facts(frame, facts_area, tile, state);
 }
 
-fn draw_chart(frame: &mut Frame, area: Rect, tile: &KpiTile) {
+pub(super) fn draw_chart(frame: &mut Frame, area: Rect, tile: &KpiTile) {
     let status_style = theme::kpi_status(tile.assessment.status);
     let warning = tile
         .def

@@ -23,8 +23,13 @@ pub fn draw(frame: &mut Frame, area: Rect, tile: &KpiTile) {
         .latest
         .map_or_else(|| "-".to_string(), |(_, v)| fmt_num(v));
     let chars = digits.chars().count() as u16;
+    // on a big screen the digits take half its height: each 8×8 glyph's
+    // pixel drawn as a block of cells
+    let scale = (inner.width / (chars * 8).max(1)).min(inner.height / 2 / 8);
     // full 8×8 glyphs when they fit, else half height, else quarter cells
-    let (size, height) = if chars * 8 <= inner.width && inner.height >= 16 {
+    let (size, height) = if scale >= 2 {
+        (PixelSize::Full, 8 * scale)
+    } else if chars * 8 <= inner.width && inner.height >= 16 {
         (PixelSize::Full, 8)
     } else if chars * 8 <= inner.width && inner.height >= 10 {
         (PixelSize::HalfHeight, 4)
@@ -60,7 +65,11 @@ pub fn draw(frame: &mut Frame, area: Rect, tile: &KpiTile) {
         .alignment(Alignment::Center)
         .lines(vec![Line::from(digits)])
         .build();
-    frame.render_widget(big_text, big);
+    if scale >= 2 {
+        draw_scaled(frame, big, big_text, chars * 8, scale);
+    } else {
+        frame.render_widget(big_text, big);
+    }
     frame.render_widget(
         Paragraph::new(Line::from(vec![
             Span::styled(tile.unit.clone(), theme::title()),
@@ -100,4 +109,30 @@ pub fn draw(frame: &mut Frame, area: Rect, tile: &KpiTile) {
     ])
     .areas(spark);
     draw_spark(frame, centred, tile);
+}
+
+/// Draws full-size big text `scale` times larger, centred in `area`: the
+/// glyphs are rendered once off screen, and each of their cells (a whole
+/// block or a blank) is copied as a `scale`×`scale` block.
+fn draw_scaled(frame: &mut Frame, area: Rect, text: BigText, width: u16, scale: u16) {
+    use ratatui::buffer::Buffer;
+    use ratatui::widgets::Widget;
+    let glyphs = Rect::new(0, 0, width, 8);
+    let mut small = Buffer::empty(glyphs);
+    text.render(glyphs, &mut small);
+    let left = area.x + area.width.saturating_sub(width * scale) / 2;
+    let buf = frame.buffer_mut();
+    for y in 0..glyphs.height {
+        for x in 0..glyphs.width {
+            let cell = small[(x, y)].clone();
+            for dy in 0..scale {
+                for dx in 0..scale {
+                    let (tx, ty) = (left + x * scale + dx, area.y + y * scale + dy);
+                    if tx < area.right() && ty < area.bottom() {
+                        buf[(tx, ty)] = cell.clone();
+                    }
+                }
+            }
+        }
+    }
 }

@@ -48,11 +48,23 @@ pub fn met_text(tile: &KpiTile) -> String {
 }
 
 /// The most recent part of the sparkline that fits `width`, drawn in `area`.
+/// A sparkline taller than a row is a chart: each period is widened to fill
+/// the width, so the history reads across the tile rather than in a corner.
 pub fn draw_spark(frame: &mut Frame, area: Rect, tile: &KpiTile) {
     let from = tile.spark.len().saturating_sub(usize::from(area.width));
+    let shown = &tile.spark[from..];
+    let widen = if area.height > 1 {
+        (usize::from(area.width) / shown.len().max(1)).max(1)
+    } else {
+        1
+    };
+    let data: Vec<Option<u64>> = shown
+        .iter()
+        .flat_map(|v| std::iter::repeat_n(*v, widen))
+        .collect();
     frame.render_widget(
         Sparkline::default()
-            .data(&tile.spark[from..])
+            .data(&data)
             .max(100)
             .absent_value_symbol("·")
             .absent_value_style(theme::warn())
@@ -85,7 +97,13 @@ pub fn draw(frame: &mut Frame, area: Rect, tile: &KpiTile, selected: bool) {
     if inner.height == 0 {
         return;
     }
-    let [l1, l2, l3] = Layout::vertical([Constraint::Length(1); 3]).areas(inner);
+    // the sparkline takes what height the tile has beyond its two lines
+    let [l1, l2, l3] = Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Length(1),
+        Constraint::Fill(1),
+    ])
+    .areas(inner);
     let period = period_span(tile);
     let period_width = period.width() as u16;
     let [value_area, period_area] =
@@ -154,6 +172,9 @@ pub fn draw_compact(frame: &mut Frame, area: Rect, input_key: &str, state: &Stat
         ])),
         caption_area,
     );
+    if state.kpis.is_loaded() && draw_large(frame, body, &tiles) {
+        return;
+    }
     let column_width = body.width / columns as u16;
     for (n, tile) in tiles.iter().skip(offset).take(visible).enumerate() {
         let (col, row) = ((n / per_column) as u16, (n % per_column) as u16);
@@ -165,6 +186,51 @@ pub fn draw_compact(frame: &mut Frame, area: Rect, input_key: &str, state: &Stat
         );
         draw_two_lines(frame, rect, tile);
     }
+}
+
+/// The rows a large tile needs: its borders, two lines and a sparkline two rows high.
+const LARGE_TILE: u16 = 6;
+
+/// The tallest a large tile grows: past it the sparkline says no more.
+const LARGE_TILE_MOST: u16 = 10;
+
+/// Where the pane has room, the KPIs fill it: one KPI as a tile over its
+/// chart, several as a grid of large tiles. False when they do not fit so.
+fn draw_large(frame: &mut Frame, body: Rect, tiles: &[&KpiTile]) -> bool {
+    if let [tile] = tiles
+        && body.height >= 14
+    {
+        let [top, chart] =
+            Layout::vertical([Constraint::Length(5), Constraint::Fill(1)]).areas(body);
+        draw(frame, top, tile, false);
+        super::detail::draw_chart(frame, chart, tile);
+        return true;
+    }
+    let fits = |columns: usize| {
+        let per_column = tiles.len().div_ceil(columns);
+        usize::from(body.height) >= per_column * usize::from(LARGE_TILE)
+    };
+    let columns = if fits(1) {
+        1
+    } else if body.width >= 100 && fits(2) {
+        2
+    } else {
+        return false;
+    };
+    let per_column = tiles.len().div_ceil(columns).max(1);
+    let height = (body.height / per_column as u16).min(LARGE_TILE_MOST);
+    let width = body.width / columns as u16;
+    for (n, tile) in tiles.iter().enumerate() {
+        let (col, row) = ((n / per_column) as u16, (n % per_column) as u16);
+        let rect = Rect::new(
+            body.x + col * width,
+            body.y + row * height,
+            width.saturating_sub(u16::from(columns > 1)),
+            height,
+        );
+        draw(frame, rect, tile, false);
+    }
+    true
 }
 
 fn draw_two_lines(frame: &mut Frame, area: Rect, tile: &KpiTile) {
