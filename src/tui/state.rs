@@ -614,6 +614,12 @@ impl State {
     }
 
     /// Opens the help at its top.
+    /// Whether the panes say which key does what: a follower's keys change
+    /// nothing, so it is never told to press one.
+    pub fn offers_keys(&self) -> bool {
+        self.seat != Seat::Follower
+    }
+
     pub fn open_help(&mut self) {
         self.help_scroll = 0;
         self.help_open = true;

@@ -156,6 +156,11 @@ fn a_follower_shows_the_rooms_item_and_no_key_of_it_changes_anything() {
         render(app, w, h).replace(&format!("following {me}"), "following ACCOUNT")
     };
     remote.state.status = None;
+    // item b) offers the room's keys (C, r, R) to the driver, not to a follower
+    let large = frame(&remote, 200, 60);
+    for offer in ["C confirms", "r raises one now", "R opens"] {
+        assert!(!large.contains(offer), "{offer}: {large}");
+    }
     insta::assert_snapshot!("follower_80x24", frame(&remote, 80, 24));
     insta::assert_snapshot!("follower_200x60", frame(&remote, 200, 60));
     drop(remote);

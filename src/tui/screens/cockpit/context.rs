@@ -46,6 +46,11 @@ pub fn draw_item_b(frame: &mut Frame, area: Rect, state: &State) {
             "The unchanged entries are confirmed.",
             theme::good(),
         ))
+    } else if !state.offers_keys() {
+        Line::from(format!(
+            "{} unchanged, not yet confirmed",
+            unchanged - confirmed
+        ))
     } else {
         Line::from(vec![
             Span::styled("C", theme::key()),

@@ -43,7 +43,14 @@ fn policy_above(frame: &mut Frame, area: Rect, state: &State) -> Rect {
     let line = match &state.data.policy {
         Some(p) if p.outcome.is_none() => Line::from(vec![
             Span::styled(safe(&p.line()), theme::warn()),
-            Span::styled(" · P: reviewed, no change", theme::dim()),
+            Span::styled(
+                if state.offers_keys() {
+                    " · P: reviewed, no change"
+                } else {
+                    " · not yet reviewed"
+                },
+                theme::dim(),
+            ),
         ]),
         Some(p) => Line::from(Span::styled(safe(&p.line()), theme::good())),
         None => Line::from(Span::styled(
@@ -264,8 +271,10 @@ fn carried_table(state: &State, width: u16) -> TableParts {
         .collect();
     let title = if carry.focused {
         "Carried forward: r reviewed · t re-date · E effective · f not effective"
-    } else {
+    } else if state.offers_keys() {
         "Carried forward (Tab checks them one by one)"
+    } else {
+        "Carried forward"
     };
     let (header, widths) = if wide {
         (

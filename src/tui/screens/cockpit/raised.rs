@@ -103,6 +103,7 @@ pub fn draw_item_f(frame: &mut Frame, area: Rect, state: &State) {
             TRIAGE_HINT,
         )
     };
+    let hint = if state.offers_keys() { hint } else { "" };
     let caption = vec![
         Line::from(Span::styled(count, theme::title())),
         Line::from(Span::styled(hint, theme::dim())),

@@ -168,7 +168,14 @@ pub fn draw_compact(frame: &mut Frame, area: Rect, input_key: &str, state: &Stat
     frame.render_widget(
         Paragraph::new(Line::from(vec![
             Span::styled(caption, theme::title()),
-            Span::styled(" · K all KPIs", theme::dim()),
+            Span::styled(
+                if state.offers_keys() {
+                    " · K all KPIs"
+                } else {
+                    ""
+                },
+                theme::dim(),
+            ),
         ])),
         caption_area,
     );

@@ -37,7 +37,14 @@ pub fn draw_item_e(frame: &mut Frame, area: Rect, state: &State) {
     frame.render_widget(
         Paragraph::new(Line::from(vec![
             Span::styled(caption, theme::title()),
-            Span::styled(" · R opens the register", theme::dim()),
+            Span::styled(
+                if state.offers_keys() {
+                    " · R opens the register"
+                } else {
+                    ""
+                },
+                theme::dim(),
+            ),
         ])),
         caption_area,
     );
@@ -171,20 +178,30 @@ pub fn draw_item_b(frame: &mut Frame, area: Rect, state: &State) {
         .iter()
         .filter(|e| RiskFilter::default().matches(e, &state.data.board.limits, state.today))
         .count();
-    let lines = vec![
-        Line::from(Span::styled(
-            "A change in context can bring new risks and opportunities.",
-            theme::title(),
-        )),
-        Line::from(vec![
-            Span::styled("r", theme::key()),
-            Span::raw(" raises one now: kind, title, area, owner, likelihood, impact."),
-        ]),
-        Line::from(vec![
-            Span::raw(format!("{live} live in the register; ")),
-            Span::styled("R", theme::key()),
-            Span::raw(" opens it."),
-        ]),
-    ];
+    let lines = if state.offers_keys() {
+        vec![
+            Line::from(Span::styled(
+                "A change in context can bring new risks and opportunities.",
+                theme::title(),
+            )),
+            Line::from(vec![
+                Span::styled("r", theme::key()),
+                Span::raw(" raises one now: kind, title, area, owner, likelihood, impact."),
+            ]),
+            Line::from(vec![
+                Span::raw(format!("{live} live in the register; ")),
+                Span::styled("R", theme::key()),
+                Span::raw(" opens it."),
+            ]),
+        ]
+    } else {
+        vec![
+            Line::from(Span::styled(
+                "A change in context can bring new risks and opportunities.",
+                theme::title(),
+            )),
+            Line::from(format!("{live} live in the register.")),
+        ]
+    };
     frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: true }), area);
 }
