@@ -99,3 +99,33 @@ fn a_driver_whose_terminal_is_closed_gives_up_the_room_to_the_next_move() {
     laptop.type_keys("q");
     assert!(laptop.wait_exit(Duration::from_secs(5)).is_some());
 }
+
+#[test]
+fn a_script_does_not_move_the_room_under_the_cockpit_that_drives_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("steerco.sqlite");
+    common::ok(None, &db, &["demo", "--no-tui"]);
+    let mut projector = Cockpit::start(&db, &[], 200, 60);
+    projector.wait_on_screen("item 1 of 15");
+    let before = room_and_log(&db);
+    for args in [
+        vec!["review", "goto", "MR-2026-02", "c2"],
+        vec!["review", "clock", "MR-2026-02", "start"],
+    ] {
+        let err = common::refused(&db, &args);
+        assert!(err.contains("drives MR-2026-02 now"), "{args:?}: {err}");
+    }
+    assert_eq!(room_and_log(&db), before, "nothing moved");
+    // told to, it moves the room, and the projector follows its own room
+    common::ok(
+        None,
+        &db,
+        &["review", "goto", "MR-2026-02", "c2", "--over-the-driver"],
+    );
+    projector.wait_on_screen("item 5 of 15");
+    projector.type_keys("q");
+    assert!(projector.wait_exit(Duration::from_secs(5)).is_some());
+    // with nobody driving, a script moves the room as before
+    common::ok(None, &db, &["review", "goto", "MR-2026-02", "c3"]);
+    assert_eq!(room_and_log(&db).0, "c3");
+}

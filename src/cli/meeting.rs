@@ -114,6 +114,9 @@ pub enum MeetingCommand {
         /// start or pause
         #[arg(value_parser = ["start", "pause"])]
         what: String,
+        /// Even while a cockpit drives the meeting (its clock is then moved under it)
+        #[arg(long)]
+        over_the_driver: bool,
     },
     /// Move the meeting to an item; the clock's time counts towards it from now
     Goto {
@@ -122,6 +125,9 @@ pub enum MeetingCommand {
         reference: String,
         /// The item: its code (c2) or its number
         item: String,
+        /// Even while a cockpit drives the meeting (the room then moves under it)
+        #[arg(long)]
+        over_the_driver: bool,
     },
 }
 
@@ -281,8 +287,13 @@ pub fn run(store: &mut Store, command: MeetingCommand) -> Result<ExitCode> {
                 review.reference
             );
         }
-        MeetingCommand::Clock { reference, what } => {
+        MeetingCommand::Clock {
+            reference,
+            what,
+            over_the_driver,
+        } => {
             let review = find_review(store, &reference)?;
+            refuse_while_driven(store, &review, over_the_driver)?;
             let want_running = what == "start";
             if review.clock.is_running() == want_running {
                 println!(
@@ -296,14 +307,35 @@ pub fn run(store: &mut Store, command: MeetingCommand) -> Result<ExitCode> {
                 println!("The clock of {} {word}.", review.reference);
             }
         }
-        MeetingCommand::Goto { reference, item } => {
+        MeetingCommand::Goto {
+            reference,
+            item,
+            over_the_driver,
+        } => {
             let review = find_review(store, &reference)?;
+            refuse_while_driven(store, &review, over_the_driver)?;
             let item = find_item(&reviews::agenda(store.conn(), review.id)?, &item)?;
             store.write(|tx, _| reviews::set_current_item(tx, now, review.id, item.id))?;
             println!("{} is on item {}.", review.reference, item_name(&item));
         }
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// The current item and the clock belong to the cockpit that drives the
+/// meeting: a script moves them only when nobody drives, or when told to.
+fn refuse_while_driven(store: &Store, review: &Review, anyway: bool) -> Result<()> {
+    if anyway {
+        return Ok(());
+    }
+    match crate::store::sessions::presence(store.conn(), review.id)?.driver {
+        Some(driver) => Err(eyre!(
+            "{}'s cockpit drives {} now: the room's item and clock are theirs (T in a cockpit takes over; --over-the-driver moves them anyway)",
+            visible_line(&driver.os_user),
+            review.reference
+        )),
+        None => Ok(()),
+    }
 }
 
 fn set_state(
