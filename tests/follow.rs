@@ -129,3 +129,20 @@ fn a_script_does_not_move_the_room_under_the_cockpit_that_drives_it() {
     common::ok(None, &db, &["review", "goto", "MR-2026-02", "c3"]);
     assert_eq!(room_and_log(&db).0, "c3");
 }
+
+#[test]
+fn a_driver_killed_outright_is_seen_gone_by_the_other_cockpits_without_a_key() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("steerco.sqlite");
+    common::ok(None, &db, &["demo", "--no-tui"]);
+    let mut projector = Cockpit::start(&db, &[], 200, 60);
+    projector.wait_on_screen("item 1 of 15");
+    let mut laptop = Cockpit::start(&db, &[], 120, 30);
+    laptop.wait_on_screen(" drives ");
+    // kill -9: no hang-up handler runs, nothing is written on the way out
+    projector.child.kill().unwrap();
+    projector.child.wait().unwrap();
+    laptop.wait_on_screen("browsing");
+    laptop.type_keys("q");
+    assert!(laptop.wait_exit(Duration::from_secs(5)).is_some());
+}

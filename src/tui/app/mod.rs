@@ -358,6 +358,9 @@ impl App {
         self.state.now = now;
         let mut redraw = second_changed && self.state.data.review.clock.is_running();
         redraw |= self.keep_draft_on_pause(now);
+        if second_changed {
+            redraw |= self.recheck_driver(now);
+        }
         let mut read = false;
         match self.store.data_version() {
             Ok(v) if v != self.data_version && may_read => {

@@ -90,6 +90,24 @@ impl App {
         self.state.presence = presence;
     }
 
+    /// Every other second, while another cockpit drives: whether it is still
+    /// alive. A driver's process that was killed writes nothing as it goes,
+    /// so only looking finds the room free. True when what is shown changed.
+    pub(crate) fn recheck_driver(&mut self, now: chrono::DateTime<chrono::Utc>) -> bool {
+        let someone_else = self
+            .state
+            .presence
+            .driver
+            .as_ref()
+            .is_some_and(|d| d.session != self.meeting.id);
+        if !someone_else || now.timestamp() % 2 != 0 {
+            return false;
+        }
+        let before = self.state.presence.clone();
+        self.refresh_presence();
+        self.state.presence != before
+    }
+
     /// Before moving the room (the current item, the clock): true when this
     /// cockpit drives it, taking the wheel if nobody has it. A browser is
     /// told who drives.
