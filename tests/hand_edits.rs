@@ -247,11 +247,15 @@ fn a_dump_edited_by_hand_is_refused_on_import() {
 }
 
 #[test]
-fn an_upgrade_that_only_adds_bookkeeping_keeps_the_seals_and_a_hand_edit_made_before_it() {
+fn an_upgrade_that_only_adds_bookkeeping_or_a_table_keeps_the_seals_and_a_hand_edit_made_before_it()
+{
     let dir = tempfile::tempdir().unwrap();
     let db = closed_demo(dir.path());
-    // the file as the previous release left it: no table of meeting sessions
-    by_hand(&db, "DROP TABLE meeting_session; PRAGMA user_version = 19;");
+    // the file as an earlier release left it: no meeting sessions, no parking lot
+    by_hand(
+        &db,
+        "DROP TABLE meeting_session; DROP TABLE parked_topic; PRAGMA user_version = 19;",
+    );
     let seals = |db: &Path| -> String {
         let conn = rusqlite::Connection::open(db).unwrap();
         conn.query_row(
@@ -279,5 +283,5 @@ fn an_upgrade_that_only_adds_bookkeeping_keeps_the_seals_and_a_hand_edit_made_be
     let version: i64 = conn
         .query_row("PRAGMA user_version", [], |r| r.get(0))
         .unwrap();
-    assert_eq!(version, 20, "upgraded");
+    assert_eq!(version, 21, "upgraded");
 }

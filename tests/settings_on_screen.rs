@@ -62,17 +62,22 @@ fn no_color_draws_the_cockpit_without_any_colour() {
 }
 
 #[test]
-fn the_projector_theme_draws_no_dark_grey_text() {
+fn no_theme_draws_dark_grey_text() {
     let dir = tempfile::tempdir().unwrap();
     let db = demo_db(dir.path());
+    // the secondary text is there, in light grey (SGR 38;5;7), not dark grey
+    let default = first_screen(&db, &[]);
     assert!(
-        has_dark_grey(&first_screen(&db, &[])),
-        "the default has dim text"
+        default.contains("[38;5;7;") || default.contains("[38;5;7m"),
+        "the default draws its secondary text light grey"
     );
-    let file = config(dir.path(), "theme = \"projector\"\n");
-    let projected = first_screen(&db, &[("STEERCO_CONFIG", file.as_path())]);
-    assert!(projected.contains("Agenda"));
-    assert!(!has_dark_grey(&projected), "dark grey on the projector");
+    assert!(!has_dark_grey(&default), "dark grey in the default theme");
+    for theme in ["projector", "plain"] {
+        let file = config(dir.path(), &format!("theme = \"{theme}\"\n"));
+        let drawn = first_screen(&db, &[("STEERCO_CONFIG", file.as_path())]);
+        assert!(drawn.contains("Agenda"));
+        assert!(!has_dark_grey(&drawn), "dark grey in the {theme} theme");
+    }
 }
 
 #[test]

@@ -122,7 +122,7 @@ pub fn dim() -> Style {
     pick(
         fg(Color::Gray),
         Style::default(),
-        fg(Color::DarkGray),
+        fg(Color::Gray),
         Style::default(),
     )
 }
