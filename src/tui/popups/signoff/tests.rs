@@ -127,3 +127,18 @@ fn closed_review_at_80x24() {
     app.handle_key(key(KeyCode::Char('c')));
     insta::assert_snapshot!("closed_80x24", render(&app, 80, 24));
 }
+
+#[test]
+fn the_sign_off_says_what_the_parking_lot_still_holds_and_where_it_goes() {
+    let (_dir, mut app) = demo_app();
+    app.handle_key(key(KeyCode::Char('L')));
+    type_text(&mut app, "A supplier day in spring");
+    app.handle_key(key(KeyCode::Enter));
+    app.handle_key(key(KeyCode::Enter));
+    app.handle_key(KeyEvent::new(KeyCode::Char('S'), KeyModifiers::SHIFT));
+    let drawn = render(&app, 200, 60);
+    assert!(
+        drawn.contains("1 parked topic is not settled: it goes onto the next review's agenda"),
+        "{drawn}"
+    );
+}

@@ -73,6 +73,25 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &State, form: &SignOffForm) {
         "The review is then locked and its minutes written beside the database.",
         theme::dim(),
     )));
+    let parked = state
+        .data
+        .parked
+        .iter()
+        .filter(|t| t.outcome == crate::domain::parking::ParkedOutcome::Parked)
+        .count();
+    if parked > 0 {
+        let said = if parked == 1 {
+            "1 parked topic is not settled: it goes".to_string()
+        } else {
+            format!("{parked} parked topics are not settled: they go")
+        };
+        lines.push(Line::from(Span::styled(
+            clip(format!(
+                "{said} onto the next review's agenda (L settles them now)."
+            )),
+            theme::warn(),
+        )));
+    }
     let height = lines.len() as u16 + reason_rows + 2;
     let rect = centered(area, width, height);
     frame.render_widget(Clear, rect);

@@ -131,6 +131,17 @@ impl App {
     }
 }
 
+/// "4 c)1 Customer satisfaction": the item's number, code and title.
+pub fn item_name(item: &crate::domain::model::AgendaItem) -> String {
+    let code = super::agenda::input_label(&item.input_key);
+    let code = if code.is_empty() {
+        code
+    } else {
+        format!("{code} ")
+    };
+    format!("{} {code}{}", item.position, safe(&item.title))
+}
+
 /// The read-back box: each capture on one line with what it still lacks.
 pub fn draw(frame: &mut Frame, area: Rect, state: &State) {
     let Some(item) = state.current_item() else {
@@ -217,7 +228,7 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &State) {
         Paragraph::new(lines).wrap(Wrap { trim: false }).block(
             Block::bordered()
                 .title(Span::styled(
-                    format!(" Read-back: {} {} ", item.position, safe(&item.title)),
+                    format!(" Read-back: {} ", item_name(item)),
                     theme::title(),
                 ))
                 // the footer says the keys too; here only where they fit
@@ -257,7 +268,10 @@ mod tests {
         assert!(matches!(app.state.overlay, Overlay::ReadBack { .. }));
         assert_eq!(app.state.selected, 1, "the room stays until it goes on");
         let large = render(&app, 200, 60);
-        assert!(large.contains("Read-back: 2"), "{large}");
+        assert!(
+            large.contains("Read-back: 2 a) Actions from previous reviews"),
+            "{large}"
+        );
         assert!(large.contains("Send the survey to the top 20 customers"));
         assert!(
             large.contains("no owner, no due date"),
