@@ -27,6 +27,32 @@ pub fn boxed_height(lines: &[Line], width: u16) -> u16 {
     u16::try_from(rows + 2).unwrap_or(u16::MAX)
 }
 
+/// A box of `lines` in the middle of `area`, as tall as they wrap to, with
+/// its keys on the bottom border where they fit (the footer says them too).
+pub fn keyed_box(frame: &mut Frame, area: Rect, title: String, lines: Vec<Line>, keys: &[Hint]) {
+    let keys: Vec<Span> = keys
+        .iter()
+        .flat_map(|(k, what)| {
+            [
+                Span::styled(format!(" {k}"), theme::key()),
+                Span::raw(format!(" {what} ")),
+            ]
+        })
+        .collect();
+    let width = area.width.saturating_sub(4).min(110);
+    let rect = centered(area, width, boxed_height(&lines, width));
+    frame.render_widget(Clear, rect);
+    frame.render_widget(
+        Paragraph::new(lines).wrap(Wrap { trim: false }).block(
+            Block::bordered()
+                .title(Span::styled(title, theme::title()))
+                .title_bottom(fitting(Line::from(keys), width).right_aligned())
+                .border_style(theme::focus_border()),
+        ),
+        rect,
+    );
+}
+
 /// The line if it fits on a box's border of this width, else nothing.
 pub fn fitting(line: Line<'_>, width: u16) -> Line<'_> {
     if line.width() + 4 <= usize::from(width) {

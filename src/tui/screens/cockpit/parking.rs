@@ -6,7 +6,6 @@ use crossterm::event::{KeyCode, KeyEvent};
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Clear, Paragraph, Wrap};
 
 use crate::domain::due::parse_ahead;
 use crate::domain::parking::{ParkedOutcome, ParkedTopic};
@@ -15,7 +14,7 @@ use crate::tui::app::App;
 use crate::tui::popups::form::Hint;
 use crate::tui::state::{Overlay, Prompt, PromptFor, State};
 use crate::tui::theme;
-use crate::tui::ui::overlay::{boxed_height, centered, fitting};
+use crate::tui::ui::overlay::keyed_box;
 use crate::tui::ui::safe;
 
 /// Keys while the parking lot shows.
@@ -254,30 +253,12 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &State, cursor: usize) {
         },
         theme::dim(),
     )));
-    let keys: Vec<Span> = PARKING_KEYS
-        .iter()
-        .flat_map(|(k, what)| {
-            [
-                Span::styled(format!(" {k}"), theme::key()),
-                Span::raw(format!(" {what} ")),
-            ]
-        })
-        .collect();
-    let width = area.width.saturating_sub(4).min(110);
-    let rect = centered(area, width, boxed_height(&lines, width));
-    frame.render_widget(Clear, rect);
-    frame.render_widget(
-        Paragraph::new(lines).wrap(Wrap { trim: false }).block(
-            Block::bordered()
-                .title(Span::styled(
-                    format!(" Parking lot · {} ", state.data.review.reference),
-                    theme::title(),
-                ))
-                // the footer says the keys too; here only where they fit
-                .title_bottom(fitting(Line::from(keys), width).right_aligned())
-                .border_style(theme::focus_border()),
-        ),
-        rect,
+    keyed_box(
+        frame,
+        area,
+        format!(" Parking lot · {} ", state.data.review.reference),
+        lines,
+        PARKING_KEYS,
     );
 }
 

@@ -8,7 +8,6 @@ use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::style::Modifier;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Clear, Paragraph, Wrap};
 
 use crate::domain::action::DecisionCategory;
 use crate::domain::agenda::ItemState;
@@ -17,7 +16,7 @@ use crate::tui::app::App;
 use crate::tui::popups::form::Hint;
 use crate::tui::state::{Overlay, State};
 use crate::tui::theme;
-use crate::tui::ui::overlay::{boxed_height, centered, fitting};
+use crate::tui::ui::overlay::keyed_box;
 use crate::tui::ui::safe;
 
 /// Keys while the read-back shows.
@@ -212,30 +211,12 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &State) {
         ItemState::Covered => Line::from(Span::styled("Item covered.", theme::good())),
         ItemState::NotApplicable => Line::from("Item marked not applicable."),
     });
-    let keys: Vec<Span> = READ_BACK_KEYS
-        .iter()
-        .flat_map(|(k, what)| {
-            [
-                Span::styled(format!(" {k}"), theme::key()),
-                Span::raw(format!(" {what} ")),
-            ]
-        })
-        .collect();
-    let width = area.width.saturating_sub(4).min(110);
-    let rect = centered(area, width, boxed_height(&lines, width));
-    frame.render_widget(Clear, rect);
-    frame.render_widget(
-        Paragraph::new(lines).wrap(Wrap { trim: false }).block(
-            Block::bordered()
-                .title(Span::styled(
-                    format!(" Read-back: {} ", item_name(item)),
-                    theme::title(),
-                ))
-                // the footer says the keys too; here only where they fit
-                .title_bottom(fitting(Line::from(keys), width).right_aligned())
-                .border_style(theme::focus_border()),
-        ),
-        rect,
+    keyed_box(
+        frame,
+        area,
+        format!(" Read-back: {} ", item_name(item)),
+        lines,
+        READ_BACK_KEYS,
     );
 }
 
