@@ -64,6 +64,19 @@ fn bench(c: &mut Criterion) {
         })
     });
 
+    // Item c)2: its four KPIs as large tiles with widened sparklines, the large clock beside.
+    let mut on_c2 = open_app(&path);
+    while on_c2.state.current_item().map(|i| i.input_key.as_str()) != Some("c2") {
+        on_c2.update(steerco::tui::keymap::Msg::NextItem);
+    }
+    c.bench_function("frame_200x60_c2_large_tiles", |b| {
+        b.iter(|| {
+            terminal
+                .draw(|f| ui::draw(f, black_box(&on_c2.state)))
+                .unwrap();
+        })
+    });
+
     // One look for other sessions' commits, as the idle cockpit does twice a second.
     c.bench_function("live_poll_data_version", |b| {
         b.iter(|| black_box(app.store().data_version().unwrap()))
