@@ -22,6 +22,7 @@ mod raised;
 mod replicate;
 mod review;
 pub mod risk;
+mod sites;
 mod strategy;
 mod trail;
 
@@ -62,6 +63,9 @@ enum Command {
         /// Add ten years of history (100,000 actions, 1,000,000 KPI values), for the benches
         #[arg(long, hide = true)]
         scale: bool,
+        /// Name the demo organisation as one site of a group, to try the corporate view
+        #[arg(long, value_name = "NAME")]
+        site: Option<String>,
     },
     /// Plan, list, close and export management reviews, and record who attends
     Review {
@@ -197,6 +201,11 @@ enum Command {
     },
     /// Bring back a database from a Litestream replica, as it was at a moment, and verify it
     Restore(replicate::RestoreArgs),
+    /// The corporate view: the sites' own databases, read only, side by side
+    Sites {
+        #[command(subcommand)]
+        command: sites::SitesCommand,
+    },
     /// Write a complete, consistent copy of the database, even while others work on it
     Backup {
         file: PathBuf,
@@ -304,7 +313,8 @@ pub fn run(cli: Cli) -> Result<Launch> {
             no_tui,
             as_of,
             scale,
-        }) => return demo(cli.db, no_tui, as_of, scale),
+            site,
+        }) => return demo(cli.db, no_tui, as_of, scale, site),
         Some(Command::Action { command }) => action::run(&mut db()?.open()?, command),
         Some(Command::Actions) => return open_actions(db()?.open()?),
         Some(Command::Follow { reference }) => {
@@ -379,6 +389,7 @@ pub fn run(cli: Cli) -> Result<Launch> {
         Some(Command::Init { group }) => init(&db()?.path, group.as_deref()),
         Some(Command::Replicate { command }) => replicate::config(&db()?.path, command),
         Some(Command::Restore(args)) => replicate::restore(args),
+        Some(Command::Sites { command }) => sites::run(&mut db()?.open()?, command),
         Some(Command::Backup { file, force }) => {
             let store = db()?.open()?;
             store.backup(&file, force)?;
@@ -537,7 +548,11 @@ fn demo(
     no_tui: bool,
     as_of: Option<NaiveDate>,
     scale: bool,
+    site: Option<String>,
 ) -> Result<Launch> {
+    let site = site
+        .map(|s| crate::domain::sites::check_name(&s).map_err(|e| eyre!(e)))
+        .transpose()?;
     let throwaway = db.is_none();
     let path = match db {
         Some(p) => p,
@@ -551,7 +566,14 @@ fn demo(
     }
     let mut store = Store::open(&path)?;
     let today = as_of.unwrap_or_else(|| Local::now().date_naive());
-    let summary = crate::demo::seed(&mut store, today)?;
+    let mut summary = crate::demo::seed(&mut store, today)?;
+    if let Some(site) = &site {
+        summary.organisation = format!("{} {site}", summary.organisation);
+        let name = summary.organisation.clone();
+        store.write(|tx, actor| {
+            crate::store::outcome::rename_organisation(tx, actor, chrono::Utc::now(), &name)
+        })?;
+    }
     let kind = if throwaway {
         "a throwaway demo database"
     } else {

@@ -51,5 +51,6 @@ pub mod reminder;
 pub mod replica;
 pub mod review;
 pub mod risk;
+pub mod sites;
 pub mod strategy;
 pub mod text;

@@ -27,6 +27,7 @@ pub mod reviews;
 pub mod risks;
 pub mod seal;
 pub mod sessions;
+pub mod sites;
 pub mod strategy;
 #[cfg(test)]
 pub(crate) mod testing;
@@ -75,14 +76,15 @@ const MIGRATIONS: &[M<'static>] = &[
     M::up(include_str!("migrations/020_kpi_valid_range.sql")),
     M::up(include_str!("migrations/021_meeting_sessions.sql")),
     M::up(include_str!("migrations/022_parking_lot.sql")),
+    M::up(include_str!("migrations/023_sites.sql")),
 ];
 
 /// The schema versions reached by migrations that add only indexes,
 /// bookkeeping outside the seal and the dumps, or a new table (016 nocase
 /// lookups, 017 the table writes, 018 the open-work index, 020 the meeting's
-/// sessions, 021 the parking lot; the files are numbered from 001 with no
+/// sessions, 021 the parking lot, 022 the sites; the files are numbered from 001 with no
 /// 002): the rows already there keep the shape they were sealed and dumped in.
-const KEEP_ROW_SHAPES: &[i64] = &[16, 17, 18, 20, 21];
+const KEEP_ROW_SHAPES: &[i64] = &[16, 17, 18, 20, 21, 22];
 
 /// Whether every migration from `from` up to `to` keeps the rows' shape.
 fn rows_keep_their_shape(from: i64, to: i64) -> bool {

@@ -202,3 +202,35 @@ pub fn set_qms_scope(tx: &Transaction, actor: &str, now: DateTime<Utc>, scope: &
         ),
     )
 }
+
+/// Names the organisation (a site of a group says which).
+pub fn rename_organisation(
+    tx: &Transaction,
+    actor: &str,
+    now: DateTime<Utc>,
+    name: &str,
+) -> Result<()> {
+    let name = visible_line(name.trim()).into_owned();
+    if name.is_empty() {
+        return Err(refused!("an organisation needs its name"));
+    }
+    let (id, old): (i64, String) = tx
+        .query_row(
+            "SELECT id, name FROM organisation ORDER BY id LIMIT 1",
+            [],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
+        .map_err(|_| {
+            not_found!("no organisation yet: steerco demo, or steerco import, sets one up")
+        })?;
+    tx.execute(
+        "UPDATE organisation SET name = ?1 WHERE id = ?2",
+        params![name, id],
+    )?;
+    log_change(
+        tx,
+        actor,
+        now,
+        Change::update("organisation", &old, "name", Some(&old), Some(&name)),
+    )
+}

@@ -39,6 +39,7 @@ const UNSEALED: &[&str] = &[
     "draft",
     "table_write",
     "meeting_session",
+    "site_check",
 ];
 
 /// The actor of a change found outside steerco: nobody known made it. No

@@ -1,0 +1,194 @@
+//! The corporate view: each site's own steerco database, read only, its
+//! trail verified, and the sites side by side: the KPIs they share by key in
+//! columns, their high risks, overdue actions, open NCs and findings, and
+//! each site's last review.
+
+use serde::Serialize;
+
+use crate::domain::kpi::KpiStatus;
+
+/// A site's name: what the corporate screen and the minutes call it.
+pub fn check_name(name: &str) -> Result<String, String> {
+    let name = name.trim();
+    if name.is_empty() {
+        return Err("name the site, e.g. \"Leeds\"".to_string());
+    }
+    if name.chars().count() > 40 {
+        return Err("a site's name holds at most 40 characters".to_string());
+    }
+    if name.chars().any(char::is_control) {
+        return Err("a site's name is one line of text".to_string());
+    }
+    Ok(name.to_string())
+}
+
+/// What the check of a site's trail found.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(tag = "verified", rename_all = "snake_case")]
+pub enum Trail {
+    /// The change log is intact and every row matches it.
+    Intact { entries: i64, head: i64 },
+    /// Refused: the site's record does not verify, or cannot be read.
+    Refused { why: String },
+}
+
+impl Trail {
+    pub fn is_intact(&self) -> bool {
+        matches!(self, Trail::Intact { .. })
+    }
+}
+
+/// One KPI of a site: its latest value and status.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct SiteKpi {
+    pub key: String,
+    pub name: String,
+    pub unit: String,
+    pub period: Option<String>,
+    pub value: Option<f64>,
+    #[serde(serialize_with = "status_word")]
+    pub status: KpiStatus,
+}
+
+fn status_word<S: serde::Serializer>(status: &KpiStatus, s: S) -> Result<S::Ok, S::Error> {
+    s.serialize_str(status.word())
+}
+
+/// A site's last signed-off review.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct LastReview {
+    #[serde(rename = "ref")]
+    pub reference: String,
+    pub date: String,
+    /// 9.3.1: is the QMS effective, in the review's words ("" unsaid).
+    pub effective: String,
+    /// Signed off with gaps in the close-out check, and why.
+    pub gaps_reason: Option<String>,
+}
+
+/// What the corporate view shows of one site.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct SiteFacts {
+    pub name: String,
+    pub path: String,
+    pub organisation: String,
+    #[serde(flatten)]
+    pub trail: Trail,
+    pub kpis: Vec<SiteKpi>,
+    /// High and critical risks still live: reference, title and score.
+    pub high_risks: Vec<(String, String, u8)>,
+    pub overdue_actions: usize,
+    pub open_ncs: usize,
+    pub open_findings: usize,
+    pub last_review: Option<LastReview>,
+}
+
+impl SiteFacts {
+    /// A site whose trail does not verify: its name and why, no figures.
+    pub fn refused(name: &str, path: &str, why: String) -> SiteFacts {
+        SiteFacts {
+            name: name.to_string(),
+            path: path.to_string(),
+            organisation: String::new(),
+            trail: Trail::Refused { why },
+            kpis: Vec::new(),
+            high_risks: Vec::new(),
+            overdue_actions: 0,
+            open_ncs: 0,
+            open_findings: 0,
+            last_review: None,
+        }
+    }
+}
+
+/// A KPI row across the sites: its key, name and unit as the first site
+/// that has it says, and each site's figure in the sites' order.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct KpiRow<'a> {
+    pub key: &'a str,
+    pub name: &'a str,
+    pub unit: &'a str,
+    pub by_site: Vec<Option<&'a SiteKpi>>,
+}
+
+/// The KPIs the sites have, one row a key, in the order they first appear;
+/// a refused site's column stays empty.
+pub fn kpi_rows(sites: &[SiteFacts]) -> Vec<KpiRow<'_>> {
+    let mut rows: Vec<KpiRow> = Vec::new();
+    for site in sites {
+        for kpi in &site.kpis {
+            if !rows.iter().any(|r| r.key.eq_ignore_ascii_case(&kpi.key)) {
+                rows.push(KpiRow {
+                    key: &kpi.key,
+                    name: &kpi.name,
+                    unit: &kpi.unit,
+                    by_site: Vec::new(),
+                });
+            }
+        }
+    }
+    for row in &mut rows {
+        row.by_site = sites
+            .iter()
+            .map(|s| s.kpis.iter().find(|k| k.key.eq_ignore_ascii_case(row.key)))
+            .collect();
+    }
+    rows
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn kpi(key: &str, value: f64) -> SiteKpi {
+        SiteKpi {
+            key: key.into(),
+            name: key.to_uppercase(),
+            unit: "%".into(),
+            period: Some("2026-11".into()),
+            value: Some(value),
+            status: KpiStatus::OnTarget,
+        }
+    }
+
+    fn site(name: &str, kpis: Vec<SiteKpi>) -> SiteFacts {
+        SiteFacts {
+            kpis,
+            trail: Trail::Intact {
+                entries: 3,
+                head: 3,
+            },
+            ..SiteFacts::refused(name, "/x", String::new())
+        }
+    }
+
+    #[test]
+    fn kpis_with_the_same_key_line_up_and_a_missing_one_leaves_a_gap() {
+        let sites = vec![
+            site("Leeds", vec![kpi("otd", 94.0), kpi("fpy", 98.0)]),
+            site("Lyon", vec![kpi("FPY", 97.0)]),
+            SiteFacts::refused("Porto", "/p", "the change log is NOT intact".into()),
+            site("Brno", vec![kpi("scrap", 1.2), kpi("otd", 96.5)]),
+        ];
+        let rows = kpi_rows(&sites);
+        let keys: Vec<&str> = rows.iter().map(|r| r.key).collect();
+        assert_eq!(keys, ["otd", "fpy", "scrap"]);
+        let values = |row: &KpiRow| -> Vec<Option<f64>> {
+            row.by_site
+                .iter()
+                .map(|k| k.and_then(|k| k.value))
+                .collect()
+        };
+        assert_eq!(values(&rows[0]), [Some(94.0), None, None, Some(96.5)]);
+        assert_eq!(values(&rows[1]), [Some(98.0), Some(97.0), None, None]);
+        assert_eq!(values(&rows[2]), [None, None, None, Some(1.2)]);
+    }
+
+    #[test]
+    fn a_site_is_named_in_one_short_line() {
+        assert_eq!(check_name("  Leeds "), Ok("Leeds".into()));
+        assert!(check_name(" ").is_err());
+        assert!(check_name(&"x".repeat(41)).is_err());
+        assert!(check_name("Leeds\nPlant").is_err());
+    }
+}

@@ -1,0 +1,311 @@
+//! The sites a corporate database rolls up. Each site's database is opened
+//! read only, on its own connection, and read with the same queries and the
+//! same verify as the site's own steerco: nothing is ever written to it. A
+//! site whose trail does not verify is refused, named, with no figures.
+
+use std::path::Path;
+
+use chrono::{DateTime, NaiveDate, Utc};
+use rusqlite::{Connection, OptionalExtension, Transaction, params};
+
+use super::{Change, log_change, timestamp};
+use crate::domain::kpi::KpiStatus;
+use crate::domain::risk::{Band, RiskStatus};
+use crate::domain::sites::{LastReview, SiteFacts, SiteKpi, Trail, check_name};
+use crate::store::error::{Error, Result, not_found, refused};
+
+/// A registered site: its name and the database file it reads.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Site {
+    pub id: i64,
+    pub name: String,
+    pub path: String,
+}
+
+pub fn add(
+    tx: &Transaction,
+    actor: &str,
+    now: DateTime<Utc>,
+    name: &str,
+    path: &Path,
+) -> Result<()> {
+    let name = check_name(name).map_err(Error::Refused)?;
+    let taken: bool = tx.query_row(
+        "SELECT EXISTS (SELECT 1 FROM site WHERE name = ?1)",
+        [&name],
+        |r| r.get(0),
+    )?;
+    if taken {
+        return Err(refused!(
+            "there is a site called {name} already (steerco sites remove {name} first)"
+        ));
+    }
+    let path = path.display().to_string();
+    let twice: Option<String> = tx
+        .query_row("SELECT name FROM site WHERE path = ?1", [&path], |r| {
+            r.get(0)
+        })
+        .optional()?;
+    if let Some(other) = twice {
+        return Err(refused!(
+            "{path} is rolled up already, as {other}: a site's record counts once"
+        ));
+    }
+    tx.execute(
+        "INSERT INTO site (name, path, added_by, added_at) VALUES (?1, ?2, ?3, ?4)",
+        params![name, path, actor, timestamp(now)],
+    )?;
+    log_change(tx, actor, now, Change::create("site", &name, Some(&path)))
+}
+
+pub fn remove(tx: &Transaction, actor: &str, now: DateTime<Utc>, name: &str) -> Result<()> {
+    let found: Option<(i64, String, String)> = tx
+        .query_row(
+            "SELECT id, name, path FROM site WHERE name = ?1",
+            [name.trim()],
+            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+        )
+        .optional()?;
+    let Some((id, name, path)) = found else {
+        return Err(not_found!(
+            "no site called {} (steerco sites list)",
+            crate::domain::text::visible_line(name.trim())
+        ));
+    };
+    tx.execute("DELETE FROM site_check WHERE site_id = ?1", [id])?;
+    tx.execute("DELETE FROM site WHERE id = ?1", [id])?;
+    let change = Change {
+        entity: "site",
+        entity_ref: &name,
+        op: "delete",
+        field: "",
+        old: Some(&path),
+        new: None,
+    };
+    log_change(tx, actor, now, change)
+}
+
+pub fn list(conn: &Connection) -> Result<Vec<Site>> {
+    let mut stmt = conn.prepare_cached("SELECT id, name, path FROM site ORDER BY id")?;
+    let rows = stmt
+        .query_map([], |r| {
+            Ok(Site {
+                id: r.get(0)?,
+                name: r.get(1)?,
+                path: r.get(2)?,
+            })
+        })?
+        .collect::<rusqlite::Result<_>>()?;
+    Ok(rows)
+}
+
+/// A site's database, read only and current; refused, saying why, when it
+/// is no steerco database, is cut short, or was written by another version.
+pub fn open_site(path: &Path) -> Result<Connection> {
+    if !path.is_file() {
+        return Err(not_found!(
+            "there is no database file at {}",
+            path.display()
+        ));
+    }
+    super::file::check_not_truncated(path)?;
+    super::file::check_is_ours(path)?;
+    let fail =
+        |e: &rusqlite::Error| super::sqlite_failure(format!("cannot read {}", path.display()), e);
+    let conn = super::file::open_read_only(path).map_err(|e| fail(&e))?;
+    super::configure(&conn, true).map_err(|e| fail(&e))?;
+    let version: i64 = conn
+        .query_row("PRAGMA user_version", [], |r| r.get(0))
+        .map_err(|e| fail(&e))?;
+    if version != super::schema_version() {
+        return Err(refused!(
+            "{} is at schema {version}, this steerco at {}: open it once with the site's steerco of this version to upgrade it",
+            path.display(),
+            super::schema_version()
+        ));
+    }
+    Ok(conn)
+}
+
+/// The site's file as it stands: its size and time, and its log's head. A
+/// file with the same key was not written since it was last checked.
+fn file_key(path: &Path, conn: &Connection) -> Result<String> {
+    let stamp = |p: &Path| {
+        p.metadata().ok().map(|m| {
+            let at = m
+                .modified()
+                .ok()
+                .and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok())
+                .map_or(0, |d| d.as_nanos());
+            format!("{}@{at}", m.len())
+        })
+    };
+    let wal = std::path::PathBuf::from(format!("{}-wal", path.display()));
+    let (seq, hash) = super::changelog::head(conn)?;
+    Ok(format!(
+        "{}|{}|{seq}|{hash}",
+        stamp(path).unwrap_or_default(),
+        stamp(&wal).unwrap_or_default()
+    ))
+}
+
+/// The site's trail, verified as `steerco audit verify` does it; the
+/// answer is kept with the file's key, so an unchanged file is not read
+/// through again (ten sites of years of history each take seconds).
+pub fn check_trail(
+    store: &mut super::Store,
+    site: &Site,
+    conn: &Connection,
+    recheck: bool,
+) -> Result<Trail> {
+    let key = file_key(Path::new(&site.path), conn)?;
+    let kept: Option<(bool, String)> = if recheck {
+        None
+    } else {
+        store
+            .conn()
+            .query_row(
+                "SELECT intact, said FROM site_check WHERE site_id = ?1 AND file_key = ?2",
+                params![site.id, key],
+                |r| Ok((r.get(0)?, r.get(1)?)),
+            )
+            .optional()?
+    };
+    if let Some((intact, said)) = kept {
+        let (seq, _) = super::changelog::head(conn)?;
+        return Ok(if intact {
+            Trail::Intact {
+                entries: said.parse().unwrap_or(seq),
+                head: seq,
+            }
+        } else {
+            Trail::Refused { why: said }
+        });
+    }
+    let audit = super::verify(conn)?;
+    let (seq, _) = super::changelog::head(conn)?;
+    let trail = if audit.is_intact() {
+        Trail::Intact {
+            entries: audit.entries as i64,
+            head: seq,
+        }
+    } else {
+        let problems = audit.problems();
+        Trail::Refused {
+            why: format!(
+                "its record does NOT verify: {} problem(s), first: {}",
+                problems.len(),
+                problems.first().map_or("", String::as_str)
+            ),
+        }
+    };
+    let said = match &trail {
+        Trail::Intact { entries, .. } => entries.to_string(),
+        Trail::Refused { why } => why.clone(),
+    };
+    let (id, intact) = (site.id, trail.is_intact());
+    if !store.is_read_only() {
+        store.write(|tx, _| {
+            tx.execute(
+                "INSERT INTO site_check (site_id, file_key, intact, said, checked_at)
+                 VALUES (?1, ?2, ?3, ?4, ?5)
+                 ON CONFLICT (site_id) DO UPDATE SET file_key = excluded.file_key,
+                     intact = excluded.intact, said = excluded.said, checked_at = excluded.checked_at",
+                params![id, key, intact, said, timestamp(Utc::now())],
+            )?;
+            Ok(())
+        })?;
+    }
+    Ok(trail)
+}
+
+/// What the corporate view shows of a site whose trail verified.
+pub fn facts(conn: &Connection, site: &Site, trail: Trail, today: NaiveDate) -> Result<SiteFacts> {
+    let kpis = super::evidence::kpis_with_latest(conn)?
+        .into_iter()
+        .map(|k| SiteKpi {
+            status: k
+                .latest
+                .as_ref()
+                .map_or(KpiStatus::NoData, |(_, v)| k.target.status(Some(*v))),
+            period: k.latest.as_ref().map(|(p, _)| p.clone()),
+            value: k.latest.as_ref().map(|(_, v)| *v),
+            key: k.key,
+            name: k.name,
+            unit: k.unit,
+        })
+        .collect();
+    let limits = super::risks::band_limits(conn)?;
+    let mut high_risks: Vec<(String, String, u8)> = super::risks::register(conn)?
+        .into_iter()
+        .filter(|r| r.status != RiskStatus::Closed && r.band(&limits) >= Band::High)
+        .map(|r| {
+            let score = r.current().score();
+            (r.reference, r.title, score)
+        })
+        .collect();
+    high_risks.sort_by(|a, b| b.2.cmp(&a.2).then_with(|| a.0.cmp(&b.0)));
+    let count = |sql: &str| -> Result<usize> {
+        Ok(conn.query_row(sql, [today.to_string()], |r| r.get::<_, i64>(0))? as usize)
+    };
+    let overdue_actions = count(
+        "SELECT count(*) FROM action WHERE deleted_at IS NULL
+           AND status IN ('open', 'in_progress') AND due < ?1",
+    )?;
+    let open_ncs = count("SELECT count(*) FROM nonconformity WHERE status = 'open' AND ?1 = ?1")?;
+    let open_findings = count("SELECT count(*) FROM finding WHERE status = 'open' AND ?1 = ?1")?;
+    Ok(SiteFacts {
+        name: site.name.clone(),
+        path: site.path.clone(),
+        organisation: super::evidence::organisation_name(conn)?.unwrap_or_default(),
+        trail,
+        kpis,
+        high_risks,
+        overdue_actions,
+        open_ncs,
+        open_findings,
+        last_review: last_review(conn)?,
+    })
+}
+
+/// The site's most recent signed-off review.
+fn last_review(conn: &Connection) -> Result<Option<LastReview>> {
+    let review = super::reviews::list_reviews(conn)?
+        .into_iter()
+        .filter(|r| r.status == crate::domain::review::ReviewStatus::Closed)
+        .max_by_key(|r| (r.closed_at, r.id));
+    let Some(review) = review else {
+        return Ok(None);
+    };
+    let gaps_reason = super::closeout::sign_off(conn, review.id)?.and_then(|s| s.reason);
+    Ok(Some(LastReview {
+        reference: review.reference.clone(),
+        date: review.planned_date.to_string(),
+        effective: review.conclusion.effective.clone(),
+        gaps_reason,
+    }))
+}
+
+/// Every site, checked and read: one that cannot be opened or does not
+/// verify is refused with the reason, the others give their facts.
+pub fn gather(store: &mut super::Store, today: NaiveDate, recheck: bool) -> Result<Vec<SiteFacts>> {
+    let sites = list(store.conn())?;
+    let mut out = Vec::with_capacity(sites.len());
+    for site in &sites {
+        let said = |e: &Error| crate::report::one_line_error(e);
+        let conn = match open_site(Path::new(&site.path)) {
+            Ok(conn) => conn,
+            Err(e) => {
+                out.push(SiteFacts::refused(&site.name, &site.path, said(&e)));
+                continue;
+            }
+        };
+        let trail = check_trail(store, site, &conn, recheck)?;
+        if let Trail::Refused { why } = trail {
+            out.push(SiteFacts::refused(&site.name, &site.path, why));
+            continue;
+        }
+        out.push(facts(&conn, site, trail, today)?);
+    }
+    Ok(out)
+}
