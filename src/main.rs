@@ -38,6 +38,8 @@ fn run() -> color_eyre::Result<ExitCode> {
                 steerco::tui::run_follow(cockpit.store, cockpit.review_id, cockpit.hint)?;
             } else if cockpit.actions_only {
                 steerco::tui::run_actions(cockpit.store, cockpit.review_id)?;
+            } else if cockpit.sites_only {
+                steerco::tui::run_sites(cockpit.store, cockpit.review_id)?;
             } else {
                 steerco::tui::run(cockpit.store, cockpit.review_id, cockpit.hint)?;
             }

@@ -54,7 +54,12 @@ fn sites_roll_up_read_only_and_one_edited_by_hand_is_refused_by_name() {
     assert_eq!(names, ["Leeds", "Lyon", "Brno"]);
     assert_eq!(json["sites"][1]["organisation"], "Acme Components Ltd Lyon");
     assert_eq!(json["sites"][0]["verified"], "intact");
-    assert!(!json["sites"][0]["high_risks"].as_array().unwrap().is_empty());
+    assert!(
+        !json["sites"][0]["high_risks"]
+            .as_array()
+            .unwrap()
+            .is_empty()
+    );
     assert!(json["sites"][0]["last_review"]["ref"].is_string());
     // the same key in one row, a value a site
     let otd = json["kpis"]
@@ -138,4 +143,33 @@ fn sites_roll_up_read_only_and_one_edited_by_hand_is_refused_by_name() {
     assert_eq!(json["sites"].as_array().unwrap().len(), 2);
     let log = common::ok(None, &corporate, &["log"]);
     assert!(log.contains("site") && log.contains("Lyon"), "{log}");
+}
+
+#[test]
+fn sites_view_opens_the_corporate_screen_on_a_real_terminal_and_esc_leaves() {
+    let dir = tempfile::tempdir().unwrap();
+    let corporate = dir.path().join("group.sqlite");
+    common::ok(None, &corporate, &["demo", "--no-tui", "--site", "HQ"]);
+    for name in ["Leeds", "Lyon"] {
+        let path = site(dir.path(), name);
+        common::ok(
+            None,
+            &corporate,
+            &["sites", "add", name, path.to_str().unwrap()],
+        );
+    }
+    let mut screen = common::pty::Cockpit::start(&corporate, &["sites", "view"], 80, 24);
+    screen.wait_on_screen("2 · 2 intact");
+    screen.wait_on_screen("On-time delivery");
+    screen.type_keys("\x1b");
+    assert!(
+        screen
+            .wait_exit(std::time::Duration::from_secs(5))
+            .is_some()
+    );
+    // a database without a review says how to go on
+    let bare = dir.path().join("bare.sqlite");
+    common::ok(None, &bare, &["init"]);
+    let err = common::refused(&bare, &["sites", "view"]);
+    assert!(err.contains("plan the central one"), "{err}");
 }

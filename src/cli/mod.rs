@@ -241,6 +241,8 @@ pub struct Cockpit {
     pub hint: Option<String>,
     /// `steerco actions`: the actions screen, which quits when left.
     pub actions_only: bool,
+    /// `steerco sites view`: the corporate screen, which quits when left.
+    pub sites_only: bool,
     /// `steerco follow`: read-only, on the room's current item.
     pub follow: bool,
     /// Printed when the cockpit closes.
@@ -255,6 +257,9 @@ impl Cli {
             self.command,
             None | Some(Command::Actions)
                 | Some(Command::Follow { .. })
+                | Some(Command::Sites {
+                    command: sites::SitesCommand::View
+                })
                 | Some(Command::Review {
                     command: review::ReviewCommand::Open { .. }
                 })
@@ -328,6 +333,7 @@ pub fn run(cli: Cli) -> Result<Launch> {
                     review.reference
                 )),
                 actions_only: false,
+                sites_only: false,
                 follow: true,
                 farewell: None,
             })));
@@ -355,6 +361,7 @@ pub fn run(cli: Cli) -> Result<Launch> {
                 review_id: review.id,
                 hint,
                 actions_only: false,
+                sites_only: false,
                 follow: false,
                 farewell: None,
             })));
@@ -389,6 +396,28 @@ pub fn run(cli: Cli) -> Result<Launch> {
         Some(Command::Init { group }) => init(&db()?.path, group.as_deref()),
         Some(Command::Replicate { command }) => replicate::config(&db()?.path, command),
         Some(Command::Restore(args)) => replicate::restore(args),
+        Some(Command::Sites {
+            command: sites::SitesCommand::View,
+        }) => {
+            let store = db()?.open()?;
+            let Some(review) =
+                reviews::cockpit_review(store.conn())?
+                    .or(reviews::list_reviews(store.conn())?.into_iter().next())
+            else {
+                return Err(eyre!(
+                    "the corporate screen opens from a review of this database; plan the central one (steerco review new …), or use steerco sites list"
+                ));
+            };
+            return Ok(Launch::Cockpit(Box::new(Cockpit {
+                store,
+                review_id: review.id,
+                hint: None,
+                actions_only: false,
+                sites_only: true,
+                follow: false,
+                farewell: None,
+            })));
+        }
         Some(Command::Sites { command }) => sites::run(&mut db()?.open()?, command),
         Some(Command::Backup { file, force }) => {
             let store = db()?.open()?;
@@ -513,6 +542,7 @@ fn open_cockpit(store: Store) -> Result<Launch> {
         review_id: review.id,
         hint: None,
         actions_only: false,
+        sites_only: false,
         follow: false,
         farewell: None,
     })))
@@ -538,6 +568,7 @@ fn open_actions(store: Store) -> Result<Launch> {
         review_id: review.id,
         hint: None,
         actions_only: true,
+        sites_only: false,
         follow: false,
         farewell: None,
     })))
@@ -602,6 +633,7 @@ fn demo(
         review_id: review.id,
         hint: Some(hint),
         actions_only: false,
+        sites_only: false,
         follow: false,
         farewell: Some(format!("The demo database is still at {}", path.display())),
     })))

@@ -27,6 +27,8 @@ pub enum SitesCommand {
     },
     /// Stop rolling a site up
     Remove { name: String },
+    /// Open the corporate screen: the sites side by side (M in the cockpit)
+    View,
     /// The sites side by side: KPIs by key, high risks, overdue actions, NCs, findings, last review
     List {
         /// Print JSON for scripts
@@ -61,8 +63,9 @@ pub fn run(store: &mut Store, command: SitesCommand) -> Result<ExitCode> {
                     problems[0]
                 ));
             }
-            drop(conn);
-            store.write(|tx, actor| sites::add(tx, actor, now, &name, &path))?;
+            let site = store.write(|tx, actor| sites::add(tx, actor, now, &name, &path))?;
+            // the check just made is kept, so the first listing need not repeat it
+            sites::keep_check(store, &site, &conn, &audit)?;
             println!(
                 "Added the site {}: {} ({} change-log entries, intact), read only.",
                 visible_line(name.trim()),
@@ -77,6 +80,7 @@ pub fn run(store: &mut Store, command: SitesCommand) -> Result<ExitCode> {
                 visible_line(name.trim())
             );
         }
+        SitesCommand::View => unreachable!("the corporate screen is opened by the TUI"),
         SitesCommand::List { json, recheck } => {
             let facts = sites::gather(store, Local::now().date_naive(), recheck)?;
             if json {

@@ -3,7 +3,7 @@
 //! columns, their high risks, overdue actions, open NCs and findings, and
 //! each site's last review.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use crate::domain::kpi::KpiStatus;
 
@@ -23,7 +23,7 @@ pub fn check_name(name: &str) -> Result<String, String> {
 }
 
 /// What the check of a site's trail found.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "verified", rename_all = "snake_case")]
 pub enum Trail {
     /// The change log is intact and every row matches it.
@@ -39,14 +39,14 @@ impl Trail {
 }
 
 /// One KPI of a site: its latest value and status.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct SiteKpi {
     pub key: String,
     pub name: String,
     pub unit: String,
     pub period: Option<String>,
     pub value: Option<f64>,
-    #[serde(serialize_with = "status_word")]
+    #[serde(serialize_with = "status_word", deserialize_with = "status_of_word")]
     pub status: KpiStatus,
 }
 
@@ -54,8 +54,21 @@ fn status_word<S: serde::Serializer>(status: &KpiStatus, s: S) -> Result<S::Ok, 
     s.serialize_str(status.word())
 }
 
+fn status_of_word<'de, D: serde::Deserializer<'de>>(d: D) -> Result<KpiStatus, D::Error> {
+    let word = String::deserialize(d)?;
+    [
+        KpiStatus::OnTarget,
+        KpiStatus::AtRisk,
+        KpiStatus::OffTarget,
+        KpiStatus::NoData,
+    ]
+    .into_iter()
+    .find(|s| s.word() == word)
+    .ok_or_else(|| serde::de::Error::custom(format!("no KPI status {word}")))
+}
+
 /// A site's last signed-off review.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct LastReview {
     #[serde(rename = "ref")]
     pub reference: String,
@@ -67,7 +80,7 @@ pub struct LastReview {
 }
 
 /// What the corporate view shows of one site.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct SiteFacts {
     pub name: String,
     pub path: String,
@@ -114,24 +127,24 @@ pub struct KpiRow<'a> {
 /// The KPIs the sites have, one row a key, in the order they first appear;
 /// a refused site's column stays empty.
 pub fn kpi_rows(sites: &[SiteFacts]) -> Vec<KpiRow<'_>> {
+    use std::collections::HashMap;
+    // a key's row, found by its lower-case form: thousands of KPIs at ten
+    // sites are lined up in one pass each
+    let mut row_of: HashMap<String, usize> = HashMap::new();
     let mut rows: Vec<KpiRow> = Vec::new();
-    for site in sites {
+    for (n, site) in sites.iter().enumerate() {
         for kpi in &site.kpis {
-            if !rows.iter().any(|r| r.key.eq_ignore_ascii_case(&kpi.key)) {
+            let at = *row_of.entry(kpi.key.to_lowercase()).or_insert_with(|| {
                 rows.push(KpiRow {
                     key: &kpi.key,
                     name: &kpi.name,
                     unit: &kpi.unit,
-                    by_site: Vec::new(),
+                    by_site: vec![None; sites.len()],
                 });
-            }
+                rows.len() - 1
+            });
+            rows[at].by_site[n].get_or_insert(kpi);
         }
-    }
-    for row in &mut rows {
-        row.by_site = sites
-            .iter()
-            .map(|s| s.kpis.iter().find(|k| k.key.eq_ignore_ascii_case(row.key)))
-            .collect();
     }
     rows
 }
@@ -182,6 +195,25 @@ mod tests {
         assert_eq!(values(&rows[0]), [Some(94.0), None, None, Some(96.5)]);
         assert_eq!(values(&rows[1]), [Some(98.0), Some(97.0), None, None]);
         assert_eq!(values(&rows[2]), [None, None, None, Some(1.2)]);
+    }
+
+    #[test]
+    fn what_a_site_showed_is_kept_as_json_and_read_back_whole() {
+        let mut shown = site("Leeds", vec![kpi("otd", 94.0)]);
+        shown.high_risks = vec![("R-001".into(), "Single source".into(), 12)];
+        shown.last_review = Some(LastReview {
+            reference: "MR-2026-01".into(),
+            date: "2026-09-03".into(),
+            effective: "yes".into(),
+            gaps_reason: None,
+        });
+        let kept = serde_json::to_string(&shown).unwrap();
+        let read: SiteFacts = serde_json::from_str(&kept).unwrap();
+        assert_eq!(read, shown);
+        let refused = SiteFacts::refused("Lyon", "/l", "edited".into());
+        let read: SiteFacts =
+            serde_json::from_str(&serde_json::to_string(&refused).unwrap()).unwrap();
+        assert_eq!(read, refused);
     }
 
     #[test]

@@ -10,7 +10,7 @@ use rusqlite::{Connection, OptionalExtension, Transaction, params};
 
 use super::{Change, log_change, timestamp};
 use crate::domain::kpi::KpiStatus;
-use crate::domain::risk::{Band, RiskStatus};
+use crate::domain::risk::{Band, Kind, RiskStatus};
 use crate::domain::sites::{LastReview, SiteFacts, SiteKpi, Trail, check_name};
 use crate::store::error::{Error, Result, not_found, refused};
 
@@ -28,7 +28,7 @@ pub fn add(
     now: DateTime<Utc>,
     name: &str,
     path: &Path,
-) -> Result<()> {
+) -> Result<Site> {
     let name = check_name(name).map_err(Error::Refused)?;
     let taken: bool = tx.query_row(
         "SELECT EXISTS (SELECT 1 FROM site WHERE name = ?1)",
@@ -55,7 +55,9 @@ pub fn add(
         "INSERT INTO site (name, path, added_by, added_at) VALUES (?1, ?2, ?3, ?4)",
         params![name, path, actor, timestamp(now)],
     )?;
-    log_change(tx, actor, now, Change::create("site", &name, Some(&path)))
+    let id = tx.last_insert_rowid();
+    log_change(tx, actor, now, Change::create("site", &name, Some(&path)))?;
+    Ok(Site { id, name, path })
 }
 
 pub fn remove(tx: &Transaction, actor: &str, now: DateTime<Utc>, name: &str) -> Result<()> {
@@ -149,74 +151,111 @@ fn file_key(path: &Path, conn: &Connection) -> Result<String> {
     ))
 }
 
-/// The site's trail, verified as `steerco audit verify` does it; the
-/// answer is kept with the file's key, so an unchanged file is not read
-/// through again (ten sites of years of history each take seconds).
-pub fn check_trail(
-    store: &mut super::Store,
+/// What the last look at a site's file found, while the file is unchanged.
+struct Kept {
+    trail: Trail,
+    facts: Option<SiteFacts>,
+}
+
+/// The last look at this site, if the file is as it was then (`key`).
+fn kept(
+    store: &super::Store,
     site: &Site,
-    conn: &Connection,
-    recheck: bool,
-) -> Result<Trail> {
-    let key = file_key(Path::new(&site.path), conn)?;
-    let kept: Option<(bool, String)> = if recheck {
-        None
-    } else {
-        store
-            .conn()
-            .query_row(
-                "SELECT intact, said FROM site_check WHERE site_id = ?1 AND file_key = ?2",
-                params![site.id, key],
-                |r| Ok((r.get(0)?, r.get(1)?)),
-            )
-            .optional()?
-    };
-    if let Some((intact, said)) = kept {
-        let (seq, _) = super::changelog::head(conn)?;
-        return Ok(if intact {
+    key: &str,
+    head: i64,
+    today: NaiveDate,
+) -> Result<Option<Kept>> {
+    let row: Option<(bool, String, String, String)> = store
+        .conn()
+        .query_row(
+            "SELECT intact, said, facts, facts_day FROM site_check WHERE site_id = ?1 AND file_key = ?2",
+            params![site.id, key],
+            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)),
+        )
+        .optional()?;
+    Ok(row.map(|(intact, said, facts, day)| {
+        let trail = if intact {
             Trail::Intact {
-                entries: said.parse().unwrap_or(seq),
-                head: seq,
+                entries: said.parse().unwrap_or(head),
+                head,
             }
         } else {
             Trail::Refused { why: said }
-        });
-    }
-    let audit = super::verify(conn)?;
-    let (seq, _) = super::changelog::head(conn)?;
-    let trail = if audit.is_intact() {
-        Trail::Intact {
+        };
+        // the overdue counts are the day's: figures of another day are read again
+        let facts = (day == today.to_string())
+            .then(|| serde_json::from_str::<SiteFacts>(&facts).ok())
+            .flatten();
+        Kept { trail, facts }
+    }))
+}
+
+/// The trail as a full check found it (`steerco audit verify`'s own).
+fn trail_of(audit: &super::Audit, head: i64) -> Trail {
+    if audit.is_intact() {
+        return Trail::Intact {
             entries: audit.entries as i64,
-            head: seq,
-        }
-    } else {
-        let problems = audit.problems();
-        Trail::Refused {
-            why: format!(
-                "its record does NOT verify: {} problem(s), first: {}",
-                problems.len(),
-                problems.first().map_or("", String::as_str)
-            ),
-        }
-    };
-    let said = match &trail {
+            head,
+        };
+    }
+    let problems = audit.problems();
+    Trail::Refused {
+        why: format!(
+            "its record does NOT verify: {} problem(s), first: {}",
+            problems.len(),
+            problems.first().map_or("", String::as_str)
+        ),
+    }
+}
+
+/// Keeps what was found of the site's file, with the file's key: an
+/// unchanged file is not read through again (ten sites of years of history
+/// each take seconds to verify).
+fn keep(
+    store: &mut super::Store,
+    site: &Site,
+    key: &str,
+    trail: &Trail,
+    facts: Option<(&SiteFacts, NaiveDate)>,
+) -> Result<()> {
+    if store.is_read_only() {
+        return Ok(());
+    }
+    let said = match trail {
         Trail::Intact { entries, .. } => entries.to_string(),
         Trail::Refused { why } => why.clone(),
     };
+    let (facts, day) = match facts {
+        Some((f, day)) => (
+            serde_json::to_string(f).unwrap_or_default(),
+            day.to_string(),
+        ),
+        None => (String::new(), String::new()),
+    };
     let (id, intact) = (site.id, trail.is_intact());
-    if !store.is_read_only() {
-        store.write(|tx, _| {
-            tx.execute(
-                "INSERT INTO site_check (site_id, file_key, intact, said, checked_at)
-                 VALUES (?1, ?2, ?3, ?4, ?5)
-                 ON CONFLICT (site_id) DO UPDATE SET file_key = excluded.file_key,
-                     intact = excluded.intact, said = excluded.said, checked_at = excluded.checked_at",
-                params![id, key, intact, said, timestamp(Utc::now())],
-            )?;
-            Ok(())
-        })?;
-    }
-    Ok(trail)
+    store.write(|tx, _| {
+        tx.execute(
+            "INSERT INTO site_check (site_id, file_key, intact, said, checked_at, facts, facts_day)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)
+             ON CONFLICT (site_id) DO UPDATE SET file_key = excluded.file_key,
+                 intact = excluded.intact, said = excluded.said, checked_at = excluded.checked_at,
+                 facts = excluded.facts, facts_day = excluded.facts_day",
+            params![id, key, intact, said, timestamp(Utc::now()), facts, day],
+        )?;
+        Ok(())
+    })
+}
+
+/// Keeps what a full check of a site just registered found.
+pub fn keep_check(
+    store: &mut super::Store,
+    site: &Site,
+    conn: &Connection,
+    audit: &super::Audit,
+) -> Result<()> {
+    let key = file_key(Path::new(&site.path), conn)?;
+    let (head, _) = super::changelog::head(conn)?;
+    keep(store, site, &key, &trail_of(audit, head), None)
 }
 
 /// What the corporate view shows of a site whose trail verified.
@@ -238,7 +277,9 @@ pub fn facts(conn: &Connection, site: &Site, trail: Trail, today: NaiveDate) -> 
     let limits = super::risks::band_limits(conn)?;
     let mut high_risks: Vec<(String, String, u8)> = super::risks::register(conn)?
         .into_iter()
-        .filter(|r| r.status != RiskStatus::Closed && r.band(&limits) >= Band::High)
+        .filter(|r| {
+            r.kind == Kind::Risk && r.status != RiskStatus::Closed && r.band(&limits) >= Band::High
+        })
         .map(|r| {
             let score = r.current().score();
             (r.reference, r.title, score)
@@ -287,25 +328,50 @@ fn last_review(conn: &Connection) -> Result<Option<LastReview>> {
 }
 
 /// Every site, checked and read: one that cannot be opened or does not
-/// verify is refused with the reason, the others give their facts.
+/// verify is refused with the reason, the others give their facts. A file
+/// unchanged since the last look is neither verified nor read again
+/// (`recheck` verifies and reads every one).
 pub fn gather(store: &mut super::Store, today: NaiveDate, recheck: bool) -> Result<Vec<SiteFacts>> {
     let sites = list(store.conn())?;
     let mut out = Vec::with_capacity(sites.len());
     for site in &sites {
-        let said = |e: &Error| crate::report::one_line_error(e);
         let conn = match open_site(Path::new(&site.path)) {
             Ok(conn) => conn,
             Err(e) => {
-                out.push(SiteFacts::refused(&site.name, &site.path, said(&e)));
+                let said = crate::report::one_line_error(&e);
+                out.push(SiteFacts::refused(&site.name, &site.path, said));
                 continue;
             }
         };
-        let trail = check_trail(store, site, &conn, recheck)?;
-        if let Trail::Refused { why } = trail {
-            out.push(SiteFacts::refused(&site.name, &site.path, why));
+        let key = file_key(Path::new(&site.path), &conn)?;
+        let (head, _) = super::changelog::head(&conn)?;
+        let kept = if recheck {
+            None
+        } else {
+            kept(store, site, &key, head, today)?
+        };
+        let (trail, kept_facts) = match kept {
+            Some(k) => (k.trail, k.facts),
+            None => (trail_of(&super::verify(&conn)?, head), None),
+        };
+        if let Trail::Refused { why } = &trail {
+            keep(store, site, &key, &trail, None)?;
+            out.push(SiteFacts::refused(&site.name, &site.path, why.clone()));
             continue;
         }
-        out.push(facts(&conn, site, trail, today)?);
+        let shown = match kept_facts {
+            Some(mut f) => {
+                // the name and path are the centre's, and may have changed
+                (f.name, f.path, f.trail) = (site.name.clone(), site.path.clone(), trail);
+                f
+            }
+            None => {
+                let f = facts(&conn, site, trail.clone(), today)?;
+                keep(store, site, &key, &trail, Some((&f, today)))?;
+                f
+            }
+        };
+        out.push(shown);
     }
     Ok(out)
 }

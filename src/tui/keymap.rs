@@ -54,6 +54,7 @@ pub enum Msg {
     Withdraw,
     Correct,
     Parking,
+    OpenSites,
     CarryEffective,
     CarryNotEffective,
     CarryLeave,

@@ -71,6 +71,14 @@ pub fn run_actions(store: Store, review_id: i64) -> Result<()> {
     })
 }
 
+/// `steerco sites view`: straight into the corporate screen; leaving it quits.
+pub fn run_sites(store: Store, review_id: i64) -> Result<()> {
+    event_loop(store, review_id, app::Wanted::Browse, |app| {
+        app.state.sites_only = true;
+        app.open_sites();
+    })
+}
+
 fn event_loop(
     store: Store,
     review_id: i64,

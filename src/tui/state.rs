@@ -341,6 +341,8 @@ pub enum Screen {
     Registers,
     /// Strategic directions and the quality objectives under them (`O`).
     Strategy,
+    /// The group's sites side by side (`M`, `steerco sites view`).
+    Sites,
 }
 
 pub enum Overlay {
@@ -601,6 +603,10 @@ pub struct State {
     pub width: u16,
     /// Items read back, with how many captures they held then.
     pub read_back: std::collections::HashMap<i64, usize>,
+    /// The corporate screen's sites, as read when it opened.
+    pub sites: crate::tui::screens::sites::SitesView,
+    /// `steerco sites view`: the corporate screen, which quits when left.
+    pub sites_only: bool,
 }
 
 impl State {
@@ -657,6 +663,8 @@ impl State {
             strategy_cursor: 0,
             width: 80,
             read_back: Default::default(),
+            sites: Default::default(),
+            sites_only: false,
         }
     }
 

@@ -17,5 +17,9 @@ CREATE TABLE site_check (
     file_key TEXT NOT NULL,
     intact INTEGER NOT NULL,
     said TEXT NOT NULL,
-    checked_at TEXT NOT NULL
+    checked_at TEXT NOT NULL,
+    -- what the corporate view showed of the file, and the day it was read
+    -- for (overdue counts change with the day)
+    facts TEXT NOT NULL DEFAULT '',
+    facts_day TEXT NOT NULL DEFAULT ''
 );

@@ -6,6 +6,7 @@ pub mod cockpit;
 pub mod kpis;
 pub mod registers;
 pub mod risks;
+pub mod sites;
 pub mod strategy;
 
 use std::borrow::Cow;
@@ -44,6 +45,7 @@ pub const SCREENS: &[ScreenDef] = &[
     actions::SCREEN,
     registers::SCREEN,
     strategy::SCREEN,
+    sites::SCREEN,
 ];
 
 /// The registration of a screen (each is registered: a test says so).

@@ -172,6 +172,13 @@ pub const COCKPIT: &[Binding] = &[
         msg: Msg::OpenStrategy,
     },
     Binding {
+        keys: &[KeyCode::Char('M')],
+        label: "M",
+        help: "the group's sites side by side: KPIs, high risks, overdue actions (steerco sites add)",
+        footer: None,
+        msg: Msg::OpenSites,
+    },
+    Binding {
         keys: &[KeyCode::Char('C')],
         label: "C",
         help: "item b): no change in every context entry unchanged since the last review",
@@ -217,7 +224,8 @@ pub const COCKPIT: &[Binding] = &[
     Binding {
         keys: &[KeyCode::Char('?')],
         label: "?",
-        help: "show every key",
+        // the help says it is open; the footer says how to open it
+        help: "",
         footer: Some("help"),
         msg: Msg::Help,
     },

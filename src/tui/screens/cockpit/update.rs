@@ -78,6 +78,7 @@ impl App {
             Msg::OpenKpis => self.open_kpis(),
             Msg::OpenRegisters => self.open_registers(),
             Msg::OpenStrategy => self.open_strategy(),
+            Msg::OpenSites => self.open_sites(),
             Msg::SignOff => self.open_sign_off(),
             Msg::PolicyReviewed => self.policy_reviewed(),
             Msg::ConfirmContext => self.confirm_context(),

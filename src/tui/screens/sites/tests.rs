@@ -1,0 +1,90 @@
+//! The corporate screen on three demo sites, at 80×24 and 200×60, and with
+//! one site's record edited by hand.
+
+use chrono::Utc;
+use crossterm::event::KeyCode;
+
+use crate::store::Store;
+use crate::tui::state::Screen;
+use crate::tui::testkit::{app_at, demo_db, nine_am, press, render, today};
+
+/// A corporate database in the cockpit with three demo sites registered.
+fn group() -> (
+    tempfile::TempDir,
+    crate::tui::app::App,
+    Vec<std::path::PathBuf>,
+) {
+    let (dir, corporate) = demo_db();
+    let mut sites = Vec::new();
+    let mut store = Store::open(&corporate).unwrap();
+    for name in ["Leeds", "Lyon", "Brno"] {
+        let path = dir.path().join(format!("{name}.sqlite"));
+        let mut site = Store::open(&path).unwrap();
+        crate::demo::seed_as(&mut site, today(), "qm").unwrap();
+        site.write(|tx, actor| {
+            crate::store::outcome::rename_organisation(
+                tx,
+                actor,
+                Utc::now(),
+                &format!("Acme Components Ltd {name}"),
+            )
+        })
+        .unwrap();
+        drop(site);
+        store
+            .write(|tx, actor| crate::store::sites::add(tx, actor, Utc::now(), name, &path))
+            .unwrap();
+        sites.push(path);
+    }
+    drop(store);
+    let app = app_at(&corporate, nine_am());
+    (dir, app, sites)
+}
+
+#[test]
+fn m_shows_the_sites_side_by_side_with_their_kpis_by_key() {
+    let (_dir, mut app, _) = group();
+    press(&mut app, KeyCode::Char('M'));
+    assert_eq!(app.state.screen, Screen::Sites);
+    let large = render(&app, 200, 60);
+    assert!(large.contains("The group's sites: 3 · 3 intact"), "{large}");
+    assert!(large.contains("Acme Components Ltd Lyon"), "{large}");
+    assert!(large.contains("On-time delivery"), "{large}");
+    assert!(large.contains("94.2 % ▲ AT RISK"), "{large}");
+    assert!(large.contains("High and critical risks"), "{large}");
+    insta::assert_snapshot!("sites_200x60", large);
+    insta::assert_snapshot!("sites_80x24", render(&app, 80, 24));
+    press(&mut app, KeyCode::Esc);
+    assert_eq!(app.state.screen, Screen::Cockpit);
+}
+
+#[test]
+fn a_site_edited_by_hand_is_refused_by_name_and_shows_no_figures() {
+    let (_dir, mut app, sites) = group();
+    let conn = rusqlite::Connection::open(&sites[1]).unwrap();
+    conn.execute(
+        "UPDATE action SET title = 'Nothing to see' WHERE id = (SELECT min(id) FROM action)",
+        [],
+    )
+    .unwrap();
+    drop(conn);
+    press(&mut app, KeyCode::Char('M'));
+    let large = render(&app, 200, 60);
+    assert!(large.contains("3 · 2 intact, 1 refused"), "{large}");
+    assert!(large.contains("✖ REFUSED"), "{large}");
+    assert!(
+        large.contains("Lyon: its record does NOT verify"),
+        "{large}"
+    );
+    let said = app.state.status.as_ref().unwrap().text.clone();
+    assert!(said.contains("1 of 3 sites refused"), "{said}");
+    insta::assert_snapshot!("sites_refused_80x24", render(&app, 80, 24));
+}
+
+#[test]
+fn with_no_sites_the_screen_says_how_to_add_one() {
+    let (_dir, corporate) = demo_db();
+    let mut app = app_at(&corporate, nine_am());
+    press(&mut app, KeyCode::Char('M'));
+    assert!(render(&app, 80, 24).contains("steerco sites add"));
+}
