@@ -154,6 +154,37 @@ fn a_replica_restored_to_the_middle_and_to_the_end_verifies_and_ends_where_the_s
     assert_eq!(head(&restored_end), at_end);
     let verified = common::ok(None, &restored_end, &["audit", "verify"]);
     assert!(verified.contains("intact"), "{verified}");
+    // a moment after the last write is the end; one before the replica began holds nothing
+    std::thread::sleep(Duration::from_millis(1100));
+    let now = chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Secs, true);
+    let restored_now = dir.path().join("now.sqlite");
+    common::ok(
+        None,
+        &restored_now,
+        &[
+            "restore",
+            "--from",
+            &url,
+            "--at",
+            &now,
+            restored_now.to_str().unwrap(),
+        ],
+    );
+    assert_eq!(head(&restored_now), at_end);
+    let too_early = dir.path().join("early.sqlite");
+    let err = common::refused(
+        &db,
+        &[
+            "restore",
+            "--from",
+            &url,
+            "--at",
+            "2020-01-01T00:00:00Z",
+            too_early.to_str().unwrap(),
+        ],
+    );
+    assert!(err.contains("the replica begins at"), "{err}");
+    assert!(!too_early.exists());
 
     // bad input: a clear line, a non-zero exit, nothing written
     let x = dir.path().join("x.sqlite");

