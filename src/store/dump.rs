@@ -40,7 +40,8 @@ const SETTINGS_TABLES: &[&str] = &["risk_band_limits", "row_seal", "record_seal"
 fn table_names(conn: &Connection) -> Result<Vec<String>> {
     let mut stmt = conn.prepare(
         "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'
-            AND name NOT IN ('table_write', 'meeting_session', 'site_check') ORDER BY name",
+            AND name NOT IN ('table_write', 'meeting_session', 'site_check')
+            AND substr(name, 1, 12) != '_litestream_' ORDER BY name",
     )?;
     let names = stmt
         .query_map([], |r| r.get(0))?

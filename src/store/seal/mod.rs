@@ -42,6 +42,10 @@ const UNSEALED: &[&str] = &[
     "site_check",
 ];
 
+/// The prefix of the tables Litestream keeps in the database it replicates
+/// (`_litestream_seq`, `_litestream_lock`): its bookkeeping, not the record.
+pub const LITESTREAM: &str = "_litestream_";
+
 /// The actor of a change found outside steerco: nobody known made it. No
 /// account name holds a space, so no person is ever mistaken for it.
 pub const OUTSIDE: &str = "outside steerco";
@@ -89,7 +93,7 @@ pub fn shapes(conn: &Connection) -> Result<Vec<Shape>> {
     let mut out = Vec::new();
     for (name, cols) in tables
         .into_iter()
-        .filter(|(n, _)| !UNSEALED.contains(&n.as_str()))
+        .filter(|(n, _)| !UNSEALED.contains(&n.as_str()) && !n.starts_with(LITESTREAM))
     {
         let mut key: Vec<(i64, String)> = cols
             .iter()
