@@ -10,10 +10,7 @@ mod common;
 const REVIEW: &str = "MR-2026-02";
 
 fn demo() -> (tempfile::TempDir, PathBuf) {
-    let dir = tempfile::tempdir().expect("a temp dir");
-    let path = dir.path().join("steerco.sqlite");
-    common::ok(None, &path, &["demo", "--no-tui", "--as-of", "2026-11-21"]);
-    (dir, path)
+    common::demo_review()
 }
 
 fn ok(db: &Path, args: &[&str]) -> String {
@@ -547,19 +544,7 @@ fn what_the_meeting_captured_by_mistake_is_withdrawn_until_sign_off() {
         ],
     );
     let kept = kept.split_whitespace().next().unwrap().to_string();
-    ok(&db, &["review", "start", REVIEW]);
-    ok(
-        &db,
-        &[
-            "review",
-            "attend",
-            REVIEW,
-            "David Okafor",
-            "--presence",
-            "present",
-        ],
-    );
-    ok(&db, &["review", "close", REVIEW, "--reason", "test"]);
+    common::hold_and_sign_off(&db, REVIEW);
     let minutes =
         std::fs::read_to_string(db.with_file_name("minutes").join("MR-2026-02-minutes.md"))
             .unwrap();
@@ -644,19 +629,7 @@ fn a_decision_is_corrected_until_sign_off_and_the_minutes_print_it_as_corrected(
         log.contains("Buy a secnd AOI"),
         "the log keeps what it was: {log}"
     );
-    ok(&db, &["review", "start", REVIEW]);
-    ok(
-        &db,
-        &[
-            "review",
-            "attend",
-            REVIEW,
-            "David Okafor",
-            "--presence",
-            "present",
-        ],
-    );
-    ok(&db, &["review", "close", REVIEW, "--reason", "test"]);
+    common::hold_and_sign_off(&db, REVIEW);
     let minutes =
         std::fs::read_to_string(db.with_file_name("minutes").join("MR-2026-02-minutes.md"))
             .unwrap();

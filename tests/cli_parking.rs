@@ -9,10 +9,7 @@ mod common;
 const REVIEW: &str = "MR-2026-02";
 
 fn demo() -> (tempfile::TempDir, PathBuf) {
-    let dir = tempfile::tempdir().expect("a temp dir");
-    let path = dir.path().join("steerco.sqlite");
-    common::ok(None, &path, &["demo", "--no-tui", "--as-of", "2026-11-21"]);
-    (dir, path)
+    common::demo_review()
 }
 
 fn ok(db: &Path, args: &[&str]) -> String {
@@ -124,19 +121,7 @@ fn parked_topics_are_settled_and_the_one_left_goes_onto_the_next_reviews_agenda(
     assert_eq!(lot[2]["ref"], left.as_str());
 
     // sign-off: what is still parked goes to the next review
-    ok(&db, &["review", "start", REVIEW]);
-    ok(
-        &db,
-        &[
-            "review",
-            "attend",
-            REVIEW,
-            "David Okafor",
-            "--presence",
-            "present",
-        ],
-    );
-    ok(&db, &["review", "close", REVIEW, "--reason", "test"]);
+    common::hold_and_sign_off(&db, REVIEW);
     assert_eq!(parked(&db)[2]["outcome"], "next_review");
     let minutes_path = db.with_file_name("minutes").join("MR-2026-02-minutes.md");
     let minutes = std::fs::read_to_string(&minutes_path).unwrap();

@@ -338,7 +338,7 @@ pub fn gather(store: &mut super::Store, today: NaiveDate, recheck: bool) -> Resu
         let conn = match open_site(Path::new(&site.path)) {
             Ok(conn) => conn,
             Err(e) => {
-                let said = crate::report::one_line_error(&e);
+                let said = e.to_string();
                 out.push(SiteFacts::refused(&site.name, &site.path, said));
                 continue;
             }

@@ -46,6 +46,34 @@ pub fn with_review() -> (tempfile::TempDir, std::path::PathBuf) {
     (dir, path)
 }
 
+/// The demo, built as if today were 2026-11-21, in a new folder: review
+/// MR-2026-02 is planned and waits for its meeting.
+pub fn demo_review() -> (tempfile::TempDir, std::path::PathBuf) {
+    let dir = tempfile::tempdir().expect("a temp dir");
+    let path = dir.path().join("steerco.sqlite");
+    ok(None, &path, &["demo", "--no-tui", "--as-of", "2026-11-21"]);
+    (dir, path)
+}
+
+/// Holds the demo review and signs it off with gaps: started, the chair
+/// present, closed with a reason.
+pub fn hold_and_sign_off(db: &Path, review: &str) {
+    ok(None, db, &["review", "start", review]);
+    ok(
+        None,
+        db,
+        &[
+            "review",
+            "attend",
+            review,
+            "David Okafor",
+            "--presence",
+            "present",
+        ],
+    );
+    ok(None, db, &["review", "close", review, "--reason", "test"]);
+}
+
 /// The standard output of a command that must succeed.
 pub fn ok(user: Option<&str>, db: &Path, args: &[&str]) -> String {
     let out = run(user, db, args);
