@@ -75,6 +75,30 @@ fn sites_roll_up_read_only_and_one_edited_by_hand_is_refused_by_name() {
         before,
         "a site's file is never written"
     );
+    // an unchanged file is not read through again; --recheck reads every one
+    let checked = |corporate: &Path| -> Vec<String> {
+        let conn = rusqlite::Connection::open(corporate).unwrap();
+        let mut stmt = conn
+            .prepare("SELECT checked_at FROM site_check ORDER BY site_id")
+            .unwrap();
+        stmt.query_map([], |r| r.get(0))
+            .unwrap()
+            .collect::<rusqlite::Result<_>>()
+            .unwrap()
+    };
+    let first = checked(&corporate);
+    assert_eq!(first.len(), 3);
+    std::thread::sleep(std::time::Duration::from_millis(1100));
+    listing(&corporate);
+    assert_eq!(checked(&corporate), first, "nothing was checked again");
+    common::ok(None, &corporate, &["sites", "list", "--recheck"]);
+    assert!(
+        checked(&corporate)
+            .iter()
+            .zip(&first)
+            .all(|(now, then)| now != then),
+        "--recheck checks every site again"
+    );
 
     // a hand edit at Lyon: Lyon is refused, named, and the others still show
     let conn = rusqlite::Connection::open(&sites[1]).unwrap();

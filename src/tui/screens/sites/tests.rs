@@ -54,6 +54,12 @@ fn m_shows_the_sites_side_by_side_with_their_kpis_by_key() {
     assert!(large.contains("High and critical risks"), "{large}");
     insta::assert_snapshot!("sites_200x60", large);
     insta::assert_snapshot!("sites_80x24", render(&app, 80, 24));
+    press(&mut app, KeyCode::Char('v'));
+    let said = app.state.status.as_ref().unwrap().text.clone();
+    assert!(
+        said.contains("all 3 sites verified again: intact"),
+        "{said}"
+    );
     press(&mut app, KeyCode::Esc);
     assert_eq!(app.state.screen, Screen::Cockpit);
 }
