@@ -80,7 +80,12 @@ pub fn run(store: &mut Store, command: SitesCommand) -> Result<ExitCode> {
                 visible_line(name.trim())
             );
         }
-        SitesCommand::View => unreachable!("the corporate screen is opened by the TUI"),
+        // the command line hands `sites view` to the TUI before it gets here
+        SitesCommand::View => {
+            return Err(eyre!(
+                "the corporate screen opens in a terminal: steerco sites view"
+            ));
+        }
         SitesCommand::List { json, recheck } => {
             let facts = sites::gather(store, Local::now().date_naive(), recheck)?;
             if json {

@@ -3,7 +3,7 @@
 //! on its agenda, before the outputs: at once when that review is already
 //! planned, else when it is.
 
-use chrono::{DateTime, Datelike, NaiveDate, Utc};
+use chrono::{DateTime, NaiveDate, Utc};
 use rusqlite::{Connection, OptionalExtension, Row, Transaction, params};
 
 use super::{Change, log_change, reviews, timestamp};
@@ -50,16 +50,8 @@ fn from_row(row: &Row) -> rusqlite::Result<ParkedTopic> {
 
 /// Parks a topic in a review that is not signed off; returns its reference.
 pub fn park(tx: &Transaction, actor: &str, now: DateTime<Utc>, new: &NewParked) -> Result<String> {
-    reviews::refuse_if_review_closed(tx, new.review_id)?;
+    let year = reviews::open_review_year(tx, new.review_id, now)?;
     let topic = check_topic(new.topic).map_err(Error::Refused)?;
-    let planned: String = tx.query_row(
-        "SELECT planned_date FROM review WHERE id = ?1",
-        [new.review_id],
-        |r| r.get(0),
-    )?;
-    let year = planned
-        .parse::<NaiveDate>()
-        .map_or_else(|_| now.year(), |d| d.year());
     let reference = parked_ref(year, actions::next_seq(tx, "parked_topic", "P", year)?);
     tx.execute(
         "INSERT INTO parked_topic (ref, review_id, agenda_item_id, topic, owner_id, created_by, created_at)

@@ -330,6 +330,25 @@ pub(super) fn refuse_if_closed(status: ReviewStatus) -> Result<()> {
 }
 
 /// `refuse_if_closed` for the review with this id.
+/// The year a review's records are numbered in: the year it was planned
+/// for (the current one for a date that does not read). Refused once the
+/// review is closed: nothing new is numbered in it then.
+pub(super) fn open_review_year(
+    conn: &Connection,
+    review_id: i64,
+    now: DateTime<Utc>,
+) -> Result<i32> {
+    let (planned, status): (String, String) = conn.query_row(
+        "SELECT planned_date, status FROM review WHERE id = ?1",
+        [review_id],
+        |r| Ok((r.get(0)?, r.get(1)?)),
+    )?;
+    refuse_if_closed(ReviewStatus::parse(&status).unwrap_or(ReviewStatus::Planned))?;
+    Ok(planned
+        .parse::<NaiveDate>()
+        .map_or_else(|_| now.year(), |d| d.year()))
+}
+
 pub(super) fn refuse_if_review_closed(conn: &Connection, review_id: i64) -> Result<()> {
     let status: String = conn.query_row(
         "SELECT status FROM review WHERE id = ?1",

@@ -2,12 +2,11 @@
 //! calls for, and the decisions behind an action.
 
 use crate::store::error::{Error, Result, refused};
-use chrono::{DateTime, Datelike, NaiveDate, Utc};
+use chrono::{DateTime, Utc};
 use rusqlite::{Connection, Transaction, params};
 
 use super::next_seq;
 use crate::domain::action::{DecisionCategory, decision_ref};
-use crate::domain::review::ReviewStatus;
 use crate::store::{Change, log_change, reviews, timestamp};
 
 pub struct NewDecision<'a> {
@@ -29,15 +28,7 @@ pub(in crate::store) fn next_decision_ref(
     review_id: i64,
     now: DateTime<Utc>,
 ) -> Result<String> {
-    let (planned, status): (String, String) = tx.query_row(
-        "SELECT planned_date, status FROM review WHERE id = ?1",
-        [review_id],
-        |r| Ok((r.get(0)?, r.get(1)?)),
-    )?;
-    reviews::refuse_if_closed(ReviewStatus::parse(&status).unwrap_or(ReviewStatus::Planned))?;
-    let year = planned
-        .parse::<NaiveDate>()
-        .map_or_else(|_| now.year(), |d| d.year());
+    let year = reviews::open_review_year(tx, review_id, now)?;
     Ok(decision_ref(year, next_seq(tx, "decision", "D", year)?))
 }
 
