@@ -105,14 +105,14 @@ pub fn run(store: &mut Store, command: SitesCommand) -> Result<ExitCode> {
 #[derive(Serialize)]
 struct Listing<'a> {
     sites: &'a [SiteFacts],
-    kpis: Vec<KpiAcross<'a>>,
+    kpis: Vec<KpiAcross>,
 }
 
 #[derive(Serialize)]
-struct KpiAcross<'a> {
-    key: &'a str,
-    name: &'a str,
-    unit: &'a str,
+struct KpiAcross {
+    key: String,
+    name: String,
+    unit: String,
     /// Each site's latest value, in the sites' order (null where it has none).
     values: Vec<Option<f64>>,
 }
@@ -122,14 +122,13 @@ impl<'a> Listing<'a> {
         let kpis = kpi_rows(sites)
             .into_iter()
             .map(|row| KpiAcross {
+                values: row
+                    .by_site(sites)
+                    .map(|k| k.and_then(|k| k.value))
+                    .collect(),
                 key: row.key,
                 name: row.name,
                 unit: row.unit,
-                values: row
-                    .by_site
-                    .iter()
-                    .map(|k| k.and_then(|k| k.value))
-                    .collect(),
             })
             .collect();
         Listing { sites, kpis }
@@ -203,8 +202,8 @@ fn print_sites(facts: &[SiteFacts]) {
     let rows: Vec<Vec<String>> = kpis
         .iter()
         .map(|row| {
-            let mut cells = vec![visible_line(row.name).into_owned()];
-            cells.extend(row.by_site.iter().map(|k| match k.and_then(|k| k.value) {
+            let mut cells = vec![visible_line(&row.name).into_owned()];
+            cells.extend(row.by_site(facts).map(|k| match k.and_then(|k| k.value) {
                 Some(v) => format!("{} {}", fmt_num(v), row.unit),
                 None => "—".to_string(),
             }));

@@ -115,35 +115,49 @@ impl SiteFacts {
 }
 
 /// A KPI row across the sites: its key, name and unit as the first site
-/// that has it says, and each site's figure in the sites' order.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct KpiRow<'a> {
-    pub key: &'a str,
-    pub name: &'a str,
-    pub unit: &'a str,
-    pub by_site: Vec<Option<&'a SiteKpi>>,
+/// that has it says, and where each site keeps it (an index into that
+/// site's `kpis`), in the sites' order. Built once when the sites are read.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct KpiRow {
+    pub key: String,
+    pub name: String,
+    pub unit: String,
+    pub at: Vec<Option<usize>>,
+}
+
+impl KpiRow {
+    /// Each site's KPI of this row, in the sites' order.
+    pub fn by_site<'a>(
+        &'a self,
+        sites: &'a [SiteFacts],
+    ) -> impl Iterator<Item = Option<&'a SiteKpi>> + 'a {
+        self.at
+            .iter()
+            .zip(sites)
+            .map(|(at, site)| at.and_then(|i| site.kpis.get(i)))
+    }
 }
 
 /// The KPIs the sites have, one row a key, in the order they first appear;
 /// a refused site's column stays empty.
-pub fn kpi_rows(sites: &[SiteFacts]) -> Vec<KpiRow<'_>> {
+pub fn kpi_rows(sites: &[SiteFacts]) -> Vec<KpiRow> {
     use std::collections::HashMap;
     // a key's row, found by its lower-case form: thousands of KPIs at ten
     // sites are lined up in one pass each
     let mut row_of: HashMap<String, usize> = HashMap::new();
     let mut rows: Vec<KpiRow> = Vec::new();
     for (n, site) in sites.iter().enumerate() {
-        for kpi in &site.kpis {
-            let at = *row_of.entry(kpi.key.to_lowercase()).or_insert_with(|| {
+        for (i, kpi) in site.kpis.iter().enumerate() {
+            let row = *row_of.entry(kpi.key.to_lowercase()).or_insert_with(|| {
                 rows.push(KpiRow {
-                    key: &kpi.key,
-                    name: &kpi.name,
-                    unit: &kpi.unit,
-                    by_site: vec![None; sites.len()],
+                    key: kpi.key.clone(),
+                    name: kpi.name.clone(),
+                    unit: kpi.unit.clone(),
+                    at: vec![None; sites.len()],
                 });
                 rows.len() - 1
             });
-            rows[at].by_site[n].get_or_insert(kpi);
+            rows[row].at[n].get_or_insert(i);
         }
     }
     rows
@@ -184,11 +198,10 @@ mod tests {
             site("Brno", vec![kpi("scrap", 1.2), kpi("otd", 96.5)]),
         ];
         let rows = kpi_rows(&sites);
-        let keys: Vec<&str> = rows.iter().map(|r| r.key).collect();
+        let keys: Vec<&str> = rows.iter().map(|r| r.key.as_str()).collect();
         assert_eq!(keys, ["otd", "fpy", "scrap"]);
         let values = |row: &KpiRow| -> Vec<Option<f64>> {
-            row.by_site
-                .iter()
+            row.by_site(&sites)
                 .map(|k| k.and_then(|k| k.value))
                 .collect()
         };

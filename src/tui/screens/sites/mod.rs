@@ -16,6 +16,8 @@ use crate::tui::state::Screen;
 #[derive(Debug, Clone, Default)]
 pub struct SitesView {
     pub sites: Vec<SiteFacts>,
+    /// The sites' KPIs lined up by key, built once when they are read.
+    pub kpi_rows: Vec<crate::domain::sites::KpiRow>,
     /// The first KPI row shown.
     pub offset: usize,
     pub loaded: bool,
@@ -46,6 +48,7 @@ impl App {
                         .info(format!("all {} sites verified again: intact", sites.len()));
                 }
                 self.state.sites = SitesView {
+                    kpi_rows: crate::domain::sites::kpi_rows(&sites),
                     sites,
                     offset: 0,
                     loaded: true,

@@ -7,7 +7,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Cell, Paragraph, Row, Table, Wrap};
 
 use crate::domain::kpi::fmt_num;
-use crate::domain::sites::{KpiRow, SiteFacts, Trail, kpi_rows};
+use crate::domain::sites::{KpiRow, SiteFacts, Trail};
 use crate::tui::state::State;
 use crate::tui::theme;
 use crate::tui::ui::safe;
@@ -34,7 +34,7 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &State) {
     let refused: Vec<&SiteFacts> = sites.iter().filter(|s| !s.trail.is_intact()).collect();
     let sites_rows = sites.len() as u16 + 1 + refused.len() as u16 + 2;
     // the KPIs as tall as they are, the risks below them taking what is left
-    let rows = kpi_rows(sites);
+    let rows = &state.sites.kpi_rows;
     let kpi_height = rows.len() as u16 + 3;
     let [top, kpis, risks] = Layout::vertical([
         Constraint::Length(sites_rows.min(area.height / 2)),
@@ -43,7 +43,7 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &State) {
     ])
     .areas(area);
     draw_sites(frame, top, sites, &refused);
-    draw_kpis(frame, kpis, sites, &rows, state.sites.offset);
+    draw_kpis(frame, kpis, sites, rows, state.sites.offset);
     draw_risks(frame, risks, sites);
 }
 
@@ -211,8 +211,8 @@ fn draw_kpis(frame: &mut Frame, area: Rect, sites: &[SiteFacts], rows: &[KpiRow]
     // "10 per month ✖ OFF TARGET": the word where it fits, the symbol always
     let words = site_width >= 27;
     let table_rows = rows.iter().skip(offset).map(|row| {
-        let mut cells = vec![Cell::from(safe(row.name))];
-        cells.extend(row.by_site.iter().map(|k| match k {
+        let mut cells = vec![Cell::from(safe(&row.name))];
+        cells.extend(row.by_site(sites).map(|k| match k {
             Some(k) => {
                 let value = k.value.map_or("—".to_string(), |v| {
                     format!("{} {}", fmt_num(v), row.unit)
