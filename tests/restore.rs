@@ -244,3 +244,30 @@ fn a_replica_restored_to_the_middle_and_to_the_end_verifies_and_ends_where_the_s
     assert!(err.contains("restored nothing"), "{err}");
     assert!(!target.exists());
 }
+
+#[test]
+fn the_configuration_names_the_database_and_a_replica_beside_it_gets_a_note() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("steerco.sqlite");
+    common::ok(None, &db, &["demo", "--no-tui"]);
+    let beside = format!("file://{}", dir.path().join("replica").display());
+    let out = common::run(None, &db, &["replicate", "config", "--to", &beside]);
+    assert!(out.status.success());
+    let config = String::from_utf8_lossy(&out.stdout);
+    let path = std::fs::canonicalize(&db).unwrap();
+    assert!(
+        config.contains(&format!("  - path: \"{}\"", path.display())),
+        "{config}"
+    );
+    assert!(
+        config.contains(&format!("      url: \"{beside}\"")),
+        "{config}"
+    );
+    let note = String::from_utf8_lossy(&out.stderr);
+    assert!(note.contains("no off-site copy"), "{note}");
+    let err = common::refused(
+        &db,
+        &["replicate", "config", "--to", "file://relative/path"],
+    );
+    assert!(err.contains("absolute"), "{err}");
+}

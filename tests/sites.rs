@@ -161,7 +161,13 @@ fn sites_roll_up_read_only_and_one_edited_by_hand_is_refused_by_name() {
         let err = common::refused(&corporate, &args);
         assert!(err.contains(says), "{args:?}: {err}");
     }
+    let lyon_before = bytes_and_time(&sites[1]);
     common::ok(None, &corporate, &["sites", "remove", "Lyon"]);
+    assert_eq!(
+        bytes_and_time(&sites[1]),
+        lyon_before,
+        "the site's own database is untouched"
+    );
     let (code, json) = listing(&corporate);
     assert_eq!(code, Some(0));
     assert_eq!(json["sites"].as_array().unwrap().len(), 2);
