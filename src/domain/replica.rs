@@ -62,6 +62,26 @@ impl ReplicaUrl {
         }
     }
 
+    /// The URL as Litestream's `restore` and `ltx` read it, with an
+    /// S3-compatible store's address (MinIO, moto) in its query: they take
+    /// no configuration file for a URL.
+    pub fn url_at(&self, endpoint: Option<&str>) -> Result<String, String> {
+        match (self, endpoint) {
+            (_, None) => Ok(self.url()),
+            (ReplicaUrl::S3 { .. }, Some(endpoint)) => {
+                let endpoint = check_endpoint(endpoint)?;
+                Ok(format!(
+                    "{}?endpoint={endpoint}&forcePathStyle=true",
+                    self.url()
+                ))
+            }
+            (_, Some(_)) => Err(
+                "--endpoint names an S3-compatible store; a folder or SFTP replica has none"
+                    .to_string(),
+            ),
+        }
+    }
+
     /// A folder replica inside the database's own folder is on the same
     /// disk: it survives a bad edit, not a lost disk.
     pub fn beside(&self, database: &Path) -> bool {
@@ -70,6 +90,25 @@ impl ReplicaUrl {
             _ => false,
         }
     }
+}
+
+/// An S3-compatible store's address: `http://10.0.0.5:9000`.
+pub fn check_endpoint(endpoint: &str) -> Result<&str, String> {
+    let endpoint = endpoint.trim();
+    let scheme_ok = endpoint.starts_with("http://") || endpoint.starts_with("https://");
+    let host = endpoint.split_once("://").map_or("", |(_, rest)| rest);
+    if !scheme_ok
+        || host.is_empty()
+        || endpoint
+            .chars()
+            .any(|c| c.is_whitespace() || c.is_control() || "?&#\"'".contains(c))
+    {
+        return Err(format!(
+            "'{}' is not a store's address; write http://HOST:PORT or https://HOST",
+            crate::domain::text::visible_line(endpoint)
+        ));
+    }
+    Ok(endpoint)
 }
 
 /// How often Litestream ships what was written: the most a lost machine can
