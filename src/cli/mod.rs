@@ -63,7 +63,7 @@ enum Command {
         /// Add ten years of history (100,000 actions, 1,000,000 KPI values), for the benches
         #[arg(long, hide = true)]
         scale: bool,
-        /// Name the demo organisation as one site of a group, to try the corporate view
+        /// Make the demo one site of a group, with this name and its own KPI figures, to try the corporate view
         #[arg(long, value_name = "NAME")]
         site: Option<String>,
     },
@@ -597,14 +597,10 @@ fn demo(
     }
     let mut store = Store::open(&path)?;
     let today = as_of.unwrap_or_else(|| Local::now().date_naive());
-    let mut summary = crate::demo::seed(&mut store, today)?;
-    if let Some(site) = &site {
-        summary.organisation = format!("{} {site}", summary.organisation);
-        let name = summary.organisation.clone();
-        store.write(|tx, actor| {
-            crate::store::outcome::rename_organisation(tx, actor, chrono::Utc::now(), &name)
-        })?;
-    }
+    let summary = match &site {
+        Some(site) => crate::demo::seed_site(&mut store, today, &crate::store::os_user(), site)?,
+        None => crate::demo::seed(&mut store, today)?,
+    };
     let kind = if throwaway {
         "a throwaway demo database"
     } else {

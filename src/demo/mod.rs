@@ -52,6 +52,32 @@ pub fn seed(store: &mut Store, today: NaiveDate) -> Result<DemoSummary> {
 
 /// `seed`, with the user who should find their own actions in the demo.
 pub fn seed_as(store: &mut Store, today: NaiveDate, me: &str) -> Result<DemoSummary> {
+    seed_variant(store, today, me, 0)
+}
+
+/// The demo as one site of a group: the same organisation with the site's
+/// name, and its own KPI figures, drawn from the name (the same name gives
+/// the same figures).
+pub fn seed_site(store: &mut Store, today: NaiveDate, me: &str, site: &str) -> Result<DemoSummary> {
+    // FNV-1a: a stable number for the name on every platform and build
+    let variant = site.bytes().fold(0xCBF2_9CE4_8422_2325_u64, |h, b| {
+        (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01B3)
+    }) | 1;
+    let mut summary = seed_variant(store, today, me, variant)?;
+    summary.organisation = format!("{} {site}", summary.organisation);
+    let name = summary.organisation.clone();
+    store.write(|tx, actor| {
+        crate::store::outcome::rename_organisation(tx, actor, chrono::Utc::now(), &name)
+    })?;
+    Ok(summary)
+}
+
+fn seed_variant(
+    store: &mut Store,
+    today: NaiveDate,
+    me: &str,
+    variant: u64,
+) -> Result<DemoSummary> {
     // Keeps the date arithmetic below far from chrono's limits.
     if !(1900..=9000).contains(&today.year()) {
         return Err(refused!(
@@ -66,6 +92,7 @@ pub fn seed_as(store: &mut Store, today: NaiveDate, me: &str) -> Result<DemoSumm
             people: HashMap::new(),
             kpis: HashMap::new(),
             risks: HashMap::new(),
+            variant,
         };
         tx.execute(
             "INSERT INTO organisation (name, qms_scope) VALUES (?1, ?2)",
@@ -200,18 +227,22 @@ fn round_to(v: f64, decimals: i32) -> f64 {
 
 /// The values of one KPI, oldest first: a straight trend from `first` to
 /// `last` with noise, the last value exact, notes' values applied.
-fn series(kpi: &KpiSeed, index: usize, count: usize) -> Vec<(f64, &'static str)> {
-    let mut rng = SplitMix64(SEED ^ (index as u64 + 1).wrapping_mul(0x1000_0001));
+/// A KPI's values, oldest first. `variant` 0 is the demo as documented; a
+/// site of the group gets its own variant, so its figures and its latest
+/// value differ from the other sites' (within the KPI's range).
+fn series(kpi: &KpiSeed, index: usize, count: usize, variant: u64) -> Vec<(f64, &'static str)> {
+    let mut rng = SplitMix64(SEED ^ variant ^ (index as u64 + 1).wrapping_mul(0x1000_0001));
+    let last = if variant == 0 {
+        kpi.last
+    } else {
+        kpi.last + rng.signed_unit() * kpi.noise * 3.0
+    };
     let span = (count.max(2) - 1) as f64;
     let mut values: Vec<(f64, &'static str)> = (0..count)
         .map(|i| {
-            let trend = kpi.first + (kpi.last - kpi.first) * i as f64 / span;
+            let trend = kpi.first + (last - kpi.first) * i as f64 / span;
             let noise = rng.signed_unit() * kpi.noise;
-            let v = if i + 1 == count {
-                kpi.last
-            } else {
-                trend + noise
-            };
+            let v = if i + 1 == count { last } else { trend + noise };
             (round_to(v.clamp(0.0, kpi.max), kpi.decimals), "")
         })
         .collect();
@@ -258,6 +289,8 @@ struct Seeder<'a> {
     people: HashMap<&'static str, (i64, String)>,
     kpis: HashMap<&'static str, i64>,
     risks: HashMap<&'static str, i64>,
+    /// 0 for the demo; a site's own otherwise (see `series`).
+    variant: u64,
 }
 
 impl Seeder<'_> {
@@ -355,7 +388,11 @@ impl Seeder<'_> {
                 "INSERT INTO kpi_value (kpi_id, period, value, note, recorded_by, recorded_at)
                  VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
             )?;
-            for (period, (value, note)) in periods.iter().zip(series(k, index, periods.len())) {
+            for (period, (value, note)) in
+                periods
+                    .iter()
+                    .zip(series(k, index, periods.len(), self.variant))
+            {
                 // Recorded early in the following month, and never after today.
                 let on = (*period + Months::new(1) + TimeDelta::days(2)).min(self.today);
                 insert.execute(params![
@@ -374,7 +411,17 @@ impl Seeder<'_> {
 
     fn risks(&mut self) -> Result<()> {
         let created = at(day(self.today, -420), 14, 0);
-        for r in data::RISKS {
+        for (index, r) in data::RISKS.iter().enumerate() {
+            // a site of the group rates its residual risks a step apart here and there
+            let mut rng = SplitMix64(SEED ^ self.variant ^ ((index as u64 + 1) << 20));
+            let residual = r.residual.map(|(l, i, days, why)| {
+                let step = if self.variant == 0 {
+                    0
+                } else {
+                    (rng.signed_unit() * 1.5).round() as i8
+                };
+                (l.saturating_add_signed(step).clamp(1, 5), i, days, why)
+            });
             let kind = if r.reference.starts_with('O') {
                 "opportunity"
             } else {
@@ -383,7 +430,7 @@ impl Seeder<'_> {
             let owner = self.user(r.owner)?;
             let (inherent_l, inherent_i) = r.inherent;
             let rated_at = |days| at(day(self.today, days), 11, 30);
-            let updated = r.residual.map_or(created, |(.., days, _)| rated_at(days));
+            let updated = residual.map_or(created, |(.., days, _)| rated_at(days));
             self.tx.execute(
                 "INSERT INTO risk (ref, kind, title, description, area, owner_id, inherent_likelihood,
                                    inherent_impact, treatment, controls, residual_likelihood,
@@ -400,8 +447,8 @@ impl Seeder<'_> {
                     inherent_i,
                     r.treatment,
                     r.controls,
-                    r.residual.map(|(l, ..)| l),
-                    r.residual.map(|(_, i, ..)| i),
+                    residual.map(|(l, ..)| l),
+                    residual.map(|(_, i, ..)| i),
                     r.status,
                     r.next_review.map(|d| day(self.today, d).to_string()),
                     timestamp(created),
@@ -420,7 +467,7 @@ impl Seeder<'_> {
             if let Some((l, i, why)) = r.earlier {
                 ratings.push(("residual", l, i, why, rated_at(-250)));
             }
-            if let Some((l, i, days, why)) = r.residual {
+            if let Some((l, i, days, why)) = residual {
                 ratings.push(("residual", l, i, why, rated_at(days)));
             }
             for (basis, l, i, why, when) in ratings {
