@@ -252,11 +252,11 @@ fn an_upgrade_that_only_adds_bookkeeping_or_a_table_keeps_the_seals_and_a_hand_e
     let dir = tempfile::tempdir().unwrap();
     let db = closed_demo(dir.path());
     // the file as an earlier release left it: no meeting sessions, no parking
-    // lot, no sites
+    // lot, no sites, no record of what a central review drew on
     by_hand(
         &db,
         "DROP TABLE meeting_session; DROP TABLE parked_topic; DROP TABLE site_check;
-         DROP TABLE site; PRAGMA user_version = 19;",
+         DROP TABLE site; DROP TABLE review_site_record; PRAGMA user_version = 19;",
     );
     let seals = |db: &Path| -> String {
         let conn = rusqlite::Connection::open(db).unwrap();
@@ -285,5 +285,5 @@ fn an_upgrade_that_only_adds_bookkeeping_or_a_table_keeps_the_seals_and_a_hand_e
     let version: i64 = conn
         .query_row("PRAGMA user_version", [], |r| r.get(0))
         .unwrap();
-    assert_eq!(version, 22, "upgraded");
+    assert_eq!(version, 23, "upgraded");
 }

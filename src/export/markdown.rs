@@ -40,6 +40,7 @@ pub fn render(m: &Minutes) -> String {
     summary(&mut out, m);
     conclusion(&mut out, m);
     attendance(&mut out, m);
+    sites(&mut out, m);
     agenda(&mut out, m);
     outputs(&mut out, m);
     check(&mut out, m);
@@ -136,6 +137,33 @@ fn conclusion(out: &mut String, m: &Minutes) {
         "\nNext management review: {}.",
         m.next_review.as_deref().unwrap_or("not set")
     );
+}
+
+/// A central review: the sites' records it drew on, so that an auditor can
+/// go from these minutes to each site's own trail.
+fn sites(out: &mut String, m: &Minutes) {
+    if m.sites.is_empty() {
+        return;
+    }
+    out.push_str("\n## The sites' records drawn on\n\nAs each stood when this review was signed off; `steerco audit verify` on a site's database shows the same log head for as long as nothing was written since.\n\n| Site | Organisation | Database | Record | Last review | Log head |\n|---|---|---|---|---|---|\n");
+    for s in &m.sites {
+        let record = match &s.refused {
+            None => format!("intact ({} entries)", s.log_entries.unwrap_or(0)),
+            Some(why) => format!("REFUSED, nothing drawn on: {}", visible_line(why)),
+        };
+        let _ = writeln!(
+            out,
+            "| {} | {} | {} | {} | {} | {} |",
+            cell(&s.site),
+            cell(&s.organisation),
+            cell(&s.path),
+            cell(&record),
+            s.site_review
+                .as_deref()
+                .map_or("none signed off".to_string(), cell),
+            s.head_said()
+        );
+    }
 }
 
 fn attendance(out: &mut String, m: &Minutes) {

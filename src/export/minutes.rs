@@ -40,6 +40,9 @@ pub struct Minutes {
     /// The moment the evidence is shown as of: sign-off, or the export for an open review.
     pub evidence_as_of: String,
     pub attendees: Vec<AttendeeLine>,
+    /// A central review: each site's record it drew on, as it stood at sign-off.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub sites: Vec<super::sites::SiteRecordLine>,
     pub items: Vec<ItemLine>,
     pub kpis: Vec<KpiLine>,
     /// Item c)4: the nonconformities open at sign-off and those closed since
@@ -454,6 +457,7 @@ pub fn gather_in(conn: &Connection, review_id: i64, now: DateTime<Utc>) -> Resul
 
     let kpis = kpis_as_of(conn, &as_of_ts)?;
     let objective_tables = super::registers::objective_tables(conn, &kpis)?;
+    let (sites, site_tables) = super::sites::gather(conn, review_id)?;
     Ok(Minutes {
         organisation: evidence::organisation_name(conn)?.unwrap_or_default(),
         scope: evidence::qms_scope(conn)?,
@@ -504,8 +508,10 @@ pub fn gather_in(conn: &Connection, review_id: i64, now: DateTime<Utc>) -> Resul
             super::registers::policy_tables(conn, review_id, today)?,
             super::registers::context_tables(conn, review_id, today)?,
             objective_tables,
+            site_tables,
         ]
         .concat(),
+        sites,
         risks,
         heat_map: heat_map.cells,
         decisions,

@@ -10,6 +10,7 @@ pub mod minutes;
 pub mod registers;
 pub mod reminders;
 pub mod signed;
+pub mod sites;
 
 use std::path::{Path, PathBuf};
 

@@ -26,6 +26,8 @@ pub fn sign_off(
     reason: Option<&str>,
 ) -> Result<CloseCheck> {
     let check = closeout::close_review(tx, actor, now, review_id, chair, reason)?;
+    // a central review names the sites' records it drew on, as they stand now
+    crate::store::sites::record_drawn_on(tx, actor, now, review_id)?;
     keep(tx, actor, now, review_id)?;
     Ok(check)
 }

@@ -127,6 +127,8 @@ pub fn open_site(path: &Path) -> Result<Connection> {
     Ok(conn)
 }
 
+mod drawn_on;
 mod rollup;
 
-pub use rollup::{gather, keep_check};
+pub use drawn_on::{drawn_on, record as record_drawn_on, short_hash};
+pub use rollup::{Looked, gather, keep_check, keep_looked, read};

@@ -1,5 +1,6 @@
 //! Work too slow for the first frame, done on a thread of its own with its
-//! own read-only connection: the KPI tiles, prepared from years of values.
+//! own read-only connection: the KPI tiles, prepared from years of values,
+//! and the group's sites, each verified when its file changed.
 //! What it reads comes back as an input of the session, so the screen shows
 //! it without a key press.
 
@@ -16,6 +17,8 @@ pub enum Loaded {
     /// A first screenful of tiles, read before the rest.
     FirstKpiTiles(Vec<KpiTile>),
     KpiTiles(Result<(Prepared, Vec<KpiTile>), String>),
+    /// The sites a corporate database rolls up, as read for the day.
+    Sites(Result<Vec<crate::store::sites::Looked>, String>),
 }
 
 /// How many tiles come first: more than the widest terminal shows at once.
@@ -23,6 +26,13 @@ const FIRST_TILES: usize = 100;
 
 enum Request {
     KpiTiles(NaiveDate),
+    Sites(NaiveDate),
+}
+
+impl Request {
+    fn same_kind(&self, other: &Request) -> bool {
+        std::mem::discriminant(self) == std::mem::discriminant(other)
+    }
 }
 
 /// Dropping it ends the thread and closes its connection, waiting for a
@@ -45,26 +55,37 @@ impl Loader {
             .spawn(move || {
                 let mut read_before = false;
                 while let Ok(first) = incoming.recv() {
-                    // requests that queued up meanwhile: only the newest matters
-                    let request = incoming.try_iter().last().unwrap_or(first);
-                    let loaded = match request {
-                        Request::KpiTiles(today) => {
-                            // on a board of thousands of KPIs, a screenful shows first
-                            if !read_before
-                                && let Ok(tiles) = KpiBoard::load_first(&conn, today, FIRST_TILES)
-                                && !deliver(Loaded::FirstKpiTiles(tiles))
-                            {
-                                return;
+                    // requests that queued up meanwhile: of each kind only the newest matters
+                    let mut pending = vec![first];
+                    for later in incoming.try_iter() {
+                        pending.retain(|p| !p.same_kind(&later));
+                        pending.push(later);
+                    }
+                    for request in pending {
+                        let loaded = match request {
+                            Request::KpiTiles(today) => {
+                                // on a board of thousands of KPIs, a screenful shows first
+                                if !read_before
+                                    && let Ok(tiles) =
+                                        KpiBoard::load_first(&conn, today, FIRST_TILES)
+                                    && !deliver(Loaded::FirstKpiTiles(tiles))
+                                {
+                                    return;
+                                }
+                                read_before = true;
+                                Loaded::KpiTiles(
+                                    KpiBoard::read_all(&conn, today)
+                                        .map_err(|e| crate::report::one_line_error(&e)),
+                                )
                             }
-                            read_before = true;
-                            Loaded::KpiTiles(
-                                KpiBoard::read_all(&conn, today)
+                            Request::Sites(today) => Loaded::Sites(
+                                crate::store::sites::read(&conn, today, false)
                                     .map_err(|e| crate::report::one_line_error(&e)),
-                            )
+                            ),
+                        };
+                        if !deliver(loaded) {
+                            return;
                         }
-                    };
-                    if !deliver(loaded) {
-                        return;
                     }
                 }
             })?;
@@ -72,6 +93,13 @@ impl Loader {
             requests: Some(requests),
             thread: Some(thread),
         })
+    }
+
+    /// Reads the group's sites; they arrive as `Loaded::Sites`.
+    pub fn sites(&self, today: NaiveDate) -> bool {
+        self.requests
+            .as_ref()
+            .is_some_and(|r| r.send(Request::Sites(today)).is_ok())
     }
 
     /// Reads every KPI tile afresh; they arrive as `Loaded::KpiTiles`.

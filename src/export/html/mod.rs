@@ -57,6 +57,7 @@ pub fn render(m: &Minutes) -> String {
     summary(&mut out, m);
     conclusion(&mut out, m);
     attendance(&mut out, m);
+    sites(&mut out, m);
     agenda(&mut out, m);
     outputs(&mut out, m);
     check(&mut out, m);
@@ -138,6 +139,36 @@ fn attendance(out: &mut String, m: &Minutes) {
             esc_line(&a.name),
             esc_line(&a.title),
             esc_line(&a.role)
+        );
+    }
+    out.push_str("</table>\n");
+}
+
+/// A central review: the sites' records it drew on.
+fn sites(out: &mut String, m: &Minutes) {
+    if m.sites.is_empty() {
+        return;
+    }
+    out.push_str("<h2>The sites' records drawn on</h2>\n<p class=\"muted\">As each stood when this review was signed off.</p>\n<table>\n<thead><tr><th>Site</th><th>Organisation</th><th>Database</th><th>Record</th><th>Last review</th><th>Log head</th></tr></thead>\n");
+    for s in &m.sites {
+        let record = match &s.refused {
+            None => format!(
+                "<span class=\"tag ok\">intact</span> {} entries",
+                s.log_entries.unwrap_or(0)
+            ),
+            Some(why) => format!(
+                "<span class=\"tag bad\">refused</span> nothing drawn on: {}",
+                esc_line(why)
+            ),
+        };
+        let _ = writeln!(
+            out,
+            "<tr><td>{}</td><td>{}</td><td>{}</td><td>{record}</td><td>{}</td><td><code>{}</code></td></tr>",
+            esc_line(&s.site),
+            esc_line(&s.organisation),
+            esc_line(&s.path),
+            esc_line(s.site_review.as_deref().unwrap_or("none signed off")),
+            esc_line(&s.head_said())
         );
     }
     out.push_str("</table>\n");

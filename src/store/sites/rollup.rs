@@ -44,14 +44,13 @@ struct Kept {
 
 /// The last look at this site, if the file is as it was then (`key`).
 fn kept(
-    store: &store::Store,
+    centre: &Connection,
     site: &Site,
     key: &str,
-    head: i64,
+    (head, hash): (i64, &str),
     today: NaiveDate,
 ) -> Result<Option<Kept>> {
-    let row: Option<(bool, String, String, String)> = store
-        .conn()
+    let row: Option<(bool, String, String, String)> = centre
         .query_row(
             "SELECT intact, said, facts, facts_day FROM site_check WHERE site_id = ?1 AND file_key = ?2",
             params![site.id, key],
@@ -63,6 +62,7 @@ fn kept(
             Trail::Intact {
                 entries: said.parse().unwrap_or(head),
                 head,
+                hash: hash.to_string(),
             }
         } else {
             Trail::Refused { why: said }
@@ -76,11 +76,12 @@ fn kept(
 }
 
 /// The trail as a full check found it (`steerco audit verify`'s own).
-fn trail_of(audit: &store::Audit, head: i64) -> Trail {
+fn trail_of(audit: &store::Audit, (head, hash): (i64, &str)) -> Trail {
     if audit.is_intact() {
         return Trail::Intact {
             entries: audit.entries as i64,
             head,
+            hash: hash.to_string(),
         };
     }
     let problems = audit.problems();
@@ -98,7 +99,7 @@ fn trail_of(audit: &store::Audit, head: i64) -> Trail {
 /// each take seconds to verify).
 fn keep(
     store: &mut store::Store,
-    site: &Site,
+    site_id: i64,
     key: &str,
     trail: &Trail,
     facts: Option<(&SiteFacts, NaiveDate)>,
@@ -117,7 +118,7 @@ fn keep(
         ),
         None => (String::new(), String::new()),
     };
-    let (id, intact) = (site.id, trail.is_intact());
+    let (id, intact) = (site_id, trail.is_intact());
     store.write(|tx, _| {
         tx.execute(
             "INSERT INTO site_check (site_id, file_key, intact, said, checked_at, facts, facts_day)
@@ -139,8 +140,8 @@ pub fn keep_check(
     audit: &store::Audit,
 ) -> Result<()> {
     let key = file_key(Path::new(&site.path), conn)?;
-    let (head, _) = store::changelog::head(conn)?;
-    keep(store, site, &key, &trail_of(audit, head), None)
+    let (head, hash) = store::changelog::head(conn)?;
+    keep(store, site.id, &key, &trail_of(audit, (head, &hash)), None)
 }
 
 /// What the corporate view shows of a site whose trail verified.
@@ -155,21 +156,27 @@ pub fn facts(conn: &Connection, site: &Site, trail: Trail, today: NaiveDate) -> 
             period: k.latest.as_ref().map(|(p, _)| p.clone()),
             value: k.latest.as_ref().map(|(_, v)| *v),
             key: k.key,
+            input_key: k.input_key,
             name: k.name,
             unit: k.unit,
         })
         .collect();
     let limits = store::risks::band_limits(conn)?;
-    let mut high_risks: Vec<(String, String, u8)> = store::risks::register(conn)?
-        .into_iter()
+    let register = store::risks::register(conn)?;
+    let mut high_risks: Vec<(String, String, u8)> = register
+        .iter()
         .filter(|r| {
             r.kind == Kind::Risk && r.status != RiskStatus::Closed && r.band(&limits) >= Band::High
         })
         .map(|r| {
             let score = r.current().score();
-            (r.reference, r.title, score)
+            (r.reference.clone(), r.title.clone(), score)
         })
         .collect();
+    let open_opportunities = register
+        .iter()
+        .filter(|r| r.kind == Kind::Opportunity && r.status != RiskStatus::Closed)
+        .count();
     high_risks.sort_by(|a, b| b.2.cmp(&a.2).then_with(|| a.0.cmp(&b.0)));
     let count = |sql: &str| -> Result<usize> {
         Ok(conn.query_row(sql, [today.to_string()], |r| r.get::<_, i64>(0))? as usize)
@@ -190,6 +197,7 @@ pub fn facts(conn: &Connection, site: &Site, trail: Trail, today: NaiveDate) -> 
         overdue_actions,
         open_ncs,
         open_findings,
+        open_opportunities,
         last_review: last_review(conn)?,
     })
 }
@@ -212,51 +220,81 @@ fn last_review(conn: &Connection) -> Result<Option<LastReview>> {
     }))
 }
 
-/// Every site, checked and read: one that cannot be opened or does not
-/// verify is refused with the reason, the others give their facts. A file
-/// unchanged since the last look is neither verified nor read again
-/// (`recheck` verifies and reads every one).
-pub fn gather(store: &mut store::Store, today: NaiveDate, recheck: bool) -> Result<Vec<SiteFacts>> {
-    let sites = list(store.conn())?;
-    let mut out = Vec::with_capacity(sites.len());
-    for site in &sites {
-        let conn = match open_site(Path::new(&site.path)) {
-            Ok(conn) => conn,
-            Err(e) => {
-                let said = e.to_string();
-                out.push(SiteFacts::refused(&site.name, &site.path, said));
-                continue;
-            }
-        };
-        let key = file_key(Path::new(&site.path), &conn)?;
-        let (head, _) = store::changelog::head(&conn)?;
-        let kept = if recheck {
-            None
-        } else {
-            kept(store, site, &key, head, today)?
-        };
-        let (trail, kept_facts) = match kept {
-            Some(k) => (k.trail, k.facts),
-            None => (trail_of(&store::verify(&conn)?, head), None),
-        };
-        if let Trail::Refused { why } = &trail {
-            keep(store, site, &key, &trail, None)?;
-            out.push(SiteFacts::refused(&site.name, &site.path, why.clone()));
-            continue;
-        }
-        let shown = match kept_facts {
-            Some(mut f) => {
-                // the name and path are the centre's, and may have changed
-                (f.name, f.path, f.trail) = (site.name.clone(), site.path.clone(), trail);
-                f
-            }
-            None => {
-                let f = facts(&conn, site, trail.clone(), today)?;
-                keep(store, site, &key, &trail, Some((&f, today)))?;
-                f
-            }
-        };
-        out.push(shown);
+/// A look at one site: what it showed, and what was read afresh for the
+/// centre to keep, so that the next look at the unchanged file is quick.
+pub struct Looked {
+    pub facts: SiteFacts,
+    site_id: i64,
+    key: Option<String>,
+    fresh: bool,
+}
+
+fn look(centre: &Connection, site: &Site, today: NaiveDate, recheck: bool) -> Result<Looked> {
+    let refused = |why: String, key: Option<String>, fresh: bool| Looked {
+        facts: SiteFacts::refused(&site.name, &site.path, why),
+        site_id: site.id,
+        key,
+        fresh,
+    };
+    let conn = match open_site(Path::new(&site.path)) {
+        Ok(conn) => conn,
+        Err(e) => return Ok(refused(e.to_string(), None, false)),
+    };
+    let key = file_key(Path::new(&site.path), &conn)?;
+    let (head, hash) = store::changelog::head(&conn)?;
+    let kept = if recheck {
+        None
+    } else {
+        kept(centre, site, &key, (head, &hash), today)?
+    };
+    let verified_now = kept.is_none();
+    let (trail, kept_facts) = match kept {
+        Some(k) => (k.trail, k.facts),
+        None => (trail_of(&store::verify(&conn)?, (head, &hash)), None),
+    };
+    if let Trail::Refused { why } = &trail {
+        return Ok(refused(why.clone(), Some(key), verified_now));
     }
-    Ok(out)
+    let (facts, fresh) = match kept_facts {
+        Some(mut f) => {
+            // the name and path are the centre's, and may have changed
+            (f.name, f.path, f.trail) = (site.name.clone(), site.path.clone(), trail);
+            (f, false)
+        }
+        None => (facts(&conn, site, trail, today)?, true),
+    };
+    Ok(Looked {
+        facts,
+        site_id: site.id,
+        key: Some(key),
+        fresh,
+    })
+}
+
+/// Every site, checked and read, without writing anything: one that cannot
+/// be opened or does not verify is refused with the reason, the others give
+/// their facts. A file unchanged since the centre last kept a look is
+/// neither verified nor read again (`recheck` verifies and reads every one).
+pub fn read(centre: &Connection, today: NaiveDate, recheck: bool) -> Result<Vec<Looked>> {
+    list(centre)?
+        .iter()
+        .map(|site| look(centre, site, today, recheck))
+        .collect()
+}
+
+/// Keeps what the looks read afresh, for the day they were read for.
+pub fn keep_looked(store: &mut store::Store, looked: &[Looked], today: NaiveDate) -> Result<()> {
+    for l in looked.iter().filter(|l| l.fresh) {
+        let Some(key) = &l.key else { continue };
+        let facts = l.facts.trail.is_intact().then_some((&l.facts, today));
+        keep(store, l.site_id, key, &l.facts.trail, facts)?;
+    }
+    Ok(())
+}
+
+/// Every site, checked and read (see `read`), what was read afresh kept.
+pub fn gather(store: &mut store::Store, today: NaiveDate, recheck: bool) -> Result<Vec<SiteFacts>> {
+    let looked = read(store.conn(), today, recheck)?;
+    keep_looked(store, &looked, today)?;
+    Ok(looked.into_iter().map(|l| l.facts).collect())
 }

@@ -23,7 +23,7 @@ pub struct App {
     /// Reads the slow parts off the UI thread; without one (tests, benches)
     /// they are read here. Declared first so that it is dropped first: its
     /// connection closes before the store's, which then checkpoints.
-    loader: Option<Loader>,
+    pub(crate) loader: Option<Loader>,
     pub(crate) store: Store,
     pub state: State,
     pub(crate) review_id: i64,
@@ -90,6 +90,7 @@ impl App {
             quit: false,
         };
         app.refresh_kpi_tiles(&Changed::All)?;
+        app.refresh_sites();
         app.state.read_only = app.store.is_read_only();
         app.mention_notes_drafts();
         app.restore_form_drafts();
@@ -162,6 +163,9 @@ impl App {
         if changed.any(&["meeting_session"]) {
             self.refresh_presence();
         }
+        if changed.any(&["site"]) {
+            self.refresh_sites();
+        }
         Ok(newest)
     }
 
@@ -189,6 +193,8 @@ impl App {
             Loaded::FirstKpiTiles(tiles) => self.state.kpis.install_first(tiles),
             Loaded::KpiTiles(Ok((prepared, tiles))) => self.state.kpis.install(prepared, tiles),
             Loaded::KpiTiles(Err(e)) => self.state.error(format!("cannot read the KPIs: {e}")),
+            Loaded::Sites(Ok(looked)) => self.sites_loaded(looked),
+            Loaded::Sites(Err(e)) => self.state.error(format!("cannot read the sites: {e}")),
         }
     }
 

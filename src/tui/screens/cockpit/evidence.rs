@@ -16,6 +16,9 @@ use crate::tui::theme;
 use crate::tui::ui::safe;
 
 pub fn has_evidence(item: &AgendaItem, state: &State) -> bool {
+    if super::sites::draws_on_sites(&item.input_key, state) {
+        return true;
+    }
     match item.input_key.as_str() {
         "opening" | "a" | "b" | "e" | "outputs" | "close" => true,
         "c1" if !state.data.feedback.is_empty() => true,
@@ -88,6 +91,7 @@ pub fn kpis_above(frame: &mut Frame, area: Rect, input_key: &str, state: &State)
 }
 
 pub fn draw(frame: &mut Frame, area: Rect, item: &AgendaItem, state: &State) {
+    let area = super::sites::strip_below(frame, area, &item.input_key, state);
     let area = super::raised::strip_below(frame, area, &item.input_key, state);
     let area = if item.input_key == "c2" {
         policy_above(frame, area, state)

@@ -20,6 +20,7 @@ pub mod parking;
 mod providers;
 mod raised;
 pub mod readback;
+mod sites;
 mod update;
 
 use ratatui::Frame;

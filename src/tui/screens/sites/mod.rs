@@ -21,6 +21,9 @@ pub struct SitesView {
     /// The first KPI row shown.
     pub offset: usize,
     pub loaded: bool,
+    /// How many sites the database rolls up: a central review's items show
+    /// the sites' evidence (reading them while `loaded` is false).
+    pub registered: usize,
 }
 
 impl App {
@@ -34,31 +37,68 @@ impl App {
         let today = self.state.today;
         match crate::store::sites::gather(&mut self.store, today, recheck) {
             Ok(sites) => {
-                let refused = sites.iter().filter(|s| !s.trail.is_intact()).count();
                 if sites.is_empty() {
                     self.state
                         .info("no sites yet: steerco sites add NAME PATH registers one");
-                } else if refused > 0 {
-                    self.state.error(format!(
-                        "{refused} of {} sites refused: their record does not verify",
-                        sites.len()
-                    ));
-                } else if recheck {
+                } else if recheck && sites.iter().all(|s| s.trail.is_intact()) {
                     self.state
                         .info(format!("all {} sites verified again: intact", sites.len()));
                 }
-                self.state.sites = SitesView {
-                    kpi_rows: crate::domain::sites::kpi_rows(&sites),
-                    sites,
-                    offset: 0,
-                    loaded: true,
-                };
+                self.install_sites(sites);
             }
             Err(e) => self.state.error(format!(
                 "cannot read the sites: {}",
                 crate::report::one_line_error(&e)
             )),
         }
+    }
+
+    /// A central review: the sites are read for its items, on the loader's
+    /// thread when there is one (a site's file that changed is verified
+    /// again, which takes seconds on years of history).
+    pub(crate) fn refresh_sites(&mut self) {
+        let registered = crate::store::sites::list(self.store.conn()).map_or(0, |s| s.len());
+        self.state.sites.registered = registered;
+        if registered == 0 {
+            self.state.sites = SitesView::default();
+            return;
+        }
+        let today = self.state.today;
+        match &self.loader {
+            Some(loader) if loader.sites(today) => {}
+            _ => self.load_sites(false),
+        }
+    }
+
+    /// The sites the loader read: what it verified afresh is kept, so that
+    /// the next look at an unchanged file is quick.
+    pub(crate) fn sites_loaded(&mut self, looked: Vec<crate::store::sites::Looked>) {
+        let today = self.state.today;
+        if let Err(e) = crate::store::sites::keep_looked(&mut self.store, &looked, today) {
+            self.state.error(format!(
+                "cannot keep the sites' check: {}",
+                crate::report::one_line_error(&e)
+            ));
+        }
+        self.install_sites(looked.into_iter().map(|l| l.facts).collect());
+    }
+
+    fn install_sites(&mut self, sites: Vec<SiteFacts>) {
+        let refused = sites.iter().filter(|s| !s.trail.is_intact()).count();
+        if refused > 0 {
+            self.state.error(format!(
+                "{refused} of {} sites refused: their record does not verify (M shows which)",
+                sites.len()
+            ));
+        }
+        let offset = self.state.sites.offset;
+        self.state.sites = SitesView {
+            kpi_rows: crate::domain::sites::kpi_rows(&sites),
+            registered: sites.len(),
+            sites,
+            offset,
+            loaded: true,
+        };
     }
 
     fn sites_update(&mut self, msg: SitesMsg) {
