@@ -8,11 +8,14 @@ a corporate database (`sites add` reads each trail through once), then times:
 - `steerco sites list --json`, every trail already checked and unchanged;
 - `steerco sites view` in a real pseudo-terminal at 200x60, from launch until
   the sites' table is drawn;
-- `steerco sites list --recheck`: every trail read through again.
+- `steerco sites list --recheck`: every trail read through again;
+- the central review's cockpit, from launch to its first frame (the sites
+  are read on a thread of their own), and its sign-off (`review close`),
+  which records each site's record as it stands.
 
 Usage: bench/sites.py [RUNS]. Builds nothing: run `cargo build --release` first.
 """
-import os, shutil, statistics, subprocess, sys, tempfile, time
+import os, shutil, sqlite3, statistics, subprocess, sys, tempfile, time
 
 from ptyterm import BIN, Screen, quit, start
 
@@ -62,6 +65,22 @@ def main():
             quit(pid, fd)
         print("sites view, launch to the sites' table at 200x60:", report(frames) if frames else "never drawn")
         print("sites list --recheck, every trail read through:", report([timed(corporate, "sites", "list", "--recheck") for _ in range(max(1, runs // 5))]))
+        frames = []
+        for _ in range(runs):
+            pid, fd, begun = start(["--db", corporate], env)
+            shown = Screen(fd).wait_for(b"Agenda", timeout=30)
+            if shown is not None:
+                frames.append((shown - begun) * 1000)
+            quit(pid, fd)
+        print("central review's cockpit, launch to the first frame:", report(frames) if frames else "never drawn")
+        conn = sqlite3.connect(corporate)
+        (ref,) = conn.execute("SELECT ref FROM review WHERE status != 'closed' ORDER BY id DESC").fetchone()
+        conn.close()
+        steerco(corporate, "review", "start", ref)
+        steerco(corporate, "review", "attend", ref, "David Okafor", "--presence", "present")
+        started = time.perf_counter()
+        steerco(corporate, "review", "close", ref, "--reason", "bench")
+        print(f"sign-off of the central review over ten sites: {(time.perf_counter() - started) * 1000:.0f} ms")
 
 
 if __name__ == "__main__":

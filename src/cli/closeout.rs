@@ -267,6 +267,7 @@ fn close(
         ));
     }
     let now = Utc::now();
+    crate::store::sites::check_ahead(store, now.with_timezone(&chrono::Local).date_naive());
     let result =
         store.write(|tx, actor| export::signed::sign_off(tx, actor, now, review.id, chair, reason));
     let check = match result {

@@ -131,4 +131,4 @@ mod drawn_on;
 mod rollup;
 
 pub use drawn_on::{drawn_on, record as record_drawn_on, short_hash};
-pub use rollup::{Looked, gather, keep_check, keep_looked, read};
+pub use rollup::{Looked, check_ahead, gather, keep_check, keep_looked, read};

@@ -298,3 +298,14 @@ pub fn gather(store: &mut store::Store, today: NaiveDate, recheck: bool) -> Resu
     keep_looked(store, &looked, today)?;
     Ok(looked.into_iter().map(|l| l.facts).collect())
 }
+
+/// Reads the sites once ahead of a sign-off and keeps what it verified, so
+/// that the sign-off's own read, inside its write transaction, finds each
+/// unchanged site's check kept and holds the write lock only briefly (a site
+/// of years of history takes seconds to verify). A failure here is left to
+/// the sign-off, which reads the sites again and says why.
+pub fn check_ahead(store: &mut store::Store, today: NaiveDate) {
+    if !list(store.conn()).is_ok_and(|sites| sites.is_empty()) {
+        let _ = gather(store, today, false);
+    }
+}

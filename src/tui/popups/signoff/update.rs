@@ -63,6 +63,7 @@ impl App {
     fn sign_off(&mut self, reason: &str) {
         let (review_id, now) = (self.review_id, self.state.now);
         let reason = (!reason.is_empty()).then_some(reason);
+        crate::store::sites::check_ahead(&mut self.store, self.state.today);
         if self
             .write(|tx, actor| {
                 crate::export::signed::sign_off(tx, actor, now, review_id, None, reason)
