@@ -398,9 +398,17 @@ fn audit_verify_names_a_hand_edit() {
     let rows: i64 = conn
         .query_row("SELECT count(*) FROM row_seal", [], |r| r.get(0))
         .unwrap();
+    let hash: String = conn
+        .query_row("SELECT hash FROM change_log WHERE seq = ?1", [n], |r| {
+            r.get(0)
+        })
+        .unwrap();
     assert_eq!(
         db.ok(&["audit", "verify"]).trim(),
-        format!("The change log is intact ({n} entries), and all {rows} rows match it.")
+        format!(
+            "The change log is intact ({n} entries, the last #{n} {}), and all {rows} rows match it.",
+            &hash[..12]
+        )
     );
     conn.execute_batch(&format!(
         "DROP TRIGGER change_log_no_update;

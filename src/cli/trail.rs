@@ -130,9 +130,13 @@ pub fn audit(store: &Store, command: AuditCommand) -> Result<ExitCode> {
         store.check_integrity()?;
         let audit = verify(store.conn())?;
         if audit.is_intact() {
+            // the head as the central minutes name a site's record: `#seq hash`
+            let (seq, hash) = crate::store::log_head(store.conn())?;
             println!(
-                "The change log is intact ({} entries), and all {} rows match it.",
-                audit.entries, audit.rows
+                "The change log is intact ({} entries, the last #{seq} {}), and all {} rows match it.",
+                audit.entries,
+                crate::store::sites::short_hash(&hash),
+                audit.rows
             );
             return Ok(ExitCode::SUCCESS);
         }

@@ -103,6 +103,8 @@ pub struct SiteFacts {
     pub open_findings: usize,
     /// Opportunities still open (input f).
     pub open_opportunities: usize,
+    /// Context entries changed since the site's last review (input b).
+    pub context_changes: usize,
     pub last_review: Option<LastReview>,
 }
 
@@ -120,6 +122,7 @@ impl SiteFacts {
             open_ncs: 0,
             open_findings: 0,
             open_opportunities: 0,
+            context_changes: 0,
             last_review: None,
         }
     }
@@ -128,6 +131,12 @@ impl SiteFacts {
 /// What one site brings to a 9.3.2 input of the central review, in one line
 /// (`None` for the items that are not inputs: opening, outputs, close).
 pub fn evidence_for(site: &SiteFacts, input_key: &str) -> Option<String> {
+    evidence_parts(site, input_key).map(|parts| parts.join(" · "))
+}
+
+/// `evidence_for`, part by part (a count, a KPI, a risk), for a screen to
+/// break between parts where the line is too long for it.
+pub fn evidence_parts(site: &SiteFacts, input_key: &str) -> Option<Vec<String>> {
     let counted =
         |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
     let kpis = || {
@@ -167,7 +176,9 @@ pub fn evidence_for(site: &SiteFacts, input_key: &str) -> Option<String> {
     if !site.trail.is_intact() {
         return match input_key {
             "opening" | "outputs" | "close" | "parked" => None,
-            _ => Some("refused: its record does not verify, nothing drawn on".to_string()),
+            _ => Some(vec![
+                "refused: its record does not verify, nothing drawn on".to_string(),
+            ]),
         };
     }
     let mut parts: Vec<String> = match input_key {
@@ -175,7 +186,14 @@ pub fn evidence_for(site: &SiteFacts, input_key: &str) -> Option<String> {
             counted(site.overdue_actions, "overdue action", "overdue actions"),
             last(),
         ],
-        "b" => vec![last()],
+        "b" => vec![
+            counted(
+                site.context_changes,
+                "context entry changed since its last review",
+                "context entries changed since its last review",
+            ),
+            last(),
+        ],
         "c4" => vec![counted(site.open_ncs, "open NC", "open NCs")],
         "c6" => vec![counted(site.open_findings, "open finding", "open findings")],
         "e" => {
@@ -204,7 +222,7 @@ pub fn evidence_for(site: &SiteFacts, input_key: &str) -> Option<String> {
     if parts.is_empty() {
         parts.push("no KPI under this input".to_string());
     }
-    Some(parts.join(" · "))
+    Some(parts)
 }
 
 /// A figure as the KPI screens write it: `94 %`, `3 complaints`, `12`.

@@ -43,7 +43,8 @@ use rusqlite_migration::{M, Migrations};
 
 pub use audit::{Audit, verify};
 pub use changelog::{
-    Change, GENESIS, Verdict, hex as hex_digest, last_actor, log_change, verify as verify_log,
+    Change, GENESIS, Verdict, head as log_head, hex as hex_digest, last_actor, log_change,
+    verify as verify_log,
 };
 use file::{check_is_ours, check_not_truncated, create_file, damaged, may_write, open_read_only};
 pub use file::{find_group, share_with_group};

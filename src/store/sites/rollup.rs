@@ -187,6 +187,11 @@ pub fn facts(conn: &Connection, site: &Site, trail: Trail, today: NaiveDate) -> 
     )?;
     let open_ncs = count("SELECT count(*) FROM nonconformity WHERE status = 'open' AND ?1 = ?1")?;
     let open_findings = count("SELECT count(*) FROM finding WHERE status = 'open' AND ?1 = ?1")?;
+    let since = store::risks::last_review_closed_at(conn, 0)?.map(|t| t.date_naive());
+    let context_changes = store::context::list(conn)?
+        .iter()
+        .filter(|e| e.changed_since(since))
+        .count();
     Ok(SiteFacts {
         name: site.name.clone(),
         path: site.path.clone(),
@@ -198,6 +203,7 @@ pub fn facts(conn: &Connection, site: &Site, trail: Trail, today: NaiveDate) -> 
         open_ncs,
         open_findings,
         open_opportunities,
+        context_changes,
         last_review: last_review(conn)?,
     })
 }

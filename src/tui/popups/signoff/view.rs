@@ -92,6 +92,26 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &State, form: &SignOffForm) {
             theme::warn(),
         )));
     }
+    let sites = &state.sites;
+    if sites.registered > 0 {
+        let refused = sites.sites.iter().filter(|s| !s.trail.is_intact()).count();
+        let said = match refused {
+            0 => format!(
+                "The minutes name the {} sites' records as they stand now (last review, log head).",
+                sites.registered
+            ),
+            n => format!(
+                "The minutes name the {} sites' records as they stand now; {n} refused, nothing drawn from it.",
+                sites.registered
+            ),
+        };
+        let style = if refused > 0 {
+            theme::warn()
+        } else {
+            theme::dim()
+        };
+        lines.push(Line::from(Span::styled(clip(said), style)));
+    }
     let height = lines.len() as u16 + reason_rows + 2;
     let rect = centered(area, width, height);
     frame.render_widget(Clear, rect);

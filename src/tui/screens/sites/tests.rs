@@ -124,6 +124,41 @@ fn a_site_refused_while_the_review_runs_is_named_on_every_input() {
     );
 }
 
+#[test]
+fn signing_the_central_review_off_in_the_cockpit_records_each_sites_record() {
+    use crossterm::event::{KeyEvent, KeyModifiers};
+    let (dir, mut app, _) = group();
+    // the meeting is held: the clock started, everyone present
+    press(&mut app, KeyCode::Char(' '));
+    press(&mut app, KeyCode::Char('p'));
+    press(&mut app, KeyCode::Char('a'));
+    press(&mut app, KeyCode::Esc);
+    app.handle_key(KeyEvent::new(KeyCode::Char('S'), KeyModifiers::SHIFT));
+    let dialog = render(&app, 200, 60);
+    assert!(
+        dialog.contains("The minutes name the 3 sites' records as they stand now"),
+        "{dialog}"
+    );
+    crate::tui::testkit::type_text(&mut app, "Central review, trial");
+    app.handle_key(crate::tui::testkit::key(KeyCode::Enter));
+    let said = app.state.status.as_ref().map(|s| s.text.clone());
+    assert_eq!(
+        app.state.data.review.status,
+        crate::domain::review::ReviewStatus::Closed,
+        "{said:?}"
+    );
+    let drawn =
+        crate::store::sites::drawn_on(app.store().conn(), app.state.data.review.id).unwrap();
+    let names: Vec<&str> = drawn.iter().map(|(f, _)| f.name.as_str()).collect();
+    assert_eq!(names, ["Leeds", "Lyon", "Brno"]);
+    let minutes =
+        std::fs::read_to_string(dir.path().join("minutes/MR-2026-02-minutes.md")).unwrap();
+    assert!(
+        minutes.contains("## The sites' records drawn on"),
+        "{minutes}"
+    );
+}
+
 fn go_to(app: &mut crate::tui::app::App, input: &str) {
     use crate::tui::keymap::Msg;
     app.update(Msg::FirstItem);
