@@ -144,6 +144,7 @@ pub fn restore(args: RestoreArgs) -> Result<ExitCode> {
     store.check_integrity()?;
     let audit = verify(store.conn())?;
     let (seq, when) = last_change(&store)?;
+    let (_, hash) = crate::store::log_head(store.conn())?;
     let moment = at.map_or("its latest".to_string(), |t| t.to_rfc3339());
     if !audit.is_intact() {
         return Err(eyre!(
@@ -153,9 +154,10 @@ pub fn restore(args: RestoreArgs) -> Result<ExitCode> {
         ));
     }
     println!(
-        "Restored {} as of {moment}: the change log is intact ({} entries, the last #{seq} at {when}) and all {} rows match it.",
+        "Restored {} as of {moment}: the change log is intact ({} entries, the last #{seq} {} at {when}) and all {} rows match it.",
         args.new.display(),
         audit.entries,
+        crate::store::sites::short_hash(&hash),
         audit.rows
     );
     Ok(ExitCode::SUCCESS)
