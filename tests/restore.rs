@@ -7,7 +7,9 @@
 mod common;
 
 use std::path::{Path, PathBuf};
-use std::process::{Child, Command, Stdio};
+use std::process::Command;
+
+use common::replica::{head, replicate};
 use std::time::{Duration, Instant};
 
 fn litestream() -> Option<PathBuf> {
@@ -20,13 +22,6 @@ fn litestream() -> Option<PathBuf> {
     found.then_some(program)
 }
 
-/// The source's change log: its last entry's number.
-fn head(db: &Path) -> i64 {
-    let conn = rusqlite::Connection::open(db).unwrap();
-    conn.query_row("SELECT max(seq) FROM change_log", [], |r| r.get(0))
-        .unwrap()
-}
-
 /// Litestream has written its sequence row into the database.
 fn litestream_wrote(db: &Path) -> bool {
     let conn = rusqlite::Connection::open(db).unwrap();
@@ -34,15 +29,6 @@ fn litestream_wrote(db: &Path) -> bool {
         r.get::<_, i64>(0)
     })
     .is_ok_and(|n| n > 0)
-}
-
-struct Replicating(Child);
-
-impl Drop for Replicating {
-    fn drop(&mut self) {
-        let _ = self.0.kill();
-        let _ = self.0.wait();
-    }
 }
 
 /// Waits until the replica, restored, holds the change log up to `seq`.
@@ -92,15 +78,7 @@ fn a_replica_restored_to_the_middle_and_to_the_end_verifies_and_ends_where_the_s
         1,
     );
     std::fs::write(&config, written).unwrap();
-    let _running = Replicating(
-        Command::new(&litestream)
-            .args(["replicate", "-config"])
-            .arg(&config)
-            .stdout(Stdio::null())
-            .stderr(Stdio::null())
-            .spawn()
-            .unwrap(),
-    );
+    let _running = replicate(&litestream, &config);
 
     common::ok(
         None,

@@ -8,7 +8,9 @@ mod common;
 
 use std::net::{TcpListener, TcpStream};
 use std::path::{Path, PathBuf};
-use std::process::{Child, Command, Stdio};
+use std::process::{Command, Stdio};
+
+use common::replica::{Running, head, replicate};
 use std::time::{Duration, Instant};
 
 fn installed(program: &str, arg: &str) -> bool {
@@ -18,22 +20,6 @@ fn installed(program: &str, arg: &str) -> bool {
         .stderr(Stdio::null())
         .status()
         .is_ok_and(|s| s.success())
-}
-
-fn head(db: &Path) -> i64 {
-    let conn = rusqlite::Connection::open(db).unwrap();
-    conn.query_row("SELECT max(seq) FROM change_log", [], |r| r.get(0))
-        .unwrap()
-}
-
-/// Stops what the test started, whatever happens in it.
-struct Running(Child);
-
-impl Drop for Running {
-    fn drop(&mut self) {
-        let _ = self.0.kill();
-        let _ = self.0.wait();
-    }
 }
 
 fn free_port() -> u16 {
@@ -135,15 +121,7 @@ fn an_s3_replica_restored_to_the_middle_and_to_the_end_verifies() {
     );
     assert!(written.contains("force-path-style: true"), "{written}");
     std::fs::write(&config, written).unwrap();
-    let _replicating = Running(
-        Command::new("litestream")
-            .args(["replicate", "-config"])
-            .arg(&config)
-            .stdout(Stdio::null())
-            .stderr(Stdio::null())
-            .spawn()
-            .unwrap(),
-    );
+    let _replicating = replicate(Path::new("litestream"), &config);
 
     common::ok(
         None,

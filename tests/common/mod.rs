@@ -3,6 +3,7 @@
 #![allow(dead_code)]
 
 pub mod pty;
+pub mod replica;
 pub mod rows;
 
 use std::path::Path;

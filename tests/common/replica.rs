@@ -1,0 +1,35 @@
+//! What the restore tests share: the source's log head, and Litestream (or
+//! the S3 stand-in) run beside steerco and stopped whatever happens.
+
+use std::path::Path;
+use std::process::{Child, Command, Stdio};
+
+/// The database's change log: its last entry's number.
+pub fn head(db: &Path) -> i64 {
+    let conn = rusqlite::Connection::open(db).unwrap();
+    conn.query_row("SELECT max(seq) FROM change_log", [], |r| r.get(0))
+        .unwrap()
+}
+
+/// A program the test started, killed when the test ends, passed or not.
+pub struct Running(pub Child);
+
+impl Drop for Running {
+    fn drop(&mut self) {
+        let _ = self.0.kill();
+        let _ = self.0.wait();
+    }
+}
+
+/// `litestream replicate -config CONFIG`, quietly, until dropped.
+pub fn replicate(litestream: &Path, config: &Path) -> Running {
+    Running(
+        Command::new(litestream)
+            .args(["replicate", "-config"])
+            .arg(config)
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .unwrap(),
+    )
+}
