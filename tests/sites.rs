@@ -160,6 +160,7 @@ fn sites_roll_up_read_only_and_one_edited_by_hand_is_refused_by_name() {
     ] {
         let err = common::refused(&corporate, &args);
         assert!(err.contains(says), "{args:?}: {err}");
+        assert!(!err.contains("os error"), "steerco's own words only: {err}");
     }
     let lyon_before = bytes_and_time(&sites[1]);
     common::ok(None, &corporate, &["sites", "remove", "Lyon"]);

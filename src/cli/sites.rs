@@ -7,7 +7,7 @@ use std::process::ExitCode;
 
 use chrono::{Local, Utc};
 use clap::Subcommand;
-use color_eyre::eyre::{Result, WrapErr, eyre};
+use color_eyre::eyre::{Result, eyre};
 use serde::Serialize;
 
 use super::output::table;
@@ -44,8 +44,9 @@ pub fn run(store: &mut Store, command: SitesCommand) -> Result<ExitCode> {
     let now = Utc::now();
     match command {
         SitesCommand::Add { name, path } => {
+            // the sentence says it all: no OS error tacked on after it
             let path = std::fs::canonicalize(&path)
-                .wrap_err_with(|| format!("there is no database file at {}", path.display()))?;
+                .map_err(|_| eyre!("there is no database file at {}", path.display()))?;
             if std::fs::canonicalize(store.path()).is_ok_and(|own| own == path) {
                 return Err(eyre!(
                     "{} is this corporate database itself; a site is another site's database",
