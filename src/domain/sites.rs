@@ -180,11 +180,13 @@ pub fn kpi_rows(sites: &[SiteFacts]) -> Vec<KpiRow> {
     rows
 }
 
+/// A site's KPI and a verified site, for the tests of the roll-up and of
+/// what a site brings to each input.
 #[cfg(test)]
-mod tests {
+pub(crate) mod fixture {
     use super::*;
 
-    fn kpi(key: &str, value: f64) -> SiteKpi {
+    pub fn kpi(key: &str, value: f64) -> SiteKpi {
         SiteKpi {
             key: key.into(),
             input_key: "c3".into(),
@@ -196,7 +198,7 @@ mod tests {
         }
     }
 
-    fn site(name: &str, kpis: Vec<SiteKpi>) -> SiteFacts {
+    pub fn site(name: &str, kpis: Vec<SiteKpi>) -> SiteFacts {
         SiteFacts {
             kpis,
             trail: Trail::Intact {
@@ -207,6 +209,12 @@ mod tests {
             ..SiteFacts::refused(name, "/x", String::new())
         }
     }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::fixture::{kpi, site};
+    use super::*;
 
     #[test]
     fn kpis_with_the_same_key_line_up_and_a_missing_one_leaves_a_gap() {

@@ -114,32 +114,7 @@ fn with_unit(value: f64, unit: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::kpi::KpiStatus;
-    use crate::domain::sites::{SiteKpi, Trail};
-
-    fn kpi(key: &str, value: f64) -> SiteKpi {
-        SiteKpi {
-            key: key.into(),
-            input_key: "c3".into(),
-            name: key.to_uppercase(),
-            unit: "%".into(),
-            period: Some("2026-11".into()),
-            value: Some(value),
-            status: KpiStatus::OnTarget,
-        }
-    }
-
-    fn site(name: &str, kpis: Vec<SiteKpi>) -> SiteFacts {
-        SiteFacts {
-            kpis,
-            trail: Trail::Intact {
-                entries: 3,
-                head: 3,
-                hash: "ab12".into(),
-            },
-            ..SiteFacts::refused(name, "/x", String::new())
-        }
-    }
+    use crate::domain::sites::fixture::{kpi, site};
 
     #[test]
     fn each_input_draws_its_own_evidence_from_a_site_and_a_refused_site_none() {
