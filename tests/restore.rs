@@ -31,29 +31,17 @@ fn litestream_wrote(db: &Path) -> bool {
     .is_ok_and(|n| n > 0)
 }
 
-/// Waits until the replica, restored, holds the change log up to `seq`.
+/// Waits until the folder replica, restored by Litestream itself, holds the
+/// change log up to `seq`.
 fn wait_replicated(dir: &Path, url: &str, seq: i64) {
-    let deadline = Instant::now() + Duration::from_secs(20);
-    let probe = dir.join("probe.sqlite");
-    loop {
-        for f in ["", "-wal", "-shm"] {
-            let _ = std::fs::remove_file(format!("{}{f}", probe.display()));
-        }
-        let restored = Command::new(litestream().unwrap())
+    common::replica::wait_replicated(dir, seq, |probe| {
+        Command::new(litestream().unwrap())
             .args(["restore", "-o"])
-            .arg(&probe)
+            .arg(probe)
             .arg(url)
             .output()
-            .is_ok_and(|o| o.status.success());
-        if restored && probe.exists() && head(&probe) >= seq {
-            return;
-        }
-        assert!(
-            Instant::now() < deadline,
-            "the replica did not reach #{seq}"
-        );
-        std::thread::sleep(Duration::from_millis(250));
-    }
+            .is_ok_and(|o| o.status.success())
+    });
 }
 
 #[test]

@@ -7,7 +7,7 @@
 mod common;
 
 use std::net::{TcpListener, TcpStream};
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::{Command, Stdio};
 
 use common::replica::{Running, head, replicate};
@@ -39,23 +39,12 @@ fn restore(new: &Path, url: &str, endpoint: &str, at: Option<&str>) -> std::proc
     common::run(None, new, &args)
 }
 
-/// Waits until the replica, restored, holds the change log up to `seq`.
+/// Waits until the replica, restored by `steerco restore`, holds the
+/// change log up to `seq`.
 fn wait_replicated(dir: &Path, url: &str, endpoint: &str, seq: i64) {
-    let deadline = Instant::now() + Duration::from_secs(30);
-    let probe: PathBuf = dir.join("probe.sqlite");
-    loop {
-        for f in ["", "-wal", "-shm"] {
-            let _ = std::fs::remove_file(format!("{}{f}", probe.display()));
-        }
-        if restore(&probe, url, endpoint, None).status.success() && head(&probe) >= seq {
-            return;
-        }
-        assert!(
-            Instant::now() < deadline,
-            "the replica did not reach #{seq}"
-        );
-        std::thread::sleep(Duration::from_millis(300));
-    }
+    common::replica::wait_replicated(dir, seq, |probe| {
+        restore(probe, url, endpoint, None).status.success()
+    });
 }
 
 #[test]

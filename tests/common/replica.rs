@@ -3,6 +3,7 @@
 
 use std::path::Path;
 use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
 
 /// The database's change log: its last entry's number.
 pub fn head(db: &Path) -> i64 {
@@ -32,4 +33,24 @@ pub fn replicate(litestream: &Path, config: &Path) -> Running {
             .spawn()
             .unwrap(),
     )
+}
+
+/// Waits until the replica, restored into a probe file in `dir` by
+/// `restore_into`, holds the change log up to `seq`.
+pub fn wait_replicated(dir: &Path, seq: i64, restore_into: impl Fn(&Path) -> bool) {
+    let deadline = Instant::now() + Duration::from_secs(30);
+    let probe = dir.join("probe.sqlite");
+    loop {
+        for f in ["", "-wal", "-shm"] {
+            let _ = std::fs::remove_file(format!("{}{f}", probe.display()));
+        }
+        if restore_into(&probe) && probe.exists() && head(&probe) >= seq {
+            return;
+        }
+        assert!(
+            Instant::now() < deadline,
+            "the replica did not reach #{seq}"
+        );
+        std::thread::sleep(Duration::from_millis(250));
+    }
 }
