@@ -111,6 +111,12 @@ fn a_central_review_names_each_sites_record_it_drew_on_and_its_minutes_never_cha
         leeds_row.contains(&format!("#{} {}", heads[0].0, &heads[0].1[..12])),
         "{leeds_row}"
     );
+    // the site's own audit verify names its head the way the minutes do
+    let verified = common::ok(None, &sites[0], &["audit", "verify"]);
+    assert!(
+        verified.contains(&format!("the last #{} {}", heads[0].0, &heads[0].1[..12])),
+        "{verified}"
+    );
     assert!(
         md.lines()
             .any(|l| l.starts_with("| Brno |") && l.contains("REFUSED")),

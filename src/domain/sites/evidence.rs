@@ -146,6 +146,22 @@ mod tests {
             evidence_for(&leeds, "c5").as_deref(),
             Some("no KPI under this input")
         );
+        leeds.context_changes = 2;
+        leeds.open_findings = 1;
+        leeds.open_opportunities = 3;
+        assert!(
+            evidence_for(&leeds, "b")
+                .unwrap()
+                .starts_with("2 context entries changed since its last review · ")
+        );
+        assert_eq!(
+            evidence_for(&leeds, "c6").as_deref(),
+            Some("1 open finding")
+        );
+        assert_eq!(
+            evidence_for(&leeds, "f").as_deref(),
+            Some("3 open opportunities")
+        );
         assert_eq!(evidence_for(&leeds, "opening"), None);
         let porto = SiteFacts::refused("Porto", "/p", "edited".into());
         assert!(evidence_for(&porto, "e").unwrap().starts_with("refused"));
